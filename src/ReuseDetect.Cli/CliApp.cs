@@ -1,0 +1,47 @@
+using System.CommandLine;
+using System.Globalization;
+using ReuseDetect.Alignment;
+using ReuseDetect.Evaluation;
+
+namespace ReuseDetect.Cli;
+
+/// <summary>The <c>reuse</c> command line: verbs scan and eval.</summary>
+static class CliApp
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("ReuseDetect: finds reused passages and near-duplicates across a folder of articles.");
+        root.Subcommands.Add(EvalCommand(stdout));
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        return root.Parse(args).Invoke(config);
+    }
+
+    static Command EvalCommand(TextWriter stdout)
+    {
+        var eval = new Command("eval", "Evaluate detection quality on labelled corpora.");
+        var pan = new Command("pan", "PAN 2013 text alignment: character precision, recall, granularity and plagdet per category.");
+        var dir = new Argument<DirectoryInfo>("corpus-dir") { Description = "The PAN corpus folder holding src/, susp/ and the category folders." };
+        var category = new Option<string?>("--category") { Description = "Only this category (e.g. 02-no-obfuscation); default all." };
+        var limit = new Option<int?>("--limit") { Description = "Only the first N pairs of each category." };
+        pan.Arguments.Add(dir);
+        pan.Options.Add(category);
+        pan.Options.Add(limit);
+        pan.SetAction(parse =>
+        {
+            var corpus = new PanCorpus(parse.GetValue(dir)!.FullName);
+            var evaluator = new PanEvaluator(corpus, new AlignmentOptions());
+            string? only = parse.GetValue(category);
+            var cats = only is null ? corpus.Categories() : [only];
+            stdout.WriteLine("category                     pairs  cases  dets  precision  recall  granularity  plagdet  false-dets");
+            foreach (string c in cats)
+            {
+                PanCategoryResult r = evaluator.Evaluate(c, parse.GetValue(limit));
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{c,-28} {r.Pairs,5} {r.Score.Cases,6} {r.Score.Detections,5}  {r.Score.Precision,9:F4}  {r.Score.Recall,6:F4}  {r.Score.Granularity,11:F4}  {r.Score.PlagDet,7:F4}  {r.FalseDetections,10}"));
+            }
+            return 0;
+        });
+        eval.Subcommands.Add(pan);
+        return eval;
+    }
+}

@@ -1,0 +1,3 @@
+using ReuseDetect.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

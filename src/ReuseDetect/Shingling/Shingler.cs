@@ -1,0 +1,77 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace ReuseDetect.Shingling;
+
+/// <summary>
+/// Word n-gram shingles. A shingle's hash mixes the n token hashes in order (no string is built):
+/// <c>s = fmix64(fold_k((s ^ h_k) * M rotl 27))</c>. A text with fewer than n tokens (but at least one) gives one shingle of all its tokens.
+/// </summary>
+[SkipLocalsInit]
+public static class Shingler
+{
+    const ulong Mul = 0x9E3779B97F4A7C15UL;
+
+    /// <summary>Number of shingles <c>Hash</c> writes for <paramref name="tokenCount"/> tokens.</summary>
+    public static int CountFor(int tokenCount, int n) =>
+        tokenCount <= 0 ? 0 : tokenCount < n ? 1 : tokenCount - n + 1;
+
+    /// <summary>Writes the shingle hashes of <paramref name="tokenHashes"/> into <paramref name="destination"/>; returns how many.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static int Hash(ReadOnlySpan<ulong> tokenHashes, int n, Span<ulong> destination)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
+        int count = CountFor(tokenHashes.Length, n);
+        if (destination.Length < count) ThrowDestinationTooShort();
+        if (count == 0) return 0;
+        if (tokenHashes.Length < n)
+        {
+            destination[0] = Mix(tokenHashes);
+            return 1;
+        }
+        // Hot loop rules: refs instead of indexers, the inner n-loop fully in registers.
+        ref ulong t = ref MemoryMarshal.GetReference(tokenHashes);
+        ref ulong d = ref MemoryMarshal.GetReference(destination);
+        for (int i = 0; i < count; i++)
+        {
+            ulong s = (ulong)n;
+            for (int k = 0; k < n; k++)
+            {
+                s = BitOperations.RotateLeft((s ^ Unsafe.Add(ref t, i + k)) * Mul, 27);
+            }
+            Unsafe.Add(ref d, i) = Fmix64(s);
+        }
+        return count;
+    }
+
+    /// <summary>Allocates and returns the shingle hashes.</summary>
+    public static ulong[] Hash(ReadOnlySpan<ulong> tokenHashes, int n)
+    {
+        var result = new ulong[CountFor(tokenHashes.Length, n)];
+        Hash(tokenHashes, n, result);
+        return result;
+    }
+
+    /// <summary>The hash of one shingle made of exactly the given token hashes.</summary>
+    public static ulong Mix(ReadOnlySpan<ulong> tokenHashes)
+    {
+        ulong s = (ulong)tokenHashes.Length;
+        foreach (ulong h in tokenHashes) s = BitOperations.RotateLeft((s ^ h) * Mul, 27);
+        return Fmix64(s);
+    }
+
+    /// <summary>MurmurHash3's 64-bit finalizer.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong Fmix64(ulong k)
+    {
+        k ^= k >> 33;
+        k *= 0xFF51AFD7ED558CCDUL;
+        k ^= k >> 33;
+        k *= 0xC4CEB9FE1A85EC53UL;
+        k ^= k >> 33;
+        return k;
+    }
+
+    static void ThrowDestinationTooShort() => throw new ArgumentException("Destination is too short.", "destination");
+}

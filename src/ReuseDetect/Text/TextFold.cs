@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.IO.Hashing;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace ReuseDetect.Text;
+
+/// <summary>
+/// Character classes and the token fold: NFKC, culture-invariant lower case, Turkish dotted/dotless I
+/// folded to <c>i</c>, final sigma to sigma, combining dot above dropped. Quotes, dashes and ellipses
+/// never reach a token (tokens are runs of letters, digits and marks), so their variants are unified by construction.
+/// </summary>
+static class TextFold
+{
+    /// <summary>Seed of the token hash (XxHash3 over the folded UTF-16 code units).</summary>
+    internal const long TokenSeed = 0x5EED_7011;
+
+    const int MaxHashedChars = 128;
+
+    // ASCII table: 0 for a separator, otherwise the folded (lower-case) character.
+    static readonly byte[] s_ascii = BuildAsciiTable();
+
+    static byte[] BuildAsciiTable()
+    {
+        var t = new byte[128];
+        for (int c = '0'; c <= '9'; c++) t[c] = (byte)c;
+        for (int c = 'a'; c <= 'z'; c++) t[c] = (byte)c;
+        for (int c = 'A'; c <= 'Z'; c++) t[c] = (byte)(c + 32);
+        return t;
+    }
+
+    internal static ReadOnlySpan<byte> AsciiTable => s_ascii;
+
+    /// <summary>True when the character at <paramref name="index"/> (a BMP char or a surrogate pair) is part of a token.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool IsTokenChar(ReadOnlySpan<char> text, int index, out int width)
+    {
+        char c = text[index];
+        width = 1;
+        if (c < 128) return s_ascii[c] != 0;
+        if (char.IsHighSurrogate(c) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]))
+        {
+            width = 2;
+            return IsTokenCategory(CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(c, text[index + 1])));
+        }
+        return IsTokenCategory(CharUnicodeInfo.GetUnicodeCategory(c));
+    }
+
+    static bool IsTokenCategory(UnicodeCategory cat) => cat switch
+    {
+        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+            or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter
+            or UnicodeCategory.DecimalDigitNumber or UnicodeCategory.LetterNumber or UnicodeCategory.OtherNumber
+            or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark => true,
+        _ => false,
+    };
+
+    /// <summary>Hashes an all-ASCII token already folded into <paramref name="folded"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong HashFolded(ReadOnlySpan<char> folded) =>
+        XxHash3.HashToUInt64(MemoryMarshal.AsBytes(folded), TokenSeed);
+
+    /// <summary>Folds a token (any characters) and hashes it. Allocation-free for tokens up to 128 chars after NFKC.</summary>
+    internal static ulong HashToken(ReadOnlySpan<char> token)
+    {
+        Span<char> norm = stackalloc char[MaxHashedChars * 2];
+        ReadOnlySpan<char> src = token.Length > MaxHashedChars ? token[..MaxHashedChars] : token;
+        if (!src.TryNormalize(norm, out int n, NormalizationForm.FormKC))
+        {
+            // NFKC can grow a token; past the buffer, hash the raw prefix (still folded below).
+            src.CopyTo(norm);
+            n = src.Length;
+        }
+        int w = 0;
+        for (int i = 0; i < n; i++)
+        {
+            char c = norm[i];
+            char f = Fold(c);
+            if (f == '\0') continue;
+            norm[w++] = f;
+        }
+        ulong h = HashFolded(norm[..w]);
+        return token.Length > MaxHashedChars ? h ^ (ulong)token.Length * 0x9E3779B97F4A7C15UL : h;
+    }
+
+    /// <summary>Folds one UTF-16 unit; returns '\0' for a unit to drop.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static char Fold(char c)
+    {
+        if (c < 128) return s_ascii[c] == 0 ? c : (char)s_ascii[c];
+        switch (c)
+        {
+            case '\u0130': // İ Latin capital I with dot above
+            case '\u0131': // ı dotless i
+                return 'i';
+            case '\u0307': // combining dot above (left by İ in some decompositions)
+                return '\0';
+            case '\u03C2': // final sigma
+                return '\u03C3';
+            case '\u00AD': // soft hyphen
+                return '\0';
+        }
+        return char.ToLowerInvariant(c);
+    }
+}

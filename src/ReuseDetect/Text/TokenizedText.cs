@@ -1,0 +1,35 @@
+namespace ReuseDetect.Text;
+
+/// <summary>
+/// The tokens of one text: parallel arrays of <c>[start, end)</c> character offsets into the text as read,
+/// and the 64-bit hash of each token's normalized (NFKC, case-folded) form.
+/// </summary>
+public sealed class TokenizedText
+{
+    internal TokenizedText(int[] starts, int[] ends, ulong[] hashes, int count)
+    {
+        Starts = starts;
+        Ends = ends;
+        Hashes = hashes;
+        Count = count;
+    }
+
+    /// <summary>An empty token list.</summary>
+    public static TokenizedText Empty { get; } = new([], [], [], 0);
+
+    internal int[] Starts { get; }
+    internal int[] Ends { get; }
+    internal ulong[] Hashes { get; }
+
+    /// <summary>Number of tokens.</summary>
+    public int Count { get; }
+
+    /// <summary>Start offset (inclusive) of token <paramref name="index"/>.</summary>
+    public int StartOf(int index) => Starts[index];
+
+    /// <summary>End offset (exclusive) of token <paramref name="index"/>.</summary>
+    public int EndOf(int index) => Ends[index];
+
+    /// <summary>The token hashes, in text order.</summary>
+    public ReadOnlySpan<ulong> TokenHashes => Hashes.AsSpan(0, Count);
+}
