@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.Globalization;
 using ReuseDetect.Alignment;
 using ReuseDetect.Evaluation;
@@ -10,10 +11,21 @@ static class CliApp
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var root = new RootCommand("ReuseDetect: finds reused passages and near-duplicates across a folder of articles.");
+        // A plain command named "reuse" (not RootCommand, whose name follows the host executable) keeps help identical everywhere.
+        var root = new Command("reuse", "ReuseDetect: finds reused passages and near-duplicates across a folder of articles.");
+        root.Options.Add(new HelpOption());
+        root.Options.Add(new VersionOption());
+        root.Subcommands.Add(ScanCommand.Create(stdout, stderr));
         root.Subcommands.Add(EvalCommand(stdout));
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
-        return root.Parse(args).Invoke(config);
+        ParseResult parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) stderr.WriteLine($"reuse: {error.Message}");
+            stderr.WriteLine("Try 'reuse --help'.");
+            return ExitCodes.Usage;
+        }
+        return parse.Invoke(config);
     }
 
     static Command EvalCommand(TextWriter stdout)

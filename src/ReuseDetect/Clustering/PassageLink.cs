@@ -1,0 +1,7 @@
+namespace ReuseDetect.Clustering;
+
+/// <summary>
+/// An aligned passage pair in character offsets: <c>[AStart, AEnd)</c> of document A and <c>[BStart, BEnd)</c>
+/// of document B (A may equal B for a repeat inside one document), with the aligner's identity.
+/// </summary>
+public readonly record struct PassageLink(int DocA, int AStart, int AEnd, int DocB, int BStart, int BEnd, double Identity);

@@ -1,0 +1,75 @@
+using System.Text;
+
+namespace ReuseDetect.Ingestion;
+
+/// <summary>
+/// Decodes file bytes to text. A byte-order mark decides (UTF-8, UTF-16 LE/BE, UTF-32 LE); without one, strict
+/// UTF-8 is tried and Windows-1252 is the fallback (the decision and the first bad byte are reported).
+/// Files with NUL bytes or many control characters are refused as binary.
+/// </summary>
+public static class TextDecoder
+{
+    static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    static TextDecoder() => System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    /// <summary>The outcome of decoding: the text and the encoding's name, or the reason it failed.</summary>
+    public readonly record struct Result(string? Text, string Encoding, string? Error);
+
+    /// <summary>Decodes <paramref name="bytes"/>.</summary>
+    public static Result Decode(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IsEmpty) return new Result(null, "", "empty file");
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+            return Strict(bytes[3..], s_strictUtf8, "utf-8 (BOM)");
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE, 0x00, 0x00]))
+            return Strict(bytes[4..], new UTF32Encoding(false, false, true), "utf-32le (BOM)");
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+            return Strict(bytes[2..], new UnicodeEncoding(false, false, true), "utf-16le (BOM)");
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+            return Strict(bytes[2..], new UnicodeEncoding(true, false, true), "utf-16be (BOM)");
+        if (LooksBinary(bytes, out string why)) return new Result(null, "", why);
+        try
+        {
+            return new Result(s_strictUtf8.GetString(bytes), "utf-8", null);
+        }
+        catch (DecoderFallbackException e)
+        {
+            string at = e.Index >= 0 ? $" at byte {e.Index}" : "";
+            return new Result(System.Text.Encoding.GetEncoding(1252).GetString(bytes), $"windows-1252 (invalid UTF-8{at})", null);
+        }
+    }
+
+    static Result Strict(ReadOnlySpan<byte> bytes, Encoding encoding, string name)
+    {
+        try
+        {
+            return new Result(encoding.GetString(bytes), name, null);
+        }
+        catch (DecoderFallbackException e)
+        {
+            return new Result(null, name, $"broken {name} text: invalid bytes at {Math.Max(0, e.Index)}");
+        }
+    }
+
+    /// <summary>NUL bytes, or more than 10% control characters other than tab, CR, LF, FF, in the first 8 KiB.</summary>
+    static bool LooksBinary(ReadOnlySpan<byte> bytes, out string why)
+    {
+        ReadOnlySpan<byte> head = bytes[..Math.Min(bytes.Length, 8192)];
+        int nul = head.IndexOf((byte)0);
+        if (nul >= 0)
+        {
+            why = $"binary file (NUL byte at offset {nul})";
+            return true;
+        }
+        int control = 0;
+        foreach (byte b in head) if (b < 0x20 && b is not (0x09 or 0x0A or 0x0D or 0x0C)) control++;
+        if (control * 10 > head.Length)
+        {
+            why = $"binary file ({control} control bytes in the first {head.Length})";
+            return true;
+        }
+        why = "";
+        return false;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using ReuseDetect.Alignment;
+using ReuseDetect.Candidates;
+using ReuseDetect.Clustering;
+using ReuseDetect.Reporting;
+using ReuseDetect.Shingling;
+using ReuseDetect.Signatures;
+using ReuseDetect.Text;
+
+namespace ReuseDetect.Pipeline;
+
+public sealed partial class ReuseDetector
+{
+    /// <summary>LSH candidates, kept when the MinHash estimate is near the threshold, confirmed by exact shingle Jaccard.</summary>
+    List<NearDuplicatePair> FindNearDuplicates(List<DocumentRecord> records, TextCache cache, IProgress<ScanProgress>? progress, CancellationToken ct)
+    {
+        var banding = LshBanding.ForThreshold(_options.NearDuplicateThreshold, _options.Permutations);
+        var index = new LshIndex(banding);
+        foreach (DocumentRecord r in records) if (r.ShingleCount > 0) index.Add(r.Index, r.MinHash);
+        List<CandidatePair> candidates = index.Pairs();
+        progress?.Report(new ScanProgress(PipelineStage.Candidates, 0, candidates.Count));
+        // Estimates have standard error ≤ 0.5/sqrt(K): a slack of three of those keeps true pairs for the exact check.
+        double slack = 1.5 / Math.Sqrt(_options.Permutations);
+        var found = new ConcurrentBag<NearDuplicatePair>();
+        System.Threading.Tasks.Parallel.ForEach(candidates, Parallel(ct), pair =>
+        {
+            DocumentRecord a = records[pair.A], b = records[pair.B];
+            double estimate = MinHasher.Estimate(a.MinHash, b.MinHash);
+            if (estimate < _options.NearDuplicateThreshold - slack) return;
+            TextCache.Entry? ta = cache.Get(a), tb = cache.Get(b);
+            if (ta is null || tb is null) return;
+            double jaccard = ExactJaccard(ta.Tokens, tb.Tokens, _options.ShingleSize);
+            if (jaccard >= _options.NearDuplicateThreshold)
+                found.Add(new NearDuplicatePair(pair.A, pair.B, jaccard, estimate, SimHasher.Distance(a.SimHash, b.SimHash)));
+        });
+        var list = found.ToList();
+        list.Sort((x, y) => x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
+        return list;
+    }
+
+    internal static double ExactJaccard(TokenizedText a, TokenizedText b, int n)
+    {
+        var sa = new HashSet<ulong>(Shingler.Hash(a.TokenHashes, n));
+        var sb = new HashSet<ulong>(Shingler.Hash(b.TokenHashes, n));
+        if (sa.Count == 0 && sb.Count == 0) return 0;
+        int inter = sa.Count < sb.Count ? sa.Count(sb.Contains) : sb.Count(sa.Contains);
+        return (double)inter / (sa.Count + sb.Count - inter);
+    }
+
+    SortedDictionary<CandidatePair, int> FindPassageCandidates(List<DocumentRecord> records)
+    {
+        var index = new FingerprintIndex();
+        foreach (DocumentRecord r in records) index.Add(r.Index, r.Fingerprints);
+        return index.Pairs(_options.MaxDocumentFrequency, _options.CliqueLimit);
+    }
+
+    List<PassageLink> AlignAll(List<DocumentRecord> records, SortedDictionary<CandidatePair, int> pairs, TextCache cache,
+        IProgress<ScanProgress>? progress, CancellationToken ct)
+    {
+        var list = pairs.Keys.ToList();
+        var results = new List<PassageLink>[list.Count];
+        int done = 0;
+        progress?.Report(new ScanProgress(PipelineStage.Align, 0, list.Count));
+        System.Threading.Tasks.Parallel.For(0, list.Count, Parallel(ct), () => CreateAligner(), (i, _, aligner) =>
+        {
+            CandidatePair pair = list[i];
+            results[i] = AlignPair(records[pair.A], records[pair.B], cache, aligner);
+            int d = Interlocked.Increment(ref done);
+            if (d % 256 == 0 || d == list.Count) progress?.Report(new ScanProgress(PipelineStage.Align, d, list.Count));
+            return aligner;
+        }, _ => { });
+        return [.. results.SelectMany(r => r)];
+    }
+
+    static List<PassageLink> AlignPair(DocumentRecord a, DocumentRecord b, TextCache cache, PassageAligner aligner)
+    {
+        TextCache.Entry? ea = cache.Get(a), eb = a == b ? ea : cache.Get(b);
+        if (ea is null || eb is null) return [];
+        TokenizedText ta = ea.Tokens, tb = eb.Tokens;
+        List<AlignedPassage> passages = a == b ? aligner.AlignSelf(ta.TokenHashes) : aligner.Align(ta.TokenHashes, tb.TokenHashes);
+        string textA = ea.Document.Text, textB = eb.Document.Text;
+        return passages.ConvertAll(p =>
+        {
+            var (aStart, aEnd) = SpanEdges.Widen(textA, ta.StartOf(p.AStart), ta.EndOf(p.AEnd - 1));
+            var (bStart, bEnd) = SpanEdges.Widen(textB, tb.StartOf(p.BStart), tb.EndOf(p.BEnd - 1));
+            return new PassageLink(a.Index, aStart, aEnd, b.Index, bStart, bEnd, p.Identity);
+        });
+    }
+}

@@ -1,0 +1,75 @@
+using ReuseDetect.Alignment;
+using ReuseDetect.Attribution;
+using ReuseDetect.Clustering;
+using ReuseDetect.Ingestion;
+using ReuseDetect.Reporting;
+
+namespace ReuseDetect.Pipeline;
+
+/// <summary>
+/// The engine's facade. A scan runs the stages top to bottom:
+/// ingest → normalize/tokenize → shingle → sign (MinHash, SimHash, winnowing) → candidates (LSH, fingerprint
+/// postings) → align passages → cluster → attribute → report. The same input gives the same report,
+/// whatever the degree of parallelism.
+/// </summary>
+public sealed partial class ReuseDetector
+{
+    readonly ReuseDetectOptions _options;
+
+    /// <summary>Creates a detector; throws when an option is out of range.</summary>
+    public ReuseDetector(ReuseDetectOptions options)
+    {
+        options.Validate();
+        _options = options;
+    }
+
+    /// <summary>The options in force.</summary>
+    public ReuseDetectOptions Options => _options;
+
+    /// <summary>Scans the folder <paramref name="root"/>.</summary>
+    public ReuseReport Scan(string root, IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var source = new FolderSource(root, _options.Ingest);
+        return Scan(source, progress, cancellationToken);
+    }
+
+    /// <summary>Scans the files of <paramref name="source"/>.</summary>
+    public ReuseReport Scan(FolderSource source, IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        // 1. Ingest: list the files.
+        (List<SourceFile> files, List<IngestError> errors) = source.List();
+        // 2-4. Read, tokenize, shingle and sign every file (text is dropped afterwards).
+        var cache = new TextCache(source.Load, CacheBudgetChars);
+        List<DocumentRecord> records = SignAll(source, files, errors, cache, progress, cancellationToken);
+        // 5. Candidates: near-duplicates by LSH, passage pairs by fingerprint postings.
+        List<NearDuplicatePair> nearDuplicates = FindNearDuplicates(records, cache, progress, cancellationToken);
+        var pairs = FindPassageCandidates(records);
+        // 6. Align candidate pairs at token level.
+        List<PassageLink> links = AlignAll(records, pairs, cache, progress, cancellationToken);
+        // 7. Cluster aligned spans.
+        progress?.Report(new ScanProgress(PipelineStage.Cluster, 0, links.Count));
+        List<SpanCluster> clusters = ClusterBuilder.Build(links, records.Count);
+        // 8. Attribute: origins, credits, boilerplate.
+        progress?.Report(new ScanProgress(PipelineStage.Attribute, 0, clusters.Count));
+        var attributor = new SourceAttributor(_options.BoilerplateMinDocuments);
+        var docs = records.ConvertAll(r => new AttributionDocument(r.File.Id, r.Metadata, r.Credits));
+        List<AttributedCluster> attributed = attributor.Attribute(clusters, docs);
+        // 9. Report.
+        foreach (var (id, reason) in cache.Errors.OrderBy(e => e.Key, StringComparer.Ordinal)) errors.Add(new IngestError(id, reason));
+        progress?.Report(new ScanProgress(PipelineStage.Report, 0, 1));
+        return ReportBuilder.Build(_options, records.ConvertAll(ToReportInput), docs, attributed, nearDuplicates, errors,
+            i => cache.Get(records[i])?.Document.Text);
+    }
+
+    /// <summary>Characters of reloaded text kept in memory during alignment (about 2 bytes each).</summary>
+    internal const long CacheBudgetChars = 24L << 20;
+
+    static ReportInputDocument ToReportInput(DocumentRecord r) =>
+        new(r.File.Id, r.Metadata, r.Encoding, r.Length, r.BodyStart, r.BodyEnd, r.TokenCount);
+
+    ParallelOptions Parallel(CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken };
+
+    PassageAligner CreateAligner() => new(_options.Alignment);
+}

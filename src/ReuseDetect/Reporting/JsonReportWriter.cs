@@ -1,0 +1,25 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ReuseDetect.Reporting;
+
+/// <summary>Writes and reads <c>report.json</c> (camelCase, indented, non-ASCII text kept readable, LF line ends).</summary>
+public static class JsonReportWriter
+{
+    static readonly JsonSerializerOptions s_options = new()
+    {
+        WriteIndented = true,
+        IndentSize = 2,
+        NewLine = "\n",
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>The report as JSON text.</summary>
+    public static string ToJson(ReuseReport report) => JsonSerializer.Serialize(report, s_options) + "\n";
+
+    /// <summary>Parses a report written by <see cref="ToJson"/>.</summary>
+    public static ReuseReport? FromJson(string json) => JsonSerializer.Deserialize<ReuseReport>(json, s_options);
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text;
+
+namespace ReuseDetect.Reporting;
+
+/// <summary>
+/// Writes <c>report.md</c>: the summary, every reposted passage with its origin, members and text, the per-document
+/// reuse table, near-duplicate groups, internal repeats, boilerplate and skipped files.
+/// </summary>
+public static class MarkdownReportWriter
+{
+    const int MaxQuoteChars = 700;
+
+    /// <summary>The report as Markdown.</summary>
+    public static string ToMarkdown(ReuseReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var sb = new StringBuilder();
+        ReportSummary s = report.Summary;
+        sb.AppendLine("# ReuseDetect duplication report").AppendLine();
+        sb.AppendLine(Inv($"{s.Documents} documents read ({s.Skipped} skipped), {s.PassageClusters} reposted passages, {s.InternalClusters} internal repeats, {s.BoilerplateClusters} boilerplate passages, {s.NearDuplicatePairs} near-duplicate pairs."));
+        sb.AppendLine(Inv($"Reused text: {s.ReusedChars:N0} of {s.TotalChars:N0} characters ({s.ReusedFraction:P1}).")).AppendLine();
+        ReportParameters p = report.Parameters;
+        sb.AppendLine(Inv($"Parameters: {p.Shingle}-word shingles, MinHash-{p.Permutations}, near-duplicate Jaccard ≥ {p.NearDuplicateThreshold} (LSH {p.LshBands}×{p.LshRows}), winnowing window {p.WinnowWindow}, passages ≥ {p.MinWords} words with ≥ {p.MinCoverage:P0} seed coverage.")).AppendLine();
+
+        var passages = report.Clusters.Where(c => c.Kind == "passage" && !c.Boilerplate).ToList();
+        sb.AppendLine("## Reposted passages").AppendLine();
+        if (passages.Count == 0) sb.AppendLine("None found.").AppendLine();
+        foreach (ReportCluster c in passages) AppendCluster(sb, c);
+
+        sb.AppendLine("## Documents").AppendLine();
+        sb.AppendLine("| Document | Outlet | Chars | Reused | Shared with | Internal repeats |");
+        sb.AppendLine("|---|---|---:|---:|---|---:|");
+        foreach (ReportDocument d in report.Documents.Where(d => d.Error is null))
+        {
+            string shared = d.SharedWith.Count == 0 ? "–" : string.Join(", ", d.SharedWith.Select(x => Inv($"{x.Id} ({x.Chars:N0} chars)")));
+            sb.AppendLine(Inv($"| {Cell(d.Id)} | {Cell(d.Outlet ?? "")} | {d.Length:N0} | {d.ReusedFraction:P1} | {Cell(shared)} | {d.InternalRepeatChars:N0} |"));
+        }
+        sb.AppendLine();
+
+        sb.AppendLine("## Near-duplicate documents").AppendLine();
+        if (report.NearDuplicates.Count == 0) sb.AppendLine("None found.").AppendLine();
+        else
+        {
+            sb.AppendLine("| Documents | Jaccard | MinHash estimate | SimHash distance |").AppendLine("|---|---:|---:|---:|");
+            foreach (ReportNearDuplicate n in report.NearDuplicates)
+                sb.AppendLine(Inv($"| {Cell(n.Ids[0])} ~ {Cell(n.Ids[1])} | {n.Jaccard:F3} | {n.Estimate:F3} | {n.SimHashDistance} |"));
+            sb.AppendLine();
+        }
+
+        var internals = report.Clusters.Where(c => c.Kind == "internal" && !c.Boilerplate).ToList();
+        sb.AppendLine("## Passages repeated inside one document").AppendLine();
+        if (internals.Count == 0) sb.AppendLine("None found.").AppendLine();
+        foreach (ReportCluster c in internals) AppendCluster(sb, c);
+
+        var boiler = report.Clusters.Where(c => c.Boilerplate).ToList();
+        if (boiler.Count > 0)
+        {
+            sb.AppendLine("## Boilerplate (excluded from reuse figures)").AppendLine();
+            foreach (ReportCluster c in boiler) AppendCluster(sb, c);
+        }
+
+        var skipped = report.Documents.Where(d => d.Error is not null).ToList();
+        if (skipped.Count > 0)
+        {
+            sb.AppendLine("## Skipped files").AppendLine();
+            foreach (ReportDocument d in skipped) sb.AppendLine(Inv($"- `{d.Id}`: {d.Error}"));
+            sb.AppendLine();
+        }
+        return sb.ToString();
+    }
+
+    static void AppendCluster(StringBuilder sb, ReportCluster c)
+    {
+        ReportOrigin o = c.Origin;
+        string origin = o.Id is not null ? $"`{o.Id}` ({o.Outlet})" : o.Outlet is not null ? $"{o.Outlet} (outside the corpus)" : "undetermined";
+        sb.AppendLine(Inv($"### {c.Id}: {c.Words} words in {c.Members.Count} places across {c.Documents} document(s)")).AppendLine();
+        sb.AppendLine(Inv($"Likely origin: {origin}; basis: {o.Basis}{(o.Evidence is null ? "" : $" (\"{o.Evidence}\")")}.")).AppendLine();
+        sb.AppendLine("| Document | Outlet | Span | Credited |").AppendLine("|---|---|---|---|");
+        foreach (ReportMember m in c.Members)
+        {
+            string credited = m.Credited switch { true => "yes", false => "**no**", null => "–" };
+            sb.AppendLine(Inv($"| {Cell(m.Id)} | {Cell(m.Outlet)} | {m.Start}–{m.End} | {credited} |"));
+        }
+        sb.AppendLine();
+        string text = c.Members[0].Text.ReplaceLineEndings(" ");
+        if (text.Length > MaxQuoteChars) text = text[..MaxQuoteChars] + " …";
+        sb.AppendLine("> " + text).AppendLine();
+    }
+
+    static string Cell(string s) => s.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+
+    static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.IO.Hashing;
+using System.Text;
+using ReuseDetect.Attribution;
+using ReuseDetect.Candidates;
+using ReuseDetect.Clustering;
+using ReuseDetect.Ingestion;
+using ReuseDetect.Pipeline;
+
+namespace ReuseDetect.Reporting;
+
+/// <summary>Builds the <see cref="ReuseReport"/> from the pipeline's results. Pure: same inputs, same report.</summary>
+static class ReportBuilder
+{
+    public static ReuseReport Build(
+        ReuseDetectOptions options,
+        IReadOnlyList<ReportInputDocument> inputs,
+        IReadOnlyList<AttributionDocument> attributionDocs,
+        IReadOnlyList<AttributedCluster> clusters,
+        IReadOnlyList<NearDuplicatePair> nearDuplicates,
+        IReadOnlyList<IngestError> errors,
+        Func<int, string?> textOf)
+    {
+        var reused = new List<(int Start, int End)>[inputs.Count];
+        var internalSpans = new List<(int Start, int End)>[inputs.Count];
+        var boilerplate = new List<(int Start, int End)>[inputs.Count];
+        var shares = new Dictionary<(int Doc, int Other), (List<(int, int)> Spans, HashSet<int> Clusters)>();
+        var reportClusters = new List<(ReportCluster Cluster, long Chars)>();
+        for (int ci = 0; ci < clusters.Count; ci++)
+        {
+            AttributedCluster ac = clusters[ci];
+            IReadOnlyList<ClusterMember> members = ac.Cluster.Members;
+            foreach (ClusterMember m in members)
+            {
+                var target = ac.Boilerplate ? boilerplate : ac.Kind == "internal" ? internalSpans : reused;
+                (target[m.Document] ??= []).Add((m.Start, m.End));
+                if (ac.Boilerplate || ac.Kind == "internal") continue;
+                foreach (int other in members.Select(x => x.Document).Distinct())
+                {
+                    if (other == m.Document) continue;
+                    if (!shares.TryGetValue((m.Document, other), out var s)) shares[(m.Document, other)] = s = ([], []);
+                    s.Spans.Add((m.Start, m.End));
+                    s.Clusters.Add(ci);
+                }
+            }
+            reportClusters.Add((ToReportCluster(ac, inputs, textOf), members.Sum(m => (long)m.Length)));
+        }
+
+        var documents = new List<ReportDocument>(inputs.Count + errors.Count);
+        for (int d = 0; d < inputs.Count; d++)
+        {
+            ReportInputDocument doc = inputs[d];
+            long reusedChars = UnionLength(reused[d]);
+            int bodyLength = Math.Max(1, doc.BodyEnd - doc.BodyStart);
+            documents.Add(new ReportDocument
+            {
+                Id = doc.Id, Path = doc.Id, Outlet = doc.Metadata.Outlet, Published = FormatDate(doc.Metadata.Published),
+                Title = doc.Metadata.Title, Url = doc.Metadata.Url, Encoding = doc.Encoding, Length = doc.Length, BodyStart = doc.BodyStart,
+                Tokens = doc.Tokens, ReusedChars = reusedChars, ReusedFraction = Math.Round((double)reusedChars / bodyLength, 4),
+                InternalRepeatChars = UnionLength(internalSpans[d]), BoilerplateChars = UnionLength(boilerplate[d]),
+                SharedWith = [.. shares.Where(kv => kv.Key.Doc == d)
+                    .Select(kv => new ReportShare(inputs[kv.Key.Other].Id, inputs[kv.Key.Other].Metadata.Outlet, UnionLength(kv.Value.Spans), kv.Value.Clusters.Count))
+                    .OrderByDescending(s => s.Chars).ThenBy(s => s.Id, StringComparer.Ordinal)],
+                Credits = [.. attributionDocs[d].Credits.Select(c => new ReportCredit(c.Outlet, c.Evidence, c.Start, c.End))],
+            });
+        }
+        foreach (IngestError e in errors)
+            documents.Add(new ReportDocument { Id = e.Id, Path = e.Id, Error = e.Reason });
+        documents.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+
+        // Cross-document reuse first, biggest first; then internal repeats; boilerplate last.
+        var ordered = reportClusters
+            .OrderBy(c => c.Cluster.Boilerplate ? 2 : c.Cluster.Kind == "internal" ? 1 : 0)
+            .ThenByDescending(c => c.Cluster.Documents).ThenByDescending(c => c.Chars).ThenBy(c => c.Cluster.Id, StringComparer.Ordinal)
+            .Select(c => c.Cluster).ToList();
+
+        long totalChars = inputs.Sum(i => (long)(i.BodyEnd - i.BodyStart));
+        long totalReused = documents.Sum(d => d.ReusedChars);
+        var banding = LshBanding.ForThreshold(options.NearDuplicateThreshold, options.Permutations);
+        return new ReuseReport
+        {
+            Parameters = new ReportParameters(options.ShingleSize, options.Permutations, options.Seed.ToString("x16", CultureInfo.InvariantCulture),
+                options.NearDuplicateThreshold, banding.Bands, banding.Rows, options.WinnowWindow, options.Alignment.MinWords,
+                options.Alignment.SeedSize, options.Alignment.MaxGap, options.Alignment.MinCoverage, options.MaxDocumentFrequency,
+                options.BoilerplateMinDocuments),
+            Summary = new ReportSummary(inputs.Count + errors.Count(e => !e.Id.EndsWith('/')), inputs.Count, errors.Count,
+                ordered.Count, ordered.Count(c => c.Kind == "passage" && !c.Boilerplate), ordered.Count(c => c.Kind == "internal"),
+                ordered.Count(c => c.Boilerplate), nearDuplicates.Count, totalChars, totalReused,
+                totalChars == 0 ? 0 : Math.Round((double)totalReused / totalChars, 4)),
+            Documents = documents,
+            Clusters = ordered,
+            NearDuplicates = [.. nearDuplicates.Select(n => new ReportNearDuplicate([inputs[n.A].Id, inputs[n.B].Id],
+                Math.Round(n.Jaccard, 4), Math.Round(n.Estimate, 4), n.SimHashDistance))],
+        };
+    }
+
+    static ReportCluster ToReportCluster(AttributedCluster ac, IReadOnlyList<ReportInputDocument> inputs, Func<int, string?> textOf)
+    {
+        IReadOnlyList<ClusterMember> members = ac.Cluster.Members;
+        ClusterMember anchor = members[0];
+        var members2 = new List<ReportMember>(members.Count);
+        int words = 0;
+        for (int i = 0; i < members.Count; i++)
+        {
+            ClusterMember m = members[i];
+            string text = textOf(m.Document) is { } t && m.End <= t.Length ? t[m.Start..m.End] : "";
+            words = Math.Max(words, CountWords(text));
+            members2.Add(new ReportMember(inputs[m.Document].Id, inputs[m.Document].Metadata.Outlet, m.Start, m.End, text,
+                ac.Credits[i].Credited, ac.Credits[i].Evidence));
+        }
+        Origin o = ac.Origin;
+        return new ReportCluster
+        {
+            Id = ClusterId(inputs[anchor.Document].Id, anchor.Start, anchor.End),
+            Kind = ac.Kind,
+            Boilerplate = ac.Boilerplate,
+            Documents = members.Select(m => m.Document).Distinct().Count(),
+            Outlets = [.. members.Select(m => inputs[m.Document].Metadata.Outlet).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
+            Words = words,
+            MinIdentity = Math.Round(ac.Cluster.MinIdentity, 4),
+            Origin = new ReportOrigin(o.Document is int od ? inputs[od].Id : null, o.Outlet, o.Basis, o.Evidence),
+            Members = members2,
+        };
+    }
+
+    /// <summary>
+    /// A cluster id from its anchor member (first document in id order, first span): stable across runs and
+    /// across added documents that do not precede the anchor or change its span.
+    /// </summary>
+    internal static string ClusterId(string anchorId, int start, int end)
+    {
+        ulong h = XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{anchorId}\n{start}\n{end}")));
+        return "c" + (h & 0xFFFF_FFFFFF).ToString("x10", CultureInfo.InvariantCulture);
+    }
+
+    static int CountWords(string text) => Text.Tokenizer.Tokenize(text).Count;
+
+    static string? FormatDate(DateTimeOffset? d) => d?.ToString(d.Value.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
+
+    static long UnionLength(List<(int Start, int End)>? spans)
+    {
+        if (spans is null || spans.Count == 0) return 0;
+        spans.Sort();
+        long total = 0;
+        int end = int.MinValue;
+        foreach (var (s, e) in spans)
+        {
+            int from = Math.Max(s, end);
+            if (e > from) total += e - from;
+            end = Math.Max(end, e);
+        }
+        return total;
+    }
+}

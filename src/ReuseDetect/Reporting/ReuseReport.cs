@@ -1,0 +1,81 @@
+namespace ReuseDetect.Reporting;
+
+/// <summary>
+/// The duplication report, serialised as <c>report.json</c>. The contract is versioned by
+/// <see cref="SchemaVersion"/>: fields may be added, never renamed or dropped without a version bump.
+/// Offsets are UTF-16 code-unit indexes <c>[start, end)</c> into the document's text as read.
+/// </summary>
+public sealed record ReuseReport
+{
+    /// <summary>The current schema version.</summary>
+    public const int CurrentSchemaVersion = 1;
+
+    public int SchemaVersion { get; init; } = CurrentSchemaVersion;
+    public required ReportParameters Parameters { get; init; }
+    public required ReportSummary Summary { get; init; }
+    public required IReadOnlyList<ReportDocument> Documents { get; init; }
+    public required IReadOnlyList<ReportCluster> Clusters { get; init; }
+    public required IReadOnlyList<ReportNearDuplicate> NearDuplicates { get; init; }
+}
+
+/// <summary>The detection parameters in force.</summary>
+public sealed record ReportParameters(
+    int Shingle, int Permutations, string Seed, double NearDuplicateThreshold, int LshBands, int LshRows,
+    int WinnowWindow, int MinWords, int SeedWords, int MaxGap, double MinCoverage, int MaxDocumentFrequency, int BoilerplateMinDocuments);
+
+/// <summary>Totals over the scan.</summary>
+public sealed record ReportSummary(
+    int Files, int Documents, int Skipped, int Clusters, int PassageClusters, int InternalClusters, int BoilerplateClusters,
+    int NearDuplicatePairs, long TotalChars, long ReusedChars, double ReusedFraction);
+
+/// <summary>One file: its metadata, how much of it is reused, from whom, or why it was skipped.</summary>
+public sealed record ReportDocument
+{
+    public required string Id { get; init; }
+    public required string Path { get; init; }
+    public string? Outlet { get; init; }
+    public string? Published { get; init; }
+    public string? Title { get; init; }
+    public string? Url { get; init; }
+    public string? Encoding { get; init; }
+    public int Length { get; init; }
+    public int BodyStart { get; init; }
+    public int Tokens { get; init; }
+    public long ReusedChars { get; init; }
+    public double ReusedFraction { get; init; }
+    public long InternalRepeatChars { get; init; }
+    public long BoilerplateChars { get; init; }
+    public IReadOnlyList<ReportShare> SharedWith { get; init; } = [];
+    public IReadOnlyList<ReportCredit> Credits { get; init; } = [];
+    public string? Error { get; init; }
+}
+
+/// <summary>Another document this one shares passages with, and how many of this document's characters.</summary>
+public sealed record ReportShare(string Id, string Outlet, long Chars, int Clusters);
+
+/// <summary>A credit line found in a document.</summary>
+public sealed record ReportCredit(string Outlet, string Evidence, int Start, int End);
+
+/// <summary>A reuse cluster: the documents that carry one passage, with exact spans.</summary>
+public sealed record ReportCluster
+{
+    public required string Id { get; init; }
+    /// <summary><c>passage</c> (across documents) or <c>internal</c> (repeated inside one document).</summary>
+    public required string Kind { get; init; }
+    public bool Boilerplate { get; init; }
+    public int Documents { get; init; }
+    public IReadOnlyList<string> Outlets { get; init; } = [];
+    public int Words { get; init; }
+    public double MinIdentity { get; init; }
+    public required ReportOrigin Origin { get; init; }
+    public required IReadOnlyList<ReportMember> Members { get; init; }
+}
+
+/// <summary>The likely origin: a member document, or an outlet outside the corpus, and the basis.</summary>
+public sealed record ReportOrigin(string? Id, string? Outlet, string Basis, string? Evidence);
+
+/// <summary>One span of a cluster.</summary>
+public sealed record ReportMember(string Id, string Outlet, int Start, int End, string Text, bool? Credited, string? Credit);
+
+/// <summary>Two near-duplicate documents: exact shingle Jaccard, MinHash estimate and SimHash distance.</summary>
+public sealed record ReportNearDuplicate(IReadOnlyList<string> Ids, double Jaccard, double Estimate, int SimHashDistance);
