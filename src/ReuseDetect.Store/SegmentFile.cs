@@ -1,0 +1,133 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using MessagePack;
+
+namespace ReuseDetect.Store;
+
+/// <summary>How reading a segment ended.</summary>
+public enum SegmentStatus
+{
+    /// <summary>Read and verified.</summary>
+    Ok,
+    /// <summary>The file does not start with the segment magic.</summary>
+    NotASegment,
+    /// <summary>Written by a format version this build cannot read.</summary>
+    UnsupportedVersion,
+    /// <summary>Shorter than its length field says (a write cut short).</summary>
+    Truncated,
+    /// <summary>The checksum does not match (bits changed on disk).</summary>
+    ChecksumMismatch,
+    /// <summary>Checksum fine but the body does not decode.</summary>
+    Malformed,
+}
+
+/// <summary>The outcome of reading a segment: the status, the body when Ok, and a reason for the log.</summary>
+public readonly record struct SegmentReadResult(SegmentStatus Status, SegmentBody? Body, string Detail);
+
+/// <summary>
+/// One segment file. Layout (little endian):
+/// <code>
+/// offset 0   8 bytes  magic "RDSTORE\n"
+/// offset 8   u32      format version
+/// offset 12  u64      body length N
+/// offset 20  N bytes  body: MessagePack (LZ4 block array) of <see cref="SegmentBody"/>
+/// offset 20+N u64     XxHash3 of the body
+/// </code>
+/// Writes go to a temporary file that is flushed to disk and then renamed over the target, so a crash leaves
+/// either the old file or the new one, never half of one. Reads use MessagePack's untrusted-data security.
+/// </summary>
+public static class SegmentFile
+{
+    /// <summary>The format version this build writes and reads.</summary>
+    public const int FormatVersion = 1;
+
+    static ReadOnlySpan<byte> Magic => "RDSTORE\n"u8;
+
+    const int PrefixLength = 20;
+
+    static readonly MessagePackSerializerOptions s_options = MessagePackSerializerOptions.Standard
+        .WithSecurity(MessagePackSecurity.UntrustedData)
+        .WithCompression(MessagePackCompression.Lz4BlockArray);
+
+    /// <summary>Serialises a segment to bytes.</summary>
+    public static byte[] Encode(SegmentBody body)
+    {
+        byte[] payload = MessagePackSerializer.Serialize(body, s_options);
+        var bytes = new byte[PrefixLength + payload.Length + 8];
+        Magic.CopyTo(bytes);
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(8), FormatVersion);
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(12), (ulong)payload.Length);
+        payload.CopyTo(bytes, PrefixLength);
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(PrefixLength + payload.Length), XxHash3.HashToUInt64(payload));
+        return bytes;
+    }
+
+    /// <summary>Decodes and verifies segment bytes; never throws on bad input.</summary>
+    public static SegmentReadResult Decode(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length < Magic.Length || !bytes[..Magic.Length].SequenceEqual(Magic))
+            return new(SegmentStatus.NotASegment, null, "not a ReuseDetect store segment");
+        if (bytes.Length < PrefixLength) return new(SegmentStatus.Truncated, null, $"truncated header ({bytes.Length} bytes)");
+        uint version = BinaryPrimitives.ReadUInt32LittleEndian(bytes[8..]);
+        if (version != FormatVersion)
+            return new(SegmentStatus.UnsupportedVersion, null, $"format version {version}, this build reads version {FormatVersion}");
+        ulong length = BinaryPrimitives.ReadUInt64LittleEndian(bytes[12..]);
+        if (length > (ulong)(bytes.Length - PrefixLength) || (ulong)(bytes.Length - PrefixLength) - length < 8)
+            return new(SegmentStatus.Truncated, null, $"truncated: body of {length:N0} bytes announced, {Math.Max(0, bytes.Length - PrefixLength - 8):N0} present");
+        ReadOnlySpan<byte> payload = bytes.Slice(PrefixLength, (int)length);
+        ulong expected = BinaryPrimitives.ReadUInt64LittleEndian(bytes[(PrefixLength + (int)length)..]);
+        if (XxHash3.HashToUInt64(payload) != expected) return new(SegmentStatus.ChecksumMismatch, null, "checksum mismatch (the file was damaged)");
+        try
+        {
+            var body = MessagePackSerializer.Deserialize<SegmentBody>(payload.ToArray(), s_options);
+            if (body?.Header is null || body.Files is null || body.Pairs is null) return new(SegmentStatus.Malformed, null, "segment body is incomplete");
+            return new(SegmentStatus.Ok, body, "ok");
+        }
+        catch (MessagePackSerializationException e)
+        {
+            return new(SegmentStatus.Malformed, null, "segment body does not decode: " + e.Message);
+        }
+    }
+
+    /// <summary>Reads a segment file.</summary>
+    public static SegmentReadResult Read(string path)
+    {
+        try
+        {
+            return Decode(File.ReadAllBytes(path));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new(SegmentStatus.Truncated, null, "cannot read: " + e.Message);
+        }
+    }
+
+    /// <summary>Writes a segment crash-safely: temporary file, flush to disk, atomic rename.</summary>
+    public static void Write(string path, SegmentBody body) => WriteAtomic(path, Encode(body));
+
+    /// <summary>Writes bytes crash-safely. A failure leaves the target untouched and removes the temporary file.</summary>
+    public static void WriteAtomic(string path, byte[] bytes, Action? beforeRename = null)
+    {
+        string tmp = path + ".tmp";
+        try
+        {
+            using (var stream = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.None))
+            {
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+            beforeRename?.Invoke();
+            File.Move(tmp, path, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(tmp);
+            throw;
+        }
+    }
+
+    static void TryDelete(string path)
+    {
+        try { File.Delete(path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}

@@ -1,0 +1,218 @@
+using System.Globalization;
+
+namespace ReuseDetect.Store;
+
+/// <summary>
+/// The persistent index: a folder of checksummed MessagePack segments. Opening loads every readable segment in
+/// sequence order (later entries win); a damaged segment is reported, set aside as <c>*.corrupt</c>, and its
+/// files are simply read and signed again: nothing else is lost. A change of signature parameters is reported and
+/// the store starts empty (the old segments are removed once the new one is safely written). Each commit writes
+/// one new segment with what this scan added or changed, plus tombstones for deleted files; past
+/// <see cref="CompactAfter"/> segments everything live is rewritten into one. A lock file keeps two processes
+/// from writing the same store.
+/// </summary>
+public sealed class SignatureStore : IDisposable
+{
+    /// <summary>Segments kept before a commit compacts them into one.</summary>
+    public const int CompactAfter = 8;
+
+    const string SegmentPrefix = "segment-", SegmentSuffix = ".rds", LockName = "store.lock";
+
+    readonly string _directory;
+    readonly StoreParameters _parameters;
+    readonly Action<string> _log;
+    readonly FileStream _lock;
+    readonly Dictionary<string, StoredFile> _files = new(StringComparer.Ordinal);
+    readonly Dictionary<string, StoredPair> _pairs = new(StringComparer.Ordinal);
+    readonly Dictionary<string, StoredFile> _newFiles = new(StringComparer.Ordinal);
+    readonly Dictionary<string, StoredPair> _newPairs = new(StringComparer.Ordinal);
+    readonly List<string> _segments = [];
+    readonly Lock _gate = new();
+    bool _rebuild;
+    long _sequence;
+
+    SignatureStore(string directory, StoreParameters parameters, Action<string> log, FileStream lockStream)
+    {
+        _directory = directory;
+        _parameters = parameters;
+        _log = log;
+        _lock = lockStream;
+    }
+
+    /// <summary>The folder of the store.</summary>
+    public string Directory => _directory;
+
+    /// <summary>Files known to the store (live, not deleted).</summary>
+    public int FileCount => _files.Count(f => !f.Value.Deleted);
+
+    /// <summary>Pairs known to the store.</summary>
+    public int PairCount => _pairs.Count;
+
+    /// <summary>Opens (or creates) the store in <paramref name="directory"/>; problems are reported through <paramref name="log"/>.</summary>
+    public static SignatureStore Open(string directory, StoreParameters parameters, Action<string>? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        log ??= _ => { };
+        System.IO.Directory.CreateDirectory(directory);
+        FileStream lockStream;
+        try
+        {
+            lockStream = new FileStream(Path.Combine(directory, LockName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e)
+        {
+            throw new IOException($"The store {directory} is in use by another ReuseDetect process ({e.Message}).", e);
+        }
+        var store = new SignatureStore(directory, parameters, log, lockStream);
+        store.Load();
+        return store;
+    }
+
+    void Load()
+    {
+        foreach (string tmp in System.IO.Directory.GetFiles(_directory, "*.tmp"))
+        {
+            // A write cut short by a crash: the rename never happened, so nothing refers to it.
+            _log($"store: removing unfinished write {Path.GetFileName(tmp)}");
+            File.Delete(tmp);
+        }
+        var paths = System.IO.Directory.GetFiles(_directory, SegmentPrefix + "*" + SegmentSuffix).Order(StringComparer.Ordinal).ToList();
+        foreach (string path in paths)
+        {
+            _sequence = Math.Max(_sequence, SequenceOf(path));
+            SegmentReadResult read = SegmentFile.Read(path);
+            if (read.Status != SegmentStatus.Ok)
+            {
+                string aside = path + ".corrupt";
+                _log($"store: segment {Path.GetFileName(path)} is unusable ({read.Detail}); set aside as {Path.GetFileName(aside)}, its files will be read again");
+                File.Move(path, aside, overwrite: true);
+                continue;
+            }
+            SegmentBody body = read.Body!;
+            if (body.Header.Parameters != _parameters)
+            {
+                if (!_rebuild) _log($"store: parameters changed ({_parameters.Describe(body.Header.Parameters)}); rebuilding the index from the source files");
+                _rebuild = true;
+                _segments.Add(path);
+                continue;
+            }
+            _segments.Add(path);
+            foreach (StoredFile f in body.Files) _files[f.FileId] = f;
+            foreach (StoredPair p in body.Pairs) _pairs[PairKey(p.A, p.AHash, p.B, p.BHash)] = p;
+        }
+        if (_rebuild)
+        {
+            _files.Clear();
+            _pairs.Clear();
+        }
+    }
+
+    static long SequenceOf(string path)
+    {
+        string name = Path.GetFileName(path);
+        string digits = name[SegmentPrefix.Length..^SegmentSuffix.Length];
+        return long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out long n) ? n : 0;
+    }
+
+    /// <summary>The stored file when its size and modification time are unchanged; otherwise null.</summary>
+    public StoredFile? TryGetFile(string fileId, long size, long modifiedUtcTicks)
+    {
+        lock (_gate)
+        {
+            return _files.TryGetValue(fileId, out var f) && !f.Deleted && f.Size == size && f.ModifiedUtcTicks == modifiedUtcTicks ? f : null;
+        }
+    }
+
+    /// <summary>All live stored files.</summary>
+    public IReadOnlyList<StoredFile> Files()
+    {
+        lock (_gate) return [.. _files.Values.Where(f => !f.Deleted).OrderBy(f => f.FileId, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Records a file signed in this scan.</summary>
+    public void PutFile(StoredFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        lock (_gate)
+        {
+            _files[file.FileId] = file;
+            _newFiles[file.FileId] = file;
+        }
+    }
+
+    /// <summary>The stored alignment of two document versions, or null.</summary>
+    public StoredPair? TryGetPair(string a, byte[] aHash, string b, byte[] bHash)
+    {
+        lock (_gate) return _pairs.GetValueOrDefault(PairKey(a, aHash, b, bHash));
+    }
+
+    /// <summary>Records the alignment of a pair computed in this scan.</summary>
+    public void PutPair(StoredPair pair)
+    {
+        ArgumentNullException.ThrowIfNull(pair);
+        string key = PairKey(pair.A, pair.AHash, pair.B, pair.BHash);
+        lock (_gate)
+        {
+            _pairs[key] = pair;
+            _newPairs[key] = pair;
+        }
+    }
+
+    static string PairKey(string a, byte[] aHash, string b, byte[] bHash) =>
+        string.Concat(a, "\n", Convert.ToHexString(aHash), "\n", b, "\n", Convert.ToHexString(bHash));
+
+    /// <summary>
+    /// Persists this scan's work. Files not in <paramref name="liveFileIds"/> get tombstones; pairs of documents
+    /// no longer present are dropped at compaction. Returns the number of segments after the commit.
+    /// </summary>
+    public int Commit(IReadOnlyCollection<string> liveFileIds)
+    {
+        ArgumentNullException.ThrowIfNull(liveFileIds);
+        lock (_gate)
+        {
+            var live = liveFileIds.ToHashSet(StringComparer.Ordinal);
+            foreach (string gone in _files.Where(f => !f.Value.Deleted && !live.Contains(f.Key)).Select(f => f.Key).ToList())
+            {
+                var tomb = new StoredFile { FileId = gone, Deleted = true, Documents = [] };
+                _files[gone] = tomb;
+                _newFiles[gone] = tomb;
+            }
+            bool compact = _rebuild || _segments.Count + 1 > CompactAfter;
+            if (!compact && _newFiles.Count == 0 && _newPairs.Count == 0) return _segments.Count;
+            SegmentBody body = compact ? LiveBody(live) : new SegmentBody(Header(), [.. Sorted(_newFiles)], [.. SortedPairs(_newPairs)]);
+            string path = Path.Combine(_directory, $"{SegmentPrefix}{body.Header.Sequence:D8}{SegmentSuffix}");
+            SegmentFile.Write(path, body);
+            if (compact)
+            {
+                // The compacted segment is safely in place; older ones are now redundant.
+                foreach (string old in _segments) File.Delete(old);
+                _segments.Clear();
+                _rebuild = false;
+            }
+            _segments.Add(path);
+            _newFiles.Clear();
+            _newPairs.Clear();
+            return _segments.Count;
+        }
+    }
+
+    SegmentHeader Header() => new(SegmentFile.FormatVersion, _parameters, ++_sequence);
+
+    SegmentBody LiveBody(HashSet<string> live)
+    {
+        var files = _files.Where(f => !f.Value.Deleted && live.Contains(f.Key)).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        var versions = files.Values.SelectMany(f => f.Documents).Select(d => d.Id + "\n" + Convert.ToHexString(d.ContentHash)).ToHashSet(StringComparer.Ordinal);
+        var pairs = _pairs.Where(p => versions.Contains(p.Value.A + "\n" + Convert.ToHexString(p.Value.AHash))
+            && versions.Contains(p.Value.B + "\n" + Convert.ToHexString(p.Value.BHash))).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        _pairs.Clear();
+        foreach (var (k, v) in pairs) _pairs[k] = v;
+        return new SegmentBody(Header(), [.. Sorted(files)], [.. SortedPairs(pairs)]);
+    }
+
+    static IEnumerable<StoredFile> Sorted(Dictionary<string, StoredFile> files) => files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Value);
+
+    static IEnumerable<StoredPair> SortedPairs(Dictionary<string, StoredPair> pairs) => pairs.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value);
+
+    /// <summary>Releases the lock file.</summary>
+    public void Dispose() => _lock.Dispose();
+}

@@ -1,0 +1,114 @@
+using MessagePack;
+
+namespace ReuseDetect.Store;
+
+// Persisted shapes. Keys are explicit integers and are never reused: a removed field leaves its number retired.
+// Adding a field takes the next number; readers ignore keys they do not know.
+
+/// <summary>The parameters signatures depend on; any change makes stored signatures unusable.</summary>
+[MessagePackObject]
+public sealed record StoreParameters(
+    [property: Key(0)] int ShingleSize,
+    [property: Key(1)] int Permutations,
+    [property: Key(2)] ulong Seed,
+    [property: Key(3)] int WinnowWindow,
+    [property: Key(4)] int TokenizerVersion,
+    [property: Key(5)] int AlignmentFingerprint)
+{
+    /// <summary>A readable account of what differs from <paramref name="other"/>.</summary>
+    public string Describe(StoreParameters other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        var parts = new List<string>();
+        if (ShingleSize != other.ShingleSize) parts.Add($"shingle {other.ShingleSize}→{ShingleSize}");
+        if (Permutations != other.Permutations) parts.Add($"permutations {other.Permutations}→{Permutations}");
+        if (Seed != other.Seed) parts.Add($"seed {other.Seed:x}→{Seed:x}");
+        if (WinnowWindow != other.WinnowWindow) parts.Add($"window {other.WinnowWindow}→{WinnowWindow}");
+        if (TokenizerVersion != other.TokenizerVersion) parts.Add($"tokenizer v{other.TokenizerVersion}→v{TokenizerVersion}");
+        if (AlignmentFingerprint != other.AlignmentFingerprint) parts.Add("alignment options");
+        return parts.Count == 0 ? "none" : string.Join(", ", parts);
+    }
+}
+
+/// <summary>Segment header: format version and parameters.</summary>
+[MessagePackObject]
+public sealed record SegmentHeader(
+    [property: Key(0)] int FormatVersion,
+    [property: Key(1)] StoreParameters Parameters,
+    [property: Key(2)] long Sequence);
+
+/// <summary>One credit line found in a document.</summary>
+[MessagePackObject]
+public sealed record StoredCredit(
+    [property: Key(0)] string Outlet,
+    [property: Key(1)] string Evidence,
+    [property: Key(2)] int Start,
+    [property: Key(3)] int End);
+
+/// <summary>A signed document: metadata, signatures and winnowing fingerprints with positions.</summary>
+[MessagePackObject]
+public sealed record StoredDocument
+{
+    [Key(0)] public required string Id { get; init; }
+    [Key(1)] public required string Outlet { get; init; }
+    [Key(2)] public long? PublishedUtcTicks { get; init; }
+    [Key(3)] public string? Title { get; init; }
+    [Key(4)] public string? Url { get; init; }
+    [Key(5)] public required string Encoding { get; init; }
+    [Key(6)] public required byte[] ContentHash { get; init; }
+    [Key(7)] public int Length { get; init; }
+    [Key(8)] public int BodyStart { get; init; }
+    [Key(9)] public int BodyEnd { get; init; }
+    [Key(10)] public int TokenCount { get; init; }
+    [Key(11)] public int ShingleCount { get; init; }
+    [Key(12)] public required uint[] MinHash { get; init; }
+    [Key(13)] public ulong SimHash { get; init; }
+    [Key(14)] public required ulong[] FingerprintHashes { get; init; }
+    [Key(15)] public required int[] FingerprintPositions { get; init; }
+    [Key(16)] public required StoredCredit[] Credits { get; init; }
+}
+
+/// <summary>A source file and the documents it gave, with the stamp that says whether it changed.</summary>
+[MessagePackObject]
+public sealed record StoredFile
+{
+    [Key(0)] public required string FileId { get; init; }
+    [Key(1)] public long Size { get; init; }
+    [Key(2)] public long ModifiedUtcTicks { get; init; }
+    /// <summary>True for a tombstone: the file was deleted.</summary>
+    [Key(3)] public bool Deleted { get; init; }
+    [Key(4)] public required StoredDocument[] Documents { get; init; }
+    /// <summary>Why the file gave no document (binary, empty…), so an unchanged bad file is not re-read either.</summary>
+    [Key(5)] public string? Error { get; init; }
+}
+
+/// <summary>One aligned passage pair of a document pair, with both spans' text.</summary>
+[MessagePackObject]
+public sealed record StoredPassage(
+    [property: Key(0)] int AStart,
+    [property: Key(1)] int AEnd,
+    [property: Key(2)] int BStart,
+    [property: Key(3)] int BEnd,
+    [property: Key(4)] double Identity,
+    [property: Key(5)] string AText,
+    [property: Key(6)] string BText);
+
+/// <summary>The alignment of two document versions (by content hash), so unchanged pairs are not aligned again.</summary>
+[MessagePackObject]
+public sealed record StoredPair
+{
+    [Key(0)] public required string A { get; init; }
+    [Key(1)] public required byte[] AHash { get; init; }
+    [Key(2)] public required string B { get; init; }
+    [Key(3)] public required byte[] BHash { get; init; }
+    [Key(4)] public required StoredPassage[] Passages { get; init; }
+    /// <summary>Exact shingle Jaccard when it was computed for the near-duplicate check.</summary>
+    [Key(5)] public double? Jaccard { get; init; }
+}
+
+/// <summary>A segment's body.</summary>
+[MessagePackObject]
+public sealed record SegmentBody(
+    [property: Key(0)] SegmentHeader Header,
+    [property: Key(1)] StoredFile[] Files,
+    [property: Key(2)] StoredPair[] Pairs);

@@ -1,0 +1,93 @@
+using System.Buffers.Binary;
+
+namespace ReuseDetect.Store.Tests;
+
+public sealed class SegmentFileTests
+{
+    static SegmentBody Body() => new(new SegmentHeader(SegmentFile.FormatVersion, StoreTestData.Parameters, 1),
+        [StoreTestData.File("a.txt", 1), StoreTestData.File("b.txt", 2)],
+        [StoreTestData.Pair(StoreTestData.Document("a.txt", 1), StoreTestData.Document("b.txt", 2))]);
+
+    [Fact]
+    public void Should_round_trip_a_segment()
+    {
+        byte[] bytes = SegmentFile.Encode(Body());
+        SegmentReadResult read = SegmentFile.Decode(bytes);
+        Assert.Equal(SegmentStatus.Ok, read.Status);
+        Assert.Equal(SegmentFile.Encode(read.Body!), bytes);
+        StoredDocument d = read.Body!.Files[1].Documents[0];
+        Assert.Equal(StoreTestData.Document("b.txt", 2).MinHash, d.MinHash);
+        Assert.Equal("with permission from RFE/RL", d.Credits[0].Evidence);
+        Assert.Equal("passage in b", read.Body.Pairs[0].Passages[0].BText);
+    }
+
+    [Fact]
+    public void Should_read_the_committed_version_1_fixture()
+    {
+        // Persisted bytes are a contract: this fixture was written by format version 1 and must stay readable.
+        string path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "segment-v1.rds");
+        if (Environment.GetEnvironmentVariable("REUSEDETECT_UPDATE_GOLDEN") == "1")
+        {
+            string source = Path.Combine(FindRepo(), "tests", "ReuseDetect.Store.Tests", "Fixtures", "segment-v1.rds");
+            Directory.CreateDirectory(Path.GetDirectoryName(source)!);
+            File.WriteAllBytes(source, SegmentFile.Encode(Body()));
+            return;
+        }
+        SegmentReadResult read = SegmentFile.Read(path);
+        Assert.Equal(SegmentStatus.Ok, read.Status);
+        Assert.Equal(["a.txt", "b.txt"], read.Body!.Files.Select(f => f.FileId));
+        Assert.Equal(StoreTestData.Parameters, read.Body.Header.Parameters);
+    }
+
+    [Fact]
+    public void Should_detect_every_kind_of_damage_without_throwing()
+    {
+        byte[] good = SegmentFile.Encode(Body());
+        Assert.Equal(SegmentStatus.NotASegment, SegmentFile.Decode("hello world, not a segment"u8).Status);
+        Assert.Equal(SegmentStatus.NotASegment, SegmentFile.Decode([]).Status);
+        Assert.Equal(SegmentStatus.Truncated, SegmentFile.Decode(good.AsSpan(0, good.Length - 3)).Status);
+        Assert.Equal(SegmentStatus.Truncated, SegmentFile.Decode(good.AsSpan(0, 15)).Status);
+        byte[] flipped = (byte[])good.Clone();
+        flipped[good.Length / 2] ^= 0x10;
+        Assert.Equal(SegmentStatus.ChecksumMismatch, SegmentFile.Decode(flipped).Status);
+        byte[] future = (byte[])good.Clone();
+        BinaryPrimitives.WriteUInt32LittleEndian(future.AsSpan(8), 2);
+        Assert.Equal(SegmentStatus.UnsupportedVersion, SegmentFile.Decode(future).Status);
+        byte[] old = (byte[])good.Clone();
+        BinaryPrimitives.WriteUInt32LittleEndian(old.AsSpan(8), 0);
+        Assert.Equal(SegmentStatus.UnsupportedVersion, SegmentFile.Decode(old).Status);
+    }
+
+    [Fact]
+    public void Should_reject_a_well_checksummed_but_malformed_body()
+    {
+        // Given a body of valid MessagePack that is not a segment (an integer), with a correct checksum
+        byte[] payload = [0x2A];
+        byte[] bytes = new byte[20 + payload.Length + 8];
+        "RDSTORE\n"u8.CopyTo(bytes);
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(8), SegmentFile.FormatVersion);
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(12), (ulong)payload.Length);
+        payload.CopyTo(bytes, 20);
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(20 + payload.Length), System.IO.Hashing.XxHash3.HashToUInt64(payload));
+        Assert.Equal(SegmentStatus.Malformed, SegmentFile.Decode(bytes).Status);
+    }
+
+    [Fact]
+    public void Should_leave_the_old_file_when_a_write_dies_before_the_rename()
+    {
+        using var dir = new TempDir();
+        string path = Path.Combine(dir.Path, "segment-00000001.rds");
+        SegmentFile.Write(path, Body());
+        byte[] before = File.ReadAllBytes(path);
+        Assert.Throws<IOException>(() => SegmentFile.WriteAtomic(path, [1, 2, 3], () => throw new IOException("simulated crash")));
+        Assert.Equal(before, File.ReadAllBytes(path));
+        Assert.False(File.Exists(path + ".tmp"));
+    }
+
+    static string FindRepo()
+    {
+        var d = new DirectoryInfo(AppContext.BaseDirectory);
+        while (d is not null && !File.Exists(Path.Combine(d.FullName, "ReuseDetect.sln"))) d = d.Parent;
+        return d!.FullName;
+    }
+}

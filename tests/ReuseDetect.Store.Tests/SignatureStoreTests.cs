@@ -1,0 +1,134 @@
+namespace ReuseDetect.Store.Tests;
+
+public sealed class SignatureStoreTests
+{
+    [Fact]
+    public void Should_keep_files_and_pairs_across_opens_and_check_stamps()
+    {
+        using var dir = new TempDir();
+        var a = StoreTestData.File("a.txt", 1);
+        var b = StoreTestData.File("b.txt", 2);
+        using (var store = SignatureStore.Open(dir.Path, StoreTestData.Parameters))
+        {
+            store.PutFile(a);
+            store.PutFile(b);
+            store.PutPair(StoreTestData.Pair(a.Documents[0], b.Documents[0]));
+            Assert.Equal(1, store.Commit(["a.txt", "b.txt"]));
+        }
+        using var reopened = SignatureStore.Open(dir.Path, StoreTestData.Parameters);
+        Assert.Equal(2, reopened.FileCount);
+        Assert.NotNull(reopened.TryGetFile("a.txt", a.Size, a.ModifiedUtcTicks));
+        Assert.Null(reopened.TryGetFile("a.txt", a.Size + 1, a.ModifiedUtcTicks));
+        Assert.Null(reopened.TryGetFile("a.txt", a.Size, a.ModifiedUtcTicks + 1));
+        var pair = reopened.TryGetPair("a.txt", a.Documents[0].ContentHash, "b.txt", b.Documents[0].ContentHash);
+        Assert.Equal("passage in a", Assert.IsType<StoredPair>(pair).Passages[0].AText);
+    }
+
+    [Fact]
+    public void Should_forget_deleted_files_and_their_pairs()
+    {
+        using var dir = new TempDir();
+        var a = StoreTestData.File("a.txt", 1);
+        var b = StoreTestData.File("b.txt", 2);
+        using (var store = SignatureStore.Open(dir.Path, StoreTestData.Parameters))
+        {
+            store.PutFile(a);
+            store.PutFile(b);
+            store.PutPair(StoreTestData.Pair(a.Documents[0], b.Documents[0]));
+            store.Commit(["a.txt", "b.txt"]);
+            store.Commit(["a.txt"]);
+        }
+        using var reopened = SignatureStore.Open(dir.Path, StoreTestData.Parameters);
+        Assert.Equal(["a.txt"], reopened.Files().Select(f => f.FileId));
+        Assert.Null(reopened.TryGetFile("b.txt", b.Size, b.ModifiedUtcTicks));
+    }
+
+    [Fact]
+    public void Should_set_a_corrupt_segment_aside_and_keep_the_others()
+    {
+        using var dir = new TempDir();
+        var log = new List<string>();
+        using (var store = SignatureStore.Open(dir.Path, StoreTestData.Parameters))
+        {
+            store.PutFile(StoreTestData.File("a.txt", 1));
+            store.Commit(["a.txt"]);
+            store.PutFile(StoreTestData.File("b.txt", 2));
+            store.Commit(["a.txt", "b.txt"]);
+        }
+        string second = Directory.GetFiles(dir.Path, "segment-*.rds").Order(StringComparer.Ordinal).Last();
+        byte[] bytes = File.ReadAllBytes(second);
+        bytes[^20] ^= 0xFF;
+        File.WriteAllBytes(second, bytes);
+        using var reopened = SignatureStore.Open(dir.Path, StoreTestData.Parameters, log.Add);
+        Assert.Equal(["a.txt"], reopened.Files().Select(f => f.FileId));
+        Assert.Contains(log, l => l.Contains("is unusable (checksum mismatch", StringComparison.Ordinal) && l.Contains("read again", StringComparison.Ordinal));
+        Assert.True(File.Exists(second + ".corrupt"));
+    }
+
+    [Fact]
+    public void Should_rebuild_when_parameters_change_and_remove_old_segments_after_the_new_write()
+    {
+        using var dir = new TempDir();
+        using (var store = SignatureStore.Open(dir.Path, StoreTestData.Parameters))
+        {
+            store.PutFile(StoreTestData.File("a.txt", 1));
+            store.Commit(["a.txt"]);
+        }
+        var log = new List<string>();
+        var changed = StoreTestData.Parameters with { ShingleSize = 7 };
+        using (var store = SignatureStore.Open(dir.Path, changed, log.Add))
+        {
+            Assert.Equal(0, store.FileCount);
+            Assert.Contains(log, l => l.Contains("parameters changed (shingle 5→7)", StringComparison.Ordinal));
+            store.PutFile(StoreTestData.File("a.txt", 9));
+            Assert.Equal(1, store.Commit(["a.txt"]));
+        }
+        Assert.Single(Directory.GetFiles(dir.Path, "segment-*.rds"));
+        using var reopened = SignatureStore.Open(dir.Path, changed);
+        Assert.Equal(1009, reopened.Files().Single().Documents[0].Length);
+    }
+
+    [Fact]
+    public void Should_ignore_an_unfinished_write_left_by_a_crash()
+    {
+        using var dir = new TempDir();
+        using (var store = SignatureStore.Open(dir.Path, StoreTestData.Parameters))
+        {
+            store.PutFile(StoreTestData.File("a.txt", 1));
+            store.Commit(["a.txt"]);
+        }
+        File.WriteAllBytes(Path.Combine(dir.Path, "segment-00000002.rds.tmp"), [1, 2, 3]);
+        var log = new List<string>();
+        using var reopened = SignatureStore.Open(dir.Path, StoreTestData.Parameters, log.Add);
+        Assert.Equal(1, reopened.FileCount);
+        Assert.Contains(log, l => l.Contains("unfinished write", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Should_compact_after_many_segments()
+    {
+        using var dir = new TempDir();
+        using var store = SignatureStore.Open(dir.Path, StoreTestData.Parameters);
+        var ids = new List<string>();
+        int segments = 0;
+        for (int i = 0; i < SignatureStore.CompactAfter + 1; i++)
+        {
+            string id = $"f{i}.txt";
+            ids.Add(id);
+            store.PutFile(StoreTestData.File(id, (byte)i));
+            segments = store.Commit(ids);
+        }
+        Assert.Equal(1, segments);
+        Assert.Single(Directory.GetFiles(dir.Path, "segment-*.rds"));
+        Assert.Equal(SignatureStore.CompactAfter + 1, store.FileCount);
+    }
+
+    [Fact]
+    public void Should_refuse_a_second_writer()
+    {
+        using var dir = new TempDir();
+        using var first = SignatureStore.Open(dir.Path, StoreTestData.Parameters);
+        var e = Assert.Throws<IOException>(() => SignatureStore.Open(dir.Path, StoreTestData.Parameters));
+        Assert.Contains("in use by another ReuseDetect process", e.Message, StringComparison.Ordinal);
+    }
+}
