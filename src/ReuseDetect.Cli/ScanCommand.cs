@@ -2,8 +2,10 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using ReuseDetect.Ingestion;
 using ReuseDetect.Pipeline;
 using ReuseDetect.Reporting;
+using ReuseDetect.Store;
 
 namespace ReuseDetect.Cli;
 
@@ -16,6 +18,8 @@ static class ScanCommand
         var output = new Option<DirectoryInfo?>("--out") { Description = "Where report.json and report.md go. Default: a folder beside the input named <folder>.reuse." };
         var top = new Option<int>("--top") { Description = "How many passages and groups the console summary lists.", DefaultValueFactory = _ => 10 };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only where the reports were written (and errors)." };
+        var store = new Option<DirectoryInfo?>("--store") { Description = "Signature store, so a rescan only does new work. Default: <out>/store." };
+        var noStore = new Option<bool>("--no-store") { Description = "Scan from scratch and keep no store." };
         var detection = new DetectionOptions();
         var command = new Command("scan", "Find reused passages and near-duplicates in a folder; write report.json and report.md.\n"
             + "Exit codes: 0 success, 1 failure, 2 usage error, 3 reports written but some files skipped.");
@@ -23,6 +27,8 @@ static class ScanCommand
         command.Options.Add(output);
         command.Options.Add(top);
         command.Options.Add(quiet);
+        command.Options.Add(store);
+        command.Options.Add(noStore);
         foreach (Option o in detection.All) command.Options.Add(o);
         command.SetAction(parse =>
         {
@@ -47,7 +53,23 @@ static class ScanCommand
             bool isQuiet = parse.GetValue(quiet);
             var progress = isQuiet || Console.IsErrorRedirected ? null : new ConsoleProgress(stderr);
             var clock = Stopwatch.StartNew();
-            ReuseReport report = new ReuseDetector(options).Scan(root.FullName, progress);
+            string? storeDir = parse.GetValue(noStore) ? null : parse.GetValue(store)?.FullName ?? Path.Combine(outDir, "store");
+            ReuseReport report;
+            string storeLine = "";
+            try
+            {
+                using var opened = storeDir is null ? null : SignatureStore.Open(storeDir, StoreScanCache.ParametersFor(options), m => stderr.WriteLine("reuse: " + m));
+                var cache = opened is null ? null : new StoreScanCache(opened);
+                report = new ReuseDetector(options).Scan(new FolderSource(root.FullName, options.Ingest), cache, progress);
+                if (cache is not null)
+                    storeLine = $"Store {storeDir}: {cache.Reused:N0} files unchanged, {cache.Signed:N0} read and signed, {cache.PairsReused:N0} aligned pairs reused.";
+            }
+            catch (IOException e)
+            {
+                progress?.Done();
+                stderr.WriteLine($"reuse: {e.Message}");
+                return ExitCodes.Failure;
+            }
             progress?.Done();
             try
             {
@@ -61,6 +83,7 @@ static class ScanCommand
             if (!isQuiet)
             {
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Scanned {root.FullName} in {clock.Elapsed.TotalSeconds:F2} s."));
+                if (storeLine.Length > 0) stdout.WriteLine(storeLine);
                 ConsoleSummary.Write(stdout, report, parse.GetValue(top));
                 stdout.WriteLine();
             }

@@ -104,6 +104,8 @@ public sealed record StoredPair
     [Key(4)] public required StoredPassage[] Passages { get; init; }
     /// <summary>Exact shingle Jaccard when it was computed for the near-duplicate check.</summary>
     [Key(5)] public double? Jaccard { get; init; }
+    /// <summary>True when <see cref="Passages"/> holds an alignment (possibly empty), not just a Jaccard.</summary>
+    [Key(6)] public bool Aligned { get; init; }
 }
 
 /// <summary>A segment's body.</summary>

@@ -5,23 +5,26 @@ using ReuseDetect.Signatures;
 namespace ReuseDetect.Pipeline;
 
 /// <summary>
-/// What the scan keeps of a document after signing: metadata and signatures, not the text (reloaded on
-/// demand for the few documents that need alignment), so memory grows with fingerprints, not with the corpus text.
+/// A signed document during one scan: its index (ordinal id order), the file it came from and its
+/// <see cref="SignedDocument"/>. The text is not kept; it is reloaded on demand for the few documents that need
+/// alignment, so memory grows with fingerprints, not with the corpus text.
 /// </summary>
-sealed class DocumentRecord
+sealed class DocumentRecord(int index, SourceFile file, SignedDocument signed)
 {
-    public required int Index { get; init; }
-    public required SourceFile File { get; init; }
-    public required DocumentMetadata Metadata { get; init; }
-    public required string Encoding { get; init; }
-    public required UInt128 ContentHash { get; init; }
-    public required int Length { get; init; }
-    public required int BodyStart { get; init; }
-    public required int BodyEnd { get; init; }
-    public required int TokenCount { get; init; }
-    public required int ShingleCount { get; init; }
-    public required uint[] MinHash { get; init; }
-    public required ulong SimHash { get; init; }
-    public required Fingerprint[] Fingerprints { get; init; }
-    public required IReadOnlyList<CreditLine> Credits { get; init; }
+    public int Index => index;
+    public SourceFile File => file;
+    public SignedDocument Signed => signed;
+    public string Id => signed.Id;
+    public DocumentMetadata Metadata => signed.Metadata;
+    public string Encoding => signed.Encoding;
+    public UInt128 ContentHash => signed.ContentHash;
+    public int Length => signed.Length;
+    public int BodyStart => signed.BodyStart;
+    public int BodyEnd => signed.BodyEnd;
+    public int TokenCount => signed.TokenCount;
+    public int ShingleCount => signed.ShingleCount;
+    public uint[] MinHash => signed.MinHash;
+    public ulong SimHash => signed.SimHash;
+    public Fingerprint[] Fingerprints => signed.Fingerprints;
+    public IReadOnlyList<CreditLine> Credits => signed.Credits;
 }

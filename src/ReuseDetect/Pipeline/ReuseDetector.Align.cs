@@ -12,7 +12,7 @@ namespace ReuseDetect.Pipeline;
 public sealed partial class ReuseDetector
 {
     /// <summary>LSH candidates, kept when the MinHash estimate is near the threshold, confirmed by exact shingle Jaccard.</summary>
-    List<NearDuplicatePair> FindNearDuplicates(List<DocumentRecord> records, TextCache cache, IProgress<ScanProgress>? progress, CancellationToken ct)
+    List<NearDuplicatePair> FindNearDuplicates(List<DocumentRecord> records, TextCache cache, IScanCache? scanCache, IProgress<ScanProgress>? progress, CancellationToken ct)
     {
         var banding = LshBanding.ForThreshold(_options.NearDuplicateThreshold, _options.Permutations);
         var index = new LshIndex(banding);
@@ -27,9 +27,14 @@ public sealed partial class ReuseDetector
             DocumentRecord a = records[pair.A], b = records[pair.B];
             double estimate = MinHasher.Estimate(a.MinHash, b.MinHash);
             if (estimate < _options.NearDuplicateThreshold - slack) return;
-            TextCache.Entry? ta = cache.Get(a), tb = cache.Get(b);
-            if (ta is null || tb is null) return;
-            double jaccard = ExactJaccard(ta.Tokens, tb.Tokens, _options.ShingleSize);
+            double? known = scanCache?.TryGetJaccard(a.Signed, b.Signed);
+            if (known is not double jaccard)
+            {
+                TextCache.Entry? ta = cache.Get(a), tb = cache.Get(b);
+                if (ta is null || tb is null) return;
+                jaccard = ExactJaccard(ta.Tokens, tb.Tokens, _options.ShingleSize);
+                scanCache?.PutJaccard(a.Signed, b.Signed, jaccard);
+            }
             if (jaccard >= _options.NearDuplicateThreshold)
                 found.Add(new NearDuplicatePair(pair.A, pair.B, jaccard, estimate, SimHasher.Distance(a.SimHash, b.SimHash)));
         });
@@ -55,7 +60,7 @@ public sealed partial class ReuseDetector
     }
 
     List<PassageLink> AlignAll(List<DocumentRecord> records, SortedDictionary<CandidatePair, int> pairs, TextCache cache,
-        IProgress<ScanProgress>? progress, CancellationToken ct)
+        IScanCache? scanCache, SpanTexts spanTexts, IProgress<ScanProgress>? progress, CancellationToken ct)
     {
         var list = pairs.Keys.ToList();
         var results = new List<PassageLink>[list.Count];
@@ -64,7 +69,7 @@ public sealed partial class ReuseDetector
         System.Threading.Tasks.Parallel.For(0, list.Count, Parallel(ct), () => CreateAligner(), (i, _, aligner) =>
         {
             CandidatePair pair = list[i];
-            results[i] = AlignPair(records[pair.A], records[pair.B], cache, aligner);
+            results[i] = AlignPair(records[pair.A], records[pair.B], cache, scanCache, spanTexts, aligner);
             int d = Interlocked.Increment(ref done);
             if (d % 256 == 0 || d == list.Count) progress?.Report(new ScanProgress(PipelineStage.Align, d, list.Count));
             return aligner;
@@ -72,18 +77,31 @@ public sealed partial class ReuseDetector
         return [.. results.SelectMany(r => r)];
     }
 
-    static List<PassageLink> AlignPair(DocumentRecord a, DocumentRecord b, TextCache cache, PassageAligner aligner)
+    static List<PassageLink> AlignPair(DocumentRecord a, DocumentRecord b, TextCache cache, IScanCache? scanCache, SpanTexts spanTexts, PassageAligner aligner)
     {
-        TextCache.Entry? ea = cache.Get(a), eb = a == b ? ea : cache.Get(b);
-        if (ea is null || eb is null) return [];
-        TokenizedText ta = ea.Tokens, tb = eb.Tokens;
-        List<AlignedPassage> passages = a == b ? aligner.AlignSelf(ta.TokenHashes) : aligner.Align(ta.TokenHashes, tb.TokenHashes);
-        string textA = ea.Document.Text, textB = eb.Document.Text;
-        return passages.ConvertAll(p =>
+        IReadOnlyList<CachedPassage>? passages = scanCache?.TryGetPassages(a.Signed, b.Signed);
+        if (passages is null)
         {
-            var (aStart, aEnd) = SpanEdges.Widen(textA, ta.StartOf(p.AStart), ta.EndOf(p.AEnd - 1));
-            var (bStart, bEnd) = SpanEdges.Widen(textB, tb.StartOf(p.BStart), tb.EndOf(p.BEnd - 1));
-            return new PassageLink(a.Index, aStart, aEnd, b.Index, bStart, bEnd, p.Identity);
-        });
+            TextCache.Entry? ea = cache.Get(a), eb = a == b ? ea : cache.Get(b);
+            if (ea is null || eb is null) return [];
+            TokenizedText ta = ea.Tokens, tb = eb.Tokens;
+            List<AlignedPassage> aligned = a == b ? aligner.AlignSelf(ta.TokenHashes) : aligner.Align(ta.TokenHashes, tb.TokenHashes);
+            string textA = ea.Document.Text, textB = eb.Document.Text;
+            passages = aligned.ConvertAll(p =>
+            {
+                var (aStart, aEnd) = SpanEdges.Widen(textA, ta.StartOf(p.AStart), ta.EndOf(p.AEnd - 1));
+                var (bStart, bEnd) = SpanEdges.Widen(textB, tb.StartOf(p.BStart), tb.EndOf(p.BEnd - 1));
+                return new CachedPassage(aStart, aEnd, bStart, bEnd, p.Identity, textA[aStart..aEnd], textB[bStart..bEnd]);
+            });
+            scanCache?.PutPassages(a.Signed, b.Signed, passages);
+        }
+        var links = new List<PassageLink>(passages.Count);
+        foreach (CachedPassage p in passages)
+        {
+            spanTexts.Add(a.Index, p.AStart, p.AEnd, p.AText);
+            spanTexts.Add(b.Index, p.BStart, p.BEnd, p.BText);
+            links.Add(new PassageLink(a.Index, p.AStart, p.AEnd, b.Index, p.BStart, p.BEnd, p.Identity));
+        }
+        return links;
     }
 }

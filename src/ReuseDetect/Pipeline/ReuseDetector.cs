@@ -26,47 +26,59 @@ public sealed partial class ReuseDetector
     /// <summary>The options in force.</summary>
     public ReuseDetectOptions Options => _options;
 
-    /// <summary>Scans the folder <paramref name="root"/>.</summary>
-    public ReuseReport Scan(string root, IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default)
-    {
-        var source = new FolderSource(root, _options.Ingest);
-        return Scan(source, progress, cancellationToken);
-    }
+    /// <summary>
+    /// Version of everything stored signatures and passages depend on besides the options (tokenizer, shingle
+    /// mixing, MinHash family, alignment, span edges, credit lines). Bump it when any of them changes output, so a
+    /// persistent store rebuilds instead of mixing old and new results.
+    /// </summary>
+    public const int AlgorithmVersion = 1;
 
-    /// <summary>Scans the files of <paramref name="source"/>.</summary>
-    public ReuseReport Scan(FolderSource source, IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>Scans the folder <paramref name="root"/>.</summary>
+    public ReuseReport Scan(string root, IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        Scan(new FolderSource(root, _options.Ingest), null, progress, cancellationToken);
+
+    /// <summary>
+    /// Scans the files of <paramref name="source"/>, taking unchanged work from <paramref name="scanCache"/> (the
+    /// persistent store) when given. The report is the same with or without a cache.
+    /// </summary>
+    public ReuseReport Scan(FolderSource source, IScanCache? scanCache, IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         // 1. Ingest: list the files.
         (List<SourceFile> files, List<IngestError> errors) = source.List();
         // 2-4. Read, tokenize, shingle and sign every file (text is dropped afterwards).
         var cache = new TextCache(source.Load, CacheBudgetChars);
-        List<DocumentRecord> records = SignAll(source, files, errors, cache, progress, cancellationToken);
+        List<DocumentRecord> records = SignAll(source, files, errors, cache, scanCache, progress, cancellationToken);
         // 5. Candidates: near-duplicates by LSH, passage pairs by fingerprint postings.
-        List<NearDuplicatePair> nearDuplicates = FindNearDuplicates(records, cache, progress, cancellationToken);
+        List<NearDuplicatePair> nearDuplicates = FindNearDuplicates(records, cache, scanCache, progress, cancellationToken);
         var pairs = FindPassageCandidates(records);
         // 6. Align candidate pairs at token level.
-        List<PassageLink> links = AlignAll(records, pairs, cache, progress, cancellationToken);
+        var spanTexts = new SpanTexts();
+        List<PassageLink> links = AlignAll(records, pairs, cache, scanCache, spanTexts, progress, cancellationToken);
         // 7. Cluster aligned spans.
         progress?.Report(new ScanProgress(PipelineStage.Cluster, 0, links.Count));
         List<SpanCluster> clusters = ClusterBuilder.Build(links, records.Count);
         // 8. Attribute: origins, credits, boilerplate.
         progress?.Report(new ScanProgress(PipelineStage.Attribute, 0, clusters.Count));
         var attributor = new SourceAttributor(_options.BoilerplateMinDocuments);
-        var docs = records.ConvertAll(r => new AttributionDocument(r.File.Id, r.Metadata, r.Credits));
+        var docs = records.ConvertAll(r => new AttributionDocument(r.Id, r.Metadata, r.Credits));
         List<AttributedCluster> attributed = attributor.Attribute(clusters, docs);
         // 9. Report.
         foreach (var (id, reason) in cache.Errors.OrderBy(e => e.Key, StringComparer.Ordinal)) errors.Add(new IngestError(id, reason));
         progress?.Report(new ScanProgress(PipelineStage.Report, 0, 1));
-        return ReportBuilder.Build(_options, records.ConvertAll(ToReportInput), docs, attributed, nearDuplicates, errors,
-            i => cache.Get(records[i])?.Document.Text);
+        ReuseReport report = ReportBuilder.Build(_options, records.ConvertAll(ToReportInput), docs, attributed, nearDuplicates, errors,
+            (doc, start, end) => spanTexts.TryGet(doc, start, end) ?? Slice(cache.Get(records[doc])?.Document.Text, start, end));
+        scanCache?.Complete([.. files.Select(f => f.Id)]);
+        return report;
     }
+
+    static string Slice(string? text, int start, int end) => text is not null && end <= text.Length ? text[start..end] : "";
 
     /// <summary>Characters of reloaded text kept in memory during alignment (about 2 bytes each).</summary>
     internal const long CacheBudgetChars = 24L << 20;
 
     static ReportInputDocument ToReportInput(DocumentRecord r) =>
-        new(r.File.Id, r.Metadata, r.Encoding, r.Length, r.BodyStart, r.BodyEnd, r.TokenCount);
+        new(r.Id, r.Metadata, r.Encoding, r.Length, r.BodyStart, r.BodyEnd, r.TokenCount);
 
     ParallelOptions Parallel(CancellationToken cancellationToken) =>
         new() { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken };

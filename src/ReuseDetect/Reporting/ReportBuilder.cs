@@ -19,7 +19,7 @@ static class ReportBuilder
         IReadOnlyList<AttributedCluster> clusters,
         IReadOnlyList<NearDuplicatePair> nearDuplicates,
         IReadOnlyList<IngestError> errors,
-        Func<int, string?> textOf)
+        Func<int, int, int, string> spanText)
     {
         var reused = new List<(int Start, int End)>[inputs.Count];
         var internalSpans = new List<(int Start, int End)>[inputs.Count];
@@ -43,7 +43,7 @@ static class ReportBuilder
                     s.Clusters.Add(ci);
                 }
             }
-            reportClusters.Add((ToReportCluster(ac, inputs, textOf), members.Sum(m => (long)m.Length)));
+            reportClusters.Add((ToReportCluster(ac, inputs, spanText), members.Sum(m => (long)m.Length)));
         }
 
         var documents = new List<ReportDocument>(inputs.Count + errors.Count);
@@ -94,7 +94,7 @@ static class ReportBuilder
         };
     }
 
-    static ReportCluster ToReportCluster(AttributedCluster ac, IReadOnlyList<ReportInputDocument> inputs, Func<int, string?> textOf)
+    static ReportCluster ToReportCluster(AttributedCluster ac, IReadOnlyList<ReportInputDocument> inputs, Func<int, int, int, string> spanText)
     {
         IReadOnlyList<ClusterMember> members = ac.Cluster.Members;
         ClusterMember anchor = members[0];
@@ -103,7 +103,7 @@ static class ReportBuilder
         for (int i = 0; i < members.Count; i++)
         {
             ClusterMember m = members[i];
-            string text = textOf(m.Document) is { } t && m.End <= t.Length ? t[m.Start..m.End] : "";
+            string text = spanText(m.Document, m.Start, m.End);
             words = Math.Max(words, CountWords(text));
             members2.Add(new ReportMember(inputs[m.Document].Id, inputs[m.Document].Metadata.Outlet, m.Start, m.End, text,
                 ac.Credits[i].Credited, ac.Credits[i].Evidence));

@@ -1,0 +1,137 @@
+using ReuseDetect.Attribution;
+using ReuseDetect.Ingestion;
+using ReuseDetect.Pipeline;
+using ReuseDetect.Signatures;
+
+namespace ReuseDetect.Store;
+
+/// <summary>The engine's <see cref="IScanCache"/> over a <see cref="SignatureStore"/>; <see cref="Complete"/> commits a segment.</summary>
+public sealed class StoreScanCache(SignatureStore store) : IScanCache
+{
+    /// <summary>Files whose signatures came from the store in this scan.</summary>
+    public int Reused => _reused;
+
+    /// <summary>Files read and signed in this scan.</summary>
+    public int Signed => _signed;
+
+    /// <summary>Pairs whose alignment came from the store.</summary>
+    public int PairsReused => _pairsReused;
+
+    int _reused, _signed, _pairsReused;
+
+    /// <summary>The store parameters for a set of options.</summary>
+    public static StoreParameters ParametersFor(ReuseDetectOptions options) => new(
+        options.ShingleSize, options.Permutations, options.Seed, options.WinnowWindow, ReuseDetector.AlgorithmVersion,
+        StableAlignmentHash(options));
+
+    // HashCode is randomised per process; the fingerprint must be stable across runs, so it is computed by hand.
+    static int StableAlignmentHash(ReuseDetectOptions o)
+    {
+        string s = string.Join('|', o.Alignment.SeedSize, o.Alignment.MaxGap, o.Alignment.MergeGap, o.Alignment.MinWords,
+            o.Alignment.MinCoverage.ToString("R", System.Globalization.CultureInfo.InvariantCulture), o.Alignment.MaxOccurrences,
+            o.Ingest.MaxFileBytes, o.Ingest.OutletFromFolder);
+        return (int)(System.IO.Hashing.XxHash32.HashToUInt32(System.Text.Encoding.UTF8.GetBytes(s)) & 0x7FFFFFFF);
+    }
+
+    /// <inheritdoc/>
+    public bool TryGetFile(SourceFile file, FileStamp stamp, out IReadOnlyList<SignedDocument> documents, out string? error)
+    {
+        StoredFile? stored = store.TryGetFile(file.Id, stamp.Size, stamp.ModifiedUtcTicks);
+        if (stored is null)
+        {
+            documents = [];
+            error = null;
+            return false;
+        }
+        Interlocked.Increment(ref _reused);
+        documents = [.. stored.Documents.Select(FromStored)];
+        error = stored.Error;
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public void PutFile(SourceFile file, FileStamp stamp, IReadOnlyList<SignedDocument> documents, string? error)
+    {
+        Interlocked.Increment(ref _signed);
+        store.PutFile(new StoredFile
+        {
+            FileId = file.Id, Size = stamp.Size, ModifiedUtcTicks = stamp.ModifiedUtcTicks,
+            Documents = [.. documents.Select(ToStored)], Error = error,
+        });
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<CachedPassage>? TryGetPassages(SignedDocument a, SignedDocument b)
+    {
+        StoredPair? pair = store.TryGetPair(a.Id, Hash(a), b.Id, Hash(b));
+        if (pair is null || !pair.Aligned) return null;
+        Interlocked.Increment(ref _pairsReused);
+        return [.. pair.Passages.Select(p => new CachedPassage(p.AStart, p.AEnd, p.BStart, p.BEnd, p.Identity, p.AText, p.BText))];
+    }
+
+    /// <inheritdoc/>
+    public void PutPassages(SignedDocument a, SignedDocument b, IReadOnlyList<CachedPassage> passages)
+    {
+        StoredPair? old = store.TryGetPair(a.Id, Hash(a), b.Id, Hash(b));
+        store.PutPair(new StoredPair
+        {
+            A = a.Id, AHash = Hash(a), B = b.Id, BHash = Hash(b), Aligned = true, Jaccard = old?.Jaccard,
+            Passages = [.. passages.Select(p => new StoredPassage(p.AStart, p.AEnd, p.BStart, p.BEnd, p.Identity, p.AText, p.BText))],
+        });
+    }
+
+    /// <inheritdoc/>
+    public double? TryGetJaccard(SignedDocument a, SignedDocument b) => store.TryGetPair(a.Id, Hash(a), b.Id, Hash(b))?.Jaccard;
+
+    /// <inheritdoc/>
+    public void PutJaccard(SignedDocument a, SignedDocument b, double jaccard)
+    {
+        StoredPair? old = store.TryGetPair(a.Id, Hash(a), b.Id, Hash(b));
+        store.PutPair(new StoredPair
+        {
+            A = a.Id, AHash = Hash(a), B = b.Id, BHash = Hash(b), Jaccard = jaccard,
+            Aligned = old?.Aligned ?? false, Passages = old?.Passages ?? [],
+        });
+    }
+
+    /// <inheritdoc/>
+    public void Complete(IReadOnlyCollection<string> liveFileIds) => store.Commit(liveFileIds);
+
+    static byte[] Hash(SignedDocument d)
+    {
+        var bytes = new byte[16];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt128LittleEndian(bytes, d.ContentHash);
+        return bytes;
+    }
+
+    internal static StoredDocument ToStored(SignedDocument d) => new()
+    {
+        Id = d.Id, Outlet = d.Metadata.Outlet, PublishedUtcTicks = d.Metadata.Published?.UtcTicks, Title = d.Metadata.Title,
+        Url = d.Metadata.Url, Encoding = d.Encoding, ContentHash = Hash(d), Length = d.Length, BodyStart = d.BodyStart,
+        BodyEnd = d.BodyEnd, TokenCount = d.TokenCount, ShingleCount = d.ShingleCount, MinHash = d.MinHash, SimHash = d.SimHash,
+        FingerprintHashes = [.. d.Fingerprints.Select(f => f.Hash)],
+        FingerprintPositions = [.. d.Fingerprints.Select(f => f.Position)],
+        Credits = [.. d.Credits.Select(c => new StoredCredit(c.Outlet, c.Evidence, c.Start, c.End))],
+    };
+
+    internal static SignedDocument FromStored(StoredDocument d)
+    {
+        if (d.FingerprintHashes.Length != d.FingerprintPositions.Length || d.MinHash.Length == 0)
+            throw new InvalidDataException($"Stored document {d.Id} is inconsistent.");
+        var fingerprints = new Fingerprint[d.FingerprintHashes.Length];
+        for (int i = 0; i < fingerprints.Length; i++) fingerprints[i] = new Fingerprint(d.FingerprintHashes[i], d.FingerprintPositions[i]);
+        return new SignedDocument
+        {
+            Id = d.Id,
+            Metadata = new DocumentMetadata
+            {
+                Outlet = d.Outlet, Title = d.Title, Url = d.Url,
+                Published = d.PublishedUtcTicks is long t ? new DateTimeOffset(t, TimeSpan.Zero) : null,
+            },
+            Encoding = d.Encoding, ContentHash = System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(d.ContentHash),
+            Length = d.Length, BodyStart = d.BodyStart, BodyEnd = d.BodyEnd, TokenCount = d.TokenCount, ShingleCount = d.ShingleCount,
+            MinHash = d.MinHash, SimHash = d.SimHash, Fingerprints = fingerprints,
+            Credits = [.. d.Credits.Select(c => new CreditLine(c.Outlet, c.Evidence, c.Start, c.End))],
+        };
+    }
+}

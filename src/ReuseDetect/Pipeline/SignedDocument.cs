@@ -1,0 +1,76 @@
+using ReuseDetect.Attribution;
+using ReuseDetect.Ingestion;
+using ReuseDetect.Signatures;
+
+namespace ReuseDetect.Pipeline;
+
+/// <summary>
+/// What a scan keeps of a document after signing it: metadata, content hash, signatures and winnowing
+/// fingerprints with positions, credit lines. This is what the store persists so that a rescan does not read,
+/// tokenize or sign an unchanged file again.
+/// </summary>
+public sealed record SignedDocument
+{
+    public required string Id { get; init; }
+    public required DocumentMetadata Metadata { get; init; }
+    public required string Encoding { get; init; }
+    public required UInt128 ContentHash { get; init; }
+    public required int Length { get; init; }
+    public required int BodyStart { get; init; }
+    public required int BodyEnd { get; init; }
+    public required int TokenCount { get; init; }
+    public required int ShingleCount { get; init; }
+    public required uint[] MinHash { get; init; }
+    public required ulong SimHash { get; init; }
+    public required Fingerprint[] Fingerprints { get; init; }
+    public required IReadOnlyList<CreditLine> Credits { get; init; }
+}
+
+/// <summary>Size and last-write time of a file: when both are unchanged the file is taken as unchanged.</summary>
+public readonly record struct FileStamp(long Size, long ModifiedUtcTicks)
+{
+    /// <summary>The stamp of a file on disk, or null when it cannot be read.</summary>
+    public static FileStamp? Of(string path)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            return info.Exists ? new FileStamp(info.Length, info.LastWriteTimeUtc.Ticks) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>An aligned passage pair remembered with the text of both spans, so unchanged pairs need no reading.</summary>
+public sealed record CachedPassage(int AStart, int AEnd, int BStart, int BEnd, double Identity, string AText, string BText);
+
+/// <summary>
+/// Work a scan can take from an earlier one (implemented by the persistent store). All methods are called from
+/// worker threads and must be thread-safe. A cache must only return what a cold scan would compute.
+/// </summary>
+public interface IScanCache
+{
+    /// <summary>The documents (or the error) an unchanged file gave before; false when the file is new or changed.</summary>
+    bool TryGetFile(SourceFile file, FileStamp stamp, out IReadOnlyList<SignedDocument> documents, out string? error);
+
+    /// <summary>Remembers what a file gave in this scan.</summary>
+    void PutFile(SourceFile file, FileStamp stamp, IReadOnlyList<SignedDocument> documents, string? error);
+
+    /// <summary>The passages of two document versions aligned before, or null.</summary>
+    IReadOnlyList<CachedPassage>? TryGetPassages(SignedDocument a, SignedDocument b);
+
+    /// <summary>Remembers the passages of a pair aligned in this scan.</summary>
+    void PutPassages(SignedDocument a, SignedDocument b, IReadOnlyList<CachedPassage> passages);
+
+    /// <summary>The exact Jaccard of two document versions computed before, or null.</summary>
+    double? TryGetJaccard(SignedDocument a, SignedDocument b);
+
+    /// <summary>Remembers an exact Jaccard computed in this scan.</summary>
+    void PutJaccard(SignedDocument a, SignedDocument b, double jaccard);
+
+    /// <summary>Called once at the end of a scan with the files now present.</summary>
+    void Complete(IReadOnlyCollection<string> liveFileIds);
+}
