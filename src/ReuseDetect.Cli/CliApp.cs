@@ -16,6 +16,8 @@ static class CliApp
         root.Options.Add(new HelpOption());
         root.Options.Add(new VersionOption());
         root.Subcommands.Add(ScanCommand.Create(stdout, stderr));
+        root.Subcommands.Add(QueryCommand.Create(stdout, stderr));
+        root.Subcommands.Add(WatchCommand.Create(stderr));
         root.Subcommands.Add(EvalCommand(stdout));
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         ParseResult parse = root.Parse(args);

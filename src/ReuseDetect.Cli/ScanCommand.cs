@@ -59,6 +59,7 @@ static class ScanCommand
             try
             {
                 using var opened = storeDir is null ? null : SignatureStore.Open(storeDir, StoreScanCache.ParametersFor(options), m => stderr.WriteLine("reuse: " + m));
+                if (opened is not null) opened.Root = root.FullName;
                 var cache = opened is null ? null : new StoreScanCache(opened);
                 report = new ReuseDetector(options).Scan(new FolderSource(root.FullName, options.Ingest), cache, progress);
                 if (cache is not null)

@@ -21,7 +21,7 @@ public sealed class SignatureStore : IDisposable
     readonly string _directory;
     readonly StoreParameters _parameters;
     readonly Action<string> _log;
-    readonly FileStream _lock;
+    readonly FileStream? _lock;
     readonly Dictionary<string, StoredFile> _files = new(StringComparer.Ordinal);
     readonly Dictionary<string, StoredPair> _pairs = new(StringComparer.Ordinal);
     readonly Dictionary<string, StoredFile> _newFiles = new(StringComparer.Ordinal);
@@ -29,9 +29,11 @@ public sealed class SignatureStore : IDisposable
     readonly List<string> _segments = [];
     readonly Lock _gate = new();
     bool _rebuild;
+    bool _readOnly;
+    string? _committedRoot;
     long _sequence;
 
-    SignatureStore(string directory, StoreParameters parameters, Action<string> log, FileStream lockStream)
+    SignatureStore(string directory, StoreParameters parameters, Action<string> log, FileStream? lockStream)
     {
         _directory = directory;
         _parameters = parameters;
@@ -42,11 +44,40 @@ public sealed class SignatureStore : IDisposable
     /// <summary>The folder of the store.</summary>
     public string Directory => _directory;
 
+    /// <summary>The root folder the stored file ids are relative to (from the newest segment; set before a commit).</summary>
+    public string? Root { get; set; }
+
     /// <summary>Files known to the store (live, not deleted).</summary>
     public int FileCount => _files.Count(f => !f.Value.Deleted);
 
     /// <summary>Pairs known to the store.</summary>
     public int PairCount => _pairs.Count;
+
+    /// <summary>
+    /// Opens a store for reading only (queries), with the parameters it was written with; takes no lock and
+    /// changes nothing on disk. Damaged segments are skipped and reported.
+    /// </summary>
+    public static SignatureStore OpenReadOnly(string directory, Action<string>? log = null)
+    {
+        if (!System.IO.Directory.Exists(directory)) throw new DirectoryNotFoundException($"No store at {directory}: run 'reuse scan' first.");
+        StoreParameters? parameters = null;
+        foreach (string path in System.IO.Directory.GetFiles(directory, SegmentPrefix + "*" + SegmentSuffix).Order(StringComparer.Ordinal).Reverse())
+        {
+            SegmentReadResult read = SegmentFile.Read(path);
+            if (read.Status == SegmentStatus.Ok)
+            {
+                parameters = read.Body!.Header.Parameters;
+                break;
+            }
+        }
+        if (parameters is null) throw new InvalidDataException($"The store at {directory} has no readable segment: run 'reuse scan' to rebuild it.");
+        var store = new SignatureStore(directory, parameters, log ?? (_ => { }), null) { _readOnly = true };
+        store.Load();
+        return store;
+    }
+
+    /// <summary>The parameters the store holds signatures for.</summary>
+    public StoreParameters Parameters => _parameters;
 
     /// <summary>Opens (or creates) the store in <paramref name="directory"/>; problems are reported through <paramref name="log"/>.</summary>
     public static SignatureStore Open(string directory, StoreParameters parameters, Action<string>? log = null)
@@ -70,7 +101,7 @@ public sealed class SignatureStore : IDisposable
 
     void Load()
     {
-        foreach (string tmp in System.IO.Directory.GetFiles(_directory, "*.tmp"))
+        foreach (string tmp in _readOnly ? [] : System.IO.Directory.GetFiles(_directory, "*.tmp"))
         {
             // A write cut short by a crash: the rename never happened, so nothing refers to it.
             _log($"store: removing unfinished write {Path.GetFileName(tmp)}");
@@ -84,6 +115,11 @@ public sealed class SignatureStore : IDisposable
             if (read.Status != SegmentStatus.Ok)
             {
                 string aside = path + ".corrupt";
+                if (_readOnly)
+                {
+                    _log($"store: segment {Path.GetFileName(path)} is unusable ({read.Detail}); skipped (the next scan rebuilds it)");
+                    continue;
+                }
                 _log($"store: segment {Path.GetFileName(path)} is unusable ({read.Detail}); set aside as {Path.GetFileName(aside)}, its files will be read again");
                 File.Move(path, aside, overwrite: true);
                 continue;
@@ -97,9 +133,11 @@ public sealed class SignatureStore : IDisposable
                 continue;
             }
             _segments.Add(path);
+            Root = body.Header.Root ?? Root;
             foreach (StoredFile f in body.Files) _files[f.FileId] = f;
             foreach (StoredPair p in body.Pairs) _pairs[PairKey(p.A, p.AHash, p.B, p.BHash)] = p;
         }
+        _committedRoot = Root;
         if (_rebuild)
         {
             _files.Clear();
@@ -168,6 +206,7 @@ public sealed class SignatureStore : IDisposable
     public int Commit(IReadOnlyCollection<string> liveFileIds)
     {
         ArgumentNullException.ThrowIfNull(liveFileIds);
+        if (_readOnly) throw new InvalidOperationException("The store was opened read-only.");
         lock (_gate)
         {
             var live = liveFileIds.ToHashSet(StringComparer.Ordinal);
@@ -178,7 +217,7 @@ public sealed class SignatureStore : IDisposable
                 _newFiles[gone] = tomb;
             }
             bool compact = _rebuild || _segments.Count + 1 > CompactAfter;
-            if (!compact && _newFiles.Count == 0 && _newPairs.Count == 0) return _segments.Count;
+            if (!compact && _newFiles.Count == 0 && _newPairs.Count == 0 && Root == _committedRoot) return _segments.Count;
             SegmentBody body = compact ? LiveBody(live) : new SegmentBody(Header(), [.. Sorted(_newFiles)], [.. SortedPairs(_newPairs)]);
             string path = Path.Combine(_directory, $"{SegmentPrefix}{body.Header.Sequence:D8}{SegmentSuffix}");
             SegmentFile.Write(path, body);
@@ -190,13 +229,14 @@ public sealed class SignatureStore : IDisposable
                 _rebuild = false;
             }
             _segments.Add(path);
+            _committedRoot = Root;
             _newFiles.Clear();
             _newPairs.Clear();
             return _segments.Count;
         }
     }
 
-    SegmentHeader Header() => new(SegmentFile.FormatVersion, _parameters, ++_sequence);
+    SegmentHeader Header() => new(SegmentFile.FormatVersion, _parameters, ++_sequence, Root);
 
     SegmentBody LiveBody(HashSet<string> live)
     {
@@ -214,5 +254,5 @@ public sealed class SignatureStore : IDisposable
     static IEnumerable<StoredPair> SortedPairs(Dictionary<string, StoredPair> pairs) => pairs.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value);
 
     /// <summary>Releases the lock file.</summary>
-    public void Dispose() => _lock.Dispose();
+    public void Dispose() => _lock?.Dispose();
 }

@@ -30,12 +30,13 @@ public sealed record StoreParameters(
     }
 }
 
-/// <summary>Segment header: format version and parameters.</summary>
+/// <summary>Segment header: format version, parameters, sequence number and the scanned root folder.</summary>
 [MessagePackObject]
 public sealed record SegmentHeader(
     [property: Key(0)] int FormatVersion,
     [property: Key(1)] StoreParameters Parameters,
-    [property: Key(2)] long Sequence);
+    [property: Key(2)] long Sequence,
+    [property: Key(3)] string? Root = null);
 
 /// <summary>One credit line found in a document.</summary>
 [MessagePackObject]

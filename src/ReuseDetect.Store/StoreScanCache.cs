@@ -18,6 +18,10 @@ public sealed class StoreScanCache(SignatureStore store) : IScanCache
     public int PairsReused => _pairsReused;
 
     int _reused, _signed, _pairsReused;
+    readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _signedIds = new(StringComparer.Ordinal);
+
+    /// <summary>Ids of the documents read and signed in this scan (new or changed files).</summary>
+    public IReadOnlySet<string> SignedFileIds => _signedIds.Keys.ToHashSet(StringComparer.Ordinal);
 
     /// <summary>The store parameters for a set of options.</summary>
     public static StoreParameters ParametersFor(ReuseDetectOptions options) => new(
@@ -53,6 +57,7 @@ public sealed class StoreScanCache(SignatureStore store) : IScanCache
     public void PutFile(SourceFile file, FileStamp stamp, IReadOnlyList<SignedDocument> documents, string? error)
     {
         Interlocked.Increment(ref _signed);
+        foreach (SignedDocument d in documents) _signedIds.TryAdd(d.Id, true);
         store.PutFile(new StoredFile
         {
             FileId = file.Id, Size = stamp.Size, ModifiedUtcTicks = stamp.ModifiedUtcTicks,
@@ -96,6 +101,14 @@ public sealed class StoreScanCache(SignatureStore store) : IScanCache
 
     /// <inheritdoc/>
     public void Complete(IReadOnlyCollection<string> liveFileIds) => store.Commit(liveFileIds);
+
+    /// <summary>The stored documents with the id of the file each came from, for <see cref="ReuseIndex"/>.</summary>
+    public static IEnumerable<(SignedDocument Document, string FileId)> Documents(SignatureStore store)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        foreach (StoredFile f in store.Files())
+            foreach (StoredDocument d in f.Documents) yield return (FromStored(d), f.FileId);
+    }
 
     static byte[] Hash(SignedDocument d)
     {

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+using ReuseDetect.Pipeline;
+using ReuseDetect.Reporting;
+using ReuseDetect.Worker;
+
+namespace ReuseDetect.Cli;
+
+/// <summary><c>reuse watch &lt;folder&gt;</c>: the hosted worker that keeps the reports current as articles arrive.</summary>
+static class WatchCommand
+{
+    sealed class FileSink : IReportSink
+    {
+        public void Write(string folder, ReuseReport report) => ReportFiles.Write(folder, report);
+    }
+
+    public static Command Create(TextWriter stderr)
+    {
+        var folder = new Argument<DirectoryInfo>("folder") { Description = "Folder of articles to watch (recursively)." };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Where the reports go. Default: <folder>.reuse beside the input." };
+        var store = new Option<DirectoryInfo?>("--store") { Description = "Signature store. Default: <out>/store." };
+        var debounce = new Option<int>("--debounce-ms") { Description = "Quiet time after the last file event before a rescan.", DefaultValueFactory = _ => 2000 };
+        var reconcile = new Option<int>("--reconcile-seconds") { Description = "Full reconcile interval (file watchers miss events).", DefaultValueFactory = _ => 300 };
+        var detection = new DetectionOptions();
+        var command = new Command("watch", "Keep the index and reports of a folder up to date as articles arrive (Ctrl+C or SIGTERM stops cleanly).\n"
+            + "Settings can also come from appsettings.json (section \"Watch\") and REUSEDETECT_Watch__* environment variables.");
+        command.Arguments.Add(folder);
+        command.Options.Add(output);
+        command.Options.Add(store);
+        command.Options.Add(debounce);
+        command.Options.Add(reconcile);
+        foreach (Option o in detection.All) command.Options.Add(o);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            DirectoryInfo root = parse.GetValue(folder)!;
+            if (!root.Exists)
+            {
+                await stderr.WriteLineAsync($"reuse: folder not found: {root.FullName}").ConfigureAwait(false);
+                return ExitCodes.Failure;
+            }
+            string outDir = parse.GetValue(output)?.FullName ?? Path.TrimEndingDirectorySeparator(root.FullName) + ".reuse";
+            string storeDir = parse.GetValue(store)?.FullName ?? Path.Combine(outDir, "store");
+            ReuseDetectOptions options;
+            try
+            {
+                options = detection.Bind(parse, [outDir, storeDir]);
+                options.Validate();
+            }
+            catch (ArgumentOutOfRangeException e)
+            {
+                await stderr.WriteLineAsync($"reuse: {e.Message}").ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+            using IHost host = WatchHost.Build([], s =>
+            {
+                s.Root = root.FullName;
+                s.Out = outDir;
+                s.Store = storeDir;
+                s.DebounceMilliseconds = parse.GetValue(debounce);
+                s.ReconcileSeconds = parse.GetValue(reconcile);
+            }, options, new FileSink());
+            await host.RunAsync(cancellationToken).ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ReuseDetect.Pipeline;
+
+namespace ReuseDetect.Worker;
+
+/// <summary>The detection options the worker scans with (a reference type for the service container).</summary>
+public sealed record WatchDetection(ReuseDetectOptions Options);
+
+/// <summary>Builds the generic host that runs <see cref="WatchWorker"/> (Ctrl+C and SIGTERM stop it cleanly).</summary>
+public static class WatchHost
+{
+    /// <summary>
+    /// Creates the host. Configuration comes from appsettings.json (content root), environment variables
+    /// prefixed <c>REUSEDETECT_</c> and <paramref name="args"/>; <paramref name="overrides"/> (the CLI's options) win.
+    /// </summary>
+    public static IHost Build(string[] args, Action<WatchSettings> overrides, ReuseDetectOptions detectOptions, IReportSink sink,
+        TimeProvider? time = null, Action<ILoggingBuilder>? logging = null)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, DisableDefaults = false });
+        builder.Configuration.AddEnvironmentVariables("REUSEDETECT_");
+        builder.Services.AddOptions<WatchSettings>()
+            .Bind(builder.Configuration.GetSection("Watch"))
+            .PostConfigure(overrides)
+            .Validate(s => !string.IsNullOrWhiteSpace(s.Root), "Watch:Root (the folder to watch) is required.");
+        builder.Services.AddSingleton(new WatchDetection(detectOptions));
+        builder.Services.AddSingleton(sink);
+        builder.Services.AddSingleton(time ?? TimeProvider.System);
+        builder.Services.AddSingleton<WatchWorker>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<WatchWorker>());
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        logging?.Invoke(builder.Logging);
+        return builder.Build();
+    }
+}

@@ -1,0 +1,23 @@
+namespace ReuseDetect.Worker;
+
+/// <summary>
+/// Settings of the watch worker, bound from the configuration section <c>Watch</c> (appsettings.json, environment
+/// variables <c>REUSEDETECT_Watch__Root</c> …, command line); the CLI's options override them.
+/// </summary>
+public sealed class WatchSettings
+{
+    /// <summary>The folder watched.</summary>
+    public string Root { get; set; } = "";
+
+    /// <summary>Where the reports are written.</summary>
+    public string Out { get; set; } = "";
+
+    /// <summary>The signature store.</summary>
+    public string Store { get; set; } = "";
+
+    /// <summary>Quiet time after the last file event before a rescan, in milliseconds.</summary>
+    public int DebounceMilliseconds { get; set; } = 2000;
+
+    /// <summary>Interval of the full reconcile that catches events the file watcher missed, in seconds.</summary>
+    public int ReconcileSeconds { get; set; } = 300;
+}

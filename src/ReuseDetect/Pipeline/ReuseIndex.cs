@@ -1,0 +1,110 @@
+using System.Runtime.InteropServices;
+using ReuseDetect.Alignment;
+using ReuseDetect.Attribution;
+using ReuseDetect.Ingestion;
+using ReuseDetect.Shingling;
+using ReuseDetect.Signatures;
+using ReuseDetect.Text;
+
+namespace ReuseDetect.Pipeline;
+
+/// <summary>One passage of a query text found in an indexed document.</summary>
+public sealed record QueryPassage(int QueryStart, int QueryEnd, int DocumentStart, int DocumentEnd, double Identity, string QueryText, string DocumentText);
+
+/// <summary>An indexed document that shares passages with the query.</summary>
+public sealed record QueryMatch(string Id, string Outlet, DateTimeOffset? Published, IReadOnlyList<QueryPassage> Passages, bool Credited);
+
+/// <summary>What a query found: matches (most shared text first), the likely origin and the basis.</summary>
+public sealed record QueryResult(IReadOnlyList<QueryMatch> Matches, string? OriginId, string? OriginOutlet, string OriginBasis, IReadOnlyList<CreditLine> QueryCredits);
+
+/// <summary>
+/// Answers "where did this article come from?" against signed documents (from the store) without a rescan:
+/// the query is signed, its winnowing fingerprints are looked up in an inverted index (one sorted array; binary
+/// search), and only the documents that share fingerprints are read and aligned.
+/// </summary>
+public sealed class ReuseIndex
+{
+    readonly ReuseDetectOptions _options;
+    readonly List<(SignedDocument Doc, SourceFile File)> _documents;
+    readonly ulong[] _hashes;
+    readonly int[] _owners;
+    readonly FolderSource _source;
+
+    /// <summary>Builds the index over <paramref name="documents"/>, whose files live under <paramref name="root"/>.</summary>
+    public ReuseIndex(ReuseDetectOptions options, string root, IEnumerable<(SignedDocument Document, string FileId)> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        _options = options;
+        _source = new FolderSource(root, options.Ingest);
+        _documents = [.. documents.Select(d => (d.Document, new SourceFile(d.FileId, Path.Combine(root, d.FileId))))];
+        var postings = new List<(ulong Hash, int Owner)>();
+        for (int i = 0; i < _documents.Count; i++)
+            foreach (Fingerprint f in _documents[i].Doc.Fingerprints) postings.Add((f.Hash, i));
+        Span<(ulong Hash, int Owner)> span = CollectionsMarshal.AsSpan(postings);
+        span.Sort();
+        _hashes = new ulong[span.Length];
+        _owners = new int[span.Length];
+        for (int i = 0; i < span.Length; i++) (_hashes[i], _owners[i]) = span[i];
+    }
+
+    /// <summary>Indexed documents.</summary>
+    public int Count => _documents.Count;
+
+    /// <summary>Finds the passages of <paramref name="text"/> present in the index.</summary>
+    public QueryResult Query(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        TokenizedText tokens = Tokenizer.Tokenize(text);
+        ulong[] shingles = Shingler.Hash(tokens.TokenHashes, _options.ShingleSize);
+        var shared = new Dictionary<int, int>();
+        foreach (Fingerprint f in Winnower.Select(shingles, _options.WinnowWindow))
+        {
+            int at = Array.BinarySearch(_hashes, f.Hash);
+            if (at < 0) continue;
+            while (at > 0 && _hashes[at - 1] == f.Hash) at--;
+            int first = at;
+            while (at < _hashes.Length && _hashes[at] == f.Hash) at++;
+            if (at - first > _options.MaxDocumentFrequency) continue;
+            for (int k = first; k < at; k++) CollectionsMarshal.GetValueRefOrAddDefault(shared, _owners[k], out _)++;
+        }
+        var credits = CreditLineDetector.Find(text);
+        var aligner = new PassageAligner(_options.Alignment);
+        var matches = new List<QueryMatch>();
+        foreach (int owner in shared.Keys.Order())
+        {
+            var (doc, file) = _documents[owner];
+            (LoadedDocument? loaded, _) = _source.Load(file);
+            if (loaded is null || loaded.ContentHash != doc.ContentHash) continue;
+            TokenizedText other = Tokenizer.Tokenize(loaded.Text, loaded.BodyStart, loaded.BodyEnd);
+            var passages = aligner.Align(tokens.TokenHashes, other.TokenHashes).ConvertAll(p =>
+            {
+                var (qs, qe) = SpanEdges.Widen(text, tokens.StartOf(p.AStart), tokens.EndOf(p.AEnd - 1));
+                var (ds, de) = SpanEdges.Widen(loaded.Text, other.StartOf(p.BStart), other.EndOf(p.BEnd - 1));
+                return new QueryPassage(qs, qe, ds, de, p.Identity, text[qs..qe], loaded.Text[ds..de]);
+            });
+            if (passages.Count == 0) continue;
+            bool credited = credits.Any(c => CreditLineDetector.SameOutlet(c.Outlet, doc.Metadata.Outlet));
+            matches.Add(new QueryMatch(doc.Id, doc.Metadata.Outlet, doc.Metadata.Published, passages, credited));
+        }
+        matches.Sort((a, b) =>
+        {
+            int byChars = b.Passages.Sum(p => p.QueryEnd - p.QueryStart).CompareTo(a.Passages.Sum(p => p.QueryEnd - p.QueryStart));
+            return byChars != 0 ? byChars : string.CompareOrdinal(a.Id, b.Id);
+        });
+        return Attribute(matches, credits);
+    }
+
+    static QueryResult Attribute(List<QueryMatch> matches, List<CreditLine> credits)
+    {
+        var dated = matches.Where(m => m.Published is not null).OrderBy(m => m.Published).ThenBy(m => m.Id, StringComparer.Ordinal).ToList();
+        if (dated.Count > 0 && (dated.Count == 1 || dated[1].Published != dated[0].Published))
+            return new QueryResult(matches, dated[0].Id, dated[0].Outlet, SourceAttributor.EarliestDate, credits);
+        foreach (CreditLine c in credits)
+        {
+            QueryMatch? owner = matches.FirstOrDefault(m => CreditLineDetector.SameOutlet(m.Outlet, c.Outlet));
+            if (owner is not null) return new QueryResult(matches, owner.Id, owner.Outlet, SourceAttributor.CreditLineBasis, credits);
+        }
+        if (credits.Count > 0) return new QueryResult(matches, null, credits[0].Outlet, SourceAttributor.CreditLineBasis, credits);
+        return new QueryResult(matches, null, null, SourceAttributor.Undetermined, credits);
+    }
+}

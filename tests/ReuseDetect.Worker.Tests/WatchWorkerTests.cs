@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using ReuseDetect.Pipeline;
+using ReuseDetect.Reporting;
+using ReuseDetect.Store;
+
+namespace ReuseDetect.Worker.Tests;
+
+public sealed class WatchWorkerTests
+{
+    const string Story = "The central bank raised its key interest rate by half a percentage point on Thursday, citing persistent inflation in food and energy prices. "
+        + "Governor Anna Petrosyan told reporters that the board would keep a close eye on wage growth and on the exchange rate over the coming months. "
+        + "Analysts had expected a smaller increase after two consecutive hikes earlier this year, and markets reacted with a modest rally in the national currency.";
+
+    sealed class MemorySink : IReportSink
+    {
+        public ConcurrentQueue<ReuseReport> Written { get; } = new();
+
+        public void Write(string folder, ReuseReport report)
+        {
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, "report.json"), JsonReportWriter.ToJson(report));
+            Written.Enqueue(report);
+        }
+    }
+
+    sealed class ListLogger(ConcurrentQueue<string> lines) : ILoggerProvider, ILogger
+    {
+        public ILogger CreateLogger(string categoryName) => this;
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+        public bool IsEnabled(LogLevel logLevel) => true;
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            lines.Enqueue(formatter(state, exception));
+        public void Dispose() { }
+    }
+
+    static async Task Until(Func<bool> condition, string what)
+    {
+        // Waits for an outcome, not a duration: the bound only keeps a broken build from hanging the suite.
+        for (int i = 0; i < 600 && !condition(); i++) await Task.Delay(50, TestContext.Current.CancellationToken);
+        Assert.True(condition(), "Timed out waiting for: " + what);
+    }
+
+    [Fact]
+    public async Task Should_scan_then_follow_new_files_and_stop_with_a_consistent_store()
+    {
+        // Given a folder with one article and a running worker
+        string dir = Path.Combine(Path.GetTempPath(), "reusedetect-watch-" + Guid.NewGuid().ToString("N"));
+        string root = Path.Combine(dir, "news"), outDir = Path.Combine(dir, "out"), storeDir = Path.Combine(outDir, "store");
+        Directory.CreateDirectory(root);
+        File.WriteAllText(Path.Combine(root, "wire.txt"), Story);
+        var sink = new MemorySink();
+        var logs = new ConcurrentQueue<string>();
+        var options = new ReuseDetectOptions { Parallelism = 2 };
+        using IHost host = WatchHost.Build([], s =>
+        {
+            s.Root = root;
+            s.Out = outDir;
+            s.Store = storeDir;
+            s.DebounceMilliseconds = 100;
+            s.ReconcileSeconds = 3600;
+        }, options, sink, logging: b => b.ClearProviders().AddProvider(new ListLogger(logs)));
+        var worker = host.Services.GetRequiredService<WatchWorker>();
+        try
+        {
+            await host.StartAsync(TestContext.Current.CancellationToken);
+            await Until(() => worker.Scans >= 1, "the initial scan");
+            Assert.Equal(1, worker.LastReport!.Summary.Documents);
+
+            // When a repost arrives
+            File.WriteAllText(Path.Combine(root, "repost.txt"), "From our partners: " + Story);
+
+            // Then the report is rewritten with the reposted passage, and the new reuse is logged
+            await Until(() => worker.LastReport?.Summary.PassageClusters == 1, "the repost to be found");
+            Assert.Contains(logs, l => l == "repost.txt shares 1 passage with wire.txt");
+            ReuseReport? onDisk = JsonReportWriter.FromJson(File.ReadAllText(Path.Combine(outDir, "report.json")));
+            Assert.Equal(2, onDisk!.Summary.Documents);
+
+            // And a deleted file leaves the report
+            File.Delete(Path.Combine(root, "repost.txt"));
+            await Until(() => worker.LastReport?.Summary.Documents == 1, "the deletion to be seen");
+        }
+        finally
+        {
+            await host.StopAsync(TestContext.Current.CancellationToken);
+        }
+        // The store is consistent after the stop: it opens, and it holds exactly the live file.
+        using (var store = SignatureStore.Open(storeDir, StoreScanCache.ParametersFor(options)))
+            Assert.Equal(["wire.txt"], store.Files().Select(f => f.FileId));
+        Directory.Delete(dir, true);
+    }
+
+    [Fact]
+    public void Should_describe_new_reuse_from_the_reposting_side()
+    {
+        static ReportCluster Cluster(string? originId, params string[] ids) => new()
+        {
+            Id = "c1", Kind = "passage", Origin = new ReportOrigin(originId, null, originId is null ? "undetermined" : "earliest-date", null),
+            Members = [.. ids.Select((id, i) => new ReportMember(id, "x", i, i + 10, "t", null, null))],
+        };
+        static ReuseReport Report(params ReportCluster[] clusters) => new()
+        {
+            Parameters = new ReportParameters(5, 128, "0", 0.8, 9, 13, 6, 20, 3, 12, 0.5, 1000, 3),
+            Summary = new ReportSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+            Documents = [], Clusters = clusters, NearDuplicates = [],
+        };
+        var before = Report(Cluster("rferl/y.txt", "ann/a.txt", "rferl/y.txt"));
+        var after = Report(Cluster("rferl/y.txt", "ann/a.txt", "rferl/y.txt"), Cluster("rferl/y.txt", "ann/x.txt", "rferl/y.txt"),
+            Cluster("rferl/y.txt", "ann/x.txt", "rferl/y.txt") with { Members = [new("ann/x.txt", "x", 50, 90, "t", null, null), new("rferl/y.txt", "x", 60, 99, "t", null, null)] },
+            Cluster(null, "b.txt", "c.txt"));
+        Assert.Equal(["ann/x.txt reposts 2 passages from rferl/y.txt", "c.txt shares 1 passage with b.txt"], ReuseChanges.Describe(before, after));
+        Assert.Empty(ReuseChanges.Describe(after, after));
+    }
+}
