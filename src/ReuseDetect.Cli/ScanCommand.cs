@@ -51,7 +51,7 @@ static class ScanCommand
                 return ExitCodes.Usage;
             }
             bool isQuiet = parse.GetValue(quiet);
-            var progress = isQuiet || Console.IsErrorRedirected ? null : new ConsoleProgress(stderr);
+            var progress = Environment.GetEnvironmentVariable("REUSEDETECT_TIMINGS") == "1" ? new TimingProgress(stderr) : isQuiet || Console.IsErrorRedirected ? null : new ConsoleProgress(stderr);
             var clock = Stopwatch.StartNew();
             string? storeDir = parse.GetValue(noStore) ? null : parse.GetValue(store)?.FullName ?? Path.Combine(outDir, "store");
             ReuseReport report;
@@ -117,12 +117,27 @@ static class ReportFiles
     }
 }
 
+/// <summary>Prints when each stage starts (REUSEDETECT_TIMINGS=1), for profiling.</summary>
+sealed class TimingProgress(TextWriter writer) : ConsoleProgress(writer)
+{
+    readonly TextWriter _writer = writer;
+    readonly Stopwatch _clock = Stopwatch.StartNew();
+    PipelineStage? _stage;
+
+    public override void Report(ScanProgress value)
+    {
+        if (value.Stage == _stage) return;
+        _stage = value.Stage;
+        _writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{_clock.Elapsed.TotalSeconds,8:F2} s  {value.Stage} (total {value.Total:N0})"));
+    }
+}
+
 /// <summary>A one-line progress display on standard error for terminals.</summary>
-sealed class ConsoleProgress(TextWriter stderr) : IProgress<ScanProgress>
+class ConsoleProgress(TextWriter stderr) : IProgress<ScanProgress>
 {
     readonly Lock _gate = new();
 
-    public void Report(ScanProgress value)
+    public virtual void Report(ScanProgress value)
     {
         lock (_gate) stderr.Write(string.Create(CultureInfo.InvariantCulture, $"\r{value.Stage,-10} {value.Done,8:N0} / {value.Total:N0}          "));
     }

@@ -46,6 +46,7 @@ static class ReportBuilder
             reportClusters.Add((ToReportCluster(ac, inputs, spanText), members.Sum(m => (long)m.Length)));
         }
 
+        var sharesByDoc = shares.GroupBy(kv => kv.Key.Doc).ToDictionary(g => g.Key, g => g.ToList());
         var documents = new List<ReportDocument>(inputs.Count + errors.Count);
         for (int d = 0; d < inputs.Count; d++)
         {
@@ -58,7 +59,7 @@ static class ReportBuilder
                 Title = doc.Metadata.Title, Url = doc.Metadata.Url, Encoding = doc.Encoding, Length = doc.Length, BodyStart = doc.BodyStart,
                 Tokens = doc.Tokens, ReusedChars = reusedChars, ReusedFraction = Math.Round((double)reusedChars / bodyLength, 4),
                 InternalRepeatChars = UnionLength(internalSpans[d]), BoilerplateChars = UnionLength(boilerplate[d]),
-                SharedWith = [.. shares.Where(kv => kv.Key.Doc == d)
+                SharedWith = [.. sharesByDoc.GetValueOrDefault(d, [])
                     .Select(kv => new ReportShare(inputs[kv.Key.Other].Id, inputs[kv.Key.Other].Metadata.Outlet, UnionLength(kv.Value.Spans), kv.Value.Clusters.Count))
                     .OrderByDescending(s => s.Chars).ThenBy(s => s.Id, StringComparer.Ordinal)],
                 Credits = [.. attributionDocs[d].Credits.Select(c => new ReportCredit(c.Outlet, c.Evidence, c.Start, c.End))],
