@@ -26,7 +26,9 @@ public readonly record struct AlignmentOptions
         MaxGap = 20,
         MinCoverage = 0.3,
         TrimDensity = 0.3,
+        MergeGap = 40,
         MaxOccurrences = 8,
+        SummaryGap = 100,
         ResolveOverlaps = true,
     };
 
@@ -58,6 +60,12 @@ public readonly record struct AlignmentOptions
     /// inside dense reuse stays. 0 turns trimming off. Default 0.3.
     /// </summary>
     public double TrimDensity { get; init; } = 0.3;
+
+    /// <summary>
+    /// Largest gap, in tokens of text B, in a second pass that looks for A condensing a stretch of B at least twice
+    /// as long (a summary); 0 turns the pass off. Default 0.
+    /// </summary>
+    public int SummaryGap { get; init; }
 
     /// <summary>A seed occurring more often than this in either text is too common to anchor anything. Default 16.</summary>
     public int MaxOccurrences { get; init; } = 16;

@@ -5,9 +5,9 @@ namespace ReuseDetect.Alignment;
 public sealed partial class PassageAligner
 {
     /// <summary>Single-linkage chaining: seeds whose ranges lie within MaxGap tokens in both texts share a chain.</summary>
-    List<int[]> ChainSeeds(Seed[] seeds)
+    static List<int[]> ChainSeeds(Seed[] seeds, Gaps gaps)
     {
-        int g = _options.MaxGap;
+        int g = gaps.ChainA, gb = gaps.ChainB;
         // Seeds are sorted by A start; a seed t can link s only when t started at most (gap + longest seed) before s.
         int longest = 0;
         foreach (Seed s in seeds) longest = Math.Max(longest, s.ALen);
@@ -19,22 +19,22 @@ public sealed partial class PassageAligner
             {
                 Seed y = seeds[t];
                 if (x.A - y.A > g + longest) break;
-                if (Distance(x.A, x.AEnd, y.A, y.AEnd) <= g && Distance(x.B, x.BEnd, y.B, y.BEnd) <= g) uf.Union(s, t);
+                if (Distance(x.A, x.AEnd, y.A, y.AEnd) <= g && Distance(x.B, x.BEnd, y.B, y.BEnd) <= gb) uf.Union(s, t);
             }
         }
         return uf.Groups();
     }
 
-    List<Box> MergeBoxes(Seed[] seeds, List<Box> boxes)
+    static List<Box> MergeBoxes(Seed[] seeds, List<Box> boxes, Gaps gaps)
     {
         if (boxes.Count <= 1) return boxes;
-        int gap = _options.MergeGap;
+        int gap = gaps.MergeA, gapB = gaps.MergeB;
         var uf = new UnionFind(boxes.Count);
         for (int x = 0; x < boxes.Count; x++)
             for (int y = x + 1; y < boxes.Count; y++)
             {
                 Box p = boxes[x], q = boxes[y];
-                if (Distance(p.AStart, p.AEnd, q.AStart, q.AEnd) <= gap && Distance(p.BStart, p.BEnd, q.BStart, q.BEnd) <= gap)
+                if (Distance(p.AStart, p.AEnd, q.AStart, q.AEnd) <= gap && Distance(p.BStart, p.BEnd, q.BStart, q.BEnd) <= gapB)
                     uf.Union(x, y);
             }
         var merged = new List<Box>();

@@ -34,10 +34,10 @@ public sealed partial class PassageAligner
     /// Cuts a passage to its dense core: on side A, then B, then A again, keeps the token segment of largest
     /// score (covered tokens +(1 - d), uncovered -d; Kadane's maximum subarray) and drops the seeds outside it.
     /// </summary>
-    static Box Trim(Seed[] seeds, Box box, double density)
+    static Box Trim(Seed[] seeds, Box box, double density, int rounds)
     {
         int[] group = box.Seeds;
-        for (int round = 0; round < 3; round++)
+        for (int round = 0; round < rounds; round++)
         {
             bool sideA = round != 1;
             int lo = sideA ? box.AStart : box.BStart, hi = sideA ? box.AEnd : box.BEnd;

@@ -45,21 +45,14 @@ public sealed partial class PassageAligner
         if (a.Length < least || b.Length < least) return result;
         Seed[] seeds = FindSeeds(a, b, self);
         if (seeds.Length == 0) return result;
-        List<Box> boxes = [];
-        foreach (int[] g in ChainSeeds(seeds))
+        List<Box> kept = Passages(seeds, new Gaps(_options.MaxGap, _options.MaxGap, _options.MergeGap, _options.MergeGap), self);
+        if (_options.SummaryGap > 0 && !self)
         {
-            if (g.Length < 2) continue;
-            Box box = Measure(seeds, g);
-            if (box.Coverage >= _options.MinCoverage) boxes.Add(box);
-        }
-        var kept = new List<Box>();
-        foreach (Box merged in MergeBoxes(seeds, boxes))
-        {
-            Box box = _options.TrimDensity > 0 ? Trim(seeds, merged, _options.TrimDensity) : merged;
-            if (box.ALength < _options.MinWords || box.BLength < _options.MinWords) continue;
-            if (box.Coverage < _options.MinCoverage) continue;
-            if (self && box.BStart < box.AEnd) continue;
-            kept.Add(box);
+            // A summary passage only fills A text the close passages left unexplained: where they already
+            // account for A, the summary pass would only stretch them over chance matches in B.
+            var summaries = SummaryPassages(seeds);
+            summaries.RemoveAll(s => CoveredInA(kept, s.AStart, s.AEnd) * 2 > s.ALength);
+            kept.AddRange(summaries);
         }
         if (_options.ResolveOverlaps) kept = ResolveOverlaps(kept);
         foreach (Box box in kept)
@@ -67,6 +60,77 @@ public sealed partial class PassageAligner
         result.Sort((x, y) => x.AStart != y.AStart ? x.AStart.CompareTo(y.AStart) : x.BStart.CompareTo(y.BStart));
         return result;
     }
+
+    /// <summary>Chains, merges, trims and filters seeds into passages of similar extent on both sides.</summary>
+    List<Box> Passages(Seed[] seeds, Gaps gaps, bool self)
+    {
+        List<Box> boxes = [];
+        foreach (int[] g in ChainSeeds(seeds, gaps))
+        {
+            if (g.Length < 2) continue;
+            Box box = Measure(seeds, g);
+            if (box.Coverage >= _options.MinCoverage) boxes.Add(box);
+        }
+        var kept = new List<Box>();
+        foreach (Box merged in MergeBoxes(seeds, boxes, gaps))
+        {
+            Box box = _options.TrimDensity > 0 ? Trim(seeds, merged, _options.TrimDensity, rounds: 3) : merged;
+            if (box.ALength < _options.MinWords || box.BLength < _options.MinWords) continue;
+            if (box.Coverage < _options.MinCoverage) continue;
+            if (self && box.BStart < box.AEnd) continue;
+            kept.Add(box);
+        }
+        return kept;
+    }
+
+    /// <summary>
+    /// Passages where A condenses a much longer stretch of B (a summary): the words of A stay dense, those of
+    /// B spread out, so B may have gaps of <see cref="AlignmentOptions.SummaryGap"/> and only A must be densely covered.
+    /// </summary>
+    List<Box> SummaryPassages(Seed[] seeds)
+    {
+        var gaps = new Gaps(_options.MaxGap, _options.SummaryGap, _options.MergeGap, _options.SummaryGap);
+        List<Box> boxes = [];
+        foreach (int[] g in ChainSeeds(seeds, gaps))
+            if (g.Length >= 2) boxes.Add(Measure(seeds, g));
+        var kept = new List<Box>();
+        foreach (Box merged in MergeBoxes(seeds, boxes, gaps))
+        {
+            Box box = _options.TrimDensity > 0 ? Trim(seeds, merged, _options.TrimDensity, rounds: 1) : merged;
+            if (box.ALength < SummaryMinWordsFactor * _options.MinWords || box.BLength < 2 * box.ALength) continue;
+            if ((double)box.MatchedA / box.ALength < SummaryMinCoverageA) continue;
+            if (box.MatchedB < _options.MinCoverage * box.ALength) continue;
+            kept.Add(box);
+        }
+        return kept;
+    }
+
+    /// <summary>Tokens of A in <c>[start, end)</c> inside any of <paramref name="boxes"/>.</summary>
+    static int CoveredInA(List<Box> boxes, int start, int end)
+    {
+        var ranges = new List<(int, int)>();
+        foreach (Box b in boxes)
+        {
+            int s = Math.Max(start, b.AStart), e = Math.Min(end, b.AEnd);
+            if (e > s) ranges.Add((s, e));
+        }
+        ranges.Sort();
+        int covered = 0, reach = start;
+        foreach ((int s, int e) in ranges)
+        {
+            if (e > reach) covered += e - Math.Max(s, reach);
+            reach = Math.Max(reach, e);
+        }
+        return covered;
+    }
+
+    // Chance matches scattered over wide B gaps can make a sparse A look like a summary; a real summary is
+    // longer than the shortest passage and made mostly of the source's words (tuned on PAN 2013 training data).
+    const int SummaryMinWordsFactor = 2;
+    const double SummaryMinCoverageA = 0.5;
+
+    /// <summary>Largest chaining and merging gaps in each text.</summary>
+    readonly record struct Gaps(int ChainA, int ChainB, int MergeA, int MergeB);
 
     /// <summary>A shared gram: token ranges <c>[A, A + ALen)</c> and <c>[B, B + BLen)</c>.</summary>
     readonly record struct Seed(int A, int B, int ALen, int BLen) : IComparable<Seed>
