@@ -13,11 +13,11 @@ public sealed partial class PassageAligner
     {
         var seeds = new List<Seed>();
         Grams ga = ExactGrams(a, _options.SeedSize);
-        AddSeeds(ga, self ? ga : ExactGrams(b, _options.SeedSize), self, seeds);
+        AddSeeds(ga, self ? ga : ExactGrams(b, _options.SeedSize), self, exact: true, seeds);
         if (_options.ContentSeedSize > 0)
         {
             Grams ca = ContentGrams(a, _options.ContentSeedSize);
-            AddSeeds(ca, self ? ca : ContentGrams(b, _options.ContentSeedSize), self, seeds);
+            AddSeeds(ca, self ? ca : ContentGrams(b, _options.ContentSeedSize), self, exact: false, seeds);
         }
         Seed[] arr = [.. seeds];
         Array.Sort(arr);
@@ -64,7 +64,7 @@ public sealed partial class PassageAligner
         return new Grams(hashes, starts, ends);
     }
 
-    void AddSeeds(Grams ga, Grams gb, bool self, List<Seed> seeds)
+    void AddSeeds(Grams ga, Grams gb, bool self, bool exact, List<Seed> seeds)
     {
         int maxOcc = _options.MaxOccurrences;
         ulong[] ha = ga.Hashes, hb = gb.Hashes;
@@ -92,7 +92,7 @@ public sealed partial class PassageAligner
             {
                 if (self && i >= j) break;
                 int a0 = ga.Starts[i];
-                seeds.Add(new Seed(a0, bs, ga.Ends[i] - a0, bl));
+                seeds.Add(new Seed(a0, bs, ga.Ends[i] - a0, bl, exact));
             }
         }
     }

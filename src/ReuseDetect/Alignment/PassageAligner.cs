@@ -51,7 +51,10 @@ public sealed partial class PassageAligner
             // A summary passage only fills A text the close passages left unexplained: where they already
             // account for A, the summary pass would only stretch them over chance matches in B.
             var summaries = SummaryPassages(seeds);
-            summaries.RemoveAll(s => CoveredInA(kept, s.AStart, s.AEnd) * 2 > s.ALength);
+            // Nor may it span B text that a close passage already ties to another place in A: a summary of B
+            // would have drawn on that text too, so the wide-gap match is chance vocabulary of the same topic.
+            summaries.RemoveAll(s => CoveredInA(kept, s.AStart, s.AEnd) * 2 > s.ALength
+                || kept.Exists(k => k.BStart < s.BEnd && s.BStart < k.BEnd && (k.AEnd <= s.AStart || s.AEnd <= k.AStart)));
             kept.AddRange(summaries);
         }
         if (_options.ResolveOverlaps) kept = ResolveOverlaps(kept);
@@ -132,15 +135,16 @@ public sealed partial class PassageAligner
     /// <summary>Largest chaining and merging gaps in each text.</summary>
     readonly record struct Gaps(int ChainA, int ChainB, int MergeA, int MergeB);
 
-    /// <summary>A shared gram: token ranges <c>[A, A + ALen)</c> and <c>[B, B + BLen)</c>.</summary>
-    readonly record struct Seed(int A, int B, int ALen, int BLen) : IComparable<Seed>
+    /// <summary>A shared gram: token ranges <c>[A, A + ALen)</c> and <c>[B, B + BLen)</c>; <c>Exact</c> for an exact n-gram.</summary>
+    readonly record struct Seed(int A, int B, int ALen, int BLen, bool Exact) : IComparable<Seed>
     {
         public int AEnd => A + ALen;
         public int BEnd => B + BLen;
 
         public int CompareTo(Seed other) =>
             A != other.A ? A.CompareTo(other.A) : B != other.B ? B.CompareTo(other.B)
-            : ALen != other.ALen ? ALen.CompareTo(other.ALen) : BLen.CompareTo(other.BLen);
+            : ALen != other.ALen ? ALen.CompareTo(other.ALen) : BLen != other.BLen ? BLen.CompareTo(other.BLen)
+            : Exact.CompareTo(other.Exact);
     }
 
     /// <summary>Bounding box of a group of seeds and the tokens the seeds cover on each side.</summary>
