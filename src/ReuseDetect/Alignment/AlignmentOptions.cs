@@ -24,8 +24,8 @@ public readonly record struct AlignmentOptions
     {
         ContentSeedSize = 1,
         MaxGap = 20,
-        MinCoverage = 0.3,
-        TrimDensity = 0.3,
+        MinCoverage = 0.25,
+        TrimDensity = 0.25,
         MergeGap = 40,
         MaxOccurrences = 8,
         SummaryGap = 100,

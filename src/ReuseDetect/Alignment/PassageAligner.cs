@@ -48,13 +48,16 @@ public sealed partial class PassageAligner
         List<Box> kept = Passages(seeds, new Gaps(_options.MaxGap, _options.MaxGap, _options.MergeGap, _options.MergeGap), self);
         if (_options.SummaryGap > 0 && !self)
         {
-            // A summary passage only fills A text the close passages left unexplained: where they already
-            // account for A, the summary pass would only stretch them over chance matches in B.
+            // A summary passage only fills A text the close passages left (nearly all) unexplained: where they
+            // already account for A, the summary pass would only stretch them over chance matches in B.
             var summaries = SummaryPassages(seeds);
             // Nor may it span B text that a close passage already ties to another place in A: a summary of B
             // would have drawn on that text too, so the wide-gap match is chance vocabulary of the same topic.
-            summaries.RemoveAll(s => CoveredInA(kept, s.AStart, s.AEnd) * 2 > s.ALength
-                || kept.Exists(k => k.BStart < s.BEnd && s.BStart < k.BEnd && (k.AEnd <= s.AStart || s.AEnd <= k.AStart)));
+            summaries.RemoveAll(s => CoveredInA(kept, s.AStart, s.AEnd) > SummaryExplained * s.ALength
+                || kept.Exists(k => k.BStart < s.BEnd && s.BStart < k.BEnd && (k.AEnd <= s.AStart || s.AEnd <= k.AStart))
+                // A long verbatim copy is the strongest evidence there is; a wide-gap match must not displace it.
+                || kept.Exists(k => k.AStart < s.AEnd && s.AStart < k.AEnd && 2 * k.ALength >= s.ALength
+                    && ExactShare(seeds, k) >= VerbatimShare));
             kept.AddRange(summaries);
         }
         if (_options.ResolveOverlaps) kept = ResolveOverlaps(kept);
@@ -99,7 +102,7 @@ public sealed partial class PassageAligner
         var kept = new List<Box>();
         foreach (Box merged in MergeBoxes(seeds, boxes, gaps))
         {
-            Box box = _options.TrimDensity > 0 ? Trim(seeds, merged, _options.TrimDensity, rounds: 1) : merged;
+            Box box = _options.TrimDensity > 0 ? Trim(seeds, merged, Math.Max(_options.TrimDensity, SummaryTrimDensity), rounds: 1) : merged;
             if (box.ALength < SummaryMinWordsFactor * _options.MinWords || box.BLength < 2 * box.ALength) continue;
             if ((double)box.MatchedA / box.ALength < SummaryMinCoverageA) continue;
             if (box.MatchedB < _options.MinCoverage * box.ALength) continue;
@@ -131,6 +134,8 @@ public sealed partial class PassageAligner
     // longer than the shortest passage and made mostly of the source's words (tuned on PAN 2013 training data).
     const int SummaryMinWordsFactor = 2;
     const double SummaryMinCoverageA = 0.5;
+    const double SummaryTrimDensity = 0.3;
+    const double SummaryExplained = 0.9;
 
     /// <summary>Largest chaining and merging gaps in each text.</summary>
     readonly record struct Gaps(int ChainA, int ChainB, int MergeA, int MergeB);
