@@ -167,4 +167,23 @@ public sealed class PassageAlignerTests
         (int start, int end) = PassageText.CharRange(t, text, 2, 6);
         Assert.Equal("the vote is final.\"", text[start..end]);
     }
+
+    [Fact]
+    public void Should_find_a_reworded_copy_under_pan_preset()
+    {
+        // Given a copy with clauses moved, function words changed, words dropped and replaced
+        string reworded =
+            "After a long debate, in which deputies of the opposition accused the cabinet of hiding from voters the true " +
+            "size of the deficit, parliament in Yerevan late Tuesday voted approval for a new budget raising school, road " +
+            "and rural clinic spending. Southern valley farmers report drought destroyed most apricot harvest; several " +
+            "cooperatives asked the ministry for loans to replace irrigation pumps before winter.";
+        string a = FillerA + " " + reworded + " " + FillerB;
+        string b = FillerC + " " + Reused + " " + Reused2;
+        // When
+        List<AlignedPassage> found = new PassageAligner(AlignmentOptions.Pan).Align(Tok(a).TokenHashes, Tok(b).TokenHashes);
+        // Then one passage covers most of the reworded text and of its original
+        AlignedPassage p = Assert.Single(found);
+        Assert.True(p.ALength >= 0.8 * WordCount(reworded), $"{p}");
+        Assert.True(p.BLength >= 0.8 * (WordCount(Reused) + WordCount(Reused2)), $"{p}");
+    }
 }
