@@ -29,14 +29,21 @@ public sealed partial class PassageAligner
     {
         if (boxes.Count <= 1) return boxes;
         int gap = gaps.MergeA, gapB = gaps.MergeB;
+        // Sorted by A start, a box can only merge with later boxes starting within gap of its end.
+        boxes = [.. boxes];
+        boxes.Sort((p, q) => p.AStart != q.AStart ? p.AStart.CompareTo(q.AStart)
+            : p.BStart != q.BStart ? p.BStart.CompareTo(q.BStart)
+            : p.AEnd != q.AEnd ? p.AEnd.CompareTo(q.AEnd) : p.BEnd.CompareTo(q.BEnd));
         var uf = new UnionFind(boxes.Count);
         for (int x = 0; x < boxes.Count; x++)
-            for (int y = x + 1; y < boxes.Count; y++)
+        {
+            Box p = boxes[x];
+            for (int y = x + 1; y < boxes.Count && boxes[y].AStart - p.AEnd <= gap; y++)
             {
-                Box p = boxes[x], q = boxes[y];
-                if (Distance(p.AStart, p.AEnd, q.AStart, q.AEnd) <= gap && Distance(p.BStart, p.BEnd, q.BStart, q.BEnd) <= gapB)
-                    uf.Union(x, y);
+                Box q = boxes[y];
+                if (Distance(p.BStart, p.BEnd, q.BStart, q.BEnd) <= gapB) uf.Union(x, y);
             }
+        }
         var merged = new List<Box>();
         foreach (int[] group in uf.Groups())
         {
