@@ -1,20 +1,20 @@
-using System.Runtime.InteropServices;
-using ReuseDetect.Clustering;
-using ReuseDetect.Shingling;
-
 namespace ReuseDetect.Alignment;
 
 /// <summary>
-/// Finds reused passages between two token sequences (or inside one). Seeds are shared token n-grams
-/// (n = <see cref="AlignmentOptions.SeedSize"/>) that are not too common; seeds within
-/// <see cref="AlignmentOptions.MaxGap"/> tokens of each other in both texts are chained (single linkage
-/// in the two-dimensional position space, so edits, insertions and deletions inside a passage do not
-/// split it, and swapped paragraphs are found as separate passages); chains that lie within
-/// <see cref="AlignmentOptions.MergeGap"/> in both texts are merged; a passage is kept when it is at
-/// least <see cref="AlignmentOptions.MinWords"/> tokens on each side and enough of each side is covered by seeds.
-/// Passage ends always fall on matching tokens.
+/// Finds reused passages between two token sequences (or inside one).
+/// <list type="number">
+/// <item>Seeds: shared exact token n-grams (<see cref="AlignmentOptions.SeedSize"/>) and shared unordered runs of
+/// content words (<see cref="AlignmentOptions.ContentSeedSize"/>), both skipped when too common.</item>
+/// <item>Chaining: seeds within <see cref="AlignmentOptions.MaxGap"/> tokens of each other in both texts share a
+/// chain (single linkage in the two-dimensional position space, so edits, insertions and deletions inside a passage
+/// do not split it, and swapped paragraphs are found as separate passages).</item>
+/// <item>Merging: chains within <see cref="AlignmentOptions.MergeGap"/> in both texts merge.</item>
+/// <item>Filtering: a passage is kept when it is at least <see cref="AlignmentOptions.MinWords"/> tokens on each side
+/// and enough of each side is covered by seeds; optionally only the best of passages overlapping in A is kept.</item>
+/// </list>
+/// Passage ends always fall on matched tokens.
 /// </summary>
-public sealed class PassageAligner
+public sealed partial class PassageAligner
 {
     readonly AlignmentOptions _options;
 
@@ -22,7 +22,10 @@ public sealed class PassageAligner
     public PassageAligner(AlignmentOptions options)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.SeedSize, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.ContentSeedSize, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MinWords, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MaxGap, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MergeGap, nameof(options));
         _options = options;
     }
 
@@ -37,138 +40,119 @@ public sealed class PassageAligner
 
     List<AlignedPassage> AlignCore(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b, bool self)
     {
-        int k = _options.SeedSize;
         var result = new List<AlignedPassage>();
-        if (a.Length < Math.Max(k, _options.MinWords) || b.Length < Math.Max(k, _options.MinWords)) return result;
-        long[] seeds = FindSeeds(a, b, self);
+        int least = Math.Max(_options.SeedSize, _options.MinWords);
+        if (a.Length < least || b.Length < least) return result;
+        Seed[] seeds = FindSeeds(a, b, self);
         if (seeds.Length == 0) return result;
-        List<int[]> groups = ChainSeeds(seeds);
-        List<Box> boxes = [];
-        foreach (int[] g in groups)
+        List<Box> kept = Passages(seeds, new Gaps(_options.MaxGap, _options.MaxGap, _options.MergeGap, _options.MergeGap), self);
+        if (_options.SummaryGap > 0 && !self)
         {
-            Box box = Measure(seeds, g);
-            if (g.Length >= 2 && box.Coverage >= _options.MinCoverage) boxes.Add(box);
+            // A summary passage only fills A text the close passages left (nearly all) unexplained: where they
+            // already account for A, the summary pass would only stretch them over chance matches in B.
+            var summaries = SummaryPassages(seeds);
+            // Nor may it span B text that a close passage already ties to another place in A: a summary of B
+            // would have drawn on that text too, so the wide-gap match is chance vocabulary of the same topic.
+            summaries.RemoveAll(s => CoveredInA(kept, s.AStart, s.AEnd) > SummaryExplained * s.ALength
+                || kept.Exists(k => k.BStart < s.BEnd && s.BStart < k.BEnd && (k.AEnd <= s.AStart || s.AEnd <= k.AStart))
+                // A long verbatim copy is the strongest evidence there is; a wide-gap match must not displace it.
+                || kept.Exists(k => k.AStart < s.AEnd && s.AStart < k.AEnd && 2 * k.ALength >= s.ALength
+                    && ExactShare(seeds, k) >= VerbatimShare));
+            kept.AddRange(summaries);
         }
-        foreach (Box box in MergeBoxes(seeds, boxes))
-        {
-            if (box.ALength < _options.MinWords || box.BLength < _options.MinWords) continue;
-            if (box.Coverage < _options.MinCoverage) continue;
-            if (self && box.BStart < box.AEnd) continue;
+        if (_options.ResolveOverlaps) kept = ResolveOverlaps(kept);
+        foreach (Box box in kept)
             result.Add(new AlignedPassage(box.AStart, box.AEnd, box.BStart, box.BEnd, box.MatchedA, box.MatchedB));
-        }
         result.Sort((x, y) => x.AStart != y.AStart ? x.AStart.CompareTo(y.AStart) : x.BStart.CompareTo(y.BStart));
         return result;
     }
 
-    /// <summary>Seeds as <c>(i &lt;&lt; 32) | j</c>, sorted by i then j.</summary>
-    long[] FindSeeds(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b, bool self)
+    /// <summary>Chains, merges, trims and filters seeds into passages of similar extent on both sides.</summary>
+    List<Box> Passages(Seed[] seeds, Gaps gaps, bool self)
     {
-        int k = _options.SeedSize, maxOcc = _options.MaxOccurrences;
-        ulong[] ga = Shingler.Hash(a, k);
-        ulong[] gb = self ? ga : Shingler.Hash(b, k);
-        // Positions of each A gram, chained: head[h] is the first position, next[i] the following one.
-        var head = new Dictionary<ulong, (int First, int Count)>(ga.Length);
-        var next = new int[ga.Length];
-        for (int i = ga.Length - 1; i >= 0; i--)
+        List<Box> boxes = [];
+        foreach (int[] g in ChainSeeds(seeds, gaps))
         {
-            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(head, ga[i], out bool exists);
-            next[i] = exists ? slot.First : -1;
-            slot = (i, exists ? slot.Count + 1 : 1);
+            if (g.Length < 2) continue;
+            Box box = Measure(seeds, g);
+            if (box.Coverage >= _options.MinCoverage) boxes.Add(box);
         }
-        Dictionary<ulong, int>? countB = null;
-        if (!self)
+        var kept = new List<Box>();
+        foreach (Box merged in MergeBoxes(seeds, boxes, gaps))
         {
-            countB = new Dictionary<ulong, int>(gb.Length);
-            foreach (ulong h in gb) CollectionsMarshal.GetValueRefOrAddDefault(countB, h, out _)++;
+            Box box = _options.TrimDensity > 0 ? Trim(seeds, merged, _options.TrimDensity, rounds: 3) : merged;
+            if (box.ALength < _options.MinWords || box.BLength < _options.MinWords) continue;
+            if (box.Coverage < _options.MinCoverage) continue;
+            if (self && box.BStart < box.AEnd) continue;
+            kept.Add(box);
         }
-        var seeds = new List<long>();
-        for (int j = 0; j < gb.Length; j++)
-        {
-            if (!head.TryGetValue(gb[j], out var entry) || entry.Count > maxOcc) continue;
-            if (countB is not null && countB[gb[j]] > maxOcc) continue;
-            for (int i = entry.First; i >= 0; i = next[i])
-            {
-                if (self && i >= j) break;
-                seeds.Add(((long)i << 32) | (uint)j);
-            }
-        }
-        long[] arr = [.. seeds];
-        Array.Sort(arr);
-        return arr;
+        return kept;
     }
 
-    /// <summary>Single-linkage chaining: seeds within MaxGap in both texts share a chain.</summary>
-    List<int[]> ChainSeeds(long[] seeds)
+    /// <summary>
+    /// Passages where A condenses a much longer stretch of B (a summary): the words of A stay dense, those of
+    /// B spread out, so B may have gaps of <see cref="AlignmentOptions.SummaryGap"/> and only A must be densely covered.
+    /// </summary>
+    List<Box> SummaryPassages(Seed[] seeds)
     {
-        int g = _options.MaxGap;
-        var uf = new UnionFind(seeds.Length);
-        for (int s = 1; s < seeds.Length; s++)
+        var gaps = new Gaps(_options.MaxGap, _options.SummaryGap, _options.MergeGap, _options.SummaryGap);
+        List<Box> boxes = [];
+        foreach (int[] g in ChainSeeds(seeds, gaps))
+            if (g.Length >= 2) boxes.Add(Measure(seeds, g));
+        var kept = new List<Box>();
+        foreach (Box merged in MergeBoxes(seeds, boxes, gaps))
         {
-            int si = (int)(seeds[s] >> 32), sj = (int)seeds[s];
-            for (int t = s - 1; t >= 0; t--)
-            {
-                int ti = (int)(seeds[t] >> 32);
-                if (si - ti > g) break;
-                int tj = (int)seeds[t];
-                if (Math.Abs(sj - tj) <= g) uf.Union(s, t);
-            }
+            Box box = _options.TrimDensity > 0 ? Trim(seeds, merged, Math.Max(_options.TrimDensity, SummaryTrimDensity), rounds: 1) : merged;
+            if (box.ALength < SummaryMinWordsFactor * _options.MinWords || box.BLength < 2 * box.ALength) continue;
+            if ((double)box.MatchedA / box.ALength < SummaryMinCoverageA) continue;
+            if (box.MatchedB < _options.MinCoverage * box.ALength) continue;
+            kept.Add(box);
         }
-        return uf.Groups();
+        return kept;
     }
 
-    IEnumerable<Box> MergeBoxes(long[] seeds, List<Box> boxes)
+    /// <summary>Tokens of A in <c>[start, end)</c> inside any of <paramref name="boxes"/>.</summary>
+    static int CoveredInA(List<Box> boxes, int start, int end)
     {
-        if (boxes.Count <= 1) return boxes;
-        int gap = _options.MergeGap;
-        var uf = new UnionFind(boxes.Count);
-        for (int x = 0; x < boxes.Count; x++)
-            for (int y = x + 1; y < boxes.Count; y++)
-            {
-                Box p = boxes[x], q = boxes[y];
-                if (Distance(p.AStart, p.AEnd, q.AStart, q.AEnd) <= gap && Distance(p.BStart, p.BEnd, q.BStart, q.BEnd) <= gap)
-                    uf.Union(x, y);
-            }
-        var merged = new List<Box>();
-        foreach (int[] group in uf.Groups())
+        var ranges = new List<(int, int)>();
+        foreach (Box b in boxes)
         {
-            if (group.Length == 1) { merged.Add(boxes[group[0]]); continue; }
-            var members = new List<int>();
-            foreach (int bi in group) members.AddRange(boxes[bi].Seeds);
-            merged.Add(Measure(seeds, [.. members]));
+            int s = Math.Max(start, b.AStart), e = Math.Min(end, b.AEnd);
+            if (e > s) ranges.Add((s, e));
         }
-        return merged;
-    }
-
-    static int Distance(int s1, int e1, int s2, int e2) => Math.Max(0, Math.Max(s2 - e1, s1 - e2));
-
-    /// <summary>Bounding box and covered-token counts of a group of seeds.</summary>
-    Box Measure(long[] seeds, int[] group)
-    {
-        int k = _options.SeedSize;
-        var ai = new int[group.Length];
-        var bj = new int[group.Length];
-        for (int x = 0; x < group.Length; x++)
+        ranges.Sort();
+        int covered = 0, reach = start;
+        foreach ((int s, int e) in ranges)
         {
-            ai[x] = (int)(seeds[group[x]] >> 32);
-            bj[x] = (int)seeds[group[x]];
-        }
-        Array.Sort(ai);
-        Array.Sort(bj);
-        return new Box(ai[0], ai[^1] + k, bj[0], bj[^1] + k, Covered(ai, k), Covered(bj, k), group);
-    }
-
-    static int Covered(int[] sortedStarts, int k)
-    {
-        int covered = 0, end = int.MinValue;
-        foreach (int s in sortedStarts)
-        {
-            int from = Math.Max(s, end);
-            if (s + k > from) covered += s + k - from;
-            end = Math.Max(end, s + k);
+            if (e > reach) covered += e - Math.Max(s, reach);
+            reach = Math.Max(reach, e);
         }
         return covered;
     }
 
+    // Chance matches scattered over wide B gaps can make a sparse A look like a summary; a real summary is
+    // longer than the shortest passage and made mostly of the source's words (tuned on PAN 2013 training data).
+    const int SummaryMinWordsFactor = 2;
+    const double SummaryMinCoverageA = 0.5;
+    const double SummaryTrimDensity = 0.3;
+    const double SummaryExplained = 0.9;
+
+    /// <summary>Largest chaining and merging gaps in each text.</summary>
+    readonly record struct Gaps(int ChainA, int ChainB, int MergeA, int MergeB);
+
+    /// <summary>A shared gram: token ranges <c>[A, A + ALen)</c> and <c>[B, B + BLen)</c>; <c>Exact</c> for an exact n-gram.</summary>
+    readonly record struct Seed(int A, int B, int ALen, int BLen, bool Exact) : IComparable<Seed>
+    {
+        public int AEnd => A + ALen;
+        public int BEnd => B + BLen;
+
+        public int CompareTo(Seed other) =>
+            A != other.A ? A.CompareTo(other.A) : B != other.B ? B.CompareTo(other.B)
+            : ALen != other.ALen ? ALen.CompareTo(other.ALen) : BLen != other.BLen ? BLen.CompareTo(other.BLen)
+            : Exact.CompareTo(other.Exact);
+    }
+
+    /// <summary>Bounding box of a group of seeds and the tokens the seeds cover on each side.</summary>
     readonly record struct Box(int AStart, int AEnd, int BStart, int BEnd, int MatchedA, int MatchedB, int[] Seeds)
     {
         public int ALength => AEnd - AStart;

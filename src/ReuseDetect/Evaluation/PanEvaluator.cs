@@ -36,9 +36,9 @@ public sealed class PanEvaluator
         var result = new List<PanPassage>();
         foreach (AlignedPassage p in aligner.Align(a.TokenHashes, b.TokenHashes))
         {
-            result.Add(new PanPassage(key,
-                new CharRange(a.StartOf(p.AStart), a.EndOf(p.AEnd - 1)),
-                new CharRange(b.StartOf(p.BStart), b.EndOf(p.BEnd - 1))));
+            (int s0, int s1) = PassageText.CharRange(a, suspicious, p.AStart, p.AEnd);
+            (int r0, int r1) = PassageText.CharRange(b, source, p.BStart, p.BEnd);
+            result.Add(new PanPassage(key, new CharRange(s0, s1), new CharRange(r0, r1)));
         }
         return result;
     }

@@ -1,0 +1,91 @@
+using ReuseDetect.Clustering;
+
+namespace ReuseDetect.Alignment;
+
+public sealed partial class PassageAligner
+{
+    /// <summary>Single-linkage chaining: seeds whose ranges lie within MaxGap tokens in both texts share a chain.</summary>
+    static List<int[]> ChainSeeds(Seed[] seeds, Gaps gaps)
+    {
+        int g = gaps.ChainA, gb = gaps.ChainB;
+        // Seeds are sorted by A start; a seed t can link s only when t started at most (gap + longest seed) before s.
+        int longest = 0;
+        foreach (Seed s in seeds) longest = Math.Max(longest, s.ALen);
+        var uf = new UnionFind(seeds.Length);
+        for (int s = 1; s < seeds.Length; s++)
+        {
+            Seed x = seeds[s];
+            for (int t = s - 1; t >= 0; t--)
+            {
+                Seed y = seeds[t];
+                if (x.A - y.A > g + longest) break;
+                if (Distance(x.A, x.AEnd, y.A, y.AEnd) <= g && Distance(x.B, x.BEnd, y.B, y.BEnd) <= gb) uf.Union(s, t);
+            }
+        }
+        return uf.Groups();
+    }
+
+    static List<Box> MergeBoxes(Seed[] seeds, List<Box> boxes, Gaps gaps)
+    {
+        if (boxes.Count <= 1) return boxes;
+        int gap = gaps.MergeA, gapB = gaps.MergeB;
+        // Sorted by A start, a box can only merge with later boxes starting within gap of its end.
+        boxes = [.. boxes];
+        boxes.Sort((p, q) => p.AStart != q.AStart ? p.AStart.CompareTo(q.AStart)
+            : p.BStart != q.BStart ? p.BStart.CompareTo(q.BStart)
+            : p.AEnd != q.AEnd ? p.AEnd.CompareTo(q.AEnd) : p.BEnd.CompareTo(q.BEnd));
+        var uf = new UnionFind(boxes.Count);
+        for (int x = 0; x < boxes.Count; x++)
+        {
+            Box p = boxes[x];
+            for (int y = x + 1; y < boxes.Count && boxes[y].AStart - p.AEnd <= gap; y++)
+            {
+                Box q = boxes[y];
+                if (Distance(p.BStart, p.BEnd, q.BStart, q.BEnd) <= gapB) uf.Union(x, y);
+            }
+        }
+        var merged = new List<Box>();
+        foreach (int[] group in uf.Groups())
+        {
+            if (group.Length == 1) { merged.Add(boxes[group[0]]); continue; }
+            var members = new List<int>();
+            foreach (int bi in group) members.AddRange(boxes[bi].Seeds);
+            merged.Add(Measure(seeds, [.. members]));
+        }
+        return merged;
+    }
+
+    static int Distance(int s1, int e1, int s2, int e2) => Math.Max(0, Math.Max(s2 - e1, s1 - e2));
+
+    /// <summary>Bounding box and covered-token counts of a group of seeds.</summary>
+    static Box Measure(Seed[] seeds, int[] group)
+    {
+        var ar = new long[group.Length];
+        var br = new long[group.Length];
+        for (int x = 0; x < group.Length; x++)
+        {
+            Seed s = seeds[group[x]];
+            ar[x] = ((long)s.A << 32) | (uint)s.AEnd;
+            br[x] = ((long)s.B << 32) | (uint)s.BEnd;
+        }
+        Array.Sort(ar);
+        Array.Sort(br);
+        (int a0, int a1, int ma) = Covered(ar);
+        (int b0, int b1, int mb) = Covered(br);
+        return new Box(a0, a1, b0, b1, ma, mb, group);
+    }
+
+    /// <summary>First start, last end and the size of the union of sorted packed ranges.</summary>
+    static (int Start, int End, int Covered) Covered(long[] sortedRanges)
+    {
+        int covered = 0, end = int.MinValue;
+        foreach (long r in sortedRanges)
+        {
+            int s = (int)(r >> 32), e = (int)r;
+            int from = Math.Max(s, end);
+            if (e > from) covered += e - from;
+            end = Math.Max(end, e);
+        }
+        return ((int)(sortedRanges[0] >> 32), end, covered);
+    }
+}

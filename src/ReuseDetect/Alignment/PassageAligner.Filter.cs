@@ -1,0 +1,116 @@
+namespace ReuseDetect.Alignment;
+
+public sealed partial class PassageAligner
+{
+    /// <summary>
+    /// One A span, one B span: among passages overlapping in A, the one with more matched tokens wins.
+    /// A weaker passage overlapping a stronger one is usually the same A text matching a repeated or
+    /// similar stretch elsewhere in B.
+    /// </summary>
+    static List<Box> ResolveOverlaps(List<Box> boxes)
+    {
+        if (boxes.Count <= 1) return boxes;
+        var order = new List<Box>(boxes);
+        order.Sort((x, y) =>
+        {
+            int c = (y.MatchedA + y.MatchedB).CompareTo(x.MatchedA + x.MatchedB);
+            return c != 0 ? c : x.AStart != y.AStart ? x.AStart.CompareTo(y.AStart) : x.BStart.CompareTo(y.BStart);
+        });
+        var kept = new List<Box>();
+        foreach (Box box in order)
+        {
+            bool overlaps = false;
+            foreach (Box k in kept)
+                if (box.AStart < k.AEnd && k.AStart < box.AEnd) { overlaps = true; break; }
+            if (!overlaps) kept.Add(box);
+        }
+        return kept;
+    }
+}
+
+public sealed partial class PassageAligner
+{
+    /// <summary>
+    /// Cuts a passage to its dense core: on side A, then B, then A again (as many as <paramref name="rounds"/>),
+    /// keeps the token segment of largest score (covered tokens +(1 - d), uncovered -d; Kadane's maximum subarray)
+    /// and drops the seeds outside it. A passage that is mostly verbatim is then cut again on its exact seeds
+    /// alone: loose single-word matches must not stretch a copy over the similar text around it.
+    /// </summary>
+    static Box Trim(Seed[] seeds, Box box, double density, int rounds)
+    {
+        box = TrimRounds(seeds, box, density, rounds, exactOnly: false);
+        if (rounds > 1 && box.ALength > 0 && ExactShare(seeds, box) >= VerbatimShare)
+            box = TrimRounds(seeds, box, VerbatimDensity, rounds, exactOnly: true);
+        return box;
+    }
+
+    // A passage whose A side is at least this share exact n-grams is a copy, trimmed at this density on exact seeds.
+    const double VerbatimShare = 0.9;
+    const double VerbatimDensity = 0.5;
+
+    static double ExactShare(Seed[] seeds, Box box)
+    {
+        var ranges = new List<long>(box.Seeds.Length);
+        foreach (int g in box.Seeds)
+            if (seeds[g].Exact) ranges.Add(((long)seeds[g].A << 32) | (uint)seeds[g].AEnd);
+        if (ranges.Count == 0) return 0;
+        long[] sorted = [.. ranges];
+        Array.Sort(sorted);
+        return (double)Covered(sorted).Covered / box.ALength;
+    }
+
+    static Box TrimRounds(Seed[] seeds, Box box, double density, int rounds, bool exactOnly)
+    {
+        int[] group = box.Seeds;
+        for (int round = 0; round < rounds; round++)
+        {
+            bool sideA = round != 1;
+            int lo = sideA ? box.AStart : box.BStart, hi = sideA ? box.AEnd : box.BEnd;
+            (int s0, int s1) = DenseSegment(seeds, group, sideA, lo, hi, density, exactOnly);
+            if (s0 == lo && s1 == hi) continue;
+            var inside = new List<int>(group.Length);
+            foreach (int g in group)
+            {
+                Seed s = seeds[g];
+                int from = sideA ? s.A : s.B, to = sideA ? s.AEnd : s.BEnd;
+                if (from >= s0 && to <= s1) inside.Add(g);
+            }
+            if (inside.Count == 0) return box with { AEnd = box.AStart, BEnd = box.BStart };
+            group = [.. inside];
+            box = Measure(seeds, group);
+        }
+        return box;
+    }
+
+    static (int Start, int End) DenseSegment(Seed[] seeds, int[] group, bool sideA, int lo, int hi, double density, bool exactOnly)
+    {
+        int n = hi - lo;
+        // A coverage difference array over the span: +1 at a seed start, -1 at its end.
+        int[] diff = System.Buffers.ArrayPool<int>.Shared.Rent(n + 1);
+        try
+        {
+            Array.Clear(diff, 0, n + 1);
+            foreach (int g in group)
+            {
+                Seed s = seeds[g];
+                if (exactOnly && !s.Exact) continue;
+                diff[(sideA ? s.A : s.B) - lo]++;
+                diff[(sideA ? s.AEnd : s.BEnd) - lo]--;
+            }
+            double best = double.NegativeInfinity, run = 0;
+            int bestStart = 0, bestEnd = n, runStart = 0, depth = 0;
+            for (int t = 0; t < n; t++)
+            {
+                depth += diff[t];
+                if (run <= 0) { run = 0; runStart = t; }
+                run += depth > 0 ? 1 - density : -density;
+                if (run > best) { best = run; bestStart = runStart; bestEnd = t + 1; }
+            }
+            return (lo + bestStart, lo + bestEnd);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(diff);
+        }
+    }
+}
