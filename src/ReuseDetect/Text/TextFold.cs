@@ -47,6 +47,13 @@ static class TextFold
         return IsTokenCategory(CharUnicodeInfo.GetUnicodeCategory(c));
     }
 
+    /// <summary>
+    /// True for a format character that continues a token without ending it (soft hyphen: it is dropped by
+    /// <see cref="Fold"/>, so <c>co\u00ADoperate</c> and <c>cooperate</c> are the same token).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool IsJoiner(char c) => c == '\u00AD';
+
     static bool IsTokenCategory(UnicodeCategory cat) => cat switch
     {
         UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
@@ -62,10 +69,14 @@ static class TextFold
         XxHash3.HashToUInt64(MemoryMarshal.AsBytes(folded), TokenSeed);
 
     /// <summary>Folds a token (any characters) and hashes it. Allocation-free for tokens up to 128 chars after NFKC.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     internal static ulong HashToken(ReadOnlySpan<char> token)
     {
         Span<char> norm = stackalloc char[MaxHashedChars * 2];
-        ReadOnlySpan<char> src = token.Length > MaxHashedChars ? token[..MaxHashedChars] : token;
+        int take = Math.Min(token.Length, MaxHashedChars);
+        // Never cut a surrogate pair in two: NFKC throws on a lone surrogate.
+        if (take < token.Length && char.IsHighSurrogate(token[take - 1])) take--;
+        ReadOnlySpan<char> src = token[..take];
         if (!src.TryNormalize(norm, out int n, NormalizationForm.FormKC))
         {
             // NFKC can grow a token; past the buffer, hash the raw prefix (still folded below).
@@ -76,6 +87,13 @@ static class TextFold
         for (int i = 0; i < n; i++)
         {
             char c = norm[i];
+            if (char.IsHighSurrogate(c) && i + 1 < n && char.IsLowSurrogate(norm[i + 1]))
+            {
+                // A supplementary letter (Deseret, Osage, Adlam, ...): fold the whole code point.
+                w += Rune.ToLowerInvariant(new Rune(c, norm[i + 1])).EncodeToUtf16(norm[w..]);
+                i++;
+                continue;
+            }
             char f = Fold(c);
             if (f == '\0') continue;
             norm[w++] = f;

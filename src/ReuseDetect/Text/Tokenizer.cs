@@ -19,6 +19,7 @@ public static class Tokenizer
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfNegative(start);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(end, text.Length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(start, end);
         // Upper bound on the token count: one token per two chars; grown on demand for pathological input.
         int capacity = Math.Max(16, (end - start) / 5);
         var starts = new int[capacity];
@@ -57,7 +58,12 @@ public static class Tokenizer
                     i++;
                     continue;
                 }
-                if (!TextFold.IsTokenChar(text, i, out int width)) break;
+                if (!TextFold.IsTokenChar(text, i, out int width))
+                {
+                    // A soft hyphen inside a word joins its halves; elsewhere it separates.
+                    if (!TextFold.IsJoiner(c) || i == tokenStart || i + 1 >= end
+                        || !TextFold.IsTokenChar(text, i + 1, out _)) break;
+                }
                 allAscii = false;
                 i += width;
             }
