@@ -18,6 +18,18 @@ static class TextFold
 
     const int MaxHashedChars = 128;
 
+    /// <summary>ASCII tokens up to this many chars are memoized (their 8 folded bytes are the 64-bit key).</summary>
+    internal const int CachedTokenChars = 8;
+
+    /// <summary>log2 of the memo's slot count.</summary>
+    internal const int CacheBits = 12;
+
+    // Direct-mapped memo of short-token hashes, one per thread: slot 2j holds the key (never 0), slot 2j+1 the hash. A memo, not state: a hit returns exactly what hashing would.
+    [ThreadStatic]
+    static ulong[]? t_shortTokens;
+
+    internal static ulong[] ShortTokenCache => t_shortTokens ??= new ulong[2 << CacheBits];
+
     // ASCII table: 0 for a separator, otherwise the folded (lower-case) character.
     static readonly byte[] s_ascii = BuildAsciiTable();
 
@@ -67,6 +79,16 @@ static class TextFold
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static ulong HashFolded(ReadOnlySpan<char> folded) =>
         XxHash3.HashToUInt64(MemoryMarshal.AsBytes(folded), TokenSeed);
+
+    /// <summary>Hashes an all-ASCII token: folded through the table (tokens over 64 chars take <see cref="HashToken"/>).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static ulong HashAscii(ReadOnlySpan<char> token)
+    {
+        if (token.Length > 64) return HashToken(token);
+        Span<char> folded = stackalloc char[64];
+        for (int i = 0; i < token.Length; i++) folded[i] = (char)s_ascii[token[i]];
+        return HashFolded(folded[..token.Length]);
+    }
 
     /// <summary>Folds a token (any characters) and hashes it. Allocation-free for tokens up to 128 chars after NFKC.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -136,3 +136,27 @@ public sealed class TokenizerTests
         Assert.Equal(1998, t.StartOf(999));
     }
 }
+
+public sealed class TokenHashMemoTests
+{
+    [Fact]
+    public void Should_give_the_same_hash_through_the_short_token_memo_as_by_hashing()
+    {
+        // Given 20,000 distinct short words (more than the memo's 4096 slots, so slots are overwritten), each twice
+        var rng = new Random(17);
+        var words = new string[20_000];
+        for (int i = 0; i < words.Length; i++)
+        {
+            var chars = new char[rng.Next(1, 11)];
+            for (int j = 0; j < chars.Length; j++) chars[j] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"[rng.Next(62)];
+            words[i] = new string(chars);
+        }
+        string text = string.Join(' ', words) + " " + string.Join(' ', words.Reverse());
+        // When
+        var t = Tokenizer.Tokenize(text);
+        // Then every token hash equals the general (NFKC + fold) hash of its text
+        Assert.Equal(2 * words.Length, t.Count);
+        for (int i = 0; i < t.Count; i++)
+            Assert.Equal(TextFold.HashToken(text.AsSpan(t.StartOf(i), t.EndOf(i) - t.StartOf(i))), t.TokenHashes[i]);
+    }
+}
