@@ -29,6 +29,9 @@ done
 
 cpu=$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2- | sed 's/^ *//; s/[^A-Za-z0-9.]\+/-/g; s/-$//')
 cpu=${cpu:-unknown-cpu}
+fam=$(grep -m1 '^cpu family' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | tr -d ' ')
+model=$(grep -m1 '^model[[:space:]]*:' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | tr -d ' ')
+[ -n "$fam" ] && cpu="$cpu-f${fam}m${model}" # a bare 'AMD EPYC' (as a VM reports it) says nothing of the generation
 artifacts="$root/artifacts/bdn"
 rm -rf "$artifacts/results"
 
