@@ -12,6 +12,7 @@ static class Program
             Console.WriteLine($"source={Corpus.Source} docs={Corpus.Documents.Length} bytes={Corpus.Utf8Bytes} tokens={Workload.TokenCount} shingles={Workload.ShingleCount}");
             return 0;
         }
+        if (args.Length > 0 && args[0] == "cputime") return CpuTimeProbe.Run();
         if (args.Length > 0 && args[0] == "history") return History.HistoryCommand.Run(args[1..]);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, BenchConfig.Create());
         return 0;
