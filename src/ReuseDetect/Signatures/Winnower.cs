@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace ReuseDetect.Signatures;
 
@@ -37,25 +38,31 @@ public static class Winnower
             return;
         }
         // Deque of indices whose hashes increase strictly from front to back; the front is the window minimum
-        // (the rightmost minimum, since equal hashes evict earlier ones).
-        int[] deque = new int[window + 1];
-        int head = 0, count = 0, last = -1;
+        // (the rightmost minimum, since equal hashes evict earlier ones). A ring of power-of-two size, so the
+        // wrap is a mask (an integer division per step cost more than the rest of the loop).
+        int cap = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)window + 1);
+        int mask = cap - 1;
+        int[]? rented = null;
+        Span<int> deque = cap <= 256 ? stackalloc int[cap] : (rented = System.Buffers.ArrayPool<int>.Shared.Rent(cap));
+        ref ulong h0 = ref MemoryMarshal.GetReference(shingles);
+        int head = 0, tail = 0, last = -1; // live entries are deque[head..tail) modulo cap
         for (int i = 0; i < n; i++)
         {
-            ulong h = shingles[i];
-            while (count > 0 && shingles[deque[(head + count - 1) % deque.Length]] >= h) count--;
-            deque[(head + count) % deque.Length] = i;
-            count++;
-            if (deque[head] <= i - window) { head = (head + 1) % deque.Length; count--; }
+            ulong h = Unsafe.Add(ref h0, i);
+            while (tail != head && Unsafe.Add(ref h0, deque[(tail - 1) & mask]) >= h) tail--;
+            deque[tail & mask] = i;
+            tail++;
+            if (deque[head & mask] <= i - window) head++;
             if (i >= window - 1)
             {
-                int m = deque[head];
+                int m = deque[head & mask];
                 if (m != last)
                 {
-                    output.Add(new Fingerprint(shingles[m], m));
+                    output.Add(new Fingerprint(Unsafe.Add(ref h0, m), m));
                     last = m;
                 }
             }
         }
+        if (rented is not null) System.Buffers.ArrayPool<int>.Shared.Return(rented);
     }
 }

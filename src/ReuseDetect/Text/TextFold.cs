@@ -18,6 +18,18 @@ static class TextFold
 
     const int MaxHashedChars = 128;
 
+    /// <summary>ASCII tokens up to this many chars are memoized (their 8 folded bytes are the 64-bit key).</summary>
+    internal const int CachedTokenChars = 8;
+
+    /// <summary>log2 of the memo's slot count.</summary>
+    internal const int CacheBits = 12;
+
+    // Direct-mapped memo of short-token hashes, one per thread: slot 2j holds the key (never 0), slot 2j+1 the hash. A memo, not state: a hit returns exactly what hashing would.
+    [ThreadStatic]
+    static ulong[]? t_shortTokens;
+
+    internal static ulong[] ShortTokenCache => t_shortTokens ??= new ulong[2 << CacheBits];
+
     // ASCII table: 0 for a separator, otherwise the folded (lower-case) character.
     static readonly byte[] s_ascii = BuildAsciiTable();
 
@@ -47,6 +59,13 @@ static class TextFold
         return IsTokenCategory(CharUnicodeInfo.GetUnicodeCategory(c));
     }
 
+    /// <summary>
+    /// True for a format character that continues a token without ending it (soft hyphen: it is dropped by
+    /// <see cref="Fold"/>, so <c>co\u00ADoperate</c> and <c>cooperate</c> are the same token).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static bool IsJoiner(char c) => c == '\u00AD';
+
     static bool IsTokenCategory(UnicodeCategory cat) => cat switch
     {
         UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
@@ -61,11 +80,25 @@ static class TextFold
     internal static ulong HashFolded(ReadOnlySpan<char> folded) =>
         XxHash3.HashToUInt64(MemoryMarshal.AsBytes(folded), TokenSeed);
 
+    /// <summary>Hashes an all-ASCII token: folded through the table (tokens over 64 chars take <see cref="HashToken"/>).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    internal static ulong HashAscii(ReadOnlySpan<char> token)
+    {
+        if (token.Length > 64) return HashToken(token);
+        Span<char> folded = stackalloc char[64];
+        for (int i = 0; i < token.Length; i++) folded[i] = (char)s_ascii[token[i]];
+        return HashFolded(folded[..token.Length]);
+    }
+
     /// <summary>Folds a token (any characters) and hashes it. Allocation-free for tokens up to 128 chars after NFKC.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     internal static ulong HashToken(ReadOnlySpan<char> token)
     {
         Span<char> norm = stackalloc char[MaxHashedChars * 2];
-        ReadOnlySpan<char> src = token.Length > MaxHashedChars ? token[..MaxHashedChars] : token;
+        int take = Math.Min(token.Length, MaxHashedChars);
+        // Never cut a surrogate pair in two: NFKC throws on a lone surrogate.
+        if (take < token.Length && char.IsHighSurrogate(token[take - 1])) take--;
+        ReadOnlySpan<char> src = token[..take];
         if (!src.TryNormalize(norm, out int n, NormalizationForm.FormKC))
         {
             // NFKC can grow a token; past the buffer, hash the raw prefix (still folded below).
@@ -76,6 +109,13 @@ static class TextFold
         for (int i = 0; i < n; i++)
         {
             char c = norm[i];
+            if (char.IsHighSurrogate(c) && i + 1 < n && char.IsLowSurrogate(norm[i + 1]))
+            {
+                // A supplementary letter (Deseret, Osage, Adlam, ...): fold the whole code point.
+                w += Rune.ToLowerInvariant(new Rune(c, norm[i + 1])).EncodeToUtf16(norm[w..]);
+                i++;
+                continue;
+            }
             char f = Fold(c);
             if (f == '\0') continue;
             norm[w++] = f;

@@ -1,5 +1,7 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace ReuseDetect.Text;
 
@@ -19,6 +21,7 @@ public static class Tokenizer
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfNegative(start);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(end, text.Length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(start, end);
         // Upper bound on the token count: one token per two chars; grown on demand for pathological input.
         int capacity = Math.Max(16, (end - start) / 5);
         var starts = new int[capacity];
@@ -32,51 +35,145 @@ public static class Tokenizer
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int Scan(ReadOnlySpan<char> text, int start, int end, ref int[] starts, ref int[] ends, ref ulong[] hashes)
     {
-        // Hot loop rules: locals only, ASCII table lookups inline, the slow Unicode path out of line.
-        ReadOnlySpan<byte> ascii = TextFold.AsciiTable;
-        Span<char> folded = stackalloc char[64];
+        // Hot loop rules: the char loop keeps only i and c live (the JIT spilled a key carried through it), the
+        // class table is constant data, short tokens hit a memo, everything else (Unicode, long tokens, misses) is out of line.
+        ref char t0 = ref MemoryMarshal.GetReference(text);
+        ulong[] memo = TextFold.ShortTokenCache;
+        int[] st = starts, en = ends;
+        ulong[] hs = hashes;
         int count = 0;
         int i = start;
-        ref char t0 = ref MemoryMarshal.GetReference(text);
         while (i < end)
         {
-            char c = Unsafe.Add(ref t0, i);
-            if (c < 128 && ascii[c] == 0) { i++; continue; }
+            uint c = Unsafe.Add(ref t0, i);
+            if (c < 128 && AsciiTokenChar[(int)c] == 0) { i++; continue; }
             int tokenStart = i;
-            bool allAscii = true;
-            int f = 0;
-            while (i < end)
+            // Eight chars at a time: the first char that is not an ASCII letter or digit ends the ASCII run
+            // (one predictable branch per token instead of one per char).
+            while (i + 8 <= text.Length)
             {
-                c = Unsafe.Add(ref t0, i);
-                if (c < 128)
+                uint stop = ~AsciiTokenMask(Vector128.LoadUnsafe(ref Unsafe.As<char, ushort>(ref t0), (nuint)i)) & 0xFF;
+                if (stop != 0)
                 {
-                    byte b = ascii[c];
-                    if (b == 0) break;
-                    if (f < folded.Length) folded[f] = (char)b;
-                    f++;
-                    i++;
-                    continue;
+                    i += BitOperations.TrailingZeroCount(stop);
+                    break;
                 }
-                if (!TextFold.IsTokenChar(text, i, out int width)) break;
-                allAscii = false;
-                i += width;
+                i += 8;
+                if (i >= end) break;
             }
-            if (i == tokenStart)
+            if (i >= end) i = end;
+            else if (i + 8 > text.Length)
             {
-                // A non-token non-ASCII char (punctuation, space): skip it.
-                i++;
-                continue;
+                while (i < end && Unsafe.Add(ref t0, i) < 128 && AsciiTokenChar[Unsafe.Add(ref t0, i)] != 0) i++;
             }
-            if (count == starts.Length) Grow(ref starts, ref ends, ref hashes);
-            starts[count] = tokenStart;
-            ends[count] = i;
-            hashes[count] = allAscii && f <= folded.Length
-                ? TextFold.HashFolded(folded[..f])
-                : TextFold.HashToken(text[tokenStart..i]);
+            c = i < end ? Unsafe.Add(ref t0, i) : 0u;
+            ulong h;
+            if (i < end && c >= 128)
+            {
+                // A non-ASCII char ends or continues the token: the general rules decide.
+                int tokenEnd = ContinueToken(text, tokenStart, i, end);
+                if (tokenEnd == tokenStart) { i++; continue; } // a non-token char (punctuation, space): skip it
+                if (tokenEnd != i)
+                {
+                    i = tokenEnd;
+                    h = TextFold.HashToken(text[tokenStart..i]);
+                    goto Store;
+                }
+            }
+            int length = i - tokenStart;
+            if (length <= TextFold.CachedTokenChars)
+            {
+                // Short ASCII token: memoized by its folded characters.
+                ulong key = ShortKey(ref t0, tokenStart, length, text.Length);
+                int slot = (int)((key * 0x9E3779B97F4A7C15UL) >> (64 - TextFold.CacheBits)) * 2;
+                if (memo[slot] == key) h = memo[slot + 1];
+                else
+                {
+                    h = TextFold.HashAscii(text.Slice(tokenStart, length));
+                    memo[slot] = key;
+                    memo[slot + 1] = h;
+                }
+            }
+            else
+            {
+                h = TextFold.HashAscii(text.Slice(tokenStart, length));
+            }
+        Store:
+            if (count == st.Length)
+            {
+                Grow(ref starts, ref ends, ref hashes);
+                st = starts;
+                en = ends;
+                hs = hashes;
+            }
+            st[count] = tokenStart;
+            en[count] = i;
+            hs[count] = h;
             count++;
         }
         return count;
     }
+
+    /// <summary>The end of the token that began at <paramref name="tokenStart"/>, scanning on from <paramref name="i"/> with the full Unicode rules.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static int ContinueToken(ReadOnlySpan<char> text, int tokenStart, int i, int end)
+    {
+        ReadOnlySpan<byte> ascii = TextFold.AsciiTable;
+        while (i < end)
+        {
+            char c = text[i];
+            if (c < 128)
+            {
+                if (ascii[c] == 0) break;
+                i++;
+                continue;
+            }
+            if (!TextFold.IsTokenChar(text, i, out int width))
+            {
+                // A soft hyphen inside a word joins its halves; elsewhere it separates.
+                if (!TextFold.IsJoiner(c) || i == tokenStart || i + 1 >= end
+                    || !TextFold.IsTokenChar(text, i + 1, out _)) break;
+            }
+            i += width;
+        }
+        return i;
+    }
+
+    /// <summary>Bit j set when char j of <paramref name="v"/> is an ASCII letter or digit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static uint AsciiTokenMask(Vector128<ushort> v)
+    {
+        Vector128<ushort> letter = Vector128.LessThan((v | Vector128.Create((ushort)0x20)) - Vector128.Create((ushort)'a'), Vector128.Create((ushort)26));
+        Vector128<ushort> digit = Vector128.LessThan(v - Vector128.Create((ushort)'0'), Vector128.Create((ushort)10));
+        return (letter | digit).ExtractMostSignificantBits();
+    }
+
+    /// <summary>
+    /// The memo key of a 1..8-char ASCII token: its folded chars (<c>c | 0x20</c> folds letters and keeps digits) as
+    /// bytes, zero-padded. Token chars are never 0, so the key is never 0 and implies the length.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static ulong ShortKey(ref char t0, int start, int length, int textLength)
+    {
+        ulong mask = length == 8 ? ulong.MaxValue : (1UL << (8 * length)) - 1;
+        if (start + 8 <= textLength)
+        {
+            Vector128<ushort> v = Vector128.LoadUnsafe(ref Unsafe.As<char, ushort>(ref t0), (nuint)start) | Vector128.Create((ushort)0x20);
+            return Vector128.Narrow(v, v).AsUInt64().ToScalar() & mask;
+        }
+        ulong key = 0;
+        for (int j = 0; j < length; j++) key |= (ulong)(byte)(Unsafe.Add(ref t0, start + j) | 0x20) << (8 * j);
+        return key;
+    }
+
+    /// <summary>1 for an ASCII letter or digit (a token char), else 0; constant data, so no register holds its address.</summary>
+    static ReadOnlySpan<byte> AsciiTokenChar =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+        0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+    ];
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     static void Grow(ref int[] starts, ref int[] ends, ref ulong[] hashes)

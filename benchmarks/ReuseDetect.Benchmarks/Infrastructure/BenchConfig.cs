@@ -1,0 +1,16 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Diagnosers;
+using BenchmarkDotNet.Exporters;
+using BenchmarkDotNet.Exporters.Json;
+
+namespace ReuseDetect.Benchmarks.Infrastructure;
+
+/// <summary>The shared configuration: allocations, throughput columns, GitHub markdown and full JSON (for the history).</summary>
+static class BenchConfig
+{
+    internal static IConfig Create() => DefaultConfig.Instance
+        .AddDiagnoser(MemoryDiagnoser.Default)
+        .AddColumn(new MegabytesPerSecondColumn(), new NanosecondsPerShingleColumn())
+        .AddExporter(MarkdownExporter.GitHub, JsonExporter.Full)
+        .WithOptions(ConfigOptions.DisableLogFile);
+}

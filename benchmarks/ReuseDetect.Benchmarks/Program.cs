@@ -1,0 +1,20 @@
+using BenchmarkDotNet.Running;
+using ReuseDetect.Benchmarks.Infrastructure;
+
+namespace ReuseDetect.Benchmarks;
+
+static class Program
+{
+    static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "corpus")
+        {
+            Console.WriteLine($"source={Corpus.Source} docs={Corpus.Documents.Length} bytes={Corpus.Utf8Bytes} tokens={Workload.TokenCount} shingles={Workload.ShingleCount}");
+            return 0;
+        }
+        if (args.Length > 0 && args[0] == "cputime") return CpuTimeProbe.Run();
+        if (args.Length > 0 && args[0] == "history") return History.HistoryCommand.Run(args[1..]);
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, BenchConfig.Create());
+        return 0;
+    }
+}

@@ -1,0 +1,64 @@
+using ReuseDetect.Shingling;
+using ReuseDetect.Text;
+
+namespace ReuseDetect.Tests.Shingling;
+
+public sealed class ShinglerTests
+{
+    [Fact]
+    public void Should_pin_shingle_hashes_of_fixed_token_hashes()
+    {
+        // Known answers computed once from the reference loop (n = 3 over token hashes 1..6).
+        ulong[] expected = [0x72DB171AACA68119UL, 0x39131C4E9E7FECC9UL, 0x1F9EF95397243205UL, 0x6886D346FB6B444AUL];
+        Assert.Equal(expected, Shingler.Hash([1, 2, 3, 4, 5, 6], 3));
+        Assert.Equal(0x9D6112438A4D6B92UL, Shingler.Mix([7]));
+    }
+
+    [Fact]
+    public void Should_pin_shingle_hashes_of_a_sentence()
+    {
+        // Tokenizer + shingler end to end: 9 tokens, n = 4, so 6 shingles.
+        var tokens = Tokenizer.Tokenize("The quick brown fox jumps over the lazy dog");
+        ulong[] expected =
+        [
+            0x013734632217AC3CUL, 0xCF66F5BFE97AB284UL, 0xE832DC29EA8695DBUL,
+            0x4681E817A2F7791AUL, 0xA3DB391A0EA495E9UL, 0x2930110992DDDA17UL,
+        ];
+        Assert.Equal(expected, Shingler.Hash(tokens.TokenHashes, 4));
+    }
+
+    [Theory]
+    [InlineData(0, 5, 0)]
+    [InlineData(1, 5, 1)]
+    [InlineData(4, 5, 1)]
+    [InlineData(5, 5, 1)]
+    [InlineData(9, 5, 5)]
+    [InlineData(9, 1, 9)]
+    public void Should_count_shingles(int tokens, int n, int expected) => Assert.Equal(expected, Shingler.CountFor(tokens, n));
+
+    [Fact]
+    public void Should_make_each_shingle_the_mix_of_its_window()
+    {
+        // Given token hashes, and a text shorter than n
+        ulong[] t = [11, 22, 33, 44, 55];
+        // Then every shingle equals Mix of its n tokens, and a short text gives Mix of all its tokens
+        var s = Shingler.Hash(t, 2);
+        for (int i = 0; i < s.Length; i++) Assert.Equal(Shingler.Mix(t.AsSpan(i, 2)), s[i]);
+        Assert.Equal([Shingler.Mix(t)], Shingler.Hash(t, 8));
+        Assert.Empty(Shingler.Hash([], 3));
+    }
+
+    [Fact]
+    public void Should_depend_on_token_order()
+    {
+        Assert.NotEqual(Shingler.Mix([1, 2, 3]), Shingler.Mix([3, 2, 1]));
+        Assert.NotEqual(Shingler.Mix([1, 2]), Shingler.Mix([1, 2, 0]));
+    }
+
+    [Fact]
+    public void Should_reject_bad_arguments()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => Shingler.Hash([1, 2], 0));
+        Assert.Throws<ArgumentException>(() => Shingler.Hash([1, 2, 3], 2, new ulong[1]));
+    }
+}
