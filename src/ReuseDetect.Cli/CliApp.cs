@@ -9,13 +9,13 @@ namespace ReuseDetect.Cli;
 /// <summary>The <c>reuse</c> command line: verbs scan and eval.</summary>
 static class CliApp
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, ConsoleKind console = default)
     {
         // A plain command named "reuse" (not RootCommand, whose name follows the host executable) keeps help identical everywhere.
         var root = new Command("reuse", "ReuseDetect: finds reused passages and near-duplicates across a folder of articles.");
         root.Options.Add(new HelpOption());
         root.Options.Add(new VersionOption());
-        root.Subcommands.Add(ScanCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ScanCommand.Create(stdout, stderr, console));
         root.Subcommands.Add(EvalCommand(stdout));
         var config = new InvocationConfiguration { Output = stdout, Error = stderr };
         ParseResult parse = root.Parse(args);
@@ -56,4 +56,11 @@ static class CliApp
         eval.Subcommands.Add(pan);
         return eval;
     }
+}
+
+/// <summary>Which standard streams are terminals: those get progress bars and tables; redirected ones get plain text.</summary>
+readonly record struct ConsoleKind(bool StdoutIsTerminal, bool StderrIsTerminal)
+{
+    /// <summary>The real console of this process.</summary>
+    public static ConsoleKind Detect() => new(!Console.IsOutputRedirected, !Console.IsErrorRedirected);
 }

@@ -1,23 +1,23 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using ReuseDetect.Pipeline;
 using ReuseDetect.Reporting;
+using Spectre.Console;
 
 namespace ReuseDetect.Cli;
 
 /// <summary><c>reuse scan &lt;folder&gt;</c>: the main job.</summary>
 static class ScanCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, ConsoleKind console)
     {
         var folder = new Argument<DirectoryInfo>("folder") { Description = "Folder of articles (.txt, .md; searched recursively)." };
-        var output = new Option<DirectoryInfo?>("--out") { Description = "Where report.json and report.md go. Default: a folder beside the input named <folder>.reuse." };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Where the reports go (report.json, report.md, report.html, report.csv, reuse-graph.graphml). Default: a folder beside the input named <folder>.reuse." };
         var top = new Option<int>("--top") { Description = "How many passages and groups the console summary lists.", DefaultValueFactory = _ => 10 };
-        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only where the reports were written (and errors)." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bars or summary: print only where the reports were written (and errors)." };
         var detection = new DetectionOptions();
-        var command = new Command("scan", "Find reused passages and near-duplicates in a folder; write report.json and report.md.\n"
+        var command = new Command("scan", "Find reused passages and near-duplicates in a folder; write the JSON, Markdown, HTML and CSV reports and the reuse graph.\n"
             + "Exit codes: 0 success, 1 failure, 2 usage error, 3 reports written but some files skipped.");
         command.Arguments.Add(folder);
         command.Options.Add(output);
@@ -45,13 +45,15 @@ static class ScanCommand
                 return ExitCodes.Usage;
             }
             bool isQuiet = parse.GetValue(quiet);
-            var progress = isQuiet || Console.IsErrorRedirected ? null : new ConsoleProgress(stderr);
             var clock = Stopwatch.StartNew();
-            ReuseReport report = new ReuseDetector(options).Scan(root.FullName, progress);
-            progress?.Done();
+            var detector = new ReuseDetector(options);
+            ReuseReport report = !isQuiet && console.StderrIsTerminal
+                ? ConsoleProgress.Run(Ansi(stderr), p => detector.Scan(root.FullName, p))
+                : detector.Scan(root.FullName);
+            IReadOnlyList<string> written;
             try
             {
-                ReportFiles.Write(outDir, report);
+                written = ReportFiles.Write(outDir, report);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -61,50 +63,18 @@ static class ScanCommand
             if (!isQuiet)
             {
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Scanned {root.FullName} in {clock.Elapsed.TotalSeconds:F2} s."));
-                ConsoleSummary.Write(stdout, report, parse.GetValue(top));
+                if (console.StdoutIsTerminal) ConsoleSummaryTable.Write(Ansi(stdout), report, parse.GetValue(top));
+                else ConsoleSummary.Write(stdout, report, parse.GetValue(top));
                 stdout.WriteLine();
             }
-            stdout.WriteLine($"Reports: {Path.Combine(outDir, ReportFiles.Json)}, {Path.Combine(outDir, ReportFiles.Markdown)}");
+            stdout.WriteLine("Reports:");
+            foreach (string path in written) stdout.WriteLine("  " + path);
             return report.Summary.Skipped > 0 ? ExitCodes.PartialSuccess : ExitCodes.Success;
         });
         return command;
     }
 
+    static IAnsiConsole Ansi(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) });
+
     static string DefaultOutput(string root) => Path.TrimEndingDirectorySeparator(root) + ".reuse";
-}
-
-/// <summary>Writes the report files atomically (temporary file, then rename), so a reader never sees half a report.</summary>
-static class ReportFiles
-{
-    public const string Json = "report.json", Markdown = "report.md";
-
-    public static void Write(string folder, ReuseReport report)
-    {
-        Directory.CreateDirectory(folder);
-        WriteAtomic(Path.Combine(folder, Json), JsonReportWriter.ToJson(report));
-        WriteAtomic(Path.Combine(folder, Markdown), MarkdownReportWriter.ToMarkdown(report));
-    }
-
-    static void WriteAtomic(string path, string content)
-    {
-        string tmp = path + ".tmp";
-        File.WriteAllText(tmp, content, new UTF8Encoding(false));
-        File.Move(tmp, path, overwrite: true);
-    }
-}
-
-/// <summary>A one-line progress display on standard error for terminals.</summary>
-sealed class ConsoleProgress(TextWriter stderr) : IProgress<ScanProgress>
-{
-    readonly Lock _gate = new();
-
-    public void Report(ScanProgress value)
-    {
-        lock (_gate) stderr.Write(string.Create(CultureInfo.InvariantCulture, $"\r{value.Stage,-10} {value.Done,8:N0} / {value.Total:N0}          "));
-    }
-
-    public void Done()
-    {
-        lock (_gate) stderr.Write("\r" + new string(' ', 60) + "\r");
-    }
 }
