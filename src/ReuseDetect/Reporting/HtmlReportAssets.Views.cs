@@ -65,7 +65,7 @@ function renderGraph() {
   const pos = new Map(ids.map((id, k) => [id, [cx + rad * Math.cos(2 * Math.PI * k / ids.length - Math.PI / 2), cy + rad * Math.sin(2 * Math.PI * k / ids.length - Math.PI / 2)]]));
   const maxW = Math.max(...G.edges.map(e => e[2]));
   const svg = s('svg', { viewBox: '0 0 ' + W + ' ' + H, width: W, height: H, role: 'img', 'aria-label': 'reuse graph' },
-    s('defs', null, s('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 7, markerHeight: 7, orient: 'auto-start-reverse' },
+    s('defs', null, s('marker', { id: 'arrow', viewBox: '0 0 10 10', refX: 10, refY: 5, markerWidth: 12, markerHeight: 12, markerUnits: 'userSpaceOnUse', orient: 'auto-start-reverse' },
       s('path', { d: 'M0,0 L10,5 L0,10 z', fill: '#d9480f' }))));
   const nodeR = id => 6 + 14 * Math.sqrt(weight.get(id) / Math.max(...ids.map(x => weight.get(x))));
   for (const [a, b, chars, clusters, directed] of G.edges) {

@@ -31,14 +31,17 @@ public static class WordDiff
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
         List<string> a = Words(from), b = Words(to);
+        // Words are compared as integer ids (same trimmed word, same id), so the LCS table compares ints.
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        int[] ka = Keys(a, ids), kb = Keys(b, ids);
         var ops = new List<(DiffKind Kind, List<string> Words)>();
         int prefix = 0;
-        while (prefix < a.Count && prefix < b.Count && SameWord(a[prefix], b[prefix])) prefix++;
+        while (prefix < a.Count && prefix < b.Count && ka[prefix] == kb[prefix]) prefix++;
         int suffix = 0;
-        while (suffix < a.Count - prefix && suffix < b.Count - prefix && SameWord(a[^(suffix + 1)], b[^(suffix + 1)])) suffix++;
+        while (suffix < a.Count - prefix && suffix < b.Count - prefix && ka[^(suffix + 1)] == kb[^(suffix + 1)]) suffix++;
         // The repost's own spacing is shown for kept words.
         for (int i = 0; i < prefix; i++) Add(ops, DiffKind.Equal, b[i]);
-        Middle(ops, a, prefix, a.Count - suffix, b, prefix, b.Count - suffix);
+        Middle(ops, a, ka, prefix, a.Count - suffix, b, kb, prefix, b.Count - suffix);
         for (int i = b.Count - suffix; i < b.Count; i++) Add(ops, DiffKind.Equal, b[i]);
         // A word without trailing whitespace (the last of either text) gets a space unless it ends the diff, so that
         // runs from the two texts never glue together ("Armenia" + "of").
@@ -61,7 +64,7 @@ public static class WordDiff
         return ops.All(o => o.Kind == DiffKind.Equal);
     }
 
-    static void Middle(List<(DiffKind Kind, List<string> Words)> ops, List<string> a, int a0, int a1, List<string> b, int b0, int b1)
+    static void Middle(List<(DiffKind Kind, List<string> Words)> ops, List<string> a, int[] ka, int a0, int a1, List<string> b, int[] kb, int b0, int b1)
     {
         int n = a1 - a0, m = b1 - b0;
         if (n == 0 || m == 0 || (long)n * m > MaxCells)
@@ -77,7 +80,7 @@ public static class WordDiff
         {
             for (int j = m - 1; j >= 0; j--)
             {
-                lcs[i * w + j] = SameWord(a[a0 + i], b[b0 + j])
+                lcs[i * w + j] = ka[a0 + i] == kb[b0 + j]
                     ? lcs[(i + 1) * w + j + 1] + 1
                     : Math.Max(lcs[(i + 1) * w + j], lcs[i * w + j + 1]);
             }
@@ -87,7 +90,7 @@ public static class WordDiff
         var pendingInsert = new List<string>();
         while (x < n || y < m)
         {
-            if (x < n && y < m && SameWord(a[a0 + x], b[b0 + y]))
+            if (x < n && y < m && ka[a0 + x] == kb[b0 + y])
             {
                 Flush(ops, pendingDelete, pendingInsert);
                 Add(ops, DiffKind.Equal, b[b0 + y]);
@@ -121,7 +124,17 @@ public static class WordDiff
         else ops.Add((kind, [word]));
     }
 
-    static bool SameWord(string x, string y) => x.AsSpan().Trim().SequenceEqual(y.AsSpan().Trim());
+    static int[] Keys(List<string> words, Dictionary<string, int> ids)
+    {
+        var keys = new int[words.Count];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            string word = words[i].Trim();
+            if (!ids.TryGetValue(word, out int id)) ids[word] = id = ids.Count;
+            keys[i] = id;
+        }
+        return keys;
+    }
 
     /// <summary>Splits into words, each carrying its trailing whitespace; leading whitespace goes with the first word.</summary>
     internal static List<string> Words(string text)
