@@ -9,13 +9,13 @@ namespace ReuseDetect.Cli;
 /// <summary>The <c>reuse</c> command line: verbs scan and eval.</summary>
 static class CliApp
 {
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, ConsoleKind console = default)
     {
         // A plain command named "reuse" (not RootCommand, whose name follows the host executable) keeps help identical everywhere.
         var root = new Command("reuse", "ReuseDetect: finds reused passages and near-duplicates across a folder of articles.");
         root.Options.Add(new HelpOption());
         root.Options.Add(new VersionOption());
-        root.Subcommands.Add(ScanCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ScanCommand.Create(stdout, stderr, console));
         root.Subcommands.Add(QueryCommand.Create(stdout, stderr));
         root.Subcommands.Add(WatchCommand.Create(stderr));
         root.Subcommands.Add(EvalCommand(stdout));
@@ -43,7 +43,7 @@ static class CliApp
         pan.SetAction(parse =>
         {
             var corpus = new PanCorpus(parse.GetValue(dir)!.FullName);
-            var evaluator = new PanEvaluator(corpus, new AlignmentOptions());
+            var evaluator = new PanEvaluator(corpus, AlignmentOptions.Pan);
             string? only = parse.GetValue(category);
             var cats = only is null ? corpus.Categories() : [only];
             stdout.WriteLine("category                     pairs  cases  dets  precision  recall  granularity  plagdet  false-dets");
@@ -58,4 +58,11 @@ static class CliApp
         eval.Subcommands.Add(pan);
         return eval;
     }
+}
+
+/// <summary>Which standard streams are terminals: those get progress bars and tables; redirected ones get plain text.</summary>
+readonly record struct ConsoleKind(bool StdoutIsTerminal, bool StderrIsTerminal)
+{
+    /// <summary>The real console of this process.</summary>
+    public static ConsoleKind Detect() => new(!Console.IsOutputRedirected, !Console.IsErrorRedirected);
 }

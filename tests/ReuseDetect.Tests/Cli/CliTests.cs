@@ -24,17 +24,46 @@ public sealed class CliTests
     }
 
     [Fact]
-    public void Should_scan_the_seeds_write_both_reports_and_summarise()
+    public void Should_scan_the_seeds_write_every_report_print_their_paths_and_summarise()
     {
         using var tmp = new TempFolder();
-        var (code, output, _) = Run("scan", TestPaths.Seeds, "--out", tmp.Path, "--threads", "2");
+        var (code, output, err) = Run("scan", TestPaths.Seeds, "--out", tmp.Path, "--threads", "2");
         Assert.Equal(ExitCodes.Success, code);
-        Assert.True(File.Exists(Path.Combine(tmp.Path, "report.json")));
-        Assert.True(File.Exists(Path.Combine(tmp.Path, "report.md")));
+        foreach (string name in new[] { "report.json", "report.md", "report.html", "report.csv", "reuse-graph.graphml" })
+        {
+            string path = Path.Combine(tmp.Path, name);
+            Assert.True(File.Exists(path), name);
+            Assert.Contains("  " + path + "\n", output, StringComparison.Ordinal);
+        }
+        Assert.Empty(Directory.GetFiles(tmp.Path, "*.tmp"));
+        Assert.Equal([0xEF, 0xBB, 0xBF], File.ReadAllBytes(Path.Combine(tmp.Path, "report.csv"))[..3]);
+        Assert.Equal((byte)'{', File.ReadAllBytes(Path.Combine(tmp.Path, "report.json"))[0]);
+        // Redirected output gets plain text: no progress, no ANSI escapes
+        Assert.Equal("", err);
+        Assert.DoesNotContain("\u001b[", output, StringComparison.Ordinal);
         Assert.Contains("Top reposted passages (1 of 1):", output, StringComparison.Ordinal);
         Assert.Contains("origin: RFE/RL (credit-line)", output, StringComparison.Ordinal);
         Assert.Contains("Reused share per document:", output, StringComparison.Ordinal);
         Assert.Contains("Near-duplicate groups: none.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_draw_tables_and_progress_bars_on_a_terminal_and_print_only_paths_when_quiet()
+    {
+        using var tmp = new TempFolder();
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        int code = CliApp.Run(["scan", TestPaths.Seeds, "--out", tmp.Path, "--threads", "2"], stdout, stderr, new ConsoleKind(true, true));
+        Assert.Equal(ExitCodes.Success, code);
+        string output = stdout.ToString();
+        Assert.Contains("Top reposted passages (1 of 1)", output, StringComparison.Ordinal);
+        Assert.Contains("c08496069d6", output, StringComparison.Ordinal);
+        Assert.Contains("Reused share per document", output, StringComparison.Ordinal);
+
+        var quiet = new StringWriter();
+        Assert.Equal(ExitCodes.Success, CliApp.Run(["scan", TestPaths.Seeds, "--out", tmp.Path, "-q"], quiet, new StringWriter(), new ConsoleKind(true, true)));
+        Assert.Equal(["Reports:", .. new[] { "report.json", "report.md", "report.html", "report.csv", "reuse-graph.graphml" }.Select(n => "  " + Path.Combine(tmp.Path, n))],
+            quiet.ToString().ReplaceLineEndings("\n").TrimEnd().Split('\n'));
     }
 
     [Fact]

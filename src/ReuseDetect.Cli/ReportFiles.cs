@@ -1,0 +1,54 @@
+using System.Text;
+using ReuseDetect.Reporting;
+
+namespace ReuseDetect.Cli;
+
+/// <summary>
+/// Writes every report file atomically (a temporary file in the same folder, then a rename), so a reader never sees
+/// half a report: <c>report.json</c>, <c>report.md</c>, <c>report.html</c>, <c>report.csv</c> and <c>reuse-graph.graphml</c>.
+/// </summary>
+static class ReportFiles
+{
+    public const string Json = "report.json", Markdown = "report.md", Html = "report.html", Csv = "report.csv", GraphMl = "reuse-graph.graphml";
+
+    /// <summary>The file names, in the order they are written and listed.</summary>
+    public static readonly IReadOnlyList<string> Names = [Json, Markdown, Html, Csv, GraphMl];
+
+    static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
+    static readonly UTF8Encoding s_utf8Bom = new(encoderShouldEmitUTF8Identifier: true);
+
+    /// <summary>Writes all reports into <paramref name="folder"/> (created if missing); returns their full paths.</summary>
+    public static IReadOnlyList<string> Write(string folder, ReuseReport report)
+    {
+        Directory.CreateDirectory(folder);
+        var written = new List<string>(Names.Count);
+        void Put(string name, string content, Encoding encoding)
+        {
+            string path = Path.Combine(folder, name);
+            WriteAtomic(path, content, encoding);
+            written.Add(path);
+        }
+        Put(Json, JsonReportWriter.ToJson(report), s_utf8);
+        Put(Markdown, MarkdownReportWriter.ToMarkdown(report), s_utf8);
+        Put(Html, HtmlReportWriter.ToHtml(report), s_utf8);
+        // Spreadsheet programs need the byte order mark to read the CSV as UTF-8.
+        Put(Csv, CsvReportWriter.ToCsv(report), s_utf8Bom);
+        Put(GraphMl, GraphMlReportWriter.ToGraphMl(report), s_utf8);
+        return written;
+    }
+
+    static void WriteAtomic(string path, string content, Encoding encoding)
+    {
+        string tmp = path + ".tmp";
+        try
+        {
+            File.WriteAllText(tmp, content, encoding);
+            File.Move(tmp, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(tmp);
+            throw;
+        }
+    }
+}

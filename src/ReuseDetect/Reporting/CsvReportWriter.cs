@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text;
+
+namespace ReuseDetect.Reporting;
+
+/// <summary>
+/// Writes <c>report.csv</c> for spreadsheets: one row per cluster member, RFC 4180 (CRLF row ends; a field holding a
+/// comma, quote, CR or LF is quoted, quotes doubled). The file is UTF-8 with a byte order mark so that spreadsheet
+/// programs detect the encoding.
+/// </summary>
+public static class CsvReportWriter
+{
+    /// <summary>The header row's column names.</summary>
+    public static readonly IReadOnlyList<string> Columns =
+    [
+        "cluster_id", "kind", "boilerplate", "cluster_documents", "origin_id", "origin_outlet", "origin_basis",
+        "member_id", "outlet", "start", "end", "words", "credited", "text",
+    ];
+
+    /// <summary>The report as CSV text (without the byte order mark, which the file writer adds).</summary>
+    public static string ToCsv(ReuseReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var sb = new StringBuilder();
+        AppendRow(sb, Columns);
+        var row = new string[Columns.Count];
+        foreach (ReportCluster c in report.Clusters)
+        {
+            foreach (ReportMember m in c.Members)
+            {
+                row[0] = c.Id;
+                row[1] = c.Kind;
+                row[2] = c.Boilerplate ? "true" : "false";
+                row[3] = c.Documents.ToString(CultureInfo.InvariantCulture);
+                row[4] = c.Origin.Id ?? "";
+                row[5] = c.Origin.Outlet ?? "";
+                row[6] = c.Origin.Basis;
+                row[7] = m.Id;
+                row[8] = m.Outlet;
+                row[9] = m.Start.ToString(CultureInfo.InvariantCulture);
+                row[10] = m.End.ToString(CultureInfo.InvariantCulture);
+                row[11] = Text.Tokenizer.Tokenize(m.Text).Count.ToString(CultureInfo.InvariantCulture);
+                row[12] = m.Credited switch { true => "yes", false => "no", null => "" };
+                row[13] = m.Text;
+                AppendRow(sb, row);
+            }
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Appends one record and its CRLF.</summary>
+    internal static void AppendRow(StringBuilder sb, IReadOnlyList<string> fields)
+    {
+        for (int i = 0; i < fields.Count; i++)
+        {
+            if (i > 0) sb.Append(',');
+            AppendField(sb, fields[i]);
+        }
+        sb.Append("\r\n");
+    }
+
+    /// <summary>One field, quoted when it holds a comma, a double quote, CR or LF, or starts or ends with a space.</summary>
+    internal static void AppendField(StringBuilder sb, string field)
+    {
+        bool quote = field.AsSpan().IndexOfAny(",\"\r\n") >= 0 || (field.Length > 0 && (field[0] == ' ' || field[^1] == ' '));
+        if (!quote)
+        {
+            sb.Append(field);
+            return;
+        }
+        sb.Append('"').Append(field.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+    }
+}

@@ -1,0 +1,118 @@
+using System.Text.Json.Nodes;
+
+namespace ReuseDetect.Reporting;
+
+/// <summary>
+/// The data <c>report.html</c> embeds: a compact JSON view of the report. Documents and members refer to one another
+/// by index; each cluster names a base member (the origin's copy when the origin is in the corpus, else the first) whose
+/// text is stored once, and every other member stores a word diff against it (<c>[kind, text]</c> pairs, kind 0 kept,
+/// 1 added, -1 dropped), or <c>same: true</c> when identical.
+/// </summary>
+static class HtmlReportModel
+{
+    /// <summary>Span kinds in a document's <c>spans</c>: <c>[start, end, cluster index, kind]</c>.</summary>
+    const int SpanPassage = 0, SpanInternal = 1, SpanBoilerplate = 2;
+
+    public static JsonObject Build(ReuseReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var docIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i < report.Documents.Count; i++) docIndex[report.Documents[i].Id] = i;
+        var spans = new List<JsonArray>[report.Documents.Count];
+
+        var clusters = new JsonArray();
+        for (int ci = 0; ci < report.Clusters.Count; ci++)
+        {
+            ReportCluster c = report.Clusters[ci];
+            int kind = c.Boilerplate ? SpanBoilerplate : c.Kind == "internal" ? SpanInternal : SpanPassage;
+            foreach (ReportMember m in c.Members)
+                if (docIndex.TryGetValue(m.Id, out int d)) (spans[d] ??= []).Add(new JsonArray(m.Start, m.End, ci, kind));
+            clusters.Add(Cluster(c, docIndex));
+        }
+
+        var documents = new JsonArray();
+        for (int i = 0; i < report.Documents.Count; i++)
+        {
+            ReportDocument d = report.Documents[i];
+            var o = new JsonObject
+            {
+                ["id"] = d.Id, ["outlet"] = d.Outlet, ["published"] = d.Published, ["title"] = d.Title, ["url"] = d.Url,
+                ["length"] = d.Length, ["bodyStart"] = d.BodyStart, ["reusedChars"] = d.ReusedChars, ["reusedFraction"] = d.ReusedFraction,
+                ["internalChars"] = d.InternalRepeatChars, ["boilerplateChars"] = d.BoilerplateChars, ["error"] = d.Error,
+                ["shared"] = new JsonArray([.. d.SharedWith.Select(s => (JsonNode)new JsonArray(docIndex.GetValueOrDefault(s.Id, -1), s.Chars, s.Clusters))]),
+                ["spans"] = new JsonArray([.. (spans[i] ?? []).OrderBy(s => (int)s[0]!).ThenBy(s => (int)s[1]!).Select(s => (JsonNode)s)]),
+            };
+            documents.Add(o);
+        }
+
+        ReuseGraph graph = ReuseGraph.From(report);
+        ReportSummary s = report.Summary;
+        return new JsonObject
+        {
+            ["schemaVersion"] = report.SchemaVersion,
+            ["summary"] = new JsonObject
+            {
+                ["documents"] = s.Documents, ["skipped"] = s.Skipped, ["clusters"] = s.Clusters, ["passageClusters"] = s.PassageClusters,
+                ["internalClusters"] = s.InternalClusters, ["boilerplateClusters"] = s.BoilerplateClusters,
+                ["nearDuplicatePairs"] = s.NearDuplicatePairs, ["totalChars"] = s.TotalChars, ["reusedChars"] = s.ReusedChars,
+                ["reusedFraction"] = s.ReusedFraction,
+                ["outlets"] = report.Documents.Where(d => d.Error is null).Select(d => d.Outlet ?? ReuseGraph.UnknownOutlet).Distinct(StringComparer.Ordinal).Count(),
+            },
+            ["parameters"] = new JsonObject
+            {
+                ["shingle"] = report.Parameters.Shingle, ["permutations"] = report.Parameters.Permutations,
+                ["threshold"] = report.Parameters.NearDuplicateThreshold, ["minWords"] = report.Parameters.MinWords,
+            },
+            ["documents"] = documents,
+            ["clusters"] = clusters,
+            ["nearDuplicates"] = new JsonArray([.. report.NearDuplicates.Select(n => (JsonNode)new JsonObject
+            {
+                ["ids"] = new JsonArray([.. n.Ids.Select(id => (JsonNode?)JsonValue.Create(id))]), ["jaccard"] = n.Jaccard,
+            })]),
+            ["graph"] = new JsonObject
+            {
+                ["nodeKind"] = graph.NodeKind,
+                ["nodes"] = new JsonArray([.. graph.Nodes.Select(n => (JsonNode)new JsonObject
+                {
+                    ["id"] = n.Id, ["kind"] = n.Kind, ["documents"] = n.Documents, ["reusedChars"] = n.ReusedChars,
+                })]),
+                ["edges"] = new JsonArray([.. graph.Edges.Select(e => (JsonNode)new JsonArray(e.Source, e.Target, e.Chars, e.Clusters, e.Directed))]),
+            },
+        };
+    }
+
+    static JsonObject Cluster(ReportCluster c, Dictionary<string, int> docIndex)
+    {
+        int baseIndex = 0;
+        if (c.Origin.Id is { } originId)
+        {
+            int found = c.Members.ToList().FindIndex(m => m.Id == originId);
+            if (found >= 0) baseIndex = found;
+        }
+        string baseText = c.Members.Count > 0 ? c.Members[baseIndex].Text : "";
+        var members = new JsonArray();
+        for (int i = 0; i < c.Members.Count; i++)
+        {
+            ReportMember m = c.Members[i];
+            var o = new JsonObject
+            {
+                ["doc"] = docIndex.GetValueOrDefault(m.Id, -1), ["outlet"] = m.Outlet, ["start"] = m.Start, ["end"] = m.End,
+                ["credited"] = m.Credited, ["credit"] = m.Credit,
+            };
+            if (i != baseIndex)
+            {
+                IReadOnlyList<DiffOp> ops = WordDiff.Compute(baseText, m.Text);
+                if (WordDiff.IsIdentical(ops) && m.Text == baseText) o["same"] = true;
+                else o["diff"] = new JsonArray([.. ops.Select(op => (JsonNode)new JsonArray((int)op.Kind, op.Text))]);
+            }
+            members.Add(o);
+        }
+        return new JsonObject
+        {
+            ["id"] = c.Id, ["kind"] = c.Kind, ["boilerplate"] = c.Boilerplate, ["words"] = c.Words, ["documents"] = c.Documents,
+            ["outlets"] = new JsonArray([.. c.Outlets.Select(x => (JsonNode?)JsonValue.Create(x))]), ["minIdentity"] = c.MinIdentity,
+            ["origin"] = new JsonObject { ["id"] = c.Origin.Id, ["outlet"] = c.Origin.Outlet, ["basis"] = c.Origin.Basis, ["evidence"] = c.Origin.Evidence },
+            ["base"] = baseIndex, ["text"] = baseText, ["members"] = members,
+        };
+    }
+}

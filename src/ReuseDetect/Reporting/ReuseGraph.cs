@@ -1,0 +1,79 @@
+namespace ReuseDetect.Reporting;
+
+/// <summary>A node of the reuse graph: an outlet (or a document when no outlet is known), or an origin outside the corpus.</summary>
+public sealed record ReuseGraphNode(string Id, string Label, string Kind, int Documents, long ReusedChars);
+
+/// <summary>
+/// An edge of the reuse graph. Directed edges run from the origin to the one who reposted (who reposts whom);
+/// undirected ones join the members of a cluster whose origin is undetermined. <see cref="Chars"/> counts the
+/// reposting side's characters.
+/// </summary>
+public sealed record ReuseGraphEdge(string Source, string Target, long Chars, int Clusters, bool Directed);
+
+/// <summary>
+/// Who reposts whom, and how much: built from the reposted passages of a report (internal repeats and boilerplate are
+/// left out). Nodes are outlets; when every document's outlet is unknown, nodes are documents. Sorted, deterministic.
+/// </summary>
+public sealed record ReuseGraph(string NodeKind, IReadOnlyList<ReuseGraphNode> Nodes, IReadOnlyList<ReuseGraphEdge> Edges)
+{
+    /// <summary>The outlet every document without metadata has.</summary>
+    public const string UnknownOutlet = "unknown";
+
+    /// <summary>Builds the graph of <paramref name="report"/>.</summary>
+    public static ReuseGraph From(ReuseReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var docs = report.Documents.Where(d => d.Error is null).ToList();
+        bool byDocument = docs.All(d => d.Outlet is null or UnknownOutlet);
+        var outletOf = docs.ToDictionary(d => d.Id, d => d.Outlet ?? UnknownOutlet, StringComparer.Ordinal);
+        string KeyOf(string documentId) => byDocument ? documentId : outletOf.GetValueOrDefault(documentId, UnknownOutlet);
+
+        var nodes = new SortedDictionary<string, ReuseGraphNode>(StringComparer.Ordinal);
+        foreach (var group in docs.GroupBy(d => KeyOf(d.Id), StringComparer.Ordinal))
+        {
+            nodes[group.Key] = new ReuseGraphNode(group.Key, group.Key, byDocument ? "document" : "outlet",
+                group.Count(), group.Sum(d => d.ReusedChars));
+        }
+
+        var edges = new SortedDictionary<(string, string), (long Chars, int Clusters, bool Directed)>(Comparer<(string, string)>.Create(
+            (x, y) => string.CompareOrdinal(x.Item1, y.Item1) is var c and not 0 ? c : string.CompareOrdinal(x.Item2, y.Item2)));
+        foreach (ReportCluster c in report.Clusters)
+        {
+            if (c.Kind != "passage" || c.Boilerplate) continue;
+            string? origin = c.Origin.Id is { } oid ? KeyOf(oid) : c.Origin.Outlet;
+            if (origin is not null && c.Origin.Id is null && !nodes.ContainsKey(origin))
+                nodes[origin] = new ReuseGraphNode(origin, origin, "external", 0, 0);
+            var seen = new HashSet<(string, string)>();
+            if (origin is not null)
+            {
+                foreach (ReportMember m in c.Members)
+                {
+                    string target = KeyOf(m.Id);
+                    if (target == origin) continue;
+                    AddEdge(edges, seen, origin, target, m.End - m.Start, directed: true);
+                }
+                continue;
+            }
+            var keys = c.Members.Select(m => (Key: KeyOf(m.Id), Chars: (long)(m.End - m.Start))).ToList();
+            for (int i = 0; i < keys.Count; i++)
+            {
+                for (int j = 0; j < keys.Count; j++)
+                {
+                    if (i == j || string.CompareOrdinal(keys[i].Key, keys[j].Key) >= 0) continue;
+                    AddEdge(edges, seen, keys[i].Key, keys[j].Key, keys[j].Chars, directed: false);
+                }
+            }
+        }
+        return new ReuseGraph(byDocument ? "document" : "outlet", [.. nodes.Values],
+            [.. edges.Select(e => new ReuseGraphEdge(e.Key.Item1, e.Key.Item2, e.Value.Chars, e.Value.Clusters, e.Value.Directed))]);
+    }
+
+    static void AddEdge(SortedDictionary<(string, string), (long Chars, int Clusters, bool Directed)> edges,
+        HashSet<(string, string)> seenInCluster, string source, string target, long chars, bool directed)
+    {
+        var key = (source, target);
+        var value = edges.GetValueOrDefault(key);
+        bool first = seenInCluster.Add(key);
+        edges[key] = (value.Chars + chars, value.Clusters + (first ? 1 : 0), value.Clusters == 0 ? directed : value.Directed && directed);
+    }
+}

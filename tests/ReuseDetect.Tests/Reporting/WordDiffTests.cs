@@ -1,0 +1,101 @@
+using ReuseDetect.Reporting;
+
+namespace ReuseDetect.Tests.Reporting;
+
+public sealed class WordDiffTests
+{
+    static string Render(IReadOnlyList<DiffOp> ops) => string.Concat(ops.Select(o => o.Kind switch
+    {
+        DiffKind.Insert => "{+" + o.Text + "+}",
+        DiffKind.Delete => "[-" + o.Text + "-]",
+        _ => o.Text,
+    }));
+
+    [Fact]
+    public void Should_report_identical_texts_as_one_kept_run()
+    {
+        var ops = WordDiff.Compute("the same words here", "the same words here");
+        Assert.Equal([new DiffOp(DiffKind.Equal, "the same words here")], ops);
+        Assert.True(WordDiff.IsIdentical(ops));
+    }
+
+    [Fact]
+    public void Should_mark_an_inserted_word()
+    {
+        var ops = WordDiff.Compute("Aliyev and Pashinyan will sign", "Aliyev and Pashinyan will soon sign");
+        Assert.Equal("Aliyev and Pashinyan will {+soon +}sign", Render(ops));
+        Assert.False(WordDiff.IsIdentical(ops));
+    }
+
+    [Fact]
+    public void Should_mark_deleted_words()
+    {
+        var ops = WordDiff.Compute("two Russian-drafted documents on the border", "two documents on the border");
+        Assert.Equal("two [-Russian-drafted -]documents on the border", Render(ops));
+    }
+
+    [Fact]
+    public void Should_mark_a_replacement_as_delete_then_insert()
+    {
+        // Given the repeated sentence of the Mirror-Spectator article
+        const string origin = "sign two Russian-drafted documents announcing the start of the demarcation";
+        const string repost = "sign two documents envisaging the demarcation";
+        // When
+        var ops = WordDiff.Compute(origin, repost);
+        // Then
+        Assert.Equal("sign two [-Russian-drafted -]documents [-announcing the start of -]{+envisaging +}the demarcation", Render(ops));
+        Assert.Equal(
+            [DiffKind.Equal, DiffKind.Delete, DiffKind.Equal, DiffKind.Delete, DiffKind.Insert, DiffKind.Equal],
+            ops.Select(o => o.Kind));
+    }
+
+    [Theory]
+    [InlineData("", "", "")]
+    [InlineData("", "new words", "{+new words+}")]
+    [InlineData("old words", "", "[-old words-]")]
+    public void Should_handle_empty_sides(string from, string to, string expected)
+    {
+        var ops = WordDiff.Compute(from, to);
+        Assert.Equal(expected, Render(ops));
+        Assert.Equal(from.Length == 0 && to.Length == 0, ops.Count == 0);
+    }
+
+    [Fact]
+    public void Should_rebuild_both_texts_from_the_ops_and_be_deterministic()
+    {
+        // Given a seeded sample of word edits
+        var random = new Random(20240501);
+        string[] vocabulary = ["Armenia", "Azerbaijan", "border", "talks", "the", "of", "peace", "said", "on", "Monday", "“quoted”", "—"];
+        for (int round = 0; round < 200; round++)
+        {
+            string from = string.Join(" ", Enumerable.Range(0, random.Next(0, 30)).Select(_ => vocabulary[random.Next(vocabulary.Length)]));
+            string to = string.Join(" ", Enumerable.Range(0, random.Next(0, 30)).Select(_ => vocabulary[random.Next(vocabulary.Length)]));
+            // When
+            var ops = WordDiff.Compute(from, to);
+            // Then the kept and inserted runs give the repost, the kept and deleted runs the origin's words
+            Assert.Equal(Words(to), Words(string.Concat(ops.Where(o => o.Kind != DiffKind.Delete).Select(o => o.Text))));
+            Assert.Equal(Words(from), Words(string.Concat(ops.Where(o => o.Kind != DiffKind.Insert).Select(o => o.Text))));
+            Assert.Equal(ops, WordDiff.Compute(from, to));
+            for (int i = 1; i < ops.Count; i++) Assert.NotEqual(ops[i - 1].Kind, ops[i].Kind);
+            Assert.All(ops.SkipLast(1), o => Assert.True(char.IsWhiteSpace(o.Text[^1]), $"run '{o.Text}' would glue to the next"));
+        }
+    }
+
+    [Fact]
+    public void Should_keep_a_dropped_last_word_apart_from_what_follows()
+    {
+        Assert.Equal("in Yerevan [-Armenia -]{+on Monday+}", Render(WordDiff.Compute("in Yerevan Armenia", "in Yerevan on Monday")));
+        Assert.Equal("[-Armenia -]{+of it+}", Render(WordDiff.Compute("Armenia", "of it")));
+    }
+
+    [Fact]
+    public void Should_fall_back_to_one_replacement_when_the_middle_is_too_large()
+    {
+        string from = string.Join(" ", Enumerable.Range(0, 2100).Select(i => "a" + i)) + " end";
+        string to = string.Join(" ", Enumerable.Range(0, 2100).Select(i => "b" + i)) + " end";
+        var ops = WordDiff.Compute(from, to);
+        Assert.Equal([DiffKind.Delete, DiffKind.Insert, DiffKind.Equal], ops.Select(o => o.Kind));
+    }
+
+    static string[] Words(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+}
