@@ -11,6 +11,8 @@ namespace ReuseDetect.Pipeline;
 sealed class DocumentRecord
 {
     public required int Index { get; init; }
+    /// <summary>The document's id: the file's id, or <c>file.jsonl#record</c> for a record of a JSON/JSONL file.</summary>
+    public required string Id { get; init; }
     public required SourceFile File { get; init; }
     public required DocumentMetadata Metadata { get; init; }
     public required string Encoding { get; init; }

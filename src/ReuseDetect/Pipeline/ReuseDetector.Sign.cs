@@ -13,40 +13,41 @@ public sealed partial class ReuseDetector
         IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
     {
         var minHasher = new MinHasher(_options.Permutations, _options.Seed);
-        var results = new (DocumentRecord? Record, IngestError? Error)[files.Count];
+        // One file may give several documents (JSON arrays, JSONL): each slot holds a file's records and errors.
+        var results = new (List<DocumentRecord> Records, IReadOnlyList<IngestError> Errors)[files.Count];
         int done = 0;
         progress?.Report(new ScanProgress(PipelineStage.Sign, 0, files.Count));
         System.Threading.Tasks.Parallel.For(0, files.Count, Parallel(cancellationToken), i =>
         {
-            (LoadedDocument? doc, IngestError? error) = source.Load(files[i]);
-            if (doc is null)
-            {
-                results[i] = (null, error);
-            }
-            else
+            FileLoad load = source.LoadAll(files[i]);
+            var signed = new List<DocumentRecord>(load.Documents.Count);
+            foreach (LoadedDocument doc in load.Documents)
             {
                 TokenizedText tokens = Tokenizer.Tokenize(doc.Text, doc.BodyStart, doc.BodyEnd);
-                results[i] = (Sign(files[i], doc, tokens, minHasher), null);
+                signed.Add(Sign(files[i], doc, tokens, minHasher));
                 // Small corpora keep their text for alignment; large ones reload it then (bounded cache).
                 cache.Offer(doc, tokens);
             }
+            results[i] = (signed, load.Errors);
             int d = Interlocked.Increment(ref done);
             if (d % 64 == 0 || d == files.Count) progress?.Report(new ScanProgress(PipelineStage.Sign, d, files.Count));
         });
         var records = new List<DocumentRecord>(files.Count);
-        foreach (var (record, error) in results)
+        foreach (var (signed, fileErrors) in results)
         {
-            if (error is not null) errors.Add(error);
-            if (record is null) continue;
-            // Indexes are assigned in id order after the parallel loop, so they never depend on timing.
-            var indexed = new DocumentRecord
+            errors.AddRange(fileErrors);
+            foreach (DocumentRecord record in signed)
             {
-                Index = records.Count, File = record.File, Metadata = record.Metadata, Encoding = record.Encoding,
-                ContentHash = record.ContentHash, Length = record.Length, BodyStart = record.BodyStart, BodyEnd = record.BodyEnd,
-                TokenCount = record.TokenCount, ShingleCount = record.ShingleCount, MinHash = record.MinHash,
-                SimHash = record.SimHash, Fingerprints = record.Fingerprints, Credits = record.Credits,
-            };
-            records.Add(indexed);
+                // Indexes are assigned in file order, then record order, after the parallel loop: never timing-dependent.
+                var indexed = new DocumentRecord
+                {
+                    Index = records.Count, Id = record.Id, File = record.File, Metadata = record.Metadata, Encoding = record.Encoding,
+                    ContentHash = record.ContentHash, Length = record.Length, BodyStart = record.BodyStart, BodyEnd = record.BodyEnd,
+                    TokenCount = record.TokenCount, ShingleCount = record.ShingleCount, MinHash = record.MinHash,
+                    SimHash = record.SimHash, Fingerprints = record.Fingerprints, Credits = record.Credits,
+                };
+                records.Add(indexed);
+            }
         }
         return records;
     }
@@ -64,7 +65,7 @@ public sealed partial class ReuseDetector
             minHasher.Sign(shingles, minHash);
             return new DocumentRecord
             {
-                Index = -1, File = file, Metadata = doc.Metadata, Encoding = doc.Encoding, ContentHash = doc.ContentHash,
+                Index = -1, Id = doc.Id, File = file, Metadata = doc.Metadata, Encoding = doc.Encoding, ContentHash = doc.ContentHash,
                 Length = doc.Text.Length, BodyStart = doc.BodyStart, BodyEnd = doc.BodyEnd, TokenCount = tokens.Count,
                 ShingleCount = count, MinHash = minHash, SimHash = SimHasher.Hash(shingles),
                 Fingerprints = tokens.Count >= n ? Winnower.Select(shingles, _options.WinnowWindow) : [],

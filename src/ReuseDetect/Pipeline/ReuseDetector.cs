@@ -39,7 +39,7 @@ public sealed partial class ReuseDetector
         ArgumentNullException.ThrowIfNull(source);
         // 1. Ingest: list the files.
         (List<SourceFile> files, List<IngestError> errors) = source.List();
-        // 2-4. Read, tokenize, shingle and sign every file (text is dropped afterwards).
+        // 2-4. Read every file into its documents; tokenize, shingle and sign them (text is dropped afterwards).
         var cache = new TextCache(source.Load, CacheBudgetChars);
         List<DocumentRecord> records = SignAll(source, files, errors, cache, progress, cancellationToken);
         // 5. Candidates: near-duplicates by LSH, passage pairs by fingerprint postings.
@@ -53,20 +53,20 @@ public sealed partial class ReuseDetector
         // 8. Attribute: origins, credits, boilerplate.
         progress?.Report(new ScanProgress(PipelineStage.Attribute, 0, clusters.Count));
         var attributor = new SourceAttributor(_options.BoilerplateMinDocuments);
-        var docs = records.ConvertAll(r => new AttributionDocument(r.File.Id, r.Metadata, r.Credits));
+        var docs = records.ConvertAll(r => new AttributionDocument(r.Id, r.Metadata, r.Credits));
         List<AttributedCluster> attributed = attributor.Attribute(clusters, docs);
         // 9. Report.
         foreach (var (id, reason) in cache.Errors.OrderBy(e => e.Key, StringComparer.Ordinal)) errors.Add(new IngestError(id, reason));
         progress?.Report(new ScanProgress(PipelineStage.Report, 0, 1));
         return ReportBuilder.Build(_options, records.ConvertAll(ToReportInput), docs, attributed, nearDuplicates, errors,
-            i => cache.Get(records[i])?.Document.Text);
+            i => cache.Get(records[i])?.Document.Text, records.ConvertAll(r => r.File.Id));
     }
 
     /// <summary>Characters of reloaded text kept in memory during alignment (about 2 bytes each).</summary>
     internal const long CacheBudgetChars = 24L << 20;
 
     static ReportInputDocument ToReportInput(DocumentRecord r) =>
-        new(r.File.Id, r.Metadata, r.Encoding, r.Length, r.BodyStart, r.BodyEnd, r.TokenCount);
+        new(r.Id, r.Metadata, r.Encoding, r.Length, r.BodyStart, r.BodyEnd, r.TokenCount);
 
     ParallelOptions Parallel(CancellationToken cancellationToken) =>
         new() { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken };

@@ -19,7 +19,8 @@ static class ReportBuilder
         IReadOnlyList<AttributedCluster> clusters,
         IReadOnlyList<NearDuplicatePair> nearDuplicates,
         IReadOnlyList<IngestError> errors,
-        Func<int, string?> textOf)
+        Func<int, string?> textOf,
+        IReadOnlyList<string>? paths = null)
     {
         var reused = new List<(int Start, int End)>[inputs.Count];
         var internalSpans = new List<(int Start, int End)>[inputs.Count];
@@ -54,7 +55,7 @@ static class ReportBuilder
             int bodyLength = Math.Max(1, doc.BodyEnd - doc.BodyStart);
             documents.Add(new ReportDocument
             {
-                Id = doc.Id, Path = doc.Id, Outlet = doc.Metadata.Outlet, Published = FormatDate(doc.Metadata.Published),
+                Id = doc.Id, Path = paths?[d] ?? doc.Id, Outlet = doc.Metadata.Outlet, Published = FormatDate(doc.Metadata.Published),
                 Title = doc.Metadata.Title, Url = doc.Metadata.Url, Encoding = doc.Encoding, Length = doc.Length, BodyStart = doc.BodyStart,
                 Tokens = doc.Tokens, ReusedChars = reusedChars, ReusedFraction = Math.Round((double)reusedChars / bodyLength, 4),
                 InternalRepeatChars = UnionLength(internalSpans[d]), BoilerplateChars = UnionLength(boilerplate[d]),
@@ -83,7 +84,7 @@ static class ReportBuilder
                 options.NearDuplicateThreshold, banding.Bands, banding.Rows, options.WinnowWindow, options.Alignment.MinWords,
                 options.Alignment.SeedSize, options.Alignment.MaxGap, options.Alignment.MinCoverage, options.MaxDocumentFrequency,
                 options.BoilerplateMinDocuments),
-            Summary = new ReportSummary(inputs.Count + errors.Count(e => !e.Id.EndsWith('/')), inputs.Count, errors.Count,
+            Summary = new ReportSummary(CountFiles(inputs, paths, errors), inputs.Count, errors.Count,
                 ordered.Count, ordered.Count(c => c.Kind == "passage" && !c.Boilerplate), ordered.Count(c => c.Kind == "internal"),
                 ordered.Count(c => c.Boilerplate), nearDuplicates.Count, totalChars, totalReused,
                 totalChars == 0 ? 0 : Math.Round((double)totalReused / totalChars, 4)),
@@ -131,6 +132,20 @@ static class ReportBuilder
     {
         ulong h = XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{anchorId}\n{start}\n{end}")));
         return "c" + (h & 0xFFFF_FFFFFF).ToString("x10", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Files read or tried: distinct document paths, plus files that gave only errors (a record's error id is <c>file#record</c>).</summary>
+    static int CountFiles(IReadOnlyList<ReportInputDocument> inputs, IReadOnlyList<string>? paths, IReadOnlyList<IngestError> errors)
+    {
+        var files = new HashSet<string>(StringComparer.Ordinal);
+        for (int d = 0; d < inputs.Count; d++) files.Add(paths?[d] ?? inputs[d].Id);
+        foreach (IngestError e in errors)
+        {
+            if (e.Id.EndsWith('/') || e.Id == ".") continue;
+            int hash = e.Id.IndexOf('#', StringComparison.Ordinal);
+            if (hash < 0 || !files.Contains(e.Id[..hash])) files.Add(hash < 0 ? e.Id : e.Id[..hash]);
+        }
+        return files.Count;
     }
 
     static int CountWords(string text) => Text.Tokenizer.Tokenize(text).Count;
