@@ -62,16 +62,17 @@ static class ReportBuilder
                 SharedWith = [.. shares.Where(kv => kv.Key.Doc == d)
                     .Select(kv => new ReportShare(inputs[kv.Key.Other].Id, inputs[kv.Key.Other].Metadata.Outlet, UnionLength(kv.Value.Spans), kv.Value.Clusters.Count))
                     .OrderByDescending(s => s.Chars).ThenBy(s => s.Id, StringComparer.Ordinal)],
-                Credits = [.. attributionDocs[d].Credits.Select(c => new ReportCredit(c.Outlet, c.Evidence, c.Start, c.End))],
+                Credits = [.. attributionDocs[d].Credits.Select(c => new ReportCredit(c.Outlet, c.Evidence, c.Start, c.End, c.Kind))],
             });
         }
         foreach (IngestError e in errors)
             documents.Add(new ReportDocument { Id = e.Id, Path = e.Id, Error = e.Reason });
         documents.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
 
-        // Cross-document reuse first, biggest first; then internal repeats; boilerplate last.
+        // Cross-document reuse first, uncredited reposts before credited ones, biggest first; then internal repeats; boilerplate last.
         var ordered = reportClusters
             .OrderBy(c => c.Cluster.Boilerplate ? 2 : c.Cluster.Kind == "internal" ? 1 : 0)
+            .ThenBy(c => c.Cluster.Uncredited > 0 ? 0 : 1)
             .ThenByDescending(c => c.Cluster.Documents).ThenByDescending(c => c.Chars).ThenBy(c => c.Cluster.Id, StringComparer.Ordinal)
             .Select(c => c.Cluster).ToList();
 
@@ -119,6 +120,7 @@ static class ReportBuilder
             Outlets = [.. members.Select(m => inputs[m.Document].Metadata.Outlet).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             Words = words,
             MinIdentity = Math.Round(ac.Cluster.MinIdentity, 4),
+            Uncredited = ac.Credits.Count(c => c.Credited == false),
             Origin = new ReportOrigin(o.Document is int od ? inputs[od].Id : null, o.Outlet, o.Basis, o.Evidence),
             Members = members2,
         };
