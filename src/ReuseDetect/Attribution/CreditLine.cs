@@ -12,7 +12,8 @@ public readonly record struct CreditLine(string Outlet, string Evidence, int Sta
 /// Finds credit lines and agency datelines: "with permission from RFE/RL", "MOSCOW (RFE/RL) —", "…, TASS reports",
 /// "TASS quoted …", "YEREVAN, NOVEMBER 8, ARMENPRESS.", "Copyright (c) 2023 Radio Free Europe / Radio Liberty",
 /// "courtesy of …", "Source: …". Agency names are canonicalised through a small alias table (RFE/RL, TASS,
-/// Armenpress, Anadolu Agency, Reuters, AP, AFP, Interfax, Xinhua, RIA Novosti); other names are kept as printed.
+/// Armenpress, Anadolu Agency, Reuters, AP, AFP, Interfax, Xinhua, RIA Novosti, and their site hosts such as rferl.org or
+/// tass.com); other names are kept as printed.
 /// A line naming only a known agency ("Anadolu Agency", "By Elena Teslova | Anadolu Agency") is a byline credit.
 /// Quotes given to an outlet ("told RFE/RL") are not credits, and neither is anything after the article's trailing
 /// matter begins (a "You May Also Like" teaser block, "Related", "Leave a Reply", a comment count, a sign-up prompt):
@@ -46,6 +47,8 @@ public static partial class CreditLineDetector
     static readonly (string Alias, string Canonical)[] s_aliases =
     [
         ("rfe/rl", "RFE/RL"), ("radio free europe/radio liberty", "RFE/RL"), ("radio free europe", "RFE/RL"), ("radio liberty", "RFE/RL"),
+        // Site names and hosts, so that an outlet named by its folder or URL host ("rferl.org") matches its credit lines.
+        ("rferl", "RFE/RL"), ("azatutyun", "RFE/RL"), ("apnews", "AP"), ("xinhuanet", "Xinhua"), ("ria.ru", "RIA Novosti"), ("sputniknews", "Sputnik"),
         ("itar-tass", "TASS"), ("tass", "TASS"), ("armenpress", "Armenpress"), ("anadolu agency", "Anadolu Agency"), ("anadolu ajansı", "Anadolu Agency"),
         ("anadolu", "Anadolu Agency"), ("aa", "Anadolu Agency"),
         ("reuters", "Reuters"), ("associated press", "AP"), ("ap", "AP"), ("agence france-presse", "AFP"), ("afp", "AFP"),
@@ -115,7 +118,7 @@ public static partial class CreditLineDetector
         }
     }
 
-    /// <summary>Where the outlet's name ends in a match: before the first stop word it swallowed ("RFE/RL Copyright" → "RFE/RL").</summary>
+    /// <summary>Where the outlet's name ends in a match: before the first stop word it swallowed ("RFE/RL Copyright" → "RFE/RL") or a final full stop.</summary>
     static int NameEnd(Group name, int matchEnd)
     {
         if (name.Value.Length == 0) return matchEnd;
@@ -127,7 +130,8 @@ public static partial class CreditLineDetector
                 return name.Index + name.Value[..offset].TrimEnd().Length;
             offset += word.Length + 1;
         }
-        return matchEnd;
+        // A full stop or comma after the name ends the sentence, not the name ("from RFE/RL." → "from RFE/RL").
+        return name.Index + name.Value.TrimEnd('.', ',').Length;
     }
 
     /// <summary>

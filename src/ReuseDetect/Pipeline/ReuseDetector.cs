@@ -42,9 +42,11 @@ public sealed partial class ReuseDetector
         // 2-4. Read every file into its documents; tokenize, shingle and sign them (text is dropped afterwards).
         var cache = new TextCache(source.Load, CacheBudgetChars);
         List<DocumentRecord> records = SignAll(source, files, errors, cache, progress, cancellationToken);
-        // 5. Candidates: near-duplicates by LSH, passage pairs by fingerprint postings.
+        // 5. Candidates: near-duplicates by LSH, passage pairs by fingerprint postings (each outlet's learned
+        //    boilerplate fingerprints left out; those passages are collected apart, without pairwise alignment).
         List<NearDuplicatePair> nearDuplicates = FindNearDuplicates(records, cache, progress, cancellationToken);
-        var pairs = FindPassageCandidates(records);
+        BoilerplateModel boilerplate = LearnBoilerplate(records);
+        var pairs = FindPassageCandidates(records, boilerplate);
         // 6. Align candidate pairs at token level.
         List<PassageLink> links = AlignAll(records, pairs, cache, progress, cancellationToken);
         // 7. Cluster aligned spans.
@@ -55,6 +57,7 @@ public sealed partial class ReuseDetector
         var attributor = new SourceAttributor(_options.BoilerplateMinDocuments);
         var docs = records.ConvertAll(r => new AttributionDocument(r.Id, r.Metadata, r.Credits));
         List<AttributedCluster> attributed = attributor.Attribute(clusters, docs);
+        attributed.AddRange(attributor.AttributeBoilerplate(FindBoilerplate(records, boilerplate, cache), docs));
         // 9. Report.
         foreach (var (id, reason) in cache.Errors.OrderBy(e => e.Key, StringComparer.Ordinal)) errors.Add(new IngestError(id, reason));
         progress?.Report(new ScanProgress(PipelineStage.Report, 0, 1));

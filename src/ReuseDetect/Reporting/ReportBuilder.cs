@@ -51,7 +51,8 @@ static class ReportBuilder
         for (int d = 0; d < inputs.Count; d++)
         {
             ReportInputDocument doc = inputs[d];
-            long reusedChars = UnionLength(reused[d]);
+            // Boilerplate is excluded from reuse figures, also where an aligned passage runs across it.
+            long reusedChars = UnionLength(reused[d], boilerplate[d]);
             int bodyLength = Math.Max(1, doc.BodyEnd - doc.BodyStart);
             documents.Add(new ReportDocument
             {
@@ -60,7 +61,7 @@ static class ReportBuilder
                 Tokens = doc.Tokens, ReusedChars = reusedChars, ReusedFraction = Math.Round((double)reusedChars / bodyLength, 4),
                 InternalRepeatChars = UnionLength(internalSpans[d]), BoilerplateChars = UnionLength(boilerplate[d]),
                 SharedWith = [.. shares.Where(kv => kv.Key.Doc == d)
-                    .Select(kv => new ReportShare(inputs[kv.Key.Other].Id, inputs[kv.Key.Other].Metadata.Outlet, UnionLength(kv.Value.Spans), kv.Value.Clusters.Count))
+                    .Select(kv => new ReportShare(inputs[kv.Key.Other].Id, inputs[kv.Key.Other].Metadata.Outlet, UnionLength(kv.Value.Spans, boilerplate[d]), kv.Value.Clusters.Count))
                     .OrderByDescending(s => s.Chars).ThenBy(s => s.Id, StringComparer.Ordinal)],
                 Credits = [.. attributionDocs[d].Credits.Select(c => new ReportCredit(c.Outlet, c.Evidence, c.Start, c.End, c.Kind))],
             });
@@ -153,6 +154,11 @@ static class ReportBuilder
     static int CountWords(string text) => Text.Tokenizer.Tokenize(text).Count;
 
     static string? FormatDate(DateTimeOffset? d) => d?.ToString(d.Value.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
+
+    /// <summary>Characters covered by <paramref name="spans"/> and not by <paramref name="excluded"/>.</summary>
+    static long UnionLength(List<(int Start, int End)>? spans, List<(int Start, int End)>? excluded) =>
+        excluded is null || excluded.Count == 0 || spans is null ? UnionLength(spans)
+            : UnionLength([.. spans, .. excluded]) - UnionLength(excluded);
 
     static long UnionLength(List<(int Start, int End)>? spans)
     {
