@@ -44,7 +44,8 @@ public sealed record StoredCredit(
     [property: Key(0)] string Outlet,
     [property: Key(1)] string Evidence,
     [property: Key(2)] int Start,
-    [property: Key(3)] int End);
+    [property: Key(3)] int End,
+    [property: Key(4)] string? Kind = null);
 
 /// <summary>A signed document: metadata, signatures and winnowing fingerprints with positions.</summary>
 [MessagePackObject]
@@ -81,7 +82,15 @@ public sealed record StoredFile
     [Key(4)] public required StoredDocument[] Documents { get; init; }
     /// <summary>Why the file gave no document (binary, empty…), so an unchanged bad file is not re-read either.</summary>
     [Key(5)] public string? Error { get; init; }
+    /// <summary>Errors of single records of a multi-document file (JSON/JSONL), as (document id, reason).</summary>
+    [Key(6)] public StoredError[]? RecordErrors { get; init; }
 }
+
+/// <summary>A record of a file that could not be read, and why.</summary>
+[MessagePackObject]
+public sealed record StoredError(
+    [property: Key(0)] string Id,
+    [property: Key(1)] string Reason);
 
 /// <summary>One aligned passage pair of a document pair, with both spans' text.</summary>
 [MessagePackObject]

@@ -38,30 +38,36 @@ public sealed class StoreScanCache(SignatureStore store) : IScanCache
     }
 
     /// <inheritdoc/>
-    public bool TryGetFile(SourceFile file, FileStamp stamp, out IReadOnlyList<SignedDocument> documents, out string? error)
+    public bool TryGetFile(SourceFile file, FileStamp stamp, out IReadOnlyList<SignedDocument> documents, out IReadOnlyList<IngestError> errors)
     {
         StoredFile? stored = store.TryGetFile(file.Id, stamp.Size, stamp.ModifiedUtcTicks);
         if (stored is null)
         {
             documents = [];
-            error = null;
+            errors = [];
             return false;
         }
         Interlocked.Increment(ref _reused);
         documents = [.. stored.Documents.Select(FromStored)];
-        error = stored.Error;
+        var list = new List<IngestError>();
+        if (stored.Error is not null) list.Add(new IngestError(file.Id, stored.Error));
+        foreach (StoredError e in stored.RecordErrors ?? []) list.Add(new IngestError(e.Id, e.Reason));
+        errors = list;
         return true;
     }
 
     /// <inheritdoc/>
-    public void PutFile(SourceFile file, FileStamp stamp, IReadOnlyList<SignedDocument> documents, string? error)
+    public void PutFile(SourceFile file, FileStamp stamp, IReadOnlyList<SignedDocument> documents, IReadOnlyList<IngestError> errors)
     {
+        ArgumentNullException.ThrowIfNull(errors);
         Interlocked.Increment(ref _signed);
         foreach (SignedDocument d in documents) _signedIds.TryAdd(d.Id, true);
         store.PutFile(new StoredFile
         {
             FileId = file.Id, Size = stamp.Size, ModifiedUtcTicks = stamp.ModifiedUtcTicks,
-            Documents = [.. documents.Select(ToStored)], Error = error,
+            Documents = [.. documents.Select(ToStored)],
+            Error = errors.FirstOrDefault(e => e.Id == file.Id)?.Reason,
+            RecordErrors = [.. errors.Where(e => e.Id != file.Id).Select(e => new StoredError(e.Id, e.Reason))],
         });
     }
 
@@ -124,7 +130,7 @@ public sealed class StoreScanCache(SignatureStore store) : IScanCache
         BodyEnd = d.BodyEnd, TokenCount = d.TokenCount, ShingleCount = d.ShingleCount, MinHash = d.MinHash, SimHash = d.SimHash,
         FingerprintHashes = [.. d.Fingerprints.Select(f => f.Hash)],
         FingerprintPositions = [.. d.Fingerprints.Select(f => f.Position)],
-        Credits = [.. d.Credits.Select(c => new StoredCredit(c.Outlet, c.Evidence, c.Start, c.End))],
+        Credits = [.. d.Credits.Select(c => new StoredCredit(c.Outlet, c.Evidence, c.Start, c.End, c.Kind))],
     };
 
     internal static SignedDocument FromStored(StoredDocument d)
@@ -144,7 +150,7 @@ public sealed class StoreScanCache(SignatureStore store) : IScanCache
             Encoding = d.Encoding, ContentHash = System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(d.ContentHash),
             Length = d.Length, BodyStart = d.BodyStart, BodyEnd = d.BodyEnd, TokenCount = d.TokenCount, ShingleCount = d.ShingleCount,
             MinHash = d.MinHash, SimHash = d.SimHash, Fingerprints = fingerprints,
-            Credits = [.. d.Credits.Select(c => new CreditLine(c.Outlet, c.Evidence, c.Start, c.End))],
+            Credits = [.. d.Credits.Select(c => c.Kind is null ? new CreditLine(c.Outlet, c.Evidence, c.Start, c.End) : new CreditLine(c.Outlet, c.Evidence, c.Start, c.End, c.Kind))],
         };
     }
 }

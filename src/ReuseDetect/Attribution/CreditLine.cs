@@ -2,15 +2,22 @@ using System.Text.RegularExpressions;
 
 namespace ReuseDetect.Attribution;
 
-/// <summary>A credit line or dateline naming an outlet: the outlet (canonical name), the evidence as printed, and where.</summary>
-public readonly record struct CreditLine(string Outlet, string Evidence, int Start, int End);
+/// <summary>
+/// A credit line or dateline naming an outlet: the outlet (canonical name), the evidence as printed, where, and its kind
+/// (<c>permission</c>, <c>courtesy</c>, <c>dateline</c>, <c>reports</c>, <c>agency-dateline</c>, <c>copyright</c>, <c>byline</c>).
+/// </summary>
+public readonly record struct CreditLine(string Outlet, string Evidence, int Start, int End, string Kind = "credit");
 
 /// <summary>
 /// Finds credit lines and agency datelines: "with permission from RFE/RL", "MOSCOW (RFE/RL) —", "…, TASS reports",
 /// "TASS quoted …", "YEREVAN, NOVEMBER 8, ARMENPRESS.", "Copyright (c) 2023 Radio Free Europe / Radio Liberty",
 /// "courtesy of …", "Source: …". Agency names are canonicalised through a small alias table (RFE/RL, TASS,
-/// Armenpress, Anadolu Agency, Reuters, AP, AFP, Interfax, Xinhua, RIA Novosti); other names are kept as printed.
-/// Quotes given to an outlet ("told RFE/RL") are not credits.
+/// Armenpress, Anadolu Agency, Reuters, AP, AFP, Interfax, Xinhua, RIA Novosti, and their site hosts such as rferl.org or
+/// tass.com); other names are kept as printed.
+/// A line naming only a known agency ("Anadolu Agency", "By Elena Teslova | Anadolu Agency") is a byline credit.
+/// Quotes given to an outlet ("told RFE/RL") are not credits, and neither is anything after the article's trailing
+/// matter begins (a "You May Also Like" teaser block, "Related", "Leave a Reply", a comment count, a sign-up prompt):
+/// a teaser "MOSCOW (RFE/RL) —" credits another article, not this one. Evidence ends where the outlet's name ends.
 /// </summary>
 public static partial class CreditLineDetector
 {
@@ -31,13 +38,19 @@ public static partial class CreditLineDetector
     [GeneratedRegex(@"(?m)^\s*[A-Z][A-Z\-]+,\s+[A-Z]+\s+\d{1,2},\s+(?<o>[A-Z][A-Z]+)\.", RegexOptions.CultureInvariant)]
     private static partial Regex AgencyDateline();
 
+    [GeneratedRegex(@"^(?:By\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}\s*[|,–—\-]\s*)?(?<o>[A-Z][\w&.\-]*(?:\s*/\s*[A-Z][\w&.\-]*|\s+[A-Z][\w&.\-]*){0,3})\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex BylineLine();
+
     [GeneratedRegex(@"\bCopyright\s*(?:\(c\)|©)?\s*(?:\d{4}\s+)?(?<o>[A-Z][\w&.\-]*(?:\s*/\s*[A-Z][\w&.\-]*|\s+[A-Z][\w&.\-]*){0,5})", RegexOptions.CultureInvariant)]
     private static partial Regex Copyright();
 
     static readonly (string Alias, string Canonical)[] s_aliases =
     [
         ("rfe/rl", "RFE/RL"), ("radio free europe/radio liberty", "RFE/RL"), ("radio free europe", "RFE/RL"), ("radio liberty", "RFE/RL"),
-        ("itar-tass", "TASS"), ("tass", "TASS"), ("armenpress", "Armenpress"), ("anadolu agency", "Anadolu Agency"), ("anadolu", "Anadolu Agency"),
+        // Site names and hosts, so that an outlet named by its folder or URL host ("rferl.org") matches its credit lines.
+        ("rferl", "RFE/RL"), ("azatutyun", "RFE/RL"), ("apnews", "AP"), ("xinhuanet", "Xinhua"), ("ria.ru", "RIA Novosti"), ("sputniknews", "Sputnik"),
+        ("itar-tass", "TASS"), ("tass", "TASS"), ("armenpress", "Armenpress"), ("anadolu agency", "Anadolu Agency"), ("anadolu ajansı", "Anadolu Agency"),
+        ("anadolu", "Anadolu Agency"), ("aa", "Anadolu Agency"),
         ("reuters", "Reuters"), ("associated press", "AP"), ("ap", "AP"), ("agence france-presse", "AFP"), ("afp", "AFP"),
         ("interfax", "Interfax"), ("xinhua", "Xinhua"), ("ria novosti", "RIA Novosti"), ("sputnik", "Sputnik"),
     ];
@@ -48,26 +61,98 @@ public static partial class CreditLineDetector
         "Copyright", "All", "Reposted", "Inc", "Inc.", "The", "This", "Read", "More", "In", "On", "Source", "Photo",
     };
 
-    /// <summary>All credit lines in <paramref name="text"/>[<paramref name="start"/>..<paramref name="end"/>), in text order, one per outlet and position.</summary>
+    static readonly (string Kind, Func<Regex> Regex)[] s_patterns =
+    [
+        ("permission", Permission), ("courtesy", Courtesy), ("dateline", DatelineParen), ("reports", Reports),
+        ("agency-dateline", AgencyDateline), ("copyright", Copyright),
+    ];
+
+    /// <summary>
+    /// All credit lines in <paramref name="text"/>[<paramref name="start"/>..<paramref name="end"/>) before its trailing
+    /// matter (<see cref="TrailerStart"/>), in text order, one per outlet and position.
+    /// </summary>
     public static List<CreditLine> Find(string text, int start = 0, int end = -1)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (end < 0) end = text.Length;
+        end = TrailerStart(text, start, end);
         string body = start == 0 && end == text.Length ? text : text[start..end];
         var found = new List<CreditLine>();
-        foreach (Regex regex in (Regex[])[Permission(), Courtesy(), DatelineParen(), Reports(), AgencyDateline(), Copyright()])
+        foreach (var (kind, pattern) in s_patterns)
         {
+            Regex regex = pattern();
             foreach (Match m in regex.Matches(body))
             {
-                string? outlet = Canonical(m.Groups["o"].Value);
+                Group name = m.Groups["o"];
+                string? outlet = Canonical(name.Value);
                 if (outlet is null) continue;
-                if (regex == Reports() && !IsKnown(outlet)) continue; // "X reported" credits only known agencies
-                if (regex == DatelineParen() && outlet.Length > 24) continue;
-                found.Add(new CreditLine(outlet, m.Value.Trim(), start + m.Index, start + m.Index + m.Length));
+                if (kind == "reports" && !IsKnown(outlet)) continue; // "X reported" credits only known agencies
+                if (kind == "dateline" && outlet.Length > 24) continue;
+                int evidenceEnd = NameEnd(name, m.Index + m.Length);
+                found.Add(new CreditLine(outlet, body[m.Index..evidenceEnd].Trim(), start + m.Index, start + evidenceEnd, kind));
             }
         }
+        FindBylines(body, start, found);
         found.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : string.CompareOrdinal(a.Outlet, b.Outlet));
         return found;
+    }
+
+    /// <summary>A line that names only a known agency, possibly after "By Author |".</summary>
+    static void FindBylines(string body, int offset, List<CreditLine> found)
+    {
+        int pos = 0;
+        while (pos < body.Length)
+        {
+            int eol = body.IndexOf('\n', pos);
+            int lineEnd = eol < 0 ? body.Length : eol;
+            ReadOnlySpan<char> line = body.AsSpan(pos, lineEnd - pos);
+            if (line.Trim().Length is > 1 and <= 60)
+            {
+                int lead = line.Length - line.TrimStart().Length;
+                string trimmed = line.Trim().ToString();
+                if (BylineLine().Match(trimmed) is { Success: true } m && Canonical(m.Groups["o"].Value) is { } outlet
+                    && IsKnown(outlet) && m.Groups["o"].Value.Length <= 32)
+                    found.Add(new CreditLine(outlet, trimmed, offset + pos + lead, offset + pos + lead + trimmed.Length, "byline"));
+            }
+            pos = lineEnd + 1;
+        }
+    }
+
+    /// <summary>Where the outlet's name ends in a match: before the first stop word it swallowed ("RFE/RL Copyright" → "RFE/RL") or a final full stop.</summary>
+    static int NameEnd(Group name, int matchEnd)
+    {
+        if (name.Value.Length == 0) return matchEnd;
+        if (name.Index + name.Length < matchEnd) return matchEnd; // text after the name belongs to the pattern ("reports", ") —")
+        int offset = 0;
+        foreach (string word in name.Value.Split(' '))
+        {
+            if (offset > 0 && s_stopWords.Contains(word.TrimEnd('.', ',')))
+                return name.Index + name.Value[..offset].TrimEnd().Length;
+            offset += word.Length + 1;
+        }
+        // A full stop or comma after the name ends the sentence, not the name ("from RFE/RL." → "from RFE/RL").
+        return name.Index + name.Value.TrimEnd('.', ',').Length;
+    }
+
+    /// <summary>
+    /// Where the trailing matter of an article begins: the first line, past the first third of
+    /// [<paramref name="start"/>, <paramref name="end"/>), that is a heading such as "You May Also Like", "Related",
+    /// "Read more", "Leave a Reply", "3 Comments" or "Sign Up for Our Newsletters"; <paramref name="end"/> when there is none.
+    /// </summary>
+    public static int TrailerStart(string text, int start, int end)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        int pos = start + (end - start) / 3;
+        pos = pos == start ? start : text.IndexOf('\n', pos, end - pos) is int nl and >= 0 ? nl + 1 : end;
+        while (pos < end)
+        {
+            int eol = text.IndexOf('\n', pos, end - pos);
+            int lineEnd = eol < 0 ? end : eol;
+            if (lineEnd - pos <= 60 && lineEnd > pos && Ingestion.HtmlExtractor.TrailerHeading().IsMatch(text.AsSpan(pos, lineEnd - pos)))
+                return pos;
+            pos = lineEnd + 1;
+        }
+        return end;
     }
 
     /// <summary>The canonical outlet name for a printed name, or null when nothing is left after trimming.</summary>

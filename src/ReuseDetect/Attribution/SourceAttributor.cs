@@ -25,7 +25,25 @@ public sealed record AttributedCluster(SpanCluster Cluster, string Kind, bool Bo
 public sealed class SourceAttributor(int boilerplateMinDocuments)
 {
     /// <summary>Basis names used in reports.</summary>
-    public const string EarliestDate = "earliest-date", CreditLineBasis = "credit-line", SameDocument = "same-document", Undetermined = "undetermined";
+    public const string EarliestDate = "earliest-date", CreditLineBasis = "credit-line", SameDocument = "same-document", Undetermined = "undetermined",
+        OutletBoilerplate = "outlet-boilerplate";
+
+    /// <summary>
+    /// Attributes clusters of learned boilerplate (<see cref="BoilerplateLearner"/>): boilerplate of the outlet that most
+    /// members belong to, no member credited or uncredited.
+    /// </summary>
+    public IEnumerable<AttributedCluster> AttributeBoilerplate(IReadOnlyList<SpanCluster> clusters, IReadOnlyList<AttributionDocument> documents)
+    {
+        ArgumentNullException.ThrowIfNull(clusters);
+        ArgumentNullException.ThrowIfNull(documents);
+        foreach (SpanCluster c in clusters)
+        {
+            string outlet = c.Members.GroupBy(m => documents[m.Document].Metadata.Outlet, StringComparer.Ordinal)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+            yield return new AttributedCluster(c, "passage", true, new Origin(null, outlet, OutletBoilerplate, null),
+                [.. c.Members.Select(_ => new MemberCredit(null, null))]);
+        }
+    }
 
     /// <summary>Attributes every cluster.</summary>
     public List<AttributedCluster> Attribute(IReadOnlyList<SpanCluster> clusters, IReadOnlyList<AttributionDocument> documents)

@@ -1,5 +1,3 @@
-using System.IO.Hashing;
-
 namespace ReuseDetect.Ingestion;
 
 /// <summary>A file found under the scanned root: its stable id (relative path, '/' separators) and full path.</summary>
@@ -8,7 +6,7 @@ public readonly record struct SourceFile(string Id, string FullPath);
 /// <summary>Options of the folder walk and the file reader.</summary>
 public readonly record struct IngestOptions
 {
-    /// <summary>Defaults: text and Markdown files up to 64 MiB, outlet not taken from folders.</summary>
+    /// <summary>Defaults: files up to 64 MiB, outlet not taken from folders.</summary>
     public IngestOptions() { }
 
     /// <summary>Largest file read, in bytes; larger files are reported and skipped.</summary>
@@ -23,13 +21,22 @@ public readonly record struct IngestOptions
 
 /// <summary>
 /// Walks a folder recursively (hidden folders, symbolic links to folders and excluded folders are not
-/// followed, so a link loop cannot trap the walk), lists the files in ordinal id order, and reads each into a
-/// <see cref="LoadedDocument"/> or an <see cref="IngestError"/> that names the reason.
+/// followed, so a link loop cannot trap the walk), lists the files in ordinal id order, and reads each into
+/// <see cref="LoadedDocument"/>s (one per file, or one per record for JSON arrays and JSONL) or
+/// <see cref="IngestError"/>s that name the reason. Sidecar files <c>name.meta.json</c> are metadata, not documents.
 /// </summary>
-public sealed class FolderSource
+public sealed partial class FolderSource
 {
-    static readonly HashSet<string> s_textExtensions = new(StringComparer.OrdinalIgnoreCase) { ".txt", ".text", ".md", ".markdown", "" };
-    static readonly HashSet<string> s_markdownExtensions = new(StringComparer.OrdinalIgnoreCase) { ".md", ".markdown" };
+    /// <summary>The suffix of sidecar metadata files.</summary>
+    public const string SidecarSuffix = ".meta.json";
+
+    static readonly Dictionary<string, InputFormat> s_formats = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [".txt"] = InputFormat.Text, [".text"] = InputFormat.Text, [""] = InputFormat.Text,
+        [".md"] = InputFormat.Markdown, [".markdown"] = InputFormat.Markdown,
+        [".html"] = InputFormat.Html, [".htm"] = InputFormat.Html, [".xhtml"] = InputFormat.Html,
+        [".json"] = InputFormat.Json, [".jsonl"] = InputFormat.JsonLines, [".ndjson"] = InputFormat.JsonLines,
+    };
 
     readonly string _root;
     readonly IngestOptions _options;
@@ -43,6 +50,13 @@ public sealed class FolderSource
 
     /// <summary>The full path of the root.</summary>
     public string Root => _root;
+
+    /// <summary>The format a file is read as, by its extension; null when the type is not supported.</summary>
+    public static InputFormat? FormatOf(string path) =>
+        s_formats.TryGetValue(Path.GetExtension(path), out InputFormat f) ? f : null;
+
+    /// <summary>True for a sidecar metadata file (<c>name.meta.json</c>), which is never a document.</summary>
+    public static bool IsSidecar(string path) => path.EndsWith(SidecarSuffix, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Lists the files, and the folders that could not be listed (as errors), in ordinal order.</summary>
     public (List<SourceFile> Files, List<IngestError> Errors) List()
@@ -60,7 +74,7 @@ public sealed class FolderSource
             {
                 foreach (string file in Directory.EnumerateFiles(dir))
                 {
-                    if (Path.GetFileName(file).StartsWith('.')) continue;
+                    if (Path.GetFileName(file).StartsWith('.') || IsSidecar(file)) continue;
                     files.Add(new SourceFile(IdOf(file), file));
                 }
                 foreach (string sub in Directory.EnumerateDirectories(dir))
@@ -87,38 +101,43 @@ public sealed class FolderSource
 
     string IdOf(string path) => Path.GetRelativePath(_root, path).Replace('\\', '/');
 
-    /// <summary>Reads and decodes one file.</summary>
-    public (LoadedDocument? Document, IngestError? Error) Load(SourceFile file)
+    /// <summary>Reads one file into its documents (one, or one per record) and errors, with its sidecar's metadata.</summary>
+    public FileLoad LoadAll(SourceFile file)
     {
-        string ext = Path.GetExtension(file.FullPath);
-        if (!s_textExtensions.Contains(ext)) return (null, new IngestError(file.Id, $"unsupported file type '{ext}'"));
+        if (FormatOf(file.FullPath) is not InputFormat format)
+            return FileLoad.Failed(file.Id, $"unsupported file type '{Path.GetExtension(file.FullPath)}'");
         byte[] bytes;
         try
         {
             var info = new FileInfo(file.FullPath);
             if (info.Length > _options.MaxFileBytes)
-                return (null, new IngestError(file.Id, $"file too large: {info.Length:N0} bytes (limit {_options.MaxFileBytes:N0})"));
+                return FileLoad.Failed(file.Id, $"file too large: {info.Length:N0} bytes (limit {_options.MaxFileBytes:N0})");
             bytes = File.ReadAllBytes(file.FullPath);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return (null, new IngestError(file.Id, $"cannot read: {e.Message}"));
+            return FileLoad.Failed(file.Id, $"cannot read: {e.Message}");
         }
-        return Decode(file.Id, bytes, s_markdownExtensions.Contains(ext));
+        Sidecar sidecar = Sidecar.Read(file.FullPath, IdOf);
+        FileLoad load = Decode(file.Id, bytes, format, sidecar);
+        return sidecar.Error is null ? load : load with { Errors = [.. load.Errors, sidecar.Error] };
+    }
+
+    /// <summary>Reads one file and returns its first document, or its first error (single-document files).</summary>
+    public (LoadedDocument? Document, IngestError? Error) Load(SourceFile file) => First(LoadAll(file), null);
+
+    /// <summary>Reads one file again and returns the document with id <paramref name="documentId"/> (reload by id).</summary>
+    public (LoadedDocument? Document, IngestError? Error) Load(SourceFile file, string documentId) => First(LoadAll(file), documentId);
+
+    static (LoadedDocument?, IngestError?) First(FileLoad load, string? id)
+    {
+        LoadedDocument? doc = id is null ? load.Documents.FirstOrDefault() : load.Documents.FirstOrDefault(d => d.Id == id);
+        if (doc is not null) return (doc, null);
+        IngestError? error = id is null ? load.Errors.FirstOrDefault() : load.Errors.FirstOrDefault(e => e.Id == id);
+        return (null, error ?? new IngestError(id ?? "", id is null ? "no document" : "document no longer in its file"));
     }
 
     /// <summary>Decodes file bytes into a document (public for in-memory sources and tests).</summary>
-    public (LoadedDocument? Document, IngestError? Error) Decode(string id, byte[] bytes, bool markdown)
-    {
-        ArgumentNullException.ThrowIfNull(bytes);
-        TextDecoder.Result decoded = TextDecoder.Decode(bytes);
-        if (decoded.Text is null) return (null, new IngestError(id, decoded.Error ?? "cannot decode"));
-        string text = decoded.Text;
-        var metadata = new DocumentMetadata();
-        if (_options.OutletFromFolder && id.IndexOf('/') is > 0 and int slash) metadata = metadata with { Outlet = id[..slash] };
-        int bodyStart = 0;
-        if (markdown) (bodyStart, metadata) = FrontMatter.Parse(text, metadata);
-        if (text.AsSpan(bodyStart).IsWhiteSpace()) return (null, new IngestError(id, "empty file (no text)"));
-        return (new LoadedDocument(id, text, bodyStart, text.Length, metadata, decoded.Encoding, XxHash128.HashToUInt128(bytes), bytes.LongLength), null);
-    }
+    public (LoadedDocument? Document, IngestError? Error) Decode(string id, byte[] bytes, bool markdown) =>
+        First(Decode(id, bytes, markdown ? InputFormat.Markdown : InputFormat.Text, Sidecar.None), null);
 }

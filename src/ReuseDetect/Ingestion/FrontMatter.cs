@@ -41,7 +41,7 @@ static class FrontMatter
         return key switch
         {
             "title" => m with { Title = value },
-            "date" or "published" or "published_at" or "pubdate" => ParseDate(value) is { } d ? m with { Published = d } : m,
+            "date" or "published" or "published_at" or "publishedat" or "pubdate" or "datepublished" => ParseDate(value) is { } d ? m with { Published = d } : m,
             "outlet" or "source" or "site" or "site_name" or "publisher" => m with { Outlet = value },
             "url" or "canonical" or "link" => m with { Url = value },
             _ => m,

@@ -40,6 +40,43 @@ public static class TextDecoder
         }
     }
 
+    /// <summary>
+    /// Decodes an HTML page: a byte-order mark decides; else a <c>&lt;meta charset&gt;</c> (or <c>http-equiv</c>
+    /// content-type) in the first 1024 bytes, as browsers prescan; else as <see cref="Decode(ReadOnlySpan{byte})"/>.
+    /// Following the WHATWG Encoding standard, ISO-8859-1/ASCII labels mean Windows-1252 and a UTF-16 label without a
+    /// BOM means UTF-8. A declared UTF-8 page with invalid bytes falls back to Windows-1252 (reported).
+    /// </summary>
+    public static Result DecodeHtml(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IsEmpty || HasBom(bytes)) return Decode(bytes);
+        string? label = HtmlCharset.Sniff(bytes);
+        if (label is null) return Decode(bytes);
+        if (LooksBinary(bytes, out string why)) return new Result(null, "", why);
+        string name = HtmlCharset.Canonical(label);
+        if (name == "utf-8")
+        {
+            Result r = Decode(bytes);
+            return r.Encoding == "utf-8" ? r with { Encoding = "utf-8 (meta charset)" } : r with { Encoding = r.Encoding.Replace("(invalid UTF-8", "(meta charset utf-8 but invalid UTF-8", StringComparison.Ordinal) };
+        }
+        Encoding? encoding = null;
+        try
+        {
+            encoding = System.Text.Encoding.GetEncoding(name);
+        }
+        catch (ArgumentException)
+        {
+        }
+        if (encoding is null)
+        {
+            Result r = Decode(bytes);
+            return r with { Encoding = $"{r.Encoding} (meta charset '{label}' unknown)" };
+        }
+        return new Result(encoding.GetString(bytes), $"{name} (meta charset)", null);
+    }
+
+    static bool HasBom(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
+
     static Result Strict(ReadOnlySpan<byte> bytes, Encoding encoding, string name)
     {
         try

@@ -1,3 +1,4 @@
+using ReuseDetect.Attribution;
 using System.Collections.Concurrent;
 using ReuseDetect.Alignment;
 using ReuseDetect.Candidates;
@@ -52,10 +53,14 @@ public sealed partial class ReuseDetector
         return (double)inter / (sa.Count + sb.Count - inter);
     }
 
-    SortedDictionary<CandidatePair, int> FindPassageCandidates(List<DocumentRecord> records)
+    SortedDictionary<CandidatePair, int> FindPassageCandidates(List<DocumentRecord> records, BoilerplateModel boilerplate)
     {
         var index = new FingerprintIndex();
-        foreach (DocumentRecord r in records) index.Add(r.Index, r.Fingerprints);
+        foreach (DocumentRecord r in records)
+        {
+            string outlet = r.Metadata.Outlet;
+            index.Add(r.Index, boilerplate.Count(outlet) == 0 ? r.Fingerprints : [.. r.Fingerprints.Where(f => !boilerplate.IsBoilerplate(outlet, f.Hash))]);
+        }
         return index.Pairs(_options.MaxDocumentFrequency, _options.CliqueLimit);
     }
 

@@ -13,7 +13,8 @@ public sealed partial class ReuseDetector
         IScanCache? scanCache, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
     {
         var minHasher = new MinHasher(_options.Permutations, _options.Seed);
-        var results = new (IReadOnlyList<SignedDocument> Documents, IngestError? Error)[files.Count];
+        // One file may give several documents (JSON arrays, JSONL): each slot holds a file's documents and errors.
+        var results = new (IReadOnlyList<SignedDocument> Documents, IReadOnlyList<IngestError> Errors)[files.Count];
         int done = 0;
         progress?.Report(new ScanProgress(PipelineStage.Sign, 0, files.Count));
         System.Threading.Tasks.Parallel.For(0, files.Count, Parallel(cancellationToken), i =>
@@ -25,31 +26,31 @@ public sealed partial class ReuseDetector
         var records = new List<DocumentRecord>(files.Count);
         for (int i = 0; i < files.Count; i++)
         {
-            if (results[i].Error is { } error) errors.Add(error);
-            // Indexes are assigned in id order after the parallel loop, so they never depend on timing.
+            errors.AddRange(results[i].Errors);
+            // Indexes are assigned in file order, then record order, after the parallel loop: never timing-dependent.
             foreach (SignedDocument signed in results[i].Documents) records.Add(new DocumentRecord(records.Count, files[i], signed));
         }
         return records;
     }
 
-    (IReadOnlyList<SignedDocument>, IngestError?) SignFile(FolderSource source, SourceFile file, TextCache cache, IScanCache? scanCache, MinHasher minHasher)
+    (IReadOnlyList<SignedDocument>, IReadOnlyList<IngestError>) SignFile(FolderSource source, SourceFile file, TextCache cache, IScanCache? scanCache, MinHasher minHasher)
     {
         FileStamp? stamp = scanCache is null ? null : FileStamp.Of(file.FullPath);
-        if (stamp is { } s && scanCache!.TryGetFile(file, s, out var cached, out string? cachedError))
-            return (cached, cachedError is null ? null : new IngestError(file.Id, cachedError));
-        (LoadedDocument? doc, IngestError? error) = source.Load(file);
-        IReadOnlyList<SignedDocument> signed = [];
-        if (doc is not null)
+        if (stamp is { } s && scanCache!.TryGetFile(file, s, out var cached, out var cachedErrors))
+            return (cached, cachedErrors);
+        FileLoad load = source.LoadAll(file);
+        var signed = new List<SignedDocument>(load.Documents.Count);
+        foreach (LoadedDocument doc in load.Documents)
         {
             TokenizedText tokens = Tokenizer.Tokenize(doc.Text, doc.BodyStart, doc.BodyEnd);
-            signed = [Sign(doc, tokens, minHasher)];
+            signed.Add(Sign(doc, tokens, minHasher));
             // Small corpora keep their text for alignment; large ones reload it then (bounded cache).
             cache.Offer(doc, tokens);
         }
         // A file that could not be read at all is not remembered: it may be readable next time.
-        if (stamp is { } st && (doc is not null || error?.Reason.StartsWith("cannot read", StringComparison.Ordinal) == false))
-            scanCache!.PutFile(file, st, signed, error?.Reason);
-        return (signed, error);
+        if (stamp is { } st && !load.Errors.Any(e => e.Reason.StartsWith("cannot read", StringComparison.Ordinal)))
+            scanCache!.PutFile(file, st, signed, load.Errors);
+        return (signed, load.Errors);
     }
 
     SignedDocument Sign(LoadedDocument doc, TokenizedText tokens, MinHasher minHasher)

@@ -46,12 +46,14 @@ public sealed partial class ReuseDetector
         ArgumentNullException.ThrowIfNull(source);
         // 1. Ingest: list the files.
         (List<SourceFile> files, List<IngestError> errors) = source.List();
-        // 2-4. Read, tokenize, shingle and sign every file (text is dropped afterwards).
+        // 2-4. Read every file into its documents; tokenize, shingle and sign them (text is dropped afterwards).
         var cache = new TextCache(source.Load, CacheBudgetChars);
         List<DocumentRecord> records = SignAll(source, files, errors, cache, scanCache, progress, cancellationToken);
-        // 5. Candidates: near-duplicates by LSH, passage pairs by fingerprint postings.
+        // 5. Candidates: near-duplicates by LSH, passage pairs by fingerprint postings (each outlet's learned
+        //    boilerplate fingerprints left out; those passages are collected apart, without pairwise alignment).
         List<NearDuplicatePair> nearDuplicates = FindNearDuplicates(records, cache, scanCache, progress, cancellationToken);
-        var pairs = FindPassageCandidates(records);
+        BoilerplateModel boilerplate = LearnBoilerplate(records);
+        var pairs = FindPassageCandidates(records, boilerplate);
         // 6. Align candidate pairs at token level.
         var spanTexts = new SpanTexts();
         List<PassageLink> links = AlignAll(records, pairs, cache, scanCache, spanTexts, progress, cancellationToken);
@@ -63,11 +65,13 @@ public sealed partial class ReuseDetector
         var attributor = new SourceAttributor(_options.BoilerplateMinDocuments);
         var docs = records.ConvertAll(r => new AttributionDocument(r.Id, r.Metadata, r.Credits));
         List<AttributedCluster> attributed = attributor.Attribute(clusters, docs);
+        attributed.AddRange(attributor.AttributeBoilerplate(FindBoilerplate(records, boilerplate, cache), docs));
         // 9. Report.
         foreach (var (id, reason) in cache.Errors.OrderBy(e => e.Key, StringComparer.Ordinal)) errors.Add(new IngestError(id, reason));
         progress?.Report(new ScanProgress(PipelineStage.Report, 0, 1));
         ReuseReport report = ReportBuilder.Build(_options, records.ConvertAll(ToReportInput), docs, attributed, nearDuplicates, errors,
-            (doc, start, end) => spanTexts.TryGet(doc, start, end) ?? Slice(cache.Get(records[doc])?.Document.Text, start, end));
+            (doc, start, end) => spanTexts.TryGet(doc, start, end) ?? Slice(cache.Get(records[doc])?.Document.Text, start, end),
+            records.ConvertAll(r => r.File.Id));
         scanCache?.Complete([.. files.Select(f => f.Id)]);
         return report;
     }

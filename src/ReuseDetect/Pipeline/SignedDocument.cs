@@ -53,11 +53,11 @@ public sealed record CachedPassage(int AStart, int AEnd, int BStart, int BEnd, d
 /// </summary>
 public interface IScanCache
 {
-    /// <summary>The documents (or the error) an unchanged file gave before; false when the file is new or changed.</summary>
-    bool TryGetFile(SourceFile file, FileStamp stamp, out IReadOnlyList<SignedDocument> documents, out string? error);
+    /// <summary>The documents and errors an unchanged file gave before; false when the file is new or changed.</summary>
+    bool TryGetFile(SourceFile file, FileStamp stamp, out IReadOnlyList<SignedDocument> documents, out IReadOnlyList<IngestError> errors);
 
-    /// <summary>Remembers what a file gave in this scan.</summary>
-    void PutFile(SourceFile file, FileStamp stamp, IReadOnlyList<SignedDocument> documents, string? error);
+    /// <summary>Remembers what a file gave in this scan (its documents, and errors for the file or some of its records).</summary>
+    void PutFile(SourceFile file, FileStamp stamp, IReadOnlyList<SignedDocument> documents, IReadOnlyList<IngestError> errors);
 
     /// <summary>The passages of two document versions aligned before, or null.</summary>
     IReadOnlyList<CachedPassage>? TryGetPassages(SignedDocument a, SignedDocument b);

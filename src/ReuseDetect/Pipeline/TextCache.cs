@@ -6,9 +6,10 @@ namespace ReuseDetect.Pipeline;
 
 /// <summary>
 /// Reloads documents for alignment, tokenized, keeping at most about <c>budgetChars</c> characters cached
-/// (oldest first out). A file whose content changed since it was signed is reported, not aligned.
+/// (oldest first out), keyed by document id: a record of a JSON/JSONL file is reloaded by reading its file and
+/// picking the record by id. A document whose content changed since it was signed is reported, not aligned.
 /// </summary>
-sealed class TextCache(Func<SourceFile, (LoadedDocument?, IngestError?)> load, long budgetChars)
+sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)> load, long budgetChars)
 {
     public sealed record Entry(LoadedDocument Document, TokenizedText Tokens);
 
@@ -22,7 +23,7 @@ sealed class TextCache(Func<SourceFile, (LoadedDocument?, IngestError?)> load, l
 
     public Entry? Get(DocumentRecord record)
     {
-        var lazy = _entries.GetOrAdd(record.File.Id, _ => new Lazy<Entry?>(() => Load(record)));
+        var lazy = _entries.GetOrAdd(record.Id, _ => new Lazy<Entry?>(() => Load(record)));
         return lazy.Value;
     }
 
@@ -35,19 +36,19 @@ sealed class TextCache(Func<SourceFile, (LoadedDocument?, IngestError?)> load, l
 
     Entry? Load(DocumentRecord record)
     {
-        (LoadedDocument? doc, IngestError? error) = load(record.File);
+        (LoadedDocument? doc, IngestError? error) = load(record.File, record.Id);
         if (doc is null)
         {
-            _errors[record.File.Id] = error?.Reason ?? "cannot read";
+            _errors[record.Id] = error?.Reason ?? "cannot read";
             return null;
         }
         if (doc.ContentHash != record.ContentHash)
         {
-            _errors[record.File.Id] = "file changed during the scan; its passages were not aligned (scan again)";
+            _errors[record.Id] = "document changed during the scan; its passages were not aligned (scan again)";
             return null;
         }
         var entry = new Entry(doc, Tokenizer.Tokenize(doc.Text, doc.BodyStart, doc.BodyEnd));
-        Account(record.File.Id, doc.Text.Length);
+        Account(record.Id, doc.Text.Length);
         return entry;
     }
 

@@ -19,7 +19,8 @@ static class ReportBuilder
         IReadOnlyList<AttributedCluster> clusters,
         IReadOnlyList<NearDuplicatePair> nearDuplicates,
         IReadOnlyList<IngestError> errors,
-        Func<int, int, int, string> spanText)
+        Func<int, int, int, string> spanText,
+        IReadOnlyList<string>? paths = null)
     {
         var reused = new List<(int Start, int End)>[inputs.Count];
         var internalSpans = new List<(int Start, int End)>[inputs.Count];
@@ -51,27 +52,29 @@ static class ReportBuilder
         for (int d = 0; d < inputs.Count; d++)
         {
             ReportInputDocument doc = inputs[d];
-            long reusedChars = UnionLength(reused[d]);
+            // Boilerplate is excluded from reuse figures, also where an aligned passage runs across it.
+            long reusedChars = UnionLength(reused[d], boilerplate[d]);
             int bodyLength = Math.Max(1, doc.BodyEnd - doc.BodyStart);
             documents.Add(new ReportDocument
             {
-                Id = doc.Id, Path = doc.Id, Outlet = doc.Metadata.Outlet, Published = FormatDate(doc.Metadata.Published),
+                Id = doc.Id, Path = paths?[d] ?? doc.Id, Outlet = doc.Metadata.Outlet, Published = FormatDate(doc.Metadata.Published),
                 Title = doc.Metadata.Title, Url = doc.Metadata.Url, Encoding = doc.Encoding, Length = doc.Length, BodyStart = doc.BodyStart,
                 Tokens = doc.Tokens, ReusedChars = reusedChars, ReusedFraction = Math.Round((double)reusedChars / bodyLength, 4),
                 InternalRepeatChars = UnionLength(internalSpans[d]), BoilerplateChars = UnionLength(boilerplate[d]),
                 SharedWith = [.. sharesByDoc.GetValueOrDefault(d, [])
-                    .Select(kv => new ReportShare(inputs[kv.Key.Other].Id, inputs[kv.Key.Other].Metadata.Outlet, UnionLength(kv.Value.Spans), kv.Value.Clusters.Count))
+                    .Select(kv => new ReportShare(inputs[kv.Key.Other].Id, inputs[kv.Key.Other].Metadata.Outlet, UnionLength(kv.Value.Spans, boilerplate[d]), kv.Value.Clusters.Count))
                     .OrderByDescending(s => s.Chars).ThenBy(s => s.Id, StringComparer.Ordinal)],
-                Credits = [.. attributionDocs[d].Credits.Select(c => new ReportCredit(c.Outlet, c.Evidence, c.Start, c.End))],
+                Credits = [.. attributionDocs[d].Credits.Select(c => new ReportCredit(c.Outlet, c.Evidence, c.Start, c.End, c.Kind))],
             });
         }
         foreach (IngestError e in errors)
             documents.Add(new ReportDocument { Id = e.Id, Path = e.Id, Error = e.Reason });
         documents.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
 
-        // Cross-document reuse first, biggest first; then internal repeats; boilerplate last.
+        // Cross-document reuse first, uncredited reposts before credited ones, biggest first; then internal repeats; boilerplate last.
         var ordered = reportClusters
             .OrderBy(c => c.Cluster.Boilerplate ? 2 : c.Cluster.Kind == "internal" ? 1 : 0)
+            .ThenBy(c => c.Cluster.Uncredited > 0 ? 0 : 1)
             .ThenByDescending(c => c.Cluster.Documents).ThenByDescending(c => c.Chars).ThenBy(c => c.Cluster.Id, StringComparer.Ordinal)
             .Select(c => c.Cluster).ToList();
 
@@ -84,7 +87,7 @@ static class ReportBuilder
                 options.NearDuplicateThreshold, banding.Bands, banding.Rows, options.WinnowWindow, options.Alignment.MinWords,
                 options.Alignment.SeedSize, options.Alignment.MaxGap, options.Alignment.MinCoverage, options.MaxDocumentFrequency,
                 options.BoilerplateMinDocuments),
-            Summary = new ReportSummary(inputs.Count + errors.Count(e => !e.Id.EndsWith('/')), inputs.Count, errors.Count,
+            Summary = new ReportSummary(CountFiles(inputs, paths, errors), inputs.Count, errors.Count,
                 ordered.Count, ordered.Count(c => c.Kind == "passage" && !c.Boilerplate), ordered.Count(c => c.Kind == "internal"),
                 ordered.Count(c => c.Boilerplate), nearDuplicates.Count, totalChars, totalReused,
                 totalChars == 0 ? 0 : Math.Round((double)totalReused / totalChars, 4)),
@@ -119,6 +122,7 @@ static class ReportBuilder
             Outlets = [.. members.Select(m => inputs[m.Document].Metadata.Outlet).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
             Words = words,
             MinIdentity = Math.Round(ac.Cluster.MinIdentity, 4),
+            Uncredited = ac.Credits.Count(c => c.Credited == false),
             Origin = new ReportOrigin(o.Document is int od ? inputs[od].Id : null, o.Outlet, o.Basis, o.Evidence),
             Members = members2,
         };
@@ -134,9 +138,28 @@ static class ReportBuilder
         return "c" + (h & 0xFFFF_FFFFFF).ToString("x10", CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Files read or tried: distinct document paths, plus files that gave only errors (a record's error id is <c>file#record</c>).</summary>
+    static int CountFiles(IReadOnlyList<ReportInputDocument> inputs, IReadOnlyList<string>? paths, IReadOnlyList<IngestError> errors)
+    {
+        var files = new HashSet<string>(StringComparer.Ordinal);
+        for (int d = 0; d < inputs.Count; d++) files.Add(paths?[d] ?? inputs[d].Id);
+        foreach (IngestError e in errors)
+        {
+            if (e.Id.EndsWith('/') || e.Id == ".") continue;
+            int hash = e.Id.IndexOf('#', StringComparison.Ordinal);
+            if (hash < 0 || !files.Contains(e.Id[..hash])) files.Add(hash < 0 ? e.Id : e.Id[..hash]);
+        }
+        return files.Count;
+    }
+
     static int CountWords(string text) => Text.Tokenizer.Tokenize(text).Count;
 
     static string? FormatDate(DateTimeOffset? d) => d?.ToString(d.Value.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-ddTHH:mm:ssK", CultureInfo.InvariantCulture);
+
+    /// <summary>Characters covered by <paramref name="spans"/> and not by <paramref name="excluded"/>.</summary>
+    static long UnionLength(List<(int Start, int End)>? spans, List<(int Start, int End)>? excluded) =>
+        excluded is null || excluded.Count == 0 || spans is null ? UnionLength(spans)
+            : UnionLength([.. spans, .. excluded]) - UnionLength(excluded);
 
     static long UnionLength(List<(int Start, int End)>? spans)
     {

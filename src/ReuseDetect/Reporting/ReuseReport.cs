@@ -53,8 +53,8 @@ public sealed record ReportDocument
 /// <summary>Another document this one shares passages with, and how many of this document's characters.</summary>
 public sealed record ReportShare(string Id, string Outlet, long Chars, int Clusters);
 
-/// <summary>A credit line found in a document.</summary>
-public sealed record ReportCredit(string Outlet, string Evidence, int Start, int End);
+/// <summary>A credit line found in a document, and its kind (permission, courtesy, dateline, reports, agency-dateline, copyright, byline).</summary>
+public sealed record ReportCredit(string Outlet, string Evidence, int Start, int End, string? Kind = null);
 
 /// <summary>A reuse cluster: the documents that carry one passage, with exact spans.</summary>
 public sealed record ReportCluster
@@ -67,6 +67,8 @@ public sealed record ReportCluster
     public IReadOnlyList<string> Outlets { get; init; } = [];
     public int Words { get; init; }
     public double MinIdentity { get; init; }
+    /// <summary>Members that do not credit the origin (<c>credited: false</c>); passage clusters with any are listed first.</summary>
+    public int Uncredited { get; init; }
     public required ReportOrigin Origin { get; init; }
     public required IReadOnlyList<ReportMember> Members { get; init; }
 }

@@ -1,0 +1,86 @@
+using ReuseDetect.Ingestion;
+using ReuseDetect.Signatures;
+
+namespace ReuseDetect.Attribution;
+
+/// <summary>
+/// Each outlet's learned boilerplate: the winnowing fingerprints that recur across many of its documents (footers,
+/// newsletter prompts, comment widgets). See <see cref="BoilerplateLearner"/>.
+/// </summary>
+public sealed class BoilerplateModel
+{
+    readonly Dictionary<string, HashSet<ulong>> _byOutlet;
+
+    internal BoilerplateModel(Dictionary<string, HashSet<ulong>> byOutlet) => _byOutlet = byOutlet;
+
+    /// <summary>Outlets with boilerplate, in ordinal order.</summary>
+    public IEnumerable<string> Outlets => _byOutlet.Keys.Order(StringComparer.Ordinal);
+
+    /// <summary>Number of boilerplate fingerprints of <paramref name="outlet"/>.</summary>
+    public int Count(string outlet) => _byOutlet.TryGetValue(outlet, out var set) ? set.Count : 0;
+
+    /// <summary>True when <paramref name="hash"/> is boilerplate of <paramref name="outlet"/>.</summary>
+    public bool IsBoilerplate(string outlet, ulong hash) => _byOutlet.TryGetValue(outlet, out var set) && set.Contains(hash);
+}
+
+/// <summary>
+/// Learns boilerplate per outlet from the corpus itself. A fingerprint is boilerplate of outlet O when at least
+/// <c>minDocuments</c> documents of O hold it and they are more than half of all documents that hold it (so a phrase
+/// common to every outlet is not any one outlet's boilerplate, while O's footer stays O's even when another outlet
+/// reposts one of O's articles with it). The unknown outlet has no boilerplate. Counting sorts one flat array of
+/// (hash, outlet) pairs, one per document and distinct hash, so it is linear in the fingerprints and needs no
+/// per-hash objects; it also covers fingerprints far too common to align pairwise (a footer in thousands of documents).
+/// </summary>
+public sealed class BoilerplateLearner(int minDocuments)
+{
+    /// <summary>Learns from each document's outlet and fingerprints (same order).</summary>
+    public BoilerplateModel Learn(IReadOnlyList<string> outlets, IReadOnlyList<Fingerprint[]> fingerprints)
+    {
+        ArgumentNullException.ThrowIfNull(outlets);
+        ArgumentNullException.ThrowIfNull(fingerprints);
+        var outletIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var names = new List<string>();
+        var pairs = new List<(ulong Hash, int Outlet)>();
+        var seen = new HashSet<ulong>();
+        for (int d = 0; d < outlets.Count; d++)
+        {
+            if (!outletIds.TryGetValue(outlets[d], out int o))
+            {
+                outletIds[outlets[d]] = o = names.Count;
+                names.Add(outlets[d]);
+            }
+            seen.Clear();
+            foreach (Fingerprint f in fingerprints[d])
+                if (seen.Add(f.Hash)) pairs.Add((f.Hash, o));
+        }
+        pairs.Sort();
+        var byOutlet = new Dictionary<string, HashSet<ulong>>(StringComparer.Ordinal);
+        int i = 0;
+        while (i < pairs.Count)
+        {
+            int j = i;
+            while (j < pairs.Count && pairs[j].Hash == pairs[i].Hash) j++;
+            int total = j - i;
+            if (total >= minDocuments)
+            {
+                // Within a hash run, pairs are sorted by outlet: find the largest outlet run.
+                int best = -1, bestCount = 0;
+                for (int k = i; k < j;)
+                {
+                    int m = k;
+                    while (m < j && pairs[m].Outlet == pairs[k].Outlet) m++;
+                    if (m - k > bestCount) (best, bestCount) = (pairs[k].Outlet, m - k);
+                    k = m;
+                }
+                string outlet = names[best];
+                if (bestCount >= minDocuments && bestCount * 2 > total && outlet != DocumentMetadata.UnknownOutlet)
+                {
+                    if (!byOutlet.TryGetValue(outlet, out var set)) byOutlet[outlet] = set = [];
+                    set.Add(pairs[i].Hash);
+                }
+            }
+            i = j;
+        }
+        return new BoilerplateModel(byOutlet);
+    }
+}

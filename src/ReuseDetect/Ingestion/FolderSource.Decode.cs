@@ -1,0 +1,65 @@
+using System.IO.Hashing;
+
+namespace ReuseDetect.Ingestion;
+
+public sealed partial class FolderSource
+{
+    /// <summary>
+    /// Decodes file bytes read as <paramref name="format"/> into documents (public for in-memory sources and tests).
+    /// Metadata precedence, weakest first: folder layout (when asked), what the file itself says (front matter,
+    /// HTML meta tags), the sidecar, and for JSON records the record's own fields (they are the most specific);
+    /// a document still without an outlet takes its URL's host (<c>https://www.rferl.org/a/x</c> → <c>rferl.org</c>).
+    /// </summary>
+    public FileLoad Decode(string id, byte[] bytes, InputFormat format) => Decode(id, bytes, format, Sidecar.None);
+
+    FileLoad Decode(string id, byte[] bytes, InputFormat format, Sidecar sidecar)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(bytes);
+        TextDecoder.Result decoded = format == InputFormat.Html ? TextDecoder.DecodeHtml(bytes) : TextDecoder.Decode(bytes);
+        if (decoded.Text is null) return FileLoad.Failed(id, decoded.Error ?? "cannot decode");
+        var metadata = new DocumentMetadata();
+        if (_options.OutletFromFolder && id.IndexOf('/') is > 0 and int slash) metadata = metadata with { Outlet = id[..slash] };
+        if (format is InputFormat.Json or InputFormat.JsonLines) return DecodeRecords(id, decoded, format, metadata, sidecar);
+
+        string text = decoded.Text;
+        int bodyStart = 0;
+        if (format == InputFormat.Markdown) (bodyStart, metadata) = FrontMatter.Parse(text, metadata);
+        else if (format == InputFormat.Html) (text, metadata) = HtmlExtractor.Extract(text, metadata);
+        metadata = OutletNames.FillFromUrl(sidecar.Apply(metadata));
+        if (text.AsSpan(bodyStart).IsWhiteSpace())
+            return FileLoad.Failed(id, format == InputFormat.Html ? "no article text found in the page" : "empty file (no text)");
+        var doc = new LoadedDocument(id, text, bodyStart, text.Length, metadata, decoded.Encoding, Hash(bytes, sidecar.Bytes), bytes.LongLength)
+        {
+            Format = format,
+        };
+        return new FileLoad([doc], []);
+    }
+
+    static FileLoad DecodeRecords(string fileId, TextDecoder.Result decoded, InputFormat format, DocumentMetadata folder, Sidecar sidecar)
+    {
+        var (records, errors) = JsonRecords.Read(fileId, decoded.Text!, format == InputFormat.JsonLines);
+        var documents = new List<LoadedDocument>(records.Count);
+        DocumentMetadata fileLevel = sidecar.Apply(folder);
+        foreach (JsonRecords.Record r in records)
+        {
+            DocumentMetadata metadata = fileLevel;
+            foreach (var (key, value) in r.Fields) metadata = FrontMatter.Apply(metadata, key, value);
+            byte[] raw = System.Text.Encoding.UTF8.GetBytes(r.Raw);
+            // A record's hash covers its own JSON (and the sidecar), so editing one line leaves the others unchanged.
+            documents.Add(new LoadedDocument(r.Id, r.Text, 0, r.Text.Length, OutletNames.FillFromUrl(metadata), decoded.Encoding,
+                Hash(raw, sidecar.Bytes), raw.LongLength) { Path = fileId, Format = format });
+        }
+        if (documents.Count == 0 && errors.Count == 0) errors.Add(new IngestError(fileId, "no records in the file"));
+        return new FileLoad(documents, errors);
+    }
+
+    static UInt128 Hash(byte[] bytes, byte[]? sidecar)
+    {
+        if (sidecar is null) return XxHash128.HashToUInt128(bytes);
+        var hash = new XxHash128();
+        hash.Append(bytes);
+        hash.Append(sidecar);
+        return hash.GetCurrentHashAsUInt128();
+    }
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace ReuseDetect.Ingestion;
+
+/// <summary>
+/// JSON and JSONL article records. A record is an object with the text in <c>text</c> (or <c>content</c>, <c>body</c>)
+/// and optional <c>id</c>, <c>url</c>, <c>outlet</c>, <c>published</c>, <c>title</c> (the aliases of front matter are
+/// accepted too). A JSONL file gives one document per non-blank line, with id <c>file.jsonl#&lt;id or line number&gt;</c>;
+/// a JSON file holds one record (id = the file's id) or an array of records (<c>file.json#&lt;id or 1-based index&gt;</c>).
+/// A repeated record id gets <c>~&lt;line or index&gt;</c> appended, so ids stay unique. A broken line or a record without
+/// text is an error for that record only; the rest of the file is read. The document's text is the unescaped text field.
+/// </summary>
+static class JsonRecords
+{
+    internal static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
+
+    static readonly string[] s_textFields = ["text", "content", "body"];
+
+    public sealed record Record(string Id, string Text, List<KeyValuePair<string, string>> Fields, string Raw);
+
+    public static (List<Record> Records, List<IngestError> Errors) Read(string fileId, string text, bool lines)
+    {
+        var records = new List<Record>();
+        var errors = new List<IngestError>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (lines)
+        {
+            int lineNo = 0, pos = 0;
+            while (pos <= text.Length)
+            {
+                int eol = text.IndexOf('\n', pos);
+                int end = eol < 0 ? text.Length : eol;
+                lineNo++;
+                string line = text[pos..end].Trim();
+                pos = end + 1;
+                if (line.Length == 0) continue;
+                string number = lineNo.ToString(CultureInfo.InvariantCulture);
+                try
+                {
+                    using JsonDocument json = JsonDocument.Parse(line, Options);
+                    Add(fileId, json.RootElement, line, number, $"line {number}", records, errors, seen);
+                }
+                catch (JsonException e)
+                {
+                    errors.Add(new IngestError($"{fileId}#{number}", $"line {number}: invalid JSON ({e.Message})"));
+                }
+            }
+            return (records, errors);
+        }
+        try
+        {
+            using JsonDocument json = JsonDocument.Parse(text.TrimStart('\uFEFF'), Options);
+            JsonElement root = json.RootElement;
+            if (root.ValueKind == JsonValueKind.Array)
+            {
+                int index = 0;
+                foreach (JsonElement item in root.EnumerateArray())
+                {
+                    string number = (++index).ToString(CultureInfo.InvariantCulture);
+                    Add(fileId, item, item.GetRawText(), number, $"record {number}", records, errors, seen);
+                }
+            }
+            else if (root.ValueKind == JsonValueKind.Object)
+            {
+                if (TextOf(root) is { } body) records.Add(new Record(fileId, body, Fields(root), root.GetRawText()));
+                else errors.Add(new IngestError(fileId, "no text field (text, content or body) in the record"));
+            }
+            else
+            {
+                errors.Add(new IngestError(fileId, "JSON file is neither a record nor an array of records"));
+            }
+        }
+        catch (JsonException e)
+        {
+            errors.Add(new IngestError(fileId, $"invalid JSON ({e.Message})"));
+        }
+        return (records, errors);
+    }
+
+    static void Add(string fileId, JsonElement element, string raw, string number, string where,
+        List<Record> records, List<IngestError> errors, HashSet<string> seen)
+    {
+        string? key = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("id", out JsonElement idValue) ? Scalar(idValue) : null;
+        string id = $"{fileId}#{(string.IsNullOrWhiteSpace(key) ? number : key.Trim())}";
+        if (!seen.Add(id)) id = $"{id}~{number}";
+        seen.Add(id);
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add(new IngestError(id, $"{where}: not a JSON object"));
+            return;
+        }
+        if (TextOf(element) is not { } text)
+        {
+            errors.Add(new IngestError(id, $"{where}: no text field (text, content or body)"));
+            return;
+        }
+        records.Add(new Record(id, text, Fields(element), raw));
+    }
+
+    /// <summary>The first non-blank text field, or null.</summary>
+    static string? TextOf(JsonElement record)
+    {
+        foreach (string name in s_textFields)
+            if (record.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.String && v.GetString() is { } s && !string.IsNullOrWhiteSpace(s))
+                return s;
+        return null;
+    }
+
+    /// <summary>The record's scalar fields other than text, keys lower-cased, for <see cref="FrontMatter.Apply"/>.</summary>
+    internal static List<KeyValuePair<string, string>> Fields(JsonElement record)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (JsonProperty p in record.EnumerateObject())
+        {
+            string key = p.Name.ToLowerInvariant();
+            if (s_textFields.Contains(key) || key == "id") continue;
+            if (Scalar(p.Value) is { } value) fields.Add(new(key, value.Trim()));
+        }
+        return fields;
+    }
+
+    static string? Scalar(JsonElement v) => v.ValueKind switch
+    {
+        JsonValueKind.String => v.GetString(),
+        JsonValueKind.Number => v.GetRawText(),
+        _ => null,
+    };
+}
