@@ -46,12 +46,18 @@ static class CliApp
             var evaluator = new PanEvaluator(corpus, AlignmentOptions.Pan);
             string? only = parse.GetValue(category);
             var cats = only is null ? corpus.Categories() : [only];
-            stdout.WriteLine("category                     pairs  cases  dets  precision  recall  granularity  plagdet  false-dets");
+            stdout.WriteLine("category                     pairs  cases  dets  precision  recall  granularity  plagdet  false-dets  false-chars");
+            var all = new List<PanCategoryResult>();
             foreach (string c in cats)
             {
                 PanCategoryResult r = evaluator.Evaluate(c, parse.GetValue(limit));
+                all.Add(r);
+                // A category without cases (negatives) has no recall or plagdet: only its false detections count.
+                string scores = r.Score.Cases == 0
+                    ? $"{"–",9}  {"–",6}  {"–",11}  {"–",7}"
+                    : string.Create(CultureInfo.InvariantCulture, $"{r.Score.Precision,9:F4}  {r.Score.Recall,6:F4}  {r.Score.Granularity,11:F4}  {r.Score.PlagDet,7:F4}");
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{c,-28} {r.Pairs,5} {r.Score.Cases,6} {r.Score.Detections,5}  {r.Score.Precision,9:F4}  {r.Score.Recall,6:F4}  {r.Score.Granularity,11:F4}  {r.Score.PlagDet,7:F4}  {r.FalseDetections,10}"));
+                    $"{c,-28} {r.Pairs,5} {r.Score.Cases,6} {r.Score.Detections,5}  {scores}  {r.FalseDetections,10}  {r.FalseDetectionChars,11:N0}"));
             }
             return 0;
         });

@@ -26,7 +26,8 @@ public sealed class SegmentFileTests
     {
         // Persisted bytes are a contract: this fixture was written by format version 1 and must stay readable.
         string path = Path.Combine(AppContext.BaseDirectory, "Fixtures", "segment-v1.rds");
-        if (Environment.GetEnvironmentVariable("REUSEDETECT_UPDATE_GOLDEN") == "1")
+        // Only a new format version writes a new fixture (never the golden switch: old bytes must stay old).
+        if (Environment.GetEnvironmentVariable("REUSEDETECT_WRITE_STORE_FIXTURE") == "1")
         {
             string source = Path.Combine(FindRepo(), "tests", "ReuseDetect.Store.Tests", "Fixtures", "segment-v1.rds");
             Directory.CreateDirectory(Path.GetDirectoryName(source)!);

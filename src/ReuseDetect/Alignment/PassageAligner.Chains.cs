@@ -41,7 +41,10 @@ public sealed partial class PassageAligner
             for (int y = x + 1; y < boxes.Count && boxes[y].AStart - p.AEnd <= gap; y++)
             {
                 Box q = boxes[y];
-                if (Distance(p.BStart, p.BEnd, q.BStart, q.BEnd) <= gapB) uf.Union(x, y);
+                // Only chains in the same order in both texts merge: q after p in A must not lie before p in B,
+                // or swapped paragraphs (adjacent in both texts, but crossing) would fuse into one passage.
+                bool sameOrder = q.AStart < p.AEnd || q.BStart >= p.BStart;
+                if (sameOrder && Distance(p.BStart, p.BEnd, q.BStart, q.BEnd) <= gapB) uf.Union(x, y);
             }
         }
         var merged = new List<Box>();

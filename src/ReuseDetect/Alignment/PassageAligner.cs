@@ -84,6 +84,7 @@ public sealed partial class PassageAligner
             if (box.ALength < _options.MinWords || box.BLength < _options.MinWords) continue;
             if (box.Coverage < _options.MinCoverage) continue;
             if (self && box.BStart < box.AEnd) continue;
+            if (_options.MinAnchorWords > 0 && LongestExactRun(seeds, box) < _options.MinAnchorWords) continue;
             kept.Add(box);
         }
         return kept;
@@ -109,6 +110,33 @@ public sealed partial class PassageAligner
             kept.Add(box);
         }
         return kept;
+    }
+
+    /// <summary>
+    /// The longest run of words copied exactly (consecutive exact seeds on one diagonal) inside a box. A reused passage,
+    /// however edited, keeps some long verbatim run; a chain of shared names and stock phrases ("Armenian Prime Minister
+    /// Nikol Pashinian … in Yerevan on") does not.
+    /// </summary>
+    static int LongestExactRun(Seed[] seeds, Box box)
+    {
+        var exact = new HashSet<(int A, int B)>();
+        int k = 0;
+        foreach (int i in box.Seeds)
+        {
+            Seed s = seeds[i];
+            if (!s.Exact || s.A < box.AStart || s.AEnd > box.AEnd || s.B < box.BStart || s.BEnd > box.BEnd) continue;
+            exact.Add((s.A, s.B));
+            k = s.ALen;
+        }
+        int longest = 0;
+        foreach ((int a, int b) in exact)
+        {
+            if (exact.Contains((a - 1, b - 1))) continue;
+            int t = 1;
+            while (exact.Contains((a + t, b + t))) t++;
+            longest = Math.Max(longest, t + k - 1);
+        }
+        return longest;
     }
 
     /// <summary>Tokens of A in <c>[start, end)</c> inside any of <paramref name="boxes"/>.</summary>

@@ -94,8 +94,8 @@ public sealed partial class ReuseDetector
             string textA = ea.Document.Text, textB = eb.Document.Text;
             passages = aligned.ConvertAll(p =>
             {
-                var (aStart, aEnd) = SpanEdges.Widen(textA, ta.StartOf(p.AStart), ta.EndOf(p.AEnd - 1));
-                var (bStart, bEnd) = SpanEdges.Widen(textB, tb.StartOf(p.BStart), tb.EndOf(p.BEnd - 1));
+                var (aStart, aEnd) = PassageText.Widen(textA, ta.StartOf(p.AStart), ta.EndOf(p.AEnd - 1));
+                var (bStart, bEnd) = PassageText.Widen(textB, tb.StartOf(p.BStart), tb.EndOf(p.BEnd - 1));
                 return new CachedPassage(aStart, aEnd, bStart, bEnd, p.Identity, textA[aStart..aEnd], textB[bStart..bEnd]);
             });
             scanCache?.PutPassages(a.Signed, b.Signed, passages);

@@ -1,3 +1,4 @@
+using ReuseDetect.Alignment;
 using ReuseDetect.Attribution;
 using ReuseDetect.Clustering;
 using ReuseDetect.Signatures;
@@ -64,7 +65,7 @@ public sealed partial class ReuseDetector
                 if (entry is null || otherEntry is null) continue;
                 Extend(m, entry.Tokens, other, otherEntry.Tokens);
                 if (m.End - m.Start < _options.Alignment.MinWords) continue;
-                var (start, end) = SpanEdges.Widen(entry.Document.Text, entry.Tokens.StartOf(m.Start), entry.Tokens.EndOf(m.End - 1));
+                var (start, end) = PassageText.Widen(entry.Document.Text, entry.Tokens.StartOf(m.Start), entry.Tokens.EndOf(m.End - 1));
                 spans.Add(new ClusterMember(m.Document, start, end));
             }
             if (spans.Select(s => s.Document).Distinct().Count() < 2) continue;

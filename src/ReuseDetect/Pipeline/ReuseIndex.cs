@@ -78,8 +78,8 @@ public sealed class ReuseIndex
             TokenizedText other = Tokenizer.Tokenize(loaded.Text, loaded.BodyStart, loaded.BodyEnd);
             var passages = aligner.Align(tokens.TokenHashes, other.TokenHashes).ConvertAll(p =>
             {
-                var (qs, qe) = SpanEdges.Widen(text, tokens.StartOf(p.AStart), tokens.EndOf(p.AEnd - 1));
-                var (ds, de) = SpanEdges.Widen(loaded.Text, other.StartOf(p.BStart), other.EndOf(p.BEnd - 1));
+                var (qs, qe) = PassageText.Widen(text, tokens.StartOf(p.AStart), tokens.EndOf(p.AEnd - 1));
+                var (ds, de) = PassageText.Widen(loaded.Text, other.StartOf(p.BStart), other.EndOf(p.BEnd - 1));
                 return new QueryPassage(qs, qe, ds, de, p.Identity, text[qs..qe], loaded.Text[ds..de]);
             });
             if (passages.Count == 0) continue;

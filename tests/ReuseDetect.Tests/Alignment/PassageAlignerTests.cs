@@ -165,7 +165,8 @@ public sealed class PassageAlignerTests
         string text = "He said: \"the vote is final.\" Then he left";
         TokenizedText t = Tok(text);
         (int start, int end) = PassageText.CharRange(t, text, 2, 6);
-        Assert.Equal("the vote is final.\"", text[start..end]);
+        // Both edges widen to the passage as printed: the opening quote before, the period and closing quote after.
+        Assert.Equal("\"the vote is final.\"", text[start..end]);
     }
 
     [Fact]
