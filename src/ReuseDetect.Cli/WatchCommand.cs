@@ -51,13 +51,15 @@ static class WatchCommand
                 await stderr.WriteLineAsync($"reuse: {e.Message}").ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
+            // Options given on the command line win; otherwise appsettings.json / REUSEDETECT_Watch__* apply, then the defaults.
             using IHost host = WatchHost.Build([], s =>
             {
                 s.Root = root.FullName;
-                s.Out = outDir;
-                s.Store = storeDir;
-                s.DebounceMilliseconds = parse.GetValue(debounce);
-                s.ReconcileSeconds = parse.GetValue(reconcile);
+                if (parse.GetValue(output) is not null || string.IsNullOrWhiteSpace(s.Out)) s.Out = outDir;
+                if (parse.GetValue(store) is not null) s.Store = storeDir;
+                else if (string.IsNullOrWhiteSpace(s.Store)) s.Store = Path.Combine(s.Out, "store");
+                if (parse.GetResult(debounce) is { Implicit: false }) s.DebounceMilliseconds = parse.GetValue(debounce);
+                if (parse.GetResult(reconcile) is { Implicit: false }) s.ReconcileSeconds = parse.GetValue(reconcile);
             }, options, new FileSink());
             await host.RunAsync(cancellationToken).ConfigureAwait(false);
             return ExitCodes.Success;
