@@ -41,26 +41,39 @@ static class QueryCommand
                 (text, label) = (arg, "the text given");
             }
             var clock = Stopwatch.StartNew();
-            SignatureStore opened;
-            try
+            string storeDir = parse.GetValue(store)!.FullName;
+            ReuseIndex index;
+            var (fast, why) = QueryIndexFile.Read(storeDir);
+            if (fast is not null && fast.Root is not null && Directory.Exists(fast.Root))
             {
-                opened = SignatureStore.OpenReadOnly(parse.GetValue(store)!.FullName, m => stderr.WriteLine("reuse: " + m));
+                StoreParameters p = fast.Parameters;
+                index = QueryIndexFile.ToReuseIndex(fast, Options(p), fast.Root);
             }
-            catch (Exception e) when (e is IOException or InvalidDataException)
+            else
             {
-                stderr.WriteLine($"reuse: {e.Message}");
-                return ExitCodes.Failure;
-            }
-            using (opened)
-            {
-                if (opened.Root is null || !Directory.Exists(opened.Root))
+                // No usable query index (older store, damaged file): build the index from the segments.
+                if (Directory.Exists(storeDir)) stderr.WriteLine($"reuse: {why}; reading the store segments instead");
+                SignatureStore opened;
+                try
                 {
-                    stderr.WriteLine($"reuse: the scanned folder {opened.Root ?? "(unknown)"} is not there any more; scan again.");
+                    opened = SignatureStore.OpenReadOnly(storeDir, m => stderr.WriteLine("reuse: " + m));
+                }
+                catch (Exception e) when (e is IOException or InvalidDataException)
+                {
+                    stderr.WriteLine($"reuse: {e.Message}");
                     return ExitCodes.Failure;
                 }
-                StoreParameters p = opened.Parameters;
-                var options = new ReuseDetectOptions { ShingleSize = p.ShingleSize, Permutations = p.Permutations, Seed = p.Seed, WinnowWindow = p.WinnowWindow };
-                var index = new ReuseIndex(options, opened.Root, StoreScanCache.Documents(opened));
+                using (opened)
+                {
+                    if (opened.Root is null || !Directory.Exists(opened.Root))
+                    {
+                        stderr.WriteLine($"reuse: the scanned folder {opened.Root ?? "(unknown)"} is not there any more; scan again.");
+                        return ExitCodes.Failure;
+                    }
+                    index = new ReuseIndex(Options(opened.Parameters), opened.Root, StoreScanCache.Documents(opened));
+                }
+            }
+            {
                 double loadMs = clock.Elapsed.TotalMilliseconds;
                 clock.Restart();
                 QueryResult result = index.Query(text);
@@ -79,6 +92,9 @@ static class QueryCommand
         });
         return command;
     }
+
+    static ReuseDetectOptions Options(StoreParameters p) =>
+        new() { ShingleSize = p.ShingleSize, Permutations = p.Permutations, Seed = p.Seed, WinnowWindow = p.WinnowWindow };
 
     static void Write(TextWriter w, string label, QueryResult result, int indexed, double loadMs, double queryMs)
     {

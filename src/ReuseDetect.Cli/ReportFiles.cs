@@ -17,6 +17,12 @@ static class ReportFiles
     static readonly UTF8Encoding s_utf8 = new(encoderShouldEmitUTF8Identifier: false);
     static readonly UTF8Encoding s_utf8Bom = new(encoderShouldEmitUTF8Identifier: true);
 
+    /// <summary>The full paths of the reports in <paramref name="folder"/>.</summary>
+    public static IReadOnlyList<string> Paths(string folder) => [.. Names.Select(n => Path.Combine(folder, n))];
+
+    /// <summary>True when every report file is present in <paramref name="folder"/>.</summary>
+    public static bool AllExist(string folder) => Paths(folder).All(File.Exists);
+
     /// <summary>Writes all reports into <paramref name="folder"/> (created if missing); returns their full paths.</summary>
     public static IReadOnlyList<string> Write(string folder, ReuseReport report)
     {

@@ -56,6 +56,22 @@ static class ScanCommand
             string? storeDir = parse.GetValue(noStore) ? null : parse.GetValue(store)?.FullName ?? Path.Combine(outDir, "store");
             ReuseReport report;
             string storeLine = "";
+            // An unchanged folder (same files, sizes, times, options and build) has current reports: say so and stop.
+            string? digest = storeDir is null ? null : ScanDigest.Compute(root.FullName, options);
+            if (digest is not null && ScanDigest.Matches(storeDir!, digest) && ReportFiles.AllExist(outDir)
+                && ScanDigest.SavedSummary(storeDir!) is { } saved)
+            {
+                if (!isQuiet)
+                {
+                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"No file changed since the last scan of {root.FullName}; the reports are current (checked in {clock.Elapsed.TotalSeconds:F2} s)."));
+                    stdout.Write(saved.Text);
+                    stdout.WriteLine();
+                }
+                stdout.WriteLine("Reports:");
+                foreach (string path in ReportFiles.Paths(outDir)) stdout.WriteLine("  " + path);
+                return saved.Skipped > 0 ? ExitCodes.PartialSuccess : ExitCodes.Success;
+            }
+            if (storeDir is not null) ScanDigest.Forget(storeDir);
             try
             {
                 using var opened = storeDir is null ? null : SignatureStore.Open(storeDir, StoreScanCache.ParametersFor(options), m => stderr.WriteLine("reuse: " + m));
@@ -78,6 +94,12 @@ static class ScanCommand
             try
             {
                 written = ReportFiles.Write(outDir, report);
+                if (digest is not null)
+                {
+                    var summary = new StringWriter();
+                    ConsoleSummary.Write(summary, report, parse.GetValue(top));
+                    ScanDigest.Save(storeDir!, digest, summary.ToString(), report.Summary.Skipped);
+                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

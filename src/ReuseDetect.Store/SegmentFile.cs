@@ -50,11 +50,23 @@ public static class SegmentFile
         .WithCompression(MessagePackCompression.Lz4BlockArray);
 
     /// <summary>Serialises a segment to bytes.</summary>
-    public static byte[] Encode(SegmentBody body)
+    public static byte[] Encode(SegmentBody body) => Frame(body, Magic);
+
+    /// <summary>Decodes and verifies segment bytes; never throws on bad input.</summary>
+    public static SegmentReadResult Decode(ReadOnlySpan<byte> bytes)
+    {
+        var (status, body, detail) = Unframe<SegmentBody>(bytes, Magic, "store segment");
+        if (status == SegmentStatus.Ok && (body?.Header is null || body.Files is null || body.Pairs is null))
+            return new(SegmentStatus.Malformed, null, "segment body is incomplete");
+        return new(status, body, detail);
+    }
+
+    /// <summary>The framed bytes of any MessagePack body: magic, version, length, body, checksum (see the class summary).</summary>
+    internal static byte[] Frame<T>(T body, ReadOnlySpan<byte> magic)
     {
         byte[] payload = MessagePackSerializer.Serialize(body, s_options);
         var bytes = new byte[PrefixLength + payload.Length + 8];
-        Magic.CopyTo(bytes);
+        magic.CopyTo(bytes);
         BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(8), FormatVersion);
         BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(12), (ulong)payload.Length);
         payload.CopyTo(bytes, PrefixLength);
@@ -62,30 +74,30 @@ public static class SegmentFile
         return bytes;
     }
 
-    /// <summary>Decodes and verifies segment bytes; never throws on bad input.</summary>
-    public static SegmentReadResult Decode(ReadOnlySpan<byte> bytes)
+    /// <summary>Verifies and decodes framed bytes; never throws on bad input.</summary>
+    internal static (SegmentStatus Status, T? Body, string Detail) Unframe<T>(ReadOnlySpan<byte> bytes, ReadOnlySpan<byte> magic, string what)
+        where T : class
     {
-        if (bytes.Length < Magic.Length || !bytes[..Magic.Length].SequenceEqual(Magic))
-            return new(SegmentStatus.NotASegment, null, "not a ReuseDetect store segment");
-        if (bytes.Length < PrefixLength) return new(SegmentStatus.Truncated, null, $"truncated header ({bytes.Length} bytes)");
+        if (bytes.Length < magic.Length || !bytes[..magic.Length].SequenceEqual(magic))
+            return (SegmentStatus.NotASegment, null, $"not a ReuseDetect {what}");
+        if (bytes.Length < PrefixLength) return (SegmentStatus.Truncated, null, $"truncated header ({bytes.Length} bytes)");
         uint version = BinaryPrimitives.ReadUInt32LittleEndian(bytes[8..]);
         if (version != FormatVersion)
-            return new(SegmentStatus.UnsupportedVersion, null, $"format version {version}, this build reads version {FormatVersion}");
+            return (SegmentStatus.UnsupportedVersion, null, $"format version {version}, this build reads version {FormatVersion}");
         ulong length = BinaryPrimitives.ReadUInt64LittleEndian(bytes[12..]);
         if (length > (ulong)(bytes.Length - PrefixLength) || (ulong)(bytes.Length - PrefixLength) - length < 8)
-            return new(SegmentStatus.Truncated, null, $"truncated: body of {length:N0} bytes announced, {Math.Max(0, bytes.Length - PrefixLength - 8):N0} present");
+            return (SegmentStatus.Truncated, null, $"truncated: body of {length:N0} bytes announced, {Math.Max(0, bytes.Length - PrefixLength - 8):N0} present");
         ReadOnlySpan<byte> payload = bytes.Slice(PrefixLength, (int)length);
         ulong expected = BinaryPrimitives.ReadUInt64LittleEndian(bytes[(PrefixLength + (int)length)..]);
-        if (XxHash3.HashToUInt64(payload) != expected) return new(SegmentStatus.ChecksumMismatch, null, "checksum mismatch (the file was damaged)");
+        if (XxHash3.HashToUInt64(payload) != expected) return (SegmentStatus.ChecksumMismatch, null, "checksum mismatch (the file was damaged)");
         try
         {
-            var body = MessagePackSerializer.Deserialize<SegmentBody>(payload.ToArray(), s_options);
-            if (body?.Header is null || body.Files is null || body.Pairs is null) return new(SegmentStatus.Malformed, null, "segment body is incomplete");
-            return new(SegmentStatus.Ok, body, "ok");
+            T? body = MessagePackSerializer.Deserialize<T>(payload.ToArray(), s_options);
+            return body is null ? (SegmentStatus.Malformed, null, $"{what} body is empty") : (SegmentStatus.Ok, body, "ok");
         }
         catch (MessagePackSerializationException e)
         {
-            return new(SegmentStatus.Malformed, null, "segment body does not decode: " + e.Message);
+            return (SegmentStatus.Malformed, null, $"{what} body does not decode: " + e.Message);
         }
     }
 

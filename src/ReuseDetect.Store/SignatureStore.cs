@@ -217,7 +217,12 @@ public sealed class SignatureStore : IDisposable
                 _newFiles[gone] = tomb;
             }
             bool compact = _rebuild || _segments.Count + 1 > CompactAfter;
-            if (!compact && _newFiles.Count == 0 && _newPairs.Count == 0 && Root == _committedRoot) return _segments.Count;
+            if (!compact && _newFiles.Count == 0 && _newPairs.Count == 0 && Root == _committedRoot)
+            {
+                // Nothing new; only a store written before the query index existed still lacks one.
+                if (!File.Exists(Path.Combine(_directory, QueryIndexFile.FileName))) WriteQueryIndex(live);
+                return _segments.Count;
+            }
             SegmentBody body = compact ? LiveBody(live) : new SegmentBody(Header(), [.. Sorted(_newFiles)], [.. SortedPairs(_newPairs)]);
             string path = Path.Combine(_directory, $"{SegmentPrefix}{body.Header.Sequence:D8}{SegmentSuffix}");
             SegmentFile.Write(path, body);
@@ -230,11 +235,15 @@ public sealed class SignatureStore : IDisposable
             }
             _segments.Add(path);
             _committedRoot = Root;
+            WriteQueryIndex(live);
             _newFiles.Clear();
             _newPairs.Clear();
             return _segments.Count;
         }
     }
+
+    void WriteQueryIndex(HashSet<string> live) => QueryIndexFile.Write(_directory, _parameters, Root,
+        _files.Values.Where(f => !f.Deleted && live.Contains(f.FileId)).OrderBy(f => f.FileId, StringComparer.Ordinal));
 
     SegmentHeader Header() => new(SegmentFile.FormatVersion, _parameters, ++_sequence, Root);
 

@@ -17,6 +17,9 @@ public sealed record QueryMatch(string Id, string Outlet, DateTimeOffset? Publis
 /// <summary>What a query found: matches (most shared text first), the likely origin and the basis.</summary>
 public sealed record QueryResult(IReadOnlyList<QueryMatch> Matches, string? OriginId, string? OriginOutlet, string OriginBasis, IReadOnlyList<CreditLine> QueryCredits);
 
+/// <summary>What the index keeps of a document: ids, metadata and the content hash that proves its file unchanged.</summary>
+public sealed record IndexedDocument(string Id, string FileId, DocumentMetadata Metadata, UInt128 ContentHash);
+
 /// <summary>
 /// Answers "where did this article come from?" against signed documents (from the store) without a rescan:
 /// the query is signed, its winnowing fingerprints are looked up in an inverted index (one sorted array; binary
@@ -25,7 +28,7 @@ public sealed record QueryResult(IReadOnlyList<QueryMatch> Matches, string? Orig
 public sealed class ReuseIndex
 {
     readonly ReuseDetectOptions _options;
-    readonly List<(SignedDocument Doc, SourceFile File)> _documents;
+    readonly IReadOnlyList<IndexedDocument> _documents;
     readonly ulong[] _hashes;
     readonly int[] _owners;
     readonly FolderSource _source;
@@ -36,15 +39,32 @@ public sealed class ReuseIndex
         ArgumentNullException.ThrowIfNull(documents);
         _options = options;
         _source = new FolderSource(root, options.Ingest);
-        _documents = [.. documents.Select(d => (d.Document, new SourceFile(d.FileId, Path.Combine(root, d.FileId))))];
+        var docs = new List<IndexedDocument>();
         var postings = new List<(ulong Hash, int Owner)>();
-        for (int i = 0; i < _documents.Count; i++)
-            foreach (Fingerprint f in _documents[i].Doc.Fingerprints) postings.Add((f.Hash, i));
+        foreach (var (doc, fileId) in documents)
+        {
+            foreach (Fingerprint f in doc.Fingerprints) postings.Add((f.Hash, docs.Count));
+            docs.Add(new IndexedDocument(doc.Id, fileId, doc.Metadata, doc.ContentHash));
+        }
+        _documents = docs;
         Span<(ulong Hash, int Owner)> span = CollectionsMarshal.AsSpan(postings);
         span.Sort();
         _hashes = new ulong[span.Length];
         _owners = new int[span.Length];
         for (int i = 0; i < span.Length; i++) (_hashes[i], _owners[i]) = span[i];
+    }
+
+    /// <summary>Builds the index from prepared postings: <paramref name="hashes"/> sorted, <paramref name="owners"/> indexing <paramref name="documents"/>.</summary>
+    public ReuseIndex(ReuseDetectOptions options, string root, IReadOnlyList<IndexedDocument> documents, ulong[] hashes, int[] owners)
+    {
+        ArgumentNullException.ThrowIfNull(hashes);
+        ArgumentNullException.ThrowIfNull(owners);
+        if (hashes.Length != owners.Length) throw new ArgumentException("Postings arrays differ in length.", nameof(owners));
+        _options = options;
+        _source = new FolderSource(root, options.Ingest);
+        _documents = documents;
+        _hashes = hashes;
+        _owners = owners;
     }
 
     /// <summary>Indexed documents.</summary>
@@ -72,8 +92,8 @@ public sealed class ReuseIndex
         var matches = new List<QueryMatch>();
         foreach (int owner in shared.Keys.Order())
         {
-            var (doc, file) = _documents[owner];
-            (LoadedDocument? loaded, _) = _source.Load(file);
+            IndexedDocument doc = _documents[owner];
+            (LoadedDocument? loaded, _) = _source.Load(new SourceFile(doc.FileId, Path.Combine(_source.Root, doc.FileId)), doc.Id);
             if (loaded is null || loaded.ContentHash != doc.ContentHash) continue;
             TokenizedText other = Tokenizer.Tokenize(loaded.Text, loaded.BodyStart, loaded.BodyEnd);
             var passages = aligner.Align(tokens.TokenHashes, other.TokenHashes).ConvertAll(p =>

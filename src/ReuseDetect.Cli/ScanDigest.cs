@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.IO.Hashing;
+using System.Text;
+using ReuseDetect.Ingestion;
+using ReuseDetect.Pipeline;
+using ReuseDetect.Store;
+
+namespace ReuseDetect.Cli;
+
+/// <summary>
+/// A digest of everything a scan's reports depend on: the options, the builds of the engine and the CLI (their
+/// deterministic module ids), and every file's id, size and modification time. When it equals the digest saved with
+/// the last reports, nothing can have changed, so a rescan of an unchanged folder costs one walk of the folder.
+/// </summary>
+static class ScanDigest
+{
+    const string FileName = "last-scan.digest", SummaryName = "last-scan.summary";
+
+    public static string Compute(string root, ReuseDetectOptions options)
+    {
+        var source = new FolderSource(root, options.Ingest);
+        (List<SourceFile> files, List<IngestError> errors) = source.List();
+        var sb = new StringBuilder();
+        sb.Append(root).Append('\n')
+          .Append(StoreScanCache.ParametersFor(options)).Append('\n')
+          .Append(options.NearDuplicateThreshold.ToString("R", CultureInfo.InvariantCulture)).Append('|')
+          .Append(options.MaxDocumentFrequency).Append('|').Append(options.CliqueLimit).Append('|')
+          .Append(options.BoilerplateMinDocuments).Append('\n')
+          .Append(typeof(ReuseDetector).Assembly.ManifestModule.ModuleVersionId).Append('|')
+          .Append(typeof(ScanDigest).Assembly.ManifestModule.ModuleVersionId).Append('\n');
+        foreach (SourceFile f in files)
+        {
+            FileStamp? stamp = FileStamp.Of(f.FullPath);
+            sb.Append(f.Id).Append('\t').Append(stamp?.Size ?? -1).Append('\t').Append(stamp?.ModifiedUtcTicks ?? -1).Append('\n');
+            // A sidecar changes a file's metadata without touching the file.
+            FileStamp? sidecar = FileStamp.Of(f.FullPath + ".meta.json") ?? FileStamp.Of(Path.ChangeExtension(f.FullPath, ".meta.json"));
+            if (sidecar is { } s) sb.Append("  meta\t").Append(s.Size).Append('\t').Append(s.ModifiedUtcTicks).Append('\n');
+        }
+        foreach (IngestError e in errors) sb.Append("! ").Append(e.Id).Append('\t').Append(e.Reason).Append('\n');
+        return Convert.ToHexString(XxHash128.Hash(Encoding.UTF8.GetBytes(sb.ToString())));
+    }
+
+    public static bool Matches(string storeDir, string digest)
+    {
+        string path = Path.Combine(storeDir, FileName);
+        try
+        {
+            return File.Exists(path) && File.ReadAllText(path).Trim() == digest;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Saves the digest with the plain console summary of the reports it stands for (and their skipped count).</summary>
+    public static void Save(string storeDir, string digest, string summary, int skipped)
+    {
+        File.WriteAllText(Path.Combine(storeDir, SummaryName), skipped.ToString(CultureInfo.InvariantCulture) + "\n" + summary);
+        File.WriteAllText(Path.Combine(storeDir, FileName), digest + "\n");
+    }
+
+    /// <summary>The summary saved with the digest, or null.</summary>
+    public static (string Text, int Skipped)? SavedSummary(string storeDir)
+    {
+        try
+        {
+            string all = File.ReadAllText(Path.Combine(storeDir, SummaryName));
+            int eol = all.IndexOf('\n', StringComparison.Ordinal);
+            return eol > 0 && int.TryParse(all.AsSpan(0, eol), NumberStyles.None, CultureInfo.InvariantCulture, out int skipped) ? (all[(eol + 1)..], skipped) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    public static void Forget(string storeDir)
+    {
+        try { File.Delete(Path.Combine(storeDir, FileName)); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+    }
+}

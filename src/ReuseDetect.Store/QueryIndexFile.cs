@@ -1,0 +1,84 @@
+using MessagePack;
+using ReuseDetect.Ingestion;
+using ReuseDetect.Pipeline;
+
+namespace ReuseDetect.Store;
+
+/// <summary>A document as the query index needs it: ids, metadata and content hash (no signatures).</summary>
+[MessagePackObject]
+public sealed record StoredIndexDocument(
+    [property: Key(0)] string Id,
+    [property: Key(1)] string FileId,
+    [property: Key(2)] string Outlet,
+    [property: Key(3)] long? PublishedUtcTicks,
+    [property: Key(4)] byte[] ContentHash);
+
+/// <summary>The query index: documents and the sorted fingerprint postings (hash, owner) as two parallel arrays.</summary>
+[MessagePackObject]
+public sealed record StoredQueryIndex(
+    [property: Key(0)] StoreParameters Parameters,
+    [property: Key(1)] string? Root,
+    [property: Key(2)] StoredIndexDocument[] Documents,
+    [property: Key(3)] ulong[] Hashes,
+    [property: Key(4)] int[] Owners);
+
+/// <summary>
+/// <c>query.idx</c> in the store folder: everything <c>reuse query</c> needs, in one framed, checksummed MessagePack
+/// file (same framing as segments, magic "RDQIDX1\n"), rewritten atomically at each commit. Loading it costs a read of
+/// the postings, not a decode of every segment; a missing or damaged file just sends the query to the segments.
+/// </summary>
+public static class QueryIndexFile
+{
+    /// <summary>The file name inside the store folder.</summary>
+    public const string FileName = "query.idx";
+
+    static ReadOnlySpan<byte> Magic => "RDQIDX1\n"u8;
+
+    /// <summary>Builds and writes the index of <paramref name="files"/> (live files only).</summary>
+    public static void Write(string storeDir, StoreParameters parameters, string? root, IEnumerable<StoredFile> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var docs = new List<StoredIndexDocument>();
+        var postings = new List<(ulong Hash, int Owner)>();
+        foreach (StoredFile f in files)
+        {
+            foreach (StoredDocument d in f.Documents)
+            {
+                foreach (ulong h in d.FingerprintHashes) postings.Add((h, docs.Count));
+                docs.Add(new StoredIndexDocument(d.Id, f.FileId, d.Outlet, d.PublishedUtcTicks, d.ContentHash));
+            }
+        }
+        postings.Sort();
+        var index = new StoredQueryIndex(parameters, root, [.. docs], [.. postings.Select(p => p.Hash)], [.. postings.Select(p => p.Owner)]);
+        SegmentFile.WriteAtomic(Path.Combine(storeDir, FileName), SegmentFile.Frame(index, Magic));
+    }
+
+    /// <summary>Reads the index, or null with the reason when it is missing or unusable.</summary>
+    public static (StoredQueryIndex? Index, string Detail) Read(string storeDir)
+    {
+        string path = Path.Combine(storeDir, FileName);
+        if (!File.Exists(path)) return (null, "no query index");
+        try
+        {
+            var (status, index, detail) = SegmentFile.Unframe<StoredQueryIndex>(File.ReadAllBytes(path), Magic, "query index");
+            if (status != SegmentStatus.Ok || index is null) return (null, detail);
+            if (index.Hashes.Length != index.Owners.Length || index.Owners.Any(o => (uint)o >= (uint)index.Documents.Length))
+                return (null, "query index is inconsistent");
+            return (index, "ok");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (null, "cannot read: " + e.Message);
+        }
+    }
+
+    /// <summary>A <see cref="ReuseIndex"/> over a loaded query index.</summary>
+    public static ReuseIndex ToReuseIndex(StoredQueryIndex index, ReuseDetectOptions options, string root)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        var docs = index.Documents.Select(d => new IndexedDocument(d.Id, d.FileId,
+            new DocumentMetadata { Outlet = d.Outlet, Published = d.PublishedUtcTicks is long t ? new DateTimeOffset(t, TimeSpan.Zero) : null },
+            System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(d.ContentHash))).ToList();
+        return new ReuseIndex(options, root, docs, index.Hashes, index.Owners);
+    }
+}
