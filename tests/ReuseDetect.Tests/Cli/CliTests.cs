@@ -91,4 +91,26 @@ public sealed class CliTests
         Assert.Equal(0, code);
         Assert.True(File.Exists(Path.Combine(tmp.Path, "news.reuse", "report.json")), output);
     }
+
+    [Fact]
+    public void Should_recognise_an_unchanged_folder_and_rescan_a_changed_one()
+    {
+        // Given a folder scanned once
+        using var tmp = new TempFolder();
+        tmp.Write("news/a.txt", "Some text that is long enough to be a document of its own, with a few more words in it.");
+        string news = Path.Combine(tmp.Path, "news");
+        Assert.Equal(0, Run("scan", news).Code);
+        // When nothing changed, the second scan says so and keeps the reports
+        var again = Run("scan", news);
+        Assert.Equal(0, again.Code);
+        Assert.Contains("No file changed since the last scan", again.Out, StringComparison.Ordinal);
+        Assert.Contains("1 documents read", again.Out, StringComparison.Ordinal);
+        // When a file is added (or options change), it scans
+        tmp.Write("news/b.txt", "Another text, long enough to count as an article for this test of rescans.");
+        var changed = Run("scan", news);
+        Assert.DoesNotContain("No file changed", changed.Out, StringComparison.Ordinal);
+        Assert.Contains("2 documents read", changed.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("No file changed", Run("scan", news, "--min-words", "25").Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("No file changed", Run("scan", news, "--no-store").Out, StringComparison.Ordinal);
+    }
 }
