@@ -14,7 +14,7 @@ static class ScanCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr, ConsoleKind console)
     {
-        var folder = new Argument<DirectoryInfo>("folder") { Description = "Folder of articles (.txt, .md; searched recursively)." };
+        var folder = new Argument<DirectoryInfo>("folder") { Description = "Folder of articles, searched recursively: .txt, .text, .md, .markdown, .html, .htm, .xhtml, .json, .jsonl, .ndjson (name.meta.json sidecars add metadata; the outlet falls back to the URL host)." };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Where the reports go (report.json, report.md, report.html, report.csv, reuse-graph.graphml). Default: a folder beside the input named <folder>.reuse." };
         var top = new Option<int>("--top") { Description = "How many passages and groups the console summary lists.", DefaultValueFactory = _ => 10 };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bars or summary: print only where the reports were written (and errors)." };

@@ -16,7 +16,7 @@ static class WatchCommand
 
     public static Command Create(TextWriter stderr)
     {
-        var folder = new Argument<DirectoryInfo>("folder") { Description = "Folder of articles to watch (recursively)." };
+        var folder = new Argument<DirectoryInfo>("folder") { Description = "Folder of articles to watch, recursively (the same inputs as scan)." };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Where the reports go. Default: <folder>.reuse beside the input." };
         var store = new Option<DirectoryInfo?>("--store") { Description = "Signature store. Default: <out>/store." };
         var debounce = new Option<int>("--debounce-ms") { Description = "Quiet time after the last file event before a rescan.", DefaultValueFactory = _ => 2000 };
