@@ -80,7 +80,7 @@ public static class SegmentFile
         try
         {
             var body = MessagePackSerializer.Deserialize<SegmentBody>(payload.ToArray(), s_options);
-            if (body?.Header is null || body.Files is null || body.Pairs is null) return new(SegmentStatus.Malformed, null, "segment body is incomplete");
+            if (!IsComplete(body)) return new(SegmentStatus.Malformed, null, "segment body is incomplete");
             return new(SegmentStatus.Ok, body, "ok");
         }
         catch (MessagePackSerializationException e)
@@ -88,6 +88,16 @@ public static class SegmentFile
             return new(SegmentStatus.Malformed, null, "segment body does not decode: " + e.Message);
         }
     }
+
+    // MessagePack leaves a nil in place of any object, and the store dereferences everything a segment holds.
+    static bool IsComplete(SegmentBody? body) =>
+        body is { Header.Parameters: not null, Files: not null, Pairs: not null }
+        && body.Files.All(f => f is { FileId: not null, Documents: not null } && (f.RecordErrors ?? []).All(e => e is { Id: not null, Reason: not null })
+            && f.Documents.All(d => d is { Id: not null, Outlet: not null, Encoding: not null, ContentHash: not null, MinHash: not null,
+                FingerprintHashes: not null, FingerprintPositions: not null, Credits: not null }
+                && d.FingerprintHashes.Length == d.FingerprintPositions.Length && d.Credits.All(c => c is { Outlet: not null, Evidence: not null })))
+        && body.Pairs.All(p => p is { A: not null, AHash: not null, B: not null, BHash: not null, Passages: not null }
+            && p.Passages.All(x => x is { AText: not null, BText: not null }));
 
     /// <summary>Reads a segment file.</summary>
     public static SegmentReadResult Read(string path)
