@@ -62,7 +62,9 @@ public static class QueryIndexFile
         {
             var (status, index, detail) = SegmentFile.Unframe<StoredQueryIndex>(File.ReadAllBytes(path), Magic, "query index");
             if (status != SegmentStatus.Ok || index is null) return (null, detail);
-            if (index.Hashes.Length != index.Owners.Length || index.Owners.Any(o => (uint)o >= (uint)index.Documents.Length))
+            if (index is not { Parameters: not null, Documents: not null, Hashes: not null, Owners: not null }
+                || !index.Documents.All(d => d is { Id: not null, FileId: not null, Outlet: not null, ContentHash.Length: 16 })
+                || index.Hashes.Length != index.Owners.Length || index.Owners.Any(o => (uint)o >= (uint)index.Documents.Length))
                 return (null, "query index is inconsistent");
             return (index, "ok");
         }

@@ -56,7 +56,7 @@ public static class SegmentFile
     public static SegmentReadResult Decode(ReadOnlySpan<byte> bytes)
     {
         var (status, body, detail) = Unframe<SegmentBody>(bytes, Magic, "store segment");
-        if (status == SegmentStatus.Ok && (body?.Header is null || body.Files is null || body.Pairs is null))
+        if (status == SegmentStatus.Ok && !IsComplete(body))
             return new(SegmentStatus.Malformed, null, "segment body is incomplete");
         return new(status, body, detail);
     }
@@ -100,6 +100,16 @@ public static class SegmentFile
             return (SegmentStatus.Malformed, null, $"{what} body does not decode: " + e.Message);
         }
     }
+
+    // MessagePack leaves a nil in place of any object, and the store dereferences everything a segment holds.
+    static bool IsComplete(SegmentBody? body) =>
+        body is { Header.Parameters: not null, Files: not null, Pairs: not null }
+        && body.Files.All(f => f is { FileId: not null, Documents: not null } && (f.RecordErrors ?? []).All(e => e is { Id: not null, Reason: not null })
+            && f.Documents.All(d => d is { Id: not null, Outlet: not null, Encoding: not null, ContentHash: not null, MinHash: not null,
+                FingerprintHashes: not null, FingerprintPositions: not null, Credits: not null }
+                && d.FingerprintHashes.Length == d.FingerprintPositions.Length && d.Credits.All(c => c is { Outlet: not null, Evidence: not null })))
+        && body.Pairs.All(p => p is { A: not null, AHash: not null, B: not null, BHash: not null, Passages: not null }
+            && p.Passages.All(x => x is { AText: not null, BText: not null }));
 
     /// <summary>Reads a segment file.</summary>
     public static SegmentReadResult Read(string path)

@@ -50,6 +50,9 @@ public sealed class SignatureStore : IDisposable
     /// <summary>Files known to the store (live, not deleted).</summary>
     public int FileCount => _files.Count(f => !f.Value.Deleted);
 
+    /// <summary>Fault injection for tests: runs after a segment's bytes are written, before the rename that commits it.</summary>
+    internal Action? BeforeSegmentRename { get; set; }
+
     /// <summary>Pairs known to the store.</summary>
     public int PairCount => _pairs.Count;
 
@@ -225,7 +228,7 @@ public sealed class SignatureStore : IDisposable
             }
             SegmentBody body = compact ? LiveBody(live) : new SegmentBody(Header(), [.. Sorted(_newFiles)], [.. SortedPairs(_newPairs)]);
             string path = Path.Combine(_directory, $"{SegmentPrefix}{body.Header.Sequence:D8}{SegmentSuffix}");
-            SegmentFile.Write(path, body);
+            SegmentFile.WriteAtomic(path, SegmentFile.Encode(body), BeforeSegmentRename);
             if (compact)
             {
                 // The compacted segment is safely in place; older ones are now redundant.

@@ -63,8 +63,15 @@ static class JsonRecords
             }
             else if (root.ValueKind == JsonValueKind.Object)
             {
-                if (TextOf(root) is { } body) records.Add(new Record(fileId, body, Fields(root), root.GetRawText()));
-                else errors.Add(new IngestError(fileId, "no text field (text, content or body) in the record"));
+                try
+                {
+                    if (TextOf(root) is { } body) records.Add(new Record(fileId, body, Fields(root), root.GetRawText()));
+                    else errors.Add(new IngestError(fileId, "no text field (text, content or body) in the record"));
+                }
+                catch (InvalidOperationException e)
+                {
+                    errors.Add(new IngestError(fileId, $"unreadable string ({e.Message})"));
+                }
             }
             else
             {
@@ -79,6 +86,22 @@ static class JsonRecords
     }
 
     static void Add(string fileId, JsonElement element, string raw, string number, string where,
+        List<Record> records, List<IngestError> errors, HashSet<string> seen)
+    {
+        try
+        {
+            AddRecord(fileId, element, raw, number, where, records, errors, seen);
+        }
+        catch (InvalidOperationException e)
+        {
+            // Valid JSON syntax whose strings cannot become .NET text, such as an escaped lone surrogate ("\ud800").
+            string id = $"{fileId}#{number}";
+            if (!seen.Add(id)) id = $"{id}~{number}";
+            errors.Add(new IngestError(id, $"{where}: unreadable string ({e.Message})"));
+        }
+    }
+
+    static void AddRecord(string fileId, JsonElement element, string raw, string number, string where,
         List<Record> records, List<IngestError> errors, HashSet<string> seen)
     {
         string? key = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("id", out JsonElement idValue) ? Scalar(idValue) : null;

@@ -47,7 +47,7 @@ public sealed partial class ReuseDetector
         // 1. Ingest: list the files.
         (List<SourceFile> files, List<IngestError> errors) = source.List();
         // 2-4. Read every file into its documents; tokenize, shingle and sign them (text is dropped afterwards).
-        var cache = new TextCache(source.Load, CacheBudgetChars);
+        var cache = new TextCache(source.Load, TextCacheBudgetChars);
         List<DocumentRecord> records = SignAll(source, files, errors, cache, scanCache, progress, cancellationToken);
         // 5. Candidates: near-duplicates by LSH, passage pairs by fingerprint postings (each outlet's learned
         //    boilerplate fingerprints left out; those passages are collected apart, without pairwise alignment).
@@ -80,6 +80,9 @@ public sealed partial class ReuseDetector
 
     /// <summary>Characters of reloaded text kept in memory during alignment (about 2 bytes each).</summary>
     internal const long CacheBudgetChars = 24L << 20;
+
+    /// <summary>The text cache budget of this detector (tests lower it to force reloads).</summary>
+    internal long TextCacheBudgetChars { get; init; } = CacheBudgetChars;
 
     static ReportInputDocument ToReportInput(DocumentRecord r) =>
         new(r.Id, r.Metadata, r.Encoding, r.Length, r.BodyStart, r.BodyEnd, r.TokenCount);

@@ -67,8 +67,14 @@ static class ReportBuilder
                 Credits = [.. attributionDocs[d].Credits.Select(c => new ReportCredit(c.Outlet, c.Evidence, c.Start, c.End, c.Kind))],
             });
         }
+        // A document read and signed but not aligned later (changed or gone during the scan) keeps its one entry, with the reason.
+        var signedAt = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int d = 0; d < documents.Count; d++) signedAt.TryAdd(documents[d].Id, d);
         foreach (IngestError e in errors)
-            documents.Add(new ReportDocument { Id = e.Id, Path = e.Id, Error = e.Reason });
+        {
+            if (signedAt.TryGetValue(e.Id, out int at)) documents[at] = documents[at] with { Error = e.Reason };
+            else documents.Add(new ReportDocument { Id = e.Id, Path = e.Id, Error = e.Reason });
+        }
         documents.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
 
         // Cross-document reuse first, uncredited reposts before credited ones, biggest first; then internal repeats; boilerplate last.
