@@ -45,6 +45,31 @@ public static partial class HtmlExtractor
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     internal static partial Regex TrailerHeading();
 
+    /// <summary>Deepest element nesting accepted before parsing (real pages stay far below a hundred).</summary>
+    public const int MaxDepth = 5_000;
+
+    /// <summary>
+    /// An upper estimate of the element nesting depth, in one pass without parsing: start tags open, end tags close,
+    /// self-closing tags and comments/declarations count nothing. Unclosed tags a browser would close make it high,
+    /// never low, so it can only refuse pages that are (nearly) that deep.
+    /// </summary>
+    public static int EstimateDepth(string html)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        int depth = 0, max = 0;
+        for (int i = html.IndexOf('<', StringComparison.Ordinal); i >= 0 && i + 1 < html.Length; i = html.IndexOf('<', i + 1))
+        {
+            char c = html[i + 1];
+            if (c == '/') { if (depth > 0) depth--; continue; }
+            if (!char.IsAsciiLetter(c)) continue;
+            int close = html.IndexOf('>', i + 1);
+            if (close < 0) break;
+            if (html[close - 1] == '/') continue;
+            max = Math.Max(max, ++depth);
+        }
+        return max;
+    }
+
     /// <summary>Extracts the article text and metadata from <paramref name="html"/>; never throws on malformed markup.</summary>
     public static (string Text, DocumentMetadata Metadata) Extract(string html, DocumentMetadata metadata)
     {

@@ -168,6 +168,17 @@ public sealed class ParserFuzzTests
     }
 
     [Fact]
+    public void Pathologically_deep_html_is_refused_with_its_reason_before_parsing()
+    {
+        // 200,000 nested elements stalled the HTML parser for minutes; the depth check refuses them at once.
+        string html = string.Concat(Enumerable.Repeat("<div><span>", 100_000)) + "deep text";
+        FileLoad load = s_source.Decode("deep.html", Encoding.UTF8.GetBytes(html), InputFormat.Html);
+        Assert.Empty(load.Documents);
+        Assert.StartsWith("HTML nested too deeply (about 200,000 open elements", Assert.Single(load.Errors).Reason, StringComparison.Ordinal);
+        Assert.Equal(3, HtmlExtractor.EstimateDepth("<html><body><p>a<br/><img src=x/></p><div>b</div></body></html>"));
+    }
+
+    [Fact]
     public void Saved_regressions_still_pass()
     {
         foreach (string target in new[] { "decoder", "frontmatter", "html", "json", "any" })
