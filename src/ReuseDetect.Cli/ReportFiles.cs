@@ -28,7 +28,10 @@ static class ReportFiles
             WriteAtomic(path, content, encoding);
             written.Add(path);
         }
-        Put(Json, JsonReportWriter.ToJson(report), s_utf8);
+        // The JSON report is the largest: streamed to the file rather than built as one string first.
+        string jsonPath = Path.Combine(folder, Json);
+        WriteAtomic(jsonPath, stream => JsonReportWriter.Write(stream, report));
+        written.Add(jsonPath);
         Put(Markdown, MarkdownReportWriter.ToMarkdown(report), s_utf8);
         Put(Html, HtmlReportWriter.ToHtml(report), s_utf8);
         // Spreadsheet programs need the byte order mark to read the CSV as UTF-8.
@@ -37,12 +40,20 @@ static class ReportFiles
         return written;
     }
 
-    static void WriteAtomic(string path, string content, Encoding encoding)
+    static void WriteAtomic(string path, string content, Encoding encoding) =>
+        WriteAtomic(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, encoding, 1 << 16, leaveOpen: true);
+            writer.Write(content);
+        });
+
+    static void WriteAtomic(string path, Action<Stream> write)
     {
         string tmp = path + ".tmp";
         try
         {
-            File.WriteAllText(tmp, content, encoding);
+            using (var stream = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+                write(stream);
             File.Move(tmp, path, overwrite: true);
         }
         catch
