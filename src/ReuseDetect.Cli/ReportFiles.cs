@@ -22,30 +22,26 @@ static class ReportFiles
     {
         Directory.CreateDirectory(folder);
         var written = new List<string>(Names.Count);
-        void Put(string name, string content, Encoding encoding)
+        // Each report is streamed to its file as it is produced; none is held as one big string.
+        void Put(string name, Action<Stream> write)
         {
             string path = Path.Combine(folder, name);
-            WriteAtomic(path, content, encoding);
+            WriteAtomic(path, write);
             written.Add(path);
         }
-        // The JSON report is the largest: streamed to the file rather than built as one string first.
-        string jsonPath = Path.Combine(folder, Json);
-        WriteAtomic(jsonPath, stream => JsonReportWriter.Write(stream, report));
-        written.Add(jsonPath);
-        Put(Markdown, MarkdownReportWriter.ToMarkdown(report), s_utf8);
-        Put(Html, HtmlReportWriter.ToHtml(report), s_utf8);
-        // Spreadsheet programs need the byte order mark to read the CSV as UTF-8.
-        Put(Csv, CsvReportWriter.ToCsv(report), s_utf8Bom);
-        Put(GraphMl, GraphMlReportWriter.ToGraphMl(report), s_utf8);
-        return written;
-    }
-
-    static void WriteAtomic(string path, string content, Encoding encoding) =>
-        WriteAtomic(path, stream =>
+        static Action<Stream> Chunks(StringBuilder content, Encoding encoding) => stream =>
         {
             using var writer = new StreamWriter(stream, encoding, 1 << 16, leaveOpen: true);
-            writer.Write(content);
-        });
+            foreach (ReadOnlyMemory<char> chunk in content.GetChunks()) writer.Write(chunk.Span);
+        };
+        Put(Json, stream => JsonReportWriter.Write(stream, report));
+        Put(Markdown, Chunks(MarkdownReportWriter.Build(report), s_utf8));
+        Put(Html, stream => HtmlReportWriter.Write(stream, report));
+        // Spreadsheet programs need the byte order mark to read the CSV as UTF-8.
+        Put(Csv, Chunks(CsvReportWriter.Build(report), s_utf8Bom));
+        Put(GraphMl, stream => GraphMlReportWriter.Write(stream, ReuseGraph.From(report)));
+        return written;
+    }
 
     static void WriteAtomic(string path, Action<Stream> write)
     {

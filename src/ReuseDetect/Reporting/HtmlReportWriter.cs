@@ -33,6 +33,55 @@ public static class HtmlReportWriter
     }
 
     /// <summary>
+    /// Writes the same bytes as <see cref="ToHtml"/> in UTF-8 to <paramref name="stream"/>: the data is serialized once
+    /// to UTF-8 and escaped while copying, so no copy of the page is held as a string.
+    /// </summary>
+    public static void Write(Stream stream, ReuseReport report)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(report);
+        var data = new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
+        using (var json = new Utf8JsonWriter(data, new JsonWriterOptions { Encoder = s_json.Encoder, Indented = false, SkipValidation = true }))
+            HtmlReportModel.Build(report).WriteTo(json, s_json);
+        void Put(string text) => stream.Write(Encoding.UTF8.GetBytes(text));
+        Put("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        Put("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        Put("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n");
+        Put("<title>ReuseDetect duplication report</title>\n<style>\n");
+        Put(HtmlReportAssets.Css);
+        Put("</style>\n</head>\n");
+        Put(HtmlReportAssets.Body);
+        Put("<script type=\"application/json\" id=\"report-data\">");
+        WriteEmbeddable(stream, data.WrittenSpan);
+        Put("</script>\n");
+        Put("<script>\n");
+        Put(HtmlReportAssets.Script);
+        Put("</script>\n</body>\n</html>\n");
+    }
+
+    /// <summary>UTF-8 JSON with the escapes of <see cref="EmbeddableJson"/> applied byte-wise.</summary>
+    static void WriteEmbeddable(Stream stream, ReadOnlySpan<byte> json)
+    {
+        ReadOnlySpan<byte> lt = "\\u003c"u8, gt = "\\u003e"u8, ls = "\\u2028"u8, ps = "\\u2029"u8;
+        int from = 0;
+        for (int i = 0; i < json.Length; i++)
+        {
+            byte b = json[i];
+            ReadOnlySpan<byte> escape;
+            int skip = 1;
+            if (b == (byte)'<') escape = lt;
+            else if (b == (byte)'>') escape = gt;
+            else if (b == 0xE2 && i + 2 < json.Length && json[i + 1] == 0x80 && (json[i + 2] == 0xA8 || json[i + 2] == 0xA9)) { escape = json[i + 2] == 0xA8 ? ls : ps; skip = 3; }
+            else continue;
+            stream.Write(json[from..i]);
+            stream.Write(escape);
+            i += skip - 1;
+            from = i + 1;
+        }
+        stream.Write(json[from..]);
+    }
+
+    /// <summary>
     /// JSON safe inside a script element: every <c>&lt;</c> and <c>&gt;</c> (only ever inside JSON strings) becomes a
     /// <c>\u</c> escape, so no text can close the element (<c>&lt;/script&gt;</c>) or open a comment (<c>&lt;!--</c>).
     /// </summary>
