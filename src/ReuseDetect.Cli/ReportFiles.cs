@@ -23,11 +23,16 @@ static class ReportFiles
         Directory.CreateDirectory(folder);
         var written = new List<string>(Names.Count);
         // Each report is streamed to its file as it is produced; none is held as one big string.
+        bool timings = Environment.GetEnvironmentVariable("REUSEDETECT_TIMINGS") == "1";
         void Put(string name, Action<Stream> write)
         {
             string path = Path.Combine(folder, name);
+            long start = System.Diagnostics.Stopwatch.GetTimestamp();
             WriteAtomic(path, write);
             written.Add(path);
+            if (timings)
+                Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"          {name}: {System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds:F2} s, heap {GC.GetTotalMemory(false) >> 20} MiB"));
         }
         static Action<Stream> Chunks(StringBuilder content, Encoding encoding) => stream =>
         {

@@ -18,22 +18,13 @@ public static class HtmlReportWriter
     /// <summary>The report as a self-contained HTML page.</summary>
     public static string ToHtml(ReuseReport report)
     {
-        ArgumentNullException.ThrowIfNull(report);
-        string data = EmbeddableJson(HtmlReportModel.Build(report));
-        var sb = new StringBuilder(data.Length + HtmlReportAssets.Css.Length + HtmlReportAssets.Script.Length + 4096);
-        sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        sb.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        // No request may leave the page: everything is inline, and the policy forbids fetching anything else.
-        sb.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n");
-        sb.Append("<title>ReuseDetect duplication report</title>\n<style>\n").Append(HtmlReportAssets.Css).Append("</style>\n</head>\n");
-        sb.Append(HtmlReportAssets.Body);
-        sb.Append("<script type=\"application/json\" id=\"report-data\">").Append(data).Append("</script>\n");
-        sb.Append("<script>\n").Append(HtmlReportAssets.Script).Append("</script>\n</body>\n</html>\n");
-        return sb.ToString();
+        using var stream = new MemoryStream();
+        Write(stream, report);
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
     }
 
     /// <summary>
-    /// Writes the same bytes as <see cref="ToHtml"/> in UTF-8 to <paramref name="stream"/>: the data is serialized once
+    /// Writes the page in UTF-8 to <paramref name="stream"/>: the data is serialized once
     /// to UTF-8 and escaped while copying, so no copy of the page is held as a string.
     /// </summary>
     public static void Write(Stream stream, ReuseReport report)
@@ -41,8 +32,8 @@ public static class HtmlReportWriter
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(report);
         var data = new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
-        using (var json = new Utf8JsonWriter(data, new JsonWriterOptions { Encoder = s_json.Encoder, Indented = false, SkipValidation = true }))
-            HtmlReportModel.Build(report).WriteTo(json, s_json);
+        using (var json = new Utf8JsonWriter(data, new JsonWriterOptions { Encoder = s_json.Encoder, Indented = false }))
+            HtmlReportModel.Write(json, report, s_json);
         void Put(string text) => stream.Write(Encoding.UTF8.GetBytes(text));
         Put("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         Put("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
