@@ -13,6 +13,7 @@ static class Program
             return 0;
         }
         if (args.Length > 0 && args[0] == "cputime") return CpuTimeProbe.Run();
+        if (args.Length > 0 && args[0] == "scancheck") return Scan.ScanCheck.Run(args[1..]);
         if (args.Length > 0 && args[0] == "history") return History.HistoryCommand.Run(args[1..]);
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, BenchConfig.Create());
         return 0;

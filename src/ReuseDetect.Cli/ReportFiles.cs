@@ -28,27 +28,39 @@ static class ReportFiles
     {
         Directory.CreateDirectory(folder);
         var written = new List<string>(Names.Count);
-        void Put(string name, string content, Encoding encoding)
+        // Each report is streamed to its file as it is produced; none is held as one big string.
+        bool timings = Environment.GetEnvironmentVariable("REUSEDETECT_TIMINGS") == "1";
+        void Put(string name, Action<Stream> write)
         {
             string path = Path.Combine(folder, name);
-            WriteAtomic(path, content, encoding);
+            long start = System.Diagnostics.Stopwatch.GetTimestamp();
+            WriteAtomic(path, write);
             written.Add(path);
+            if (timings)
+                Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                    $"          {name}: {System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds:F2} s, heap {GC.GetTotalMemory(false) >> 20} MiB"));
         }
-        Put(Json, JsonReportWriter.ToJson(report), s_utf8);
-        Put(Markdown, MarkdownReportWriter.ToMarkdown(report), s_utf8);
-        Put(Html, HtmlReportWriter.ToHtml(report), s_utf8);
+        static Action<Stream> Chunks(StringBuilder content, Encoding encoding) => stream =>
+        {
+            using var writer = new StreamWriter(stream, encoding, 1 << 16, leaveOpen: true);
+            foreach (ReadOnlyMemory<char> chunk in content.GetChunks()) writer.Write(chunk.Span);
+        };
+        Put(Json, stream => JsonReportWriter.Write(stream, report));
+        Put(Markdown, Chunks(MarkdownReportWriter.Build(report), s_utf8));
+        Put(Html, stream => HtmlReportWriter.Write(stream, report));
         // Spreadsheet programs need the byte order mark to read the CSV as UTF-8.
-        Put(Csv, CsvReportWriter.ToCsv(report), s_utf8Bom);
-        Put(GraphMl, GraphMlReportWriter.ToGraphMl(report), s_utf8);
+        Put(Csv, Chunks(CsvReportWriter.Build(report), s_utf8Bom));
+        Put(GraphMl, stream => GraphMlReportWriter.Write(stream, ReuseGraph.From(report)));
         return written;
     }
 
-    static void WriteAtomic(string path, string content, Encoding encoding)
+    static void WriteAtomic(string path, Action<Stream> write)
     {
         string tmp = path + ".tmp";
         try
         {
-            File.WriteAllText(tmp, content, encoding);
+            using (var stream = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+                write(stream);
             File.Move(tmp, path, overwrite: true);
         }
         catch

@@ -90,6 +90,8 @@ static class ScanCommand
                 stderr.WriteLine($"reuse: {e.Message}");
                 return ExitCodes.Failure;
             }
+            if (Environment.GetEnvironmentVariable("REUSEDETECT_TIMINGS") == "1")
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds,8:F2} s  WriteReports  heap {GC.GetTotalMemory(false) >> 20} MiB"));
             IReadOnlyList<string> written;
             try
             {
@@ -139,7 +141,10 @@ sealed class TimingProgress(TextWriter writer) : IProgress<ScanProgress>
         {
             if (value.Stage == _stage) return;
             _stage = value.Stage;
-            writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{_clock.Elapsed.TotalSeconds,8:F2} s  {value.Stage} (total {value.Total:N0})"));
+            // Heap in use and the process's peak working set so far, to see which stage holds memory.
+            using var self = Process.GetCurrentProcess();
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{_clock.Elapsed.TotalSeconds,8:F2} s  {value.Stage} (total {value.Total:N0})  heap {GC.GetTotalMemory(false) >> 20} MiB, peak {self.PeakWorkingSet64 >> 20} MiB, cpu {self.TotalProcessorTime.TotalSeconds:F1} s"));
         }
     }
 }

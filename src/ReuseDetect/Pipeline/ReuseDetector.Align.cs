@@ -65,7 +65,7 @@ public sealed partial class ReuseDetector
     }
 
     List<PassageLink> AlignAll(List<DocumentRecord> records, SortedDictionary<CandidatePair, int> pairs, TextCache cache,
-        IScanCache? scanCache, SpanTexts spanTexts, IProgress<ScanProgress>? progress, CancellationToken ct)
+        IScanCache? scanCache, SpanTexts? spanTexts, IProgress<ScanProgress>? progress, CancellationToken ct)
     {
         var list = pairs.Keys.ToList();
         var results = new List<PassageLink>[list.Count];
@@ -82,7 +82,7 @@ public sealed partial class ReuseDetector
         return [.. results.SelectMany(r => r)];
     }
 
-    static List<PassageLink> AlignPair(DocumentRecord a, DocumentRecord b, TextCache cache, IScanCache? scanCache, SpanTexts spanTexts, PassageAligner aligner)
+    static List<PassageLink> AlignPair(DocumentRecord a, DocumentRecord b, TextCache cache, IScanCache? scanCache, SpanTexts? spanTexts, PassageAligner aligner)
     {
         IReadOnlyList<CachedPassage>? passages = scanCache?.TryGetPassages(a.Signed, b.Signed);
         if (passages is null)
@@ -96,15 +96,17 @@ public sealed partial class ReuseDetector
             {
                 var (aStart, aEnd) = PassageText.Widen(textA, ta.StartOf(p.AStart), ta.EndOf(p.AEnd - 1));
                 var (bStart, bEnd) = PassageText.Widen(textB, tb.StartOf(p.BStart), tb.EndOf(p.BEnd - 1));
-                return new CachedPassage(aStart, aEnd, bStart, bEnd, p.Identity, textA[aStart..aEnd], textB[bStart..bEnd]);
+                // Span texts are kept only for the store; without one the report reads member texts again.
+                return scanCache is null ? new CachedPassage(aStart, aEnd, bStart, bEnd, p.Identity, "", "")
+                    : new CachedPassage(aStart, aEnd, bStart, bEnd, p.Identity, textA[aStart..aEnd], textB[bStart..bEnd]);
             });
             scanCache?.PutPassages(a.Signed, b.Signed, passages);
         }
         var links = new List<PassageLink>(passages.Count);
         foreach (CachedPassage p in passages)
         {
-            spanTexts.Add(a.Index, p.AStart, p.AEnd, p.AText);
-            spanTexts.Add(b.Index, p.BStart, p.BEnd, p.BText);
+            spanTexts?.Add(a.Index, p.AStart, p.AEnd, p.AText);
+            spanTexts?.Add(b.Index, p.BStart, p.BEnd, p.BText);
             links.Add(new PassageLink(a.Index, p.AStart, p.AEnd, b.Index, p.BStart, p.BEnd, p.Identity));
         }
         return links;

@@ -55,7 +55,9 @@ public sealed partial class ReuseDetector
         BoilerplateModel boilerplate = LearnBoilerplate(records);
         var pairs = FindPassageCandidates(records, boilerplate);
         // 6. Align candidate pairs at token level.
-        var spanTexts = new SpanTexts();
+        // With a store, passages carry their span texts (stored with the pair); without one, member texts are read
+        // again at report time, once per member document, instead of keeping every aligned pair's texts in memory.
+        SpanTexts? spanTexts = scanCache is null ? null : new SpanTexts();
         List<PassageLink> links = AlignAll(records, pairs, cache, scanCache, spanTexts, progress, cancellationToken);
         // 7. Cluster aligned spans.
         progress?.Report(new ScanProgress(PipelineStage.Cluster, 0, links.Count));
@@ -69,11 +71,41 @@ public sealed partial class ReuseDetector
         // 9. Report.
         foreach (var (id, reason) in cache.Errors.OrderBy(e => e.Key, StringComparer.Ordinal)) errors.Add(new IngestError(id, reason));
         progress?.Report(new ScanProgress(PipelineStage.Report, 0, 1));
+        Func<int, int, int, string> quote = spanTexts is not null
+            ? (doc, start, end) => spanTexts.TryGet(doc, start, end) ?? Slice(cache.Get(records[doc])?.Document.Text, start, end)
+            : MemberQuotes(records, attributed, cache, source, cancellationToken);
         ReuseReport report = ReportBuilder.Build(_options, records.ConvertAll(ToReportInput), docs, attributed, nearDuplicates, errors,
-            (doc, start, end) => spanTexts.TryGet(doc, start, end) ?? Slice(cache.Get(records[doc])?.Document.Text, start, end),
-            records.ConvertAll(r => r.File.Id));
+            quote, records.ConvertAll(r => r.File.Id));
         scanCache?.Complete([.. files.Select(f => f.Id)]);
         return report;
+    }
+
+    /// <summary>
+    /// Texts of every cluster member, read once per member document (in parallel) and sliced; a document whose
+    /// content changed since it was signed quotes nothing, as before.
+    /// </summary>
+    Func<int, int, int, string> MemberQuotes(List<DocumentRecord> records, List<AttributedCluster> clusters, TextCache cache,
+        FolderSource source, CancellationToken ct)
+    {
+        var spans = new List<(int Start, int End)>?[records.Count];
+        foreach (AttributedCluster ac in clusters)
+            foreach (ClusterMember m in ac.Cluster.Members) (spans[m.Document] ??= []).Add((m.Start, m.End));
+        var texts = new Dictionary<(int Start, int End), string>?[records.Count];
+        System.Threading.Tasks.Parallel.For(0, records.Count, Parallel(ct), d =>
+        {
+            if (spans[d] is not { } list) return;
+            DocumentRecord r = records[d];
+            string? text = cache.TryPeek(r)?.Document.Text;
+            if (text is null)
+            {
+                (LoadedDocument? doc, _) = source.Load(r.File, r.Id);
+                text = doc is not null && doc.ContentHash == r.ContentHash ? doc.Text : null;
+            }
+            var map = new Dictionary<(int, int), string>(list.Count);
+            foreach (var (s, e) in list) map.TryAdd((s, e), Slice(text, s, e));
+            texts[d] = map;
+        });
+        return (doc, start, end) => texts[doc] is { } map && map.TryGetValue((start, end), out string? t) ? t : Slice(cache.Get(records[doc])?.Document.Text, start, end);
     }
 
     static string Slice(string? text, int start, int end) => text is not null && end <= text.Length ? text[start..end] : "";

@@ -27,6 +27,10 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
         return lazy.Value;
     }
 
+    /// <summary>The cached entry of <paramref name="record"/> when it is loaded already; never reads.</summary>
+    public Entry? TryPeek(DocumentRecord record) =>
+        _entries.TryGetValue(record.Id, out var lazy) && lazy.IsValueCreated ? lazy.Value : null;
+
     /// <summary>Seeds the cache with a document that was just read (saves a second read for small corpora).</summary>
     public void Offer(LoadedDocument document, TokenizedText tokens)
     {

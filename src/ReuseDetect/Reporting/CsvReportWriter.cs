@@ -18,7 +18,10 @@ public static class CsvReportWriter
     ];
 
     /// <summary>The report as CSV text (without the byte order mark, which the file writer adds).</summary>
-    public static string ToCsv(ReuseReport report)
+    public static string ToCsv(ReuseReport report) => Build(report).ToString();
+
+    /// <summary>The CSV text left in the builder (a file writer copies its chunks without one big string).</summary>
+    public static StringBuilder Build(ReuseReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var sb = new StringBuilder();
@@ -45,7 +48,7 @@ public static class CsvReportWriter
                 AppendRow(sb, row);
             }
         }
-        return sb.ToString();
+        return sb;
     }
 
     /// <summary>Appends one record and its CRLF.</summary>

@@ -16,8 +16,16 @@ public static class GraphMlReportWriter
     /// <summary>The graph as GraphML (UTF-8, LF line ends).</summary>
     public static string ToGraphMl(ReuseGraph graph)
     {
-        ArgumentNullException.ThrowIfNull(graph);
         using var stream = new MemoryStream();
+        Write(stream, graph);
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>Writes the same bytes as <see cref="ToGraphMl(ReuseGraph)"/> (UTF-8, no BOM) to <paramref name="stream"/>.</summary>
+    public static void Write(Stream stream, ReuseGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(graph);
         var settings = new XmlWriterSettings { Indent = true, IndentChars = "  ", NewLineChars = "\n", Encoding = new UTF8Encoding(false) };
         using (XmlWriter x = XmlWriter.Create(stream, settings))
         {
@@ -59,7 +67,7 @@ public static class GraphMlReportWriter
             x.WriteEndElement();
             x.WriteEndDocument();
         }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        stream.WriteByte((byte)'\n');
     }
 
     static void Key(XmlWriter x, string id, string target, string name, string type)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace ReuseDetect.Reporting;
@@ -13,72 +14,84 @@ static class HtmlReportModel
     /// <summary>Span kinds in a document's <c>spans</c>: <c>[start, end, cluster index, kind]</c>.</summary>
     const int SpanPassage = 0, SpanInternal = 1, SpanBoilerplate = 2;
 
-    public static JsonObject Build(ReuseReport report)
+    /// <summary>
+    /// Writes the model as one JSON object, node by node: each document and cluster is built, written and dropped, so
+    /// the whole model is never held at once (the same bytes as serializing it in one piece).
+    /// </summary>
+    public static void Write(Utf8JsonWriter w, ReuseReport report, JsonSerializerOptions options)
     {
         ArgumentNullException.ThrowIfNull(report);
         var docIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = 0; i < report.Documents.Count; i++) docIndex[report.Documents[i].Id] = i;
-        var spans = new List<JsonArray>[report.Documents.Count];
-
-        var clusters = new JsonArray();
+        var spans = new List<(int Start, int End, int Cluster, int Kind)>?[report.Documents.Count];
         for (int ci = 0; ci < report.Clusters.Count; ci++)
         {
             ReportCluster c = report.Clusters[ci];
             int kind = c.Boilerplate ? SpanBoilerplate : c.Kind == "internal" ? SpanInternal : SpanPassage;
             foreach (ReportMember m in c.Members)
-                if (docIndex.TryGetValue(m.Id, out int d)) (spans[d] ??= []).Add(new JsonArray(m.Start, m.End, ci, kind));
-            clusters.Add(Cluster(c, docIndex));
+                if (docIndex.TryGetValue(m.Id, out int d)) (spans[d] ??= []).Add((m.Start, m.End, ci, kind));
         }
 
-        var documents = new JsonArray();
+        ReportSummary s = report.Summary;
+        w.WriteStartObject();
+        w.WriteNumber("schemaVersion", report.SchemaVersion);
+        w.WritePropertyName("summary");
+        new JsonObject
+        {
+            ["documents"] = s.Documents, ["skipped"] = s.Skipped, ["clusters"] = s.Clusters, ["passageClusters"] = s.PassageClusters,
+            ["internalClusters"] = s.InternalClusters, ["boilerplateClusters"] = s.BoilerplateClusters,
+            ["nearDuplicatePairs"] = s.NearDuplicatePairs, ["totalChars"] = s.TotalChars, ["reusedChars"] = s.ReusedChars,
+            ["reusedFraction"] = s.ReusedFraction,
+            ["outlets"] = report.Documents.Where(d => d.Error is null).Select(d => d.Outlet ?? ReuseGraph.UnknownOutlet).Distinct(StringComparer.Ordinal).Count(),
+        }.WriteTo(w, options);
+        w.WritePropertyName("parameters");
+        new JsonObject
+        {
+            ["shingle"] = report.Parameters.Shingle, ["permutations"] = report.Parameters.Permutations,
+            ["threshold"] = report.Parameters.NearDuplicateThreshold, ["minWords"] = report.Parameters.MinWords,
+        }.WriteTo(w, options);
+
+        w.WriteStartArray("documents");
         for (int i = 0; i < report.Documents.Count; i++)
         {
             ReportDocument d = report.Documents[i];
-            var o = new JsonObject
+            new JsonObject
             {
                 ["id"] = d.Id, ["outlet"] = d.Outlet, ["published"] = d.Published, ["title"] = d.Title, ["url"] = d.Url,
                 ["length"] = d.Length, ["bodyStart"] = d.BodyStart, ["reusedChars"] = d.ReusedChars, ["reusedFraction"] = d.ReusedFraction,
                 ["internalChars"] = d.InternalRepeatChars, ["boilerplateChars"] = d.BoilerplateChars, ["error"] = d.Error,
-                ["shared"] = new JsonArray([.. d.SharedWith.Select(s => (JsonNode)new JsonArray(docIndex.GetValueOrDefault(s.Id, -1), s.Chars, s.Clusters))]),
-                ["spans"] = new JsonArray([.. (spans[i] ?? []).OrderBy(s => (int)s[0]!).ThenBy(s => (int)s[1]!).Select(s => (JsonNode)s)]),
-            };
-            documents.Add(o);
+                ["shared"] = new JsonArray([.. d.SharedWith.Select(x => (JsonNode)new JsonArray(docIndex.GetValueOrDefault(x.Id, -1), x.Chars, x.Clusters))]),
+                ["spans"] = new JsonArray([.. (spans[i] ?? []).OrderBy(x => x.Start).ThenBy(x => x.End)
+                    .Select(x => (JsonNode)new JsonArray(x.Start, x.End, x.Cluster, x.Kind))]),
+            }.WriteTo(w, options);
+            spans[i] = null;
         }
+        w.WriteEndArray();
 
-        ReuseGraph graph = ReuseGraph.From(report);
-        ReportSummary s = report.Summary;
-        return new JsonObject
-        {
-            ["schemaVersion"] = report.SchemaVersion,
-            ["summary"] = new JsonObject
-            {
-                ["documents"] = s.Documents, ["skipped"] = s.Skipped, ["clusters"] = s.Clusters, ["passageClusters"] = s.PassageClusters,
-                ["internalClusters"] = s.InternalClusters, ["boilerplateClusters"] = s.BoilerplateClusters,
-                ["nearDuplicatePairs"] = s.NearDuplicatePairs, ["totalChars"] = s.TotalChars, ["reusedChars"] = s.ReusedChars,
-                ["reusedFraction"] = s.ReusedFraction,
-                ["outlets"] = report.Documents.Where(d => d.Error is null).Select(d => d.Outlet ?? ReuseGraph.UnknownOutlet).Distinct(StringComparer.Ordinal).Count(),
-            },
-            ["parameters"] = new JsonObject
-            {
-                ["shingle"] = report.Parameters.Shingle, ["permutations"] = report.Parameters.Permutations,
-                ["threshold"] = report.Parameters.NearDuplicateThreshold, ["minWords"] = report.Parameters.MinWords,
-            },
-            ["documents"] = documents,
-            ["clusters"] = clusters,
-            ["nearDuplicates"] = new JsonArray([.. report.NearDuplicates.Select(n => (JsonNode)new JsonObject
+        w.WriteStartArray("clusters");
+        foreach (ReportCluster c in report.Clusters) Cluster(c, docIndex).WriteTo(w, options);
+        w.WriteEndArray();
+
+        w.WriteStartArray("nearDuplicates");
+        foreach (ReportNearDuplicate n in report.NearDuplicates)
+            new JsonObject
             {
                 ["ids"] = new JsonArray([.. n.Ids.Select(id => (JsonNode?)JsonValue.Create(id))]), ["jaccard"] = n.Jaccard,
-            })]),
-            ["graph"] = new JsonObject
+            }.WriteTo(w, options);
+        w.WriteEndArray();
+
+        ReuseGraph graph = ReuseGraph.From(report);
+        w.WritePropertyName("graph");
+        new JsonObject
+        {
+            ["nodeKind"] = graph.NodeKind,
+            ["nodes"] = new JsonArray([.. graph.Nodes.Select(n => (JsonNode)new JsonObject
             {
-                ["nodeKind"] = graph.NodeKind,
-                ["nodes"] = new JsonArray([.. graph.Nodes.Select(n => (JsonNode)new JsonObject
-                {
-                    ["id"] = n.Id, ["kind"] = n.Kind, ["documents"] = n.Documents, ["reusedChars"] = n.ReusedChars,
-                })]),
-                ["edges"] = new JsonArray([.. graph.Edges.Select(e => (JsonNode)new JsonArray(e.Source, e.Target, e.Chars, e.Clusters, e.Directed))]),
-            },
-        };
+                ["id"] = n.Id, ["kind"] = n.Kind, ["documents"] = n.Documents, ["reusedChars"] = n.ReusedChars,
+            })]),
+            ["edges"] = new JsonArray([.. graph.Edges.Select(e => (JsonNode)new JsonArray(e.Source, e.Target, e.Chars, e.Clusters, e.Directed))]),
+        }.WriteTo(w, options);
+        w.WriteEndObject();
     }
 
     static JsonObject Cluster(ReportCluster c, Dictionary<string, int> docIndex)

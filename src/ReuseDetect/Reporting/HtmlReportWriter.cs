@@ -18,18 +18,58 @@ public static class HtmlReportWriter
     /// <summary>The report as a self-contained HTML page.</summary>
     public static string ToHtml(ReuseReport report)
     {
+        using var stream = new MemoryStream();
+        Write(stream, report);
+        return Encoding.UTF8.GetString(stream.GetBuffer(), 0, (int)stream.Length);
+    }
+
+    /// <summary>
+    /// Writes the page in UTF-8 to <paramref name="stream"/>: the data is serialized once
+    /// to UTF-8 and escaped while copying, so no copy of the page is held as a string.
+    /// </summary>
+    public static void Write(Stream stream, ReuseReport report)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(report);
-        string data = EmbeddableJson(HtmlReportModel.Build(report));
-        var sb = new StringBuilder(data.Length + HtmlReportAssets.Css.Length + HtmlReportAssets.Script.Length + 4096);
-        sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-        sb.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-        // No request may leave the page: everything is inline, and the policy forbids fetching anything else.
-        sb.Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n");
-        sb.Append("<title>ReuseDetect duplication report</title>\n<style>\n").Append(HtmlReportAssets.Css).Append("</style>\n</head>\n");
-        sb.Append(HtmlReportAssets.Body);
-        sb.Append("<script type=\"application/json\" id=\"report-data\">").Append(data).Append("</script>\n");
-        sb.Append("<script>\n").Append(HtmlReportAssets.Script).Append("</script>\n</body>\n</html>\n");
-        return sb.ToString();
+        var data = new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
+        using (var json = new Utf8JsonWriter(data, new JsonWriterOptions { Encoder = s_json.Encoder, Indented = false }))
+            HtmlReportModel.Write(json, report, s_json);
+        void Put(string text) => stream.Write(Encoding.UTF8.GetBytes(text));
+        Put("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+        Put("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+        Put("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n");
+        Put("<title>ReuseDetect duplication report</title>\n<style>\n");
+        Put(HtmlReportAssets.Css);
+        Put("</style>\n</head>\n");
+        Put(HtmlReportAssets.Body);
+        Put("<script type=\"application/json\" id=\"report-data\">");
+        WriteEmbeddable(stream, data.WrittenSpan);
+        Put("</script>\n");
+        Put("<script>\n");
+        Put(HtmlReportAssets.Script);
+        Put("</script>\n</body>\n</html>\n");
+    }
+
+    /// <summary>UTF-8 JSON with the escapes of <see cref="EmbeddableJson"/> applied byte-wise.</summary>
+    static void WriteEmbeddable(Stream stream, ReadOnlySpan<byte> json)
+    {
+        ReadOnlySpan<byte> lt = "\\u003c"u8, gt = "\\u003e"u8, ls = "\\u2028"u8, ps = "\\u2029"u8;
+        int from = 0;
+        for (int i = 0; i < json.Length; i++)
+        {
+            byte b = json[i];
+            ReadOnlySpan<byte> escape;
+            int skip = 1;
+            if (b == (byte)'<') escape = lt;
+            else if (b == (byte)'>') escape = gt;
+            else if (b == 0xE2 && i + 2 < json.Length && json[i + 1] == 0x80 && (json[i + 2] == 0xA8 || json[i + 2] == 0xA9)) { escape = json[i + 2] == 0xA8 ? ls : ps; skip = 3; }
+            else continue;
+            stream.Write(json[from..i]);
+            stream.Write(escape);
+            i += skip - 1;
+            from = i + 1;
+        }
+        stream.Write(json[from..]);
     }
 
     /// <summary>

@@ -20,6 +20,14 @@ public static class JsonReportWriter
     /// <summary>The report as JSON text.</summary>
     public static string ToJson(ReuseReport report) => JsonSerializer.Serialize(report, s_options) + "\n";
 
+    /// <summary>Writes the same bytes as <see cref="ToJson"/> (UTF-8, no BOM) to <paramref name="stream"/> without building the text.</summary>
+    public static void Write(Stream stream, ReuseReport report)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        JsonSerializer.Serialize(stream, report, s_options);
+        stream.WriteByte((byte)'\n');
+    }
+
     /// <summary>Parses a report written by <see cref="ToJson"/>.</summary>
     public static ReuseReport? FromJson(string json) => JsonSerializer.Deserialize<ReuseReport>(json, s_options);
 }

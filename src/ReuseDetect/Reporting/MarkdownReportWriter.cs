@@ -12,7 +12,10 @@ public static class MarkdownReportWriter
     const int MaxQuoteChars = 700;
 
     /// <summary>The report as Markdown.</summary>
-    public static string ToMarkdown(ReuseReport report)
+    public static string ToMarkdown(ReuseReport report) => Build(report).ToString();
+
+    /// <summary>The report as Markdown, left in the builder (a file writer copies its chunks without one big string).</summary>
+    public static StringBuilder Build(ReuseReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
         var sb = new StringBuilder();
@@ -67,7 +70,7 @@ public static class MarkdownReportWriter
             foreach (ReportDocument d in skipped) sb.AppendLine(Inv($"- `{d.Id}`: {d.Error}"));
             sb.AppendLine();
         }
-        return sb.ToString();
+        return sb;
     }
 
     static void AppendCluster(StringBuilder sb, ReportCluster c)
