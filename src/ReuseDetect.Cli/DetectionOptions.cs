@@ -22,6 +22,26 @@ sealed class DetectionOptions
 
     public IEnumerable<Option> All => [Shingle, Permutations, Threshold, MinWords, MinCoverage, MaxGap, Window, MaxDf, OutletFromFolder, MaxFileMb, Threads];
 
+    /// <summary>The report folder when none is named: beside the input, <c>&lt;folder&gt;.reuse</c>.</summary>
+    public static string DefaultOutput(string root) => Path.TrimEndingDirectorySeparator(root) + ".reuse";
+
+    /// <summary>Binds and validates the options; on a bad value writes the reason to <paramref name="stderr"/> and returns false.</summary>
+    public bool TryBind(ParseResult parse, IReadOnlyList<string> excludedFolders, TextWriter stderr, out ReuseDetectOptions options)
+    {
+        try
+        {
+            options = Bind(parse, excludedFolders);
+            options.Validate();
+            return true;
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            stderr.WriteLine($"reuse: {e.Message}");
+            options = default;
+            return false;
+        }
+    }
+
     public ReuseDetectOptions Bind(ParseResult parse, IReadOnlyList<string> excludedFolders) => s_defaults with
     {
         ShingleSize = parse.GetValue(Shingle),

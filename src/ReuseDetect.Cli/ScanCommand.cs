@@ -38,22 +38,14 @@ static class ScanCommand
                 stderr.WriteLine($"reuse: folder not found: {root.FullName}");
                 return ExitCodes.Failure;
             }
-            string outDir = parse.GetValue(output)?.FullName ?? DefaultOutput(root.FullName);
-            ReuseDetectOptions options;
-            try
-            {
-                options = detection.Bind(parse, [outDir]);
-                options.Validate();
-            }
-            catch (ArgumentOutOfRangeException e)
-            {
-                stderr.WriteLine($"reuse: {e.Message}");
+            string outDir = parse.GetValue(output)?.FullName ?? DetectionOptions.DefaultOutput(root.FullName);
+            string? storeDir = parse.GetValue(noStore) ? null : parse.GetValue(store)?.FullName ?? Path.Combine(outDir, "store");
+            // Neither the reports nor the store are articles, wherever they are put.
+            if (!detection.TryBind(parse, storeDir is null ? [outDir] : [outDir, storeDir], stderr, out ReuseDetectOptions options))
                 return ExitCodes.Usage;
-            }
             bool isQuiet = parse.GetValue(quiet);
             var clock = Stopwatch.StartNew();
             var detector = new ReuseDetector(options);
-            string? storeDir = parse.GetValue(noStore) ? null : parse.GetValue(store)?.FullName ?? Path.Combine(outDir, "store");
             ReuseReport report;
             string storeLine = "";
             // An unchanged folder (same files, sizes, times, options and build) has current reports: say so and stop.
@@ -125,7 +117,6 @@ static class ScanCommand
 
     static IAnsiConsole Ansi(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) });
 
-    static string DefaultOutput(string root) => Path.TrimEndingDirectorySeparator(root) + ".reuse";
 }
 
 /// <summary>Prints when each stage starts (<c>REUSEDETECT_TIMINGS=1</c>), for profiling a scan.</summary>

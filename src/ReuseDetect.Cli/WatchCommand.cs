@@ -38,19 +38,9 @@ static class WatchCommand
                 await stderr.WriteLineAsync($"reuse: folder not found: {root.FullName}").ConfigureAwait(false);
                 return ExitCodes.Failure;
             }
-            string outDir = parse.GetValue(output)?.FullName ?? Path.TrimEndingDirectorySeparator(root.FullName) + ".reuse";
+            string outDir = parse.GetValue(output)?.FullName ?? DetectionOptions.DefaultOutput(root.FullName);
             string storeDir = parse.GetValue(store)?.FullName ?? Path.Combine(outDir, "store");
-            ReuseDetectOptions options;
-            try
-            {
-                options = detection.Bind(parse, [outDir, storeDir]);
-                options.Validate();
-            }
-            catch (ArgumentOutOfRangeException e)
-            {
-                await stderr.WriteLineAsync($"reuse: {e.Message}").ConfigureAwait(false);
-                return ExitCodes.Usage;
-            }
+            if (!detection.TryBind(parse, [outDir, storeDir], stderr, out ReuseDetectOptions options)) return ExitCodes.Usage;
             // Options given on the command line win; otherwise appsettings.json / REUSEDETECT_Watch__* apply, then the defaults.
             using IHost host = WatchHost.Build([], s =>
             {

@@ -113,4 +113,17 @@ public sealed class CliTests
         Assert.DoesNotContain("No file changed", Run("scan", news, "--min-words", "25").Out, StringComparison.Ordinal);
         Assert.DoesNotContain("No file changed", Run("scan", news, "--no-store").Out, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Should_not_scan_a_store_kept_inside_the_scanned_folder()
+    {
+        using var tmp = new TempFolder();
+        tmp.Write("news/a.txt", "Some text that is long enough to be a document of its own, with a few more words in it.");
+        string news = Path.Combine(tmp.Path, "news"), store = Path.Combine(news, "idx");
+        var first = Run("scan", news, "--store", store, "--out", Path.Combine(tmp.Path, "out"));
+        tmp.Write("news/b.txt", "Another text, long enough to count as an article for this test of the store folder.");
+        var second = Run("scan", news, "--store", store, "--out", Path.Combine(tmp.Path, "out"));
+        Assert.Equal((ExitCodes.Success, ExitCodes.Success), (first.Code, second.Code));
+        Assert.Contains("2 documents read, 0 skipped", second.Out, StringComparison.Ordinal);
+    }
 }
