@@ -5,25 +5,36 @@ namespace ReuseDetect.Signatures;
 
 public sealed partial class MinHasher
 {
-    /// <summary>The reference kernel: one permutation at a time.</summary>
+    /// <summary>The reference kernel: one shingle at a time, bin and value in scalar arithmetic.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    void SignScalar(ReadOnlySpan<uint> xs, Span<uint> signature)
+    void BinScalar(ReadOnlySpan<ulong> shingles, Span<uint> signature) => BinScalarFrom(shingles, signature, 0);
+
+    /// <summary>Scalar binning of <paramref name="shingles"/>[<paramref name="from"/>..]: the vector kernels' tail.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    void BinScalarFrom(ReadOnlySpan<ulong> shingles, Span<uint> signature, int from)
     {
         // Hot loop rules: fields copied to locals, ref arithmetic, no calls.
-        ref uint a = ref MemoryMarshal.GetArrayDataReference(_a);
-        ref uint b = ref MemoryMarshal.GetArrayDataReference(_b);
-        ref uint x0 = ref MemoryMarshal.GetReference(xs);
-        int n = xs.Length;
-        for (int p = 0; p < signature.Length; p++)
+        uint ka = _ka, ma = _ma, kb = _kb, mb = _mb, k = (uint)signature.Length;
+        ref uint s = ref MemoryMarshal.GetReference(signature);
+        ref ulong x0 = ref MemoryMarshal.GetReference(shingles);
+        for (int i = from; i < shingles.Length; i++)
         {
-            uint ap = Unsafe.Add(ref a, p), bp = Unsafe.Add(ref b, p);
-            uint min = signature[p];
-            for (int i = 0; i < n; i++)
-            {
-                uint h = (Unsafe.Add(ref x0, i) ^ bp) * ap;
-                if (h < min) min = h;
-            }
-            signature[p] = min;
+            ulong x = Unsafe.Add(ref x0, i);
+            uint v = Value((uint)x, kb, mb);
+            ref uint slot = ref Unsafe.Add(ref s, Bin((uint)(x >> 32), ka, ma, k));
+            if (v < slot) slot = v;
+        }
+    }
+
+    /// <summary>Applies <paramref name="count"/> (bin, value) pairs computed by a vector kernel.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static void Scatter(ref uint signature, ref uint bins, ref uint values, int count)
+    {
+        for (int j = 0; j < count; j++)
+        {
+            uint v = Unsafe.Add(ref values, j);
+            ref uint slot = ref Unsafe.Add(ref signature, Unsafe.Add(ref bins, j));
+            if (v < slot) slot = v;
         }
     }
 }

@@ -6,152 +6,89 @@ namespace ReuseDetect.Signatures;
 
 public sealed partial class MinHasher
 {
-    // Each kernel walks the permutations in blocks of four vectors, keeping the four running minima in
-    // registers while it streams over all shingles (one broadcast per shingle per block), then the tail
-    // blocks one vector at a time. Hot loop rules: locals only, ref + Unsafe.Add, no calls in the loops.
+    // Each kernel computes the bins and values of a block of shingles in vector lanes (the same 32-bit
+    // arithmetic as Bin and Value), stores them to the stack and applies them one by one: the scatter-min into K
+    // bins has no vector form without conflict detection, and costs one load and one predictable compare.
+    // Hot loop rules: locals only, ref + Unsafe.Add, no calls in the loops.
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    void SignVector256(ReadOnlySpan<uint> xs, Span<uint> signature)
+    void BinVector256(ReadOnlySpan<ulong> shingles, Span<uint> signature)
     {
         const int L = 8;
-        ref uint a = ref MemoryMarshal.GetArrayDataReference(_a);
-        ref uint b = ref MemoryMarshal.GetArrayDataReference(_b);
+        Vector256<uint> ka = Vector256.Create(_ka), ma = Vector256.Create(_ma), kb = Vector256.Create(_kb), mb = Vector256.Create(_mb);
+        Vector256<uint> k = Vector256.Create((uint)signature.Length), cap = Vector256.Create(MaxValue);
+        Span<uint> buffer = stackalloc uint[2 * L];
+        ref uint bins = ref MemoryMarshal.GetReference(buffer);
+        ref uint values = ref Unsafe.Add(ref bins, L);
         ref uint s = ref MemoryMarshal.GetReference(signature);
-        ref uint x0 = ref MemoryMarshal.GetReference(xs);
-        int n = xs.Length, k = signature.Length, p = 0;
-        for (; p + 4 * L <= k; p += 4 * L)
+        ref ulong x0 = ref MemoryMarshal.GetReference(shingles);
+        int i = 0;
+        for (; i + L <= shingles.Length; i += L)
         {
-            Vector256<uint> a0 = Vector256.LoadUnsafe(ref a, (nuint)p), a1 = Vector256.LoadUnsafe(ref a, (nuint)(p + L));
-            Vector256<uint> a2 = Vector256.LoadUnsafe(ref a, (nuint)(p + 2 * L)), a3 = Vector256.LoadUnsafe(ref a, (nuint)(p + 3 * L));
-            Vector256<uint> b0 = Vector256.LoadUnsafe(ref b, (nuint)p), b1 = Vector256.LoadUnsafe(ref b, (nuint)(p + L));
-            Vector256<uint> b2 = Vector256.LoadUnsafe(ref b, (nuint)(p + 2 * L)), b3 = Vector256.LoadUnsafe(ref b, (nuint)(p + 3 * L));
-            Vector256<uint> m0 = Vector256.LoadUnsafe(ref s, (nuint)p), m1 = Vector256.LoadUnsafe(ref s, (nuint)(p + L));
-            Vector256<uint> m2 = Vector256.LoadUnsafe(ref s, (nuint)(p + 2 * L)), m3 = Vector256.LoadUnsafe(ref s, (nuint)(p + 3 * L));
-            for (int i = 0; i < n; i++)
-            {
-                Vector256<uint> x = Vector256.Create(Unsafe.Add(ref x0, i));
-                m0 = Vector256.Min(m0, (x ^ b0) * a0);
-                m1 = Vector256.Min(m1, (x ^ b1) * a1);
-                m2 = Vector256.Min(m2, (x ^ b2) * a2);
-                m3 = Vector256.Min(m3, (x ^ b3) * a3);
-            }
-            m0.StoreUnsafe(ref s, (nuint)p);
-            m1.StoreUnsafe(ref s, (nuint)(p + L));
-            m2.StoreUnsafe(ref s, (nuint)(p + 2 * L));
-            m3.StoreUnsafe(ref s, (nuint)(p + 3 * L));
+            Vector256<ulong> x1 = Vector256.LoadUnsafe(ref x0, (nuint)i), x2 = Vector256.LoadUnsafe(ref x0, (nuint)(i + 4));
+            Vector256<uint> lo = Vector256.Narrow(x1, x2);
+            Vector256<uint> hi = Vector256.Narrow(Vector256.ShiftRightLogical(x1, 32), Vector256.ShiftRightLogical(x2, 32));
+            Vector256<uint> bin = Vector256.ShiftRightLogical(Vector256.ShiftRightLogical((hi ^ ka) * ma, 16) * k, 16);
+            Vector256<uint> v = (lo ^ kb) * mb;
+            v = Vector256.Min(v ^ Vector256.ShiftRightLogical(v, 15), cap);
+            bin.StoreUnsafe(ref bins);
+            v.StoreUnsafe(ref values);
+            Scatter(ref s, ref bins, ref values, L);
         }
-        for (; p + L <= k; p += L)
-        {
-            Vector256<uint> a0 = Vector256.LoadUnsafe(ref a, (nuint)p), b0 = Vector256.LoadUnsafe(ref b, (nuint)p);
-            Vector256<uint> m0 = Vector256.LoadUnsafe(ref s, (nuint)p);
-            for (int i = 0; i < n; i++) m0 = Vector256.Min(m0, (Vector256.Create(Unsafe.Add(ref x0, i)) ^ b0) * a0);
-            m0.StoreUnsafe(ref s, (nuint)p);
-        }
-        if (p < k) SignScalarTail(xs, signature, p);
+        BinScalarFrom(shingles, signature, i);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    void SignVector128(ReadOnlySpan<uint> xs, Span<uint> signature)
+    void BinVector128(ReadOnlySpan<ulong> shingles, Span<uint> signature)
     {
         const int L = 4;
-        ref uint a = ref MemoryMarshal.GetArrayDataReference(_a);
-        ref uint b = ref MemoryMarshal.GetArrayDataReference(_b);
+        Vector128<uint> ka = Vector128.Create(_ka), ma = Vector128.Create(_ma), kb = Vector128.Create(_kb), mb = Vector128.Create(_mb);
+        Vector128<uint> k = Vector128.Create((uint)signature.Length), cap = Vector128.Create(MaxValue);
+        Span<uint> buffer = stackalloc uint[2 * L];
+        ref uint bins = ref MemoryMarshal.GetReference(buffer);
+        ref uint values = ref Unsafe.Add(ref bins, L);
         ref uint s = ref MemoryMarshal.GetReference(signature);
-        ref uint x0 = ref MemoryMarshal.GetReference(xs);
-        int n = xs.Length, k = signature.Length, p = 0;
-        for (; p + 4 * L <= k; p += 4 * L)
+        ref ulong x0 = ref MemoryMarshal.GetReference(shingles);
+        int i = 0;
+        for (; i + L <= shingles.Length; i += L)
         {
-            Vector128<uint> a0 = Vector128.LoadUnsafe(ref a, (nuint)p), a1 = Vector128.LoadUnsafe(ref a, (nuint)(p + L));
-            Vector128<uint> a2 = Vector128.LoadUnsafe(ref a, (nuint)(p + 2 * L)), a3 = Vector128.LoadUnsafe(ref a, (nuint)(p + 3 * L));
-            Vector128<uint> b0 = Vector128.LoadUnsafe(ref b, (nuint)p), b1 = Vector128.LoadUnsafe(ref b, (nuint)(p + L));
-            Vector128<uint> b2 = Vector128.LoadUnsafe(ref b, (nuint)(p + 2 * L)), b3 = Vector128.LoadUnsafe(ref b, (nuint)(p + 3 * L));
-            Vector128<uint> m0 = Vector128.LoadUnsafe(ref s, (nuint)p), m1 = Vector128.LoadUnsafe(ref s, (nuint)(p + L));
-            Vector128<uint> m2 = Vector128.LoadUnsafe(ref s, (nuint)(p + 2 * L)), m3 = Vector128.LoadUnsafe(ref s, (nuint)(p + 3 * L));
-            for (int i = 0; i < n; i++)
-            {
-                Vector128<uint> x = Vector128.Create(Unsafe.Add(ref x0, i));
-                m0 = Vector128.Min(m0, (x ^ b0) * a0);
-                m1 = Vector128.Min(m1, (x ^ b1) * a1);
-                m2 = Vector128.Min(m2, (x ^ b2) * a2);
-                m3 = Vector128.Min(m3, (x ^ b3) * a3);
-            }
-            m0.StoreUnsafe(ref s, (nuint)p);
-            m1.StoreUnsafe(ref s, (nuint)(p + L));
-            m2.StoreUnsafe(ref s, (nuint)(p + 2 * L));
-            m3.StoreUnsafe(ref s, (nuint)(p + 3 * L));
+            Vector128<ulong> x1 = Vector128.LoadUnsafe(ref x0, (nuint)i), x2 = Vector128.LoadUnsafe(ref x0, (nuint)(i + 2));
+            Vector128<uint> lo = Vector128.Narrow(x1, x2);
+            Vector128<uint> hi = Vector128.Narrow(Vector128.ShiftRightLogical(x1, 32), Vector128.ShiftRightLogical(x2, 32));
+            Vector128<uint> bin = Vector128.ShiftRightLogical(Vector128.ShiftRightLogical((hi ^ ka) * ma, 16) * k, 16);
+            Vector128<uint> v = (lo ^ kb) * mb;
+            v = Vector128.Min(v ^ Vector128.ShiftRightLogical(v, 15), cap);
+            bin.StoreUnsafe(ref bins);
+            v.StoreUnsafe(ref values);
+            Scatter(ref s, ref bins, ref values, L);
         }
-        for (; p + L <= k; p += L)
-        {
-            Vector128<uint> a0 = Vector128.LoadUnsafe(ref a, (nuint)p), b0 = Vector128.LoadUnsafe(ref b, (nuint)p);
-            Vector128<uint> m0 = Vector128.LoadUnsafe(ref s, (nuint)p);
-            for (int i = 0; i < n; i++) m0 = Vector128.Min(m0, (Vector128.Create(Unsafe.Add(ref x0, i)) ^ b0) * a0);
-            m0.StoreUnsafe(ref s, (nuint)p);
-        }
-        if (p < k) SignScalarTail(xs, signature, p);
+        BinScalarFrom(shingles, signature, i);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    void SignVector512(ReadOnlySpan<uint> xs, Span<uint> signature)
+    void BinVector512(ReadOnlySpan<ulong> shingles, Span<uint> signature)
     {
         const int L = 16;
-        ref uint a = ref MemoryMarshal.GetArrayDataReference(_a);
-        ref uint b = ref MemoryMarshal.GetArrayDataReference(_b);
+        Vector512<uint> ka = Vector512.Create(_ka), ma = Vector512.Create(_ma), kb = Vector512.Create(_kb), mb = Vector512.Create(_mb);
+        Vector512<uint> k = Vector512.Create((uint)signature.Length), cap = Vector512.Create(MaxValue);
+        Span<uint> buffer = stackalloc uint[2 * L];
+        ref uint bins = ref MemoryMarshal.GetReference(buffer);
+        ref uint values = ref Unsafe.Add(ref bins, L);
         ref uint s = ref MemoryMarshal.GetReference(signature);
-        ref uint x0 = ref MemoryMarshal.GetReference(xs);
-        int n = xs.Length, k = signature.Length, p = 0;
-        for (; p + 2 * L <= k; p += 2 * L)
+        ref ulong x0 = ref MemoryMarshal.GetReference(shingles);
+        int i = 0;
+        for (; i + L <= shingles.Length; i += L)
         {
-            Vector512<uint> a0 = Vector512.LoadUnsafe(ref a, (nuint)p), a1 = Vector512.LoadUnsafe(ref a, (nuint)(p + L));
-            Vector512<uint> b0 = Vector512.LoadUnsafe(ref b, (nuint)p), b1 = Vector512.LoadUnsafe(ref b, (nuint)(p + L));
-            Vector512<uint> m0 = Vector512.LoadUnsafe(ref s, (nuint)p), m1 = Vector512.LoadUnsafe(ref s, (nuint)(p + L));
-            for (int i = 0; i < n; i++)
-            {
-                Vector512<uint> x = Vector512.Create(Unsafe.Add(ref x0, i));
-                m0 = Vector512.Min(m0, (x ^ b0) * a0);
-                m1 = Vector512.Min(m1, (x ^ b1) * a1);
-            }
-            m0.StoreUnsafe(ref s, (nuint)p);
-            m1.StoreUnsafe(ref s, (nuint)(p + L));
+            Vector512<ulong> x1 = Vector512.LoadUnsafe(ref x0, (nuint)i), x2 = Vector512.LoadUnsafe(ref x0, (nuint)(i + 8));
+            Vector512<uint> lo = Vector512.Narrow(x1, x2);
+            Vector512<uint> hi = Vector512.Narrow(Vector512.ShiftRightLogical(x1, 32), Vector512.ShiftRightLogical(x2, 32));
+            Vector512<uint> bin = Vector512.ShiftRightLogical(Vector512.ShiftRightLogical((hi ^ ka) * ma, 16) * k, 16);
+            Vector512<uint> v = (lo ^ kb) * mb;
+            v = Vector512.Min(v ^ Vector512.ShiftRightLogical(v, 15), cap);
+            bin.StoreUnsafe(ref bins);
+            v.StoreUnsafe(ref values);
+            Scatter(ref s, ref bins, ref values, L);
         }
-        for (; p + L <= k; p += L)
-        {
-            Vector512<uint> a0 = Vector512.LoadUnsafe(ref a, (nuint)p), b0 = Vector512.LoadUnsafe(ref b, (nuint)p);
-            Vector512<uint> m0 = Vector512.LoadUnsafe(ref s, (nuint)p);
-            for (int i = 0; i < n; i++) m0 = Vector512.Min(m0, (Vector512.Create(Unsafe.Add(ref x0, i)) ^ b0) * a0);
-            m0.StoreUnsafe(ref s, (nuint)p);
-        }
-        if (p < k) SignVector256Tail(xs, signature, p);
-    }
-
-    void SignVector256Tail(ReadOnlySpan<uint> xs, Span<uint> signature, int from)
-    {
-        // K is a multiple of 8, so the tail past the 512-bit blocks is whole 256-bit blocks.
-        var rest = signature[from..];
-        var tmpA = _a.AsSpan(from);
-        ref uint a = ref MemoryMarshal.GetReference(tmpA);
-        ref uint b = ref MemoryMarshal.GetReference(_b.AsSpan(from));
-        ref uint s = ref MemoryMarshal.GetReference(rest);
-        ref uint x0 = ref MemoryMarshal.GetReference(xs);
-        for (int p = 0; p + 8 <= rest.Length; p += 8)
-        {
-            Vector256<uint> a0 = Vector256.LoadUnsafe(ref a, (nuint)p), b0 = Vector256.LoadUnsafe(ref b, (nuint)p);
-            Vector256<uint> m0 = Vector256.LoadUnsafe(ref s, (nuint)p);
-            for (int i = 0; i < xs.Length; i++) m0 = Vector256.Min(m0, (Vector256.Create(Unsafe.Add(ref x0, i)) ^ b0) * a0);
-            m0.StoreUnsafe(ref s, (nuint)p);
-        }
-    }
-
-    void SignScalarTail(ReadOnlySpan<uint> xs, Span<uint> signature, int from)
-    {
-        for (int p = from; p < signature.Length; p++)
-        {
-            uint ap = _a[p], bp = _b[p], min = signature[p];
-            foreach (uint x in xs)
-            {
-                uint h = (x ^ bp) * ap;
-                if (h < min) min = h;
-            }
-            signature[p] = min;
-        }
+        BinScalarFrom(shingles, signature, i);
     }
 }

@@ -1,46 +1,80 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace ReuseDetect.Signatures;
 
 /// <summary>
-/// MinHash with K permutations over 64-bit shingle hashes. Each shingle is folded to 32 bits
-/// (<c>x = lo ^ hi</c>) and permutation i is the bijection <c>h_i(x) = (x ^ B_i) * A_i mod 2^32</c>
-/// with A_i odd; the signature keeps the minimum per permutation. One 32-bit multiply per lane lets
-/// Vector256 do 8 permutations per instruction. <c>A</c>, <c>B</c> come from SplitMix64 on a seed, so a
-/// signature is a pure function of (shingle set, K, seed) whatever the kernel.
+/// MinHash signatures of K values by one-permutation hashing with optimal densification (Li, Owen and Zhang,
+/// NIPS 2012; Shrivastava, ICML 2017), instead of K independent permutations.
+/// <para>
+/// Each shingle hash <c>x</c> (64 bits, already well mixed) is split into two 32-bit halves. The high half picks
+/// one of K bins, <c>bin = ((((hi ^ KA) · MA) &gt;&gt; 16) · K) &gt;&gt; 16</c>; the low half gives the value
+/// <c>v = mix((lo ^ KB) · MB)</c>, and each bin keeps its smallest value. That is one bin update per shingle, not
+/// K multiplies: signing costs O(n + K) instead of O(n · K), which is what lets it run at memory speed.
+/// </para>
+/// <para>
+/// A bin no shingle fell into borrows the value of a non-empty bin chosen by a seeded probe sequence
+/// <c>j = P(i, attempt)</c> that depends only on the seed, the bin and the attempt, never on the set. Two sets then
+/// agree at position i exactly when the first probed bin that is non-empty in their union has its minimum in their
+/// intersection, so <c>Pr[sig_A[i] = sig_B[i]] = J(A, B)</c> at every position, as with K permutations, and the
+/// banded signature is a valid LSH. Because bins sample without replacement, the estimate's variance is at most that
+/// of K independent permutations once the sets have more than a few K shingles (the paper's Theorem 1).
+/// </para>
+/// <para>
+/// <c>KA, MA, KB, MB</c> and the probe key come from SplitMix64 on the seed, so a signature is a pure function of
+/// (shingle set, K, seed) whatever the kernel. Values are capped at <c>uint.MaxValue - 1</c>; <c>uint.MaxValue</c>
+/// marks an empty bin, and an empty set signs as all <c>uint.MaxValue</c>.
+/// </para>
 /// </summary>
 [SkipLocalsInit]
 public sealed partial class MinHasher
 {
-    /// <summary>The default permutation seed.</summary>
+    /// <summary>The default seed.</summary>
     public const ulong DefaultSeed = 0x52_45_55_53_45_44_45_54; // "REUSEDET"
 
-    readonly uint[] _a;
-    readonly uint[] _b;
+    /// <summary>The largest K (the bin index is computed in 32-bit lanes from 16 hash bits).</summary>
+    public const int MaxPermutations = 1 << 16;
 
-    /// <summary>Creates a MinHasher with <paramref name="permutations"/> permutations (a positive multiple of 8).</summary>
+    const uint Empty = uint.MaxValue;
+    const uint MaxValue = uint.MaxValue - 1;
+
+    readonly uint _ka, _ma, _kb, _mb;
+    readonly ulong _probeKey;
+    // Every bin's random probes, then the start of its circular scan: P(i, attempt) at [i * ProbeRow + attempt - 1].
+    readonly ushort[] _probes;
+    const int ProbeWidth = 8;
+    const int ProbeRow = ProbeWidth + 1;
+
+    /// <summary>Creates a MinHasher with a signature of <paramref name="permutations"/> values (a positive multiple of 8, at most 65,536).</summary>
     public MinHasher(int permutations = 128, ulong seed = DefaultSeed)
     {
-        if (permutations <= 0 || permutations % 8 != 0)
-            throw new ArgumentOutOfRangeException(nameof(permutations), permutations, "Permutations must be a positive multiple of 8.");
+        if (permutations <= 0 || permutations % 8 != 0 || permutations > MaxPermutations)
+            throw new ArgumentOutOfRangeException(nameof(permutations), permutations,
+                $"Permutations must be a positive multiple of 8, at most {MaxPermutations}.");
         Permutations = permutations;
         Seed = seed;
-        _a = new uint[permutations];
-        _b = new uint[permutations];
         ulong state = seed;
+        ulong r = SplitMix64(ref state);
+        _ka = (uint)r;
+        _ma = (uint)(r >> 32) | 1u;
+        r = SplitMix64(ref state);
+        _kb = (uint)r;
+        _mb = (uint)(r >> 32) | 1u;
+        _probeKey = SplitMix64(ref state);
+        // Probe sequence of bin i: ProbeWidth random bins, then every bin in circular order from one more random bin.
+        // Eight random probes decide almost every empty bin of a set with more than K/4 shingles; the circular tail
+        // bounds the work for tiny sets (one vectorised scan instead of ~K/filled hashed attempts) and only raises
+        // the correlation between empty bins in that sparse regime. Table: K × (ProbeWidth + 1) 16-bit entries.
+        _probes = new ushort[permutations * ProbeRow];
         for (int i = 0; i < permutations; i++)
-        {
-            ulong r = SplitMix64(ref state);
-            _a[i] = (uint)r | 1u;
-            _b[i] = (uint)(r >> 32);
-        }
+            for (int t = 0; t < ProbeRow; t++) _probes[i * ProbeRow + t] = (ushort)Probe(i, (uint)t + 1, permutations);
     }
 
-    /// <summary>K, the signature length.</summary>
+    /// <summary>K, the signature length (the number of bins).</summary>
     public int Permutations { get; }
 
-    /// <summary>The seed the permutations were drawn from.</summary>
+    /// <summary>The seed the hash constants were drawn from.</summary>
     public ulong Seed { get; }
 
     /// <summary>Signs a shingle set with the default kernel. An empty set gives all <see cref="uint.MaxValue"/>.</summary>
@@ -60,20 +94,16 @@ public sealed partial class MinHasher
         if (signature.Length < Permutations)
             throw new ArgumentException($"Signature needs {Permutations} entries.", nameof(signature));
         signature = signature[..Permutations];
-        signature.Fill(uint.MaxValue);
+        signature.Fill(Empty);
         if (shingles.IsEmpty) return;
-        uint[]? rented = null;
-        Span<uint> xs = shingles.Length <= 1024 ? stackalloc uint[1024] : (rented = ArrayPool<uint>.Shared.Rent(shingles.Length));
-        xs = xs[..shingles.Length];
-        Fold(shingles, xs);
         switch (kernel)
         {
-            case SignatureKernel.Vector512: SignVector512(xs, signature); break;
-            case SignatureKernel.Vector256: SignVector256(xs, signature); break;
-            case SignatureKernel.Vector128: SignVector128(xs, signature); break;
-            default: SignScalar(xs, signature); break;
+            case SignatureKernel.Vector512: BinVector512(shingles, signature); break;
+            case SignatureKernel.Vector256: BinVector256(shingles, signature); break;
+            case SignatureKernel.Vector128: BinVector128(shingles, signature); break;
+            default: BinScalar(shingles, signature); break;
         }
-        if (rented is not null) ArrayPool<uint>.Shared.Return(rented);
+        Densify(signature);
     }
 
     /// <summary>Estimated Jaccard similarity: the fraction of equal positions.</summary>
@@ -86,14 +116,62 @@ public sealed partial class MinHasher
         return (double)eq / a.Length;
     }
 
+    /// <summary>The bin of a shingle's high half (scalar form of the vector kernels' lane arithmetic).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static void Fold(ReadOnlySpan<ulong> shingles, Span<uint> xs)
+    static uint Bin(uint hi, uint ka, uint ma, uint k) => (((hi ^ ka) * ma) >> 16) * k >> 16;
+
+    /// <summary>The value of a shingle's low half, capped below the empty marker.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static uint Value(uint lo, uint kb, uint mb)
     {
-        for (int i = 0; i < shingles.Length; i++)
+        uint v = (lo ^ kb) * mb;
+        v ^= v >> 15;
+        return Math.Min(v, MaxValue);
+    }
+
+    /// <summary>
+    /// Optimal densification: every empty bin takes the value of the first bin on its probe sequence that was
+    /// non-empty before densification. The sequence depends only on (seed, bin), never on the set, which is what keeps
+    /// <c>Pr[sig_A[i] = sig_B[i]] = J</c> for every position.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    void Densify(Span<uint> signature)
+    {
+        int k = signature.Length;
+        int empty = 0;
+        foreach (uint v in signature) if (v == Empty) empty++;
+        if (empty == 0 || empty == k) return;
+        // One byte per bin (1 = filled before densification): a probe is a load and a compare.
+        byte[]? rented = null;
+        Span<byte> filled = k <= 1024 ? stackalloc byte[1024] : (rented = ArrayPool<byte>.Shared.Rent(k));
+        filled = filled[..k];
+        for (int i = 0; i < k; i++) filled[i] = signature[i] == Empty ? (byte)0 : (byte)1;
+        ref byte f = ref MemoryMarshal.GetReference(filled);
+        ref ushort probes = ref MemoryMarshal.GetArrayDataReference(_probes);
+        for (int i = 0; i < k; i++)
         {
-            ulong s = shingles[i];
-            xs[i] = (uint)s ^ (uint)(s >> 32);
+            if (Unsafe.Add(ref f, i) != 0) continue;
+            ref ushort row = ref Unsafe.Add(ref probes, i * ProbeRow);
+            int t = 0;
+            while (t < ProbeWidth && Unsafe.Add(ref f, Unsafe.Add(ref row, t)) == 0) t++;
+            int j;
+            if (t < ProbeWidth) j = Unsafe.Add(ref row, t);
+            else
+            {
+                int start = Unsafe.Add(ref row, ProbeWidth);
+                int at = filled[start..].IndexOfAnyExcept((byte)0);
+                j = at >= 0 ? start + at : filled.IndexOfAnyExcept((byte)0);
+            }
+            signature[i] = signature[j];
         }
+        if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+    }
+
+    /// <summary>The bin probed at <paramref name="attempt"/> for empty bin <paramref name="bin"/>.</summary>
+    int Probe(int bin, uint attempt, int k)
+    {
+        ulong state = _probeKey ^ ((ulong)(uint)bin << 32 | attempt);
+        return (int)((SplitMix64(ref state) >> 32) * (ulong)k >> 32);
     }
 
     internal static ulong SplitMix64(ref ulong state)
