@@ -62,16 +62,22 @@ static partial class Corpus
         return (Synthetic(TargetChars, 0xBE7C), "synthetic");
     }
 
-    static string? FindReuters()
+    static string? FindReuters() => FindSharedData(DataVariable, "reuters21578");
+
+    /// <summary>
+    /// A data folder: the one named by the environment variable <paramref name="variable"/> when set (null if it does
+    /// not exist), else <c>../shared/data/<paramref name="relative"/></c> beside the repository, when it exists.
+    /// </summary>
+    internal static string? FindSharedData(string variable, string relative)
     {
-        string? forced = Environment.GetEnvironmentVariable(DataVariable);
+        string? forced = Environment.GetEnvironmentVariable(variable);
         if (!string.IsNullOrEmpty(forced)) return Directory.Exists(forced) ? forced : null;
         foreach (string start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
         {
             for (var d = new DirectoryInfo(start); d is not null; d = d.Parent)
             {
                 if (!File.Exists(Path.Combine(d.FullName, "ReuseDetect.sln"))) continue;
-                string candidate = Path.Combine(d.FullName, "..", "shared", "data", "reuters21578");
+                string candidate = Path.Combine(d.FullName, "..", "shared", "data", relative);
                 return Directory.Exists(candidate) ? Path.GetFullPath(candidate) : null;
             }
         }

@@ -6,8 +6,12 @@ using BenchmarkDotNet.Running;
 
 namespace ReuseDetect.Benchmarks.Infrastructure;
 
-/// <summary>What one benchmark operation processes; a benchmark class declares it with a static <c>Size</c> method.</summary>
-readonly record struct OperationSize(long Bytes, long Shingles);
+/// <summary>
+/// What one benchmark operation processes; a benchmark class declares it with a static <c>Size</c> method.
+/// <see cref="Documents"/>, <see cref="Pairs"/> and <see cref="Links"/> are for the stages past signing, whose work
+/// is counted in those units; their columns only appear in a summary where some class declares them.
+/// </summary>
+readonly record struct OperationSize(long Bytes, long Shingles, long Documents = 0, long Pairs = 0, long Links = 0);
 
 /// <summary>Base of the throughput columns: finds the class's static <c>OperationSize Size()</c> and the mean time per op.</summary>
 abstract class ThroughputColumn : IColumn
@@ -22,7 +26,7 @@ abstract class ThroughputColumn : IColumn
     public UnitType UnitType => UnitType.Dimensionless;
 
     public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
-    public bool IsAvailable(Summary summary) => true;
+    public virtual bool IsAvailable(Summary summary) => true;
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
@@ -36,7 +40,7 @@ abstract class ThroughputColumn : IColumn
 
     protected abstract double? Compute(OperationSize size, double meanNs);
 
-    static OperationSize? SizeOf(BenchmarkCase benchmarkCase)
+    private protected static OperationSize? SizeOf(BenchmarkCase benchmarkCase)
     {
         MethodInfo? m = benchmarkCase.Descriptor.Type.GetMethod("Size", BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static);
         return m?.Invoke(null, null) is OperationSize s ? s : null;
@@ -61,4 +65,41 @@ sealed class NanosecondsPerShingleColumn : ThroughputColumn
     public override string ColumnName => "ns/shingle";
     public override string Legend => "Mean time divided by the shingles one operation processes";
     protected override double? Compute(OperationSize size, double meanNs) => size.Shingles > 0 ? meanNs / size.Shingles : null;
+}
+
+/// <summary>Mean time per counted item; shown only in a summary where some class declares a count of that item.</summary>
+abstract class NanosecondsPerItemColumn : ThroughputColumn
+{
+    protected abstract long Count(OperationSize size);
+
+    public override bool IsAvailable(Summary summary) => summary.BenchmarksCases.Any(c => SizeOf(c) is { } s && Count(s) > 0);
+
+    protected override double? Compute(OperationSize size, double meanNs) => Count(size) > 0 ? meanNs / Count(size) : null;
+}
+
+/// <summary>Mean nanoseconds per document (LSH banding and indexing, which see a signature per document).</summary>
+sealed class NanosecondsPerDocumentColumn : NanosecondsPerItemColumn
+{
+    public override string Id => "NsPerDocument";
+    public override string ColumnName => "ns/doc";
+    public override string Legend => "Mean time divided by the documents one operation processes";
+    protected override long Count(OperationSize size) => size.Documents;
+}
+
+/// <summary>Mean nanoseconds per document pair (alignment).</summary>
+sealed class NanosecondsPerPairColumn : NanosecondsPerItemColumn
+{
+    public override string Id => "NsPerPair";
+    public override string ColumnName => "ns/pair";
+    public override string Legend => "Mean time divided by the document pairs one operation processes";
+    protected override long Count(OperationSize size) => size.Pairs;
+}
+
+/// <summary>Mean nanoseconds per passage link (clustering).</summary>
+sealed class NanosecondsPerLinkColumn : NanosecondsPerItemColumn
+{
+    public override string Id => "NsPerLink";
+    public override string ColumnName => "ns/link";
+    public override string Legend => "Mean time divided by the passage links one operation processes";
+    protected override long Count(OperationSize size) => size.Links;
 }
