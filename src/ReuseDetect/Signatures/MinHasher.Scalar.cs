@@ -22,7 +22,7 @@ public sealed partial class MinHasher
             ulong x = Unsafe.Add(ref x0, i);
             uint v = Value((uint)x, kb, mb);
             ref uint slot = ref Unsafe.Add(ref s, Bin((uint)(x >> 32), ka, ma, k));
-            if (v < slot) slot = v;
+            slot = Math.Min(slot, v);
         }
     }
 
@@ -34,7 +34,9 @@ public sealed partial class MinHasher
         {
             uint v = Unsafe.Add(ref values, j);
             ref uint slot = ref Unsafe.Add(ref signature, Unsafe.Add(ref bins, j));
-            if (v < slot) slot = v;
+            // Branch-free: whether a value is a new minimum is a coin toss while the bins fill, and a mispredicted
+            // branch per shingle cost more than the rest of the kernel.
+            slot = Math.Min(slot, v);
         }
     }
 }

@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace ReuseDetect.Signatures;
 
@@ -137,34 +139,71 @@ public sealed partial class MinHasher
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     void Densify(Span<uint> signature)
     {
-        int k = signature.Length;
-        int empty = 0;
-        foreach (uint v in signature) if (v == Empty) empty++;
-        if (empty == 0 || empty == k) return;
-        // One byte per bin (1 = filled before densification): a probe is a load and a compare.
-        byte[]? rented = null;
-        Span<byte> filled = k <= 1024 ? stackalloc byte[1024] : (rented = ArrayPool<byte>.Shared.Rent(k));
-        filled = filled[..k];
-        for (int i = 0; i < k; i++) filled[i] = signature[i] == Empty ? (byte)0 : (byte)1;
-        ref byte f = ref MemoryMarshal.GetReference(filled);
-        ref ushort probes = ref MemoryMarshal.GetArrayDataReference(_probes);
-        for (int i = 0; i < k; i++)
+        // Branch-light: the empty bins are walked as set bits of a bitmap, and each one tests its eight table probes
+        // at once (a bit per probe, the first filled one by tzcnt), so the work per empty bin is a fixed ~40
+        // instructions with no data-dependent branch unless all eight probes miss (sets under ~K/4 shingles).
+        int k = signature.Length, words = (k + 63) >> 6;
+        ulong[]? rented = null;
+        Span<ulong> empty = words <= 16 ? stackalloc ulong[16] : (rented = ArrayPool<ulong>.Shared.Rent(words));
+        empty = empty[..words];
+        int emptyCount = EmptyBins(signature, empty);
+        if (emptyCount != 0 && emptyCount != k) FillEmptyBins(signature, empty);
+        if (rented is not null) ArrayPool<ulong>.Shared.Return(rented);
+    }
+
+    /// <summary>Sets bit i of <paramref name="empty"/> for every empty bin i; returns how many there are.</summary>
+    static int EmptyBins(ReadOnlySpan<uint> signature, Span<ulong> empty)
+    {
+        empty.Clear();
+        int count = 0, i = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            if (Unsafe.Add(ref f, i) != 0) continue;
-            ref ushort row = ref Unsafe.Add(ref probes, i * ProbeRow);
-            int t = 0;
-            while (t < ProbeWidth && Unsafe.Add(ref f, Unsafe.Add(ref row, t)) == 0) t++;
-            int j;
-            if (t < ProbeWidth) j = Unsafe.Add(ref row, t);
-            else
+            for (; i + 8 <= signature.Length; i += 8)
             {
-                int start = Unsafe.Add(ref row, ProbeWidth);
-                int at = filled[start..].IndexOfAnyExcept((byte)0);
-                j = at >= 0 ? start + at : filled.IndexOfAnyExcept((byte)0);
+                ulong bits = Vector256.Equals(Vector256.Create(signature.Slice(i, 8)), Vector256.Create(Empty)).ExtractMostSignificantBits();
+                empty[i >> 6] |= bits << (i & 63);
             }
-            signature[i] = signature[j];
         }
-        if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
+        for (; i < signature.Length; i++)
+            if (signature[i] == Empty) empty[i >> 6] |= 1UL << i;
+        foreach (ulong w in empty) count += BitOperations.PopCount(w);
+        return count;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    void FillEmptyBins(Span<uint> signature, ReadOnlySpan<ulong> empty)
+    {
+        ref uint sig = ref MemoryMarshal.GetReference(signature);
+        ref ulong e = ref MemoryMarshal.GetReference(empty);
+        ref ushort probes = ref MemoryMarshal.GetArrayDataReference(_probes);
+        for (int w = 0; w < empty.Length; w++)
+        {
+            for (ulong bits = empty[w]; bits != 0; bits &= bits - 1)
+            {
+                int i = (w << 6) + BitOperations.TrailingZeroCount(bits);
+                ref ushort row = ref Unsafe.Add(ref probes, i * ProbeRow);
+                uint hits = 0;
+                for (int t = 0; t < ProbeWidth; t++)
+                {
+                    int j = Unsafe.Add(ref row, t);
+                    hits |= (uint)(~(Unsafe.Add(ref e, j >> 6) >> j) & 1) << t;
+                }
+                int from = hits != 0 ? Unsafe.Add(ref row, BitOperations.TrailingZeroCount(hits)) : CircularProbe(empty, Unsafe.Add(ref row, ProbeWidth), signature.Length);
+                Unsafe.Add(ref sig, i) = Unsafe.Add(ref sig, from);
+            }
+        }
+    }
+
+    /// <summary>The first bin at or after <paramref name="start"/> (circularly) that is not marked empty.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static int CircularProbe(ReadOnlySpan<ulong> empty, int start, int k)
+    {
+        for (int d = 0; d < k; d++)
+        {
+            int j = start + d < k ? start + d : start + d - k;
+            if ((empty[j >> 6] & (1UL << j)) == 0) return j;
+        }
+        throw new InvalidOperationException("Densify needs a filled bin.");
     }
 
     /// <summary>The bin probed at <paramref name="attempt"/> for empty bin <paramref name="bin"/>.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO.Hashing;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
@@ -13,22 +14,16 @@ namespace ReuseDetect.Text;
 /// </summary>
 static class TextFold
 {
-    /// <summary>Seed of the token hash (XxHash3 over the folded UTF-16 code units).</summary>
+    /// <summary>Seed of the token hash of a folded token that is not all ASCII (XxHash3 over its UTF-16 code units).</summary>
     internal const long TokenSeed = 0x5EED_7011;
 
+    /// <summary>Longest token the tokenizer hashes on the ASCII fast path (longer ones go through <see cref="HashToken"/>).</summary>
+    internal const int MaxFastChars = 64;
+
     const int MaxHashedChars = 128;
-
-    /// <summary>ASCII tokens up to this many chars are memoized (their 8 folded bytes are the 64-bit key).</summary>
-    internal const int CachedTokenChars = 8;
-
-    /// <summary>log2 of the memo's slot count.</summary>
-    internal const int CacheBits = 12;
-
-    // Direct-mapped memo of short-token hashes, one per thread: slot 2j holds the key (never 0), slot 2j+1 the hash. A memo, not state: a hit returns exactly what hashing would.
-    [ThreadStatic]
-    static ulong[]? t_shortTokens;
-
-    internal static ulong[] ShortTokenCache => t_shortTokens ??= new ulong[2 << CacheBits];
+    const ulong AsciiSeed = 0x5EED_7011_A5C1_1000UL;
+    const ulong LengthMul = 0x9E3779B97F4A7C15UL;
+    const ulong WordMul = 0xD6E8FEB86659FD93UL;
 
     // ASCII table: 0 for a separator, otherwise the folded (lower-case) character.
     static readonly byte[] s_ascii = BuildAsciiTable();
@@ -75,19 +70,46 @@ static class TextFold
         _ => false,
     };
 
-    /// <summary>Hashes an all-ASCII token already folded into <paramref name="folded"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static ulong HashFolded(ReadOnlySpan<char> folded) =>
-        XxHash3.HashToUInt64(MemoryMarshal.AsBytes(folded), TokenSeed);
-
-    /// <summary>Hashes an all-ASCII token: folded through the table (tokens over 64 chars take <see cref="HashToken"/>).</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    internal static ulong HashAscii(ReadOnlySpan<char> token)
+    /// <summary>
+    /// The hash of a folded token: for an all-ASCII token (nearly every English or Latin-script word) a
+    /// multiply-rotate over its bytes eight at a time, <see cref="AsciiWord"/>, which the tokenizer computes straight from
+    /// the text; otherwise XxHash3 over the UTF-16 code units. Either way a pure function of the folded string.
+    /// </summary>
+    internal static ulong HashFolded(ReadOnlySpan<char> folded)
     {
-        if (token.Length > 64) return HashToken(token);
-        Span<char> folded = stackalloc char[64];
-        for (int i = 0; i < token.Length; i++) folded[i] = (char)s_ascii[token[i]];
-        return HashFolded(folded[..token.Length]);
+        if (!Ascii.IsValid(folded)) return XxHash3.HashToUInt64(MemoryMarshal.AsBytes(folded), TokenSeed);
+        ulong h = AsciiStart(folded.Length);
+        int p = 0;
+        do
+        {
+            int take = Math.Min(8, folded.Length - p);
+            ulong word = 0;
+            for (int j = 0; j < take; j++) word |= (ulong)(byte)folded[p + j] << (8 * j);
+            h = AsciiWord(h, word);
+            p += take;
+        }
+        while (p < folded.Length);
+        return AsciiFinish(h);
+    }
+
+    /// <summary>State before the first word of an ASCII token of <paramref name="length"/> chars.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong AsciiStart(int length) => AsciiSeed ^ (ulong)length * LengthMul;
+
+    /// <summary>Absorbs up to eight folded bytes (little-endian, zero-padded).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong AsciiWord(ulong h, ulong word) => BitOperations.RotateLeft((h ^ word) * WordMul, 31);
+
+    /// <summary>Final avalanche (MurmurHash3's fmix64).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static ulong AsciiFinish(ulong k)
+    {
+        k ^= k >> 33;
+        k *= 0xFF51AFD7ED558CCDUL;
+        k ^= k >> 33;
+        k *= 0xC4CEB9FE1A85EC53UL;
+        k ^= k >> 33;
+        return k;
     }
 
     /// <summary>Folds a token (any characters) and hashes it. Allocation-free for tokens up to 128 chars after NFKC.</summary>

@@ -35,34 +35,82 @@ public static class Tokenizer
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int Scan(ReadOnlySpan<char> text, int start, int end, ref int[] starts, ref int[] ends, ref ulong[] hashes)
     {
-        // Hot loop rules: the char loop keeps only i and c live (the JIT spilled a key carried through it), the
-        // class table is constant data, short tokens hit a memo, everything else (Unicode, long tokens, misses) is out of line.
+        // Hot loop rules: separators and ASCII token chars are found eight chars at a time (one predictable branch
+        // per run instead of one per char); an ASCII token is folded and hashed straight from the text, eight chars
+        // per multiply; everything else (Unicode, very long tokens, the last chars of the text) is out of line.
         ref char t0 = ref MemoryMarshal.GetReference(text);
-        ulong[] memo = TextFold.ShortTokenCache;
         int[] st = starts, en = ends;
         ulong[] hs = hashes;
         int count = 0;
         int i = start;
+        int vectorEnd = text.Length - 8; // a vector load at i reads [i, i + 8)
         while (i < end)
         {
+            if (i + Window <= end)
+            {
+                // Window fast path: token and non-ASCII bitmaps of the next 64 chars; tokens that end before the
+                // first non-ASCII char (and before the window's end) are cut from the bitmap with tzcnt, no branch
+                // per char. A token that may run on past that limit is left to the general step below.
+                ulong nonAscii = WindowMasks(ref t0, i, out ulong tokenBits);
+                int limit = nonAscii == 0 ? Window : BitOperations.TrailingZeroCount(nonAscii);
+                ulong m = limit == Window ? tokenBits : tokenBits & ((1UL << limit) - 1);
+                while (m != 0)
+                {
+                    int s = BitOperations.TrailingZeroCount(m);
+                    int e = s + BitOperations.TrailingZeroCount(~(m >> s));
+                    if (e >= limit)
+                    {
+                        limit = s; // the general step takes this token from its start
+                        break;
+                    }
+                    if (count == st.Length)
+                    {
+                        Grow(ref starts, ref ends, ref hashes);
+                        st = starts;
+                        en = ends;
+                        hs = hashes;
+                    }
+                    st[count] = i + s;
+                    en[count] = i + e;
+                    hs[count] = HashAsciiToken(ref t0, i + s, e - s, text.Length);
+                    count++;
+                    m &= ~0UL << e;
+                }
+                i += limit;
+                if (limit == Window) continue;
+            }
+            if (i >= end) break;
+            // General step (one token or one run of separators). Skip separators: stop at the first ASCII letter or
+            // digit or non-ASCII char.
+            if (i <= vectorEnd)
+            {
+                Vector128<ushort> v = Vector128.LoadUnsafe(ref Unsafe.As<char, ushort>(ref t0), (nuint)i);
+                uint stop = (AsciiTokenMask(v) | NonAsciiMask(v)) & 0xFF;
+                if (stop == 0)
+                {
+                    i += 8;
+                    continue;
+                }
+                i += BitOperations.TrailingZeroCount(stop);
+                if (i >= end) break;
+            }
             uint c = Unsafe.Add(ref t0, i);
             if (c < 128 && AsciiTokenChar[(int)c] == 0) { i++; continue; }
             int tokenStart = i;
-            // Eight chars at a time: the first char that is not an ASCII letter or digit ends the ASCII run
-            // (one predictable branch per token instead of one per char).
-            while (i + 8 <= text.Length)
+            // Eight chars at a time: the first char that is not an ASCII letter or digit ends the ASCII run.
+            while (i <= vectorEnd)
             {
-                uint stop = ~AsciiTokenMask(Vector128.LoadUnsafe(ref Unsafe.As<char, ushort>(ref t0), (nuint)i)) & 0xFF;
-                if (stop != 0)
+                uint run = ~AsciiTokenMask(Vector128.LoadUnsafe(ref Unsafe.As<char, ushort>(ref t0), (nuint)i)) & 0xFF;
+                if (run != 0)
                 {
-                    i += BitOperations.TrailingZeroCount(stop);
+                    i += BitOperations.TrailingZeroCount(run);
                     break;
                 }
                 i += 8;
                 if (i >= end) break;
             }
             if (i >= end) i = end;
-            else if (i + 8 > text.Length)
+            else if (i > vectorEnd)
             {
                 while (i < end && Unsafe.Add(ref t0, i) < 128 && AsciiTokenChar[Unsafe.Add(ref t0, i)] != 0) i++;
             }
@@ -80,24 +128,7 @@ public static class Tokenizer
                     goto Store;
                 }
             }
-            int length = i - tokenStart;
-            if (length <= TextFold.CachedTokenChars)
-            {
-                // Short ASCII token: memoized by its folded characters.
-                ulong key = ShortKey(ref t0, tokenStart, length, text.Length);
-                int slot = (int)((key * 0x9E3779B97F4A7C15UL) >> (64 - TextFold.CacheBits)) * 2;
-                if (memo[slot] == key) h = memo[slot + 1];
-                else
-                {
-                    h = TextFold.HashAscii(text.Slice(tokenStart, length));
-                    memo[slot] = key;
-                    memo[slot + 1] = h;
-                }
-            }
-            else
-            {
-                h = TextFold.HashAscii(text.Slice(tokenStart, length));
-            }
+            h = HashAsciiToken(ref t0, tokenStart, i - tokenStart, text.Length);
         Store:
             if (count == st.Length)
             {
@@ -112,6 +143,44 @@ public static class Tokenizer
             count++;
         }
         return count;
+    }
+
+    /// <summary>
+    /// The hash of an ASCII token of letters and digits at <paramref name="start"/>: its chars folded by <c>| 0x20</c>
+    /// (lower-cases letters, keeps digits) and packed eight to a word, exactly as <see cref="TextFold.HashFolded"/> does.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static ulong HashAsciiToken(ref char t0, int start, int length, int textLength)
+    {
+        if (length > TextFold.MaxFastChars)
+            return TextFold.HashToken(MemoryMarshal.CreateReadOnlySpan(ref Unsafe.Add(ref t0, start), length));
+        ulong h = TextFold.AsciiStart(length);
+        int p = start, last = start + length;
+        while (last - p > 8)
+        {
+            h = TextFold.AsciiWord(h, Packed(ref t0, p));
+            p += 8;
+        }
+        int rest = last - p;
+        ulong mask = rest == 8 ? ulong.MaxValue : (1UL << (8 * rest)) - 1;
+        ulong word = p + 8 <= textLength ? Packed(ref t0, p) & mask : PackedTail(ref t0, p, rest);
+        return TextFold.AsciiFinish(TextFold.AsciiWord(h, word));
+    }
+
+    /// <summary>Eight chars at <paramref name="p"/>, each <c>| 0x20</c>, as the bytes of a little-endian word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static ulong Packed(ref char t0, int p)
+    {
+        Vector128<ushort> v = Vector128.LoadUnsafe(ref Unsafe.As<char, ushort>(ref t0), (nuint)p) | Vector128.Create((ushort)0x20);
+        return Vector128.Narrow(v, v).AsUInt64().ToScalar();
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    static ulong PackedTail(ref char t0, int p, int count)
+    {
+        ulong word = 0;
+        for (int j = 0; j < count; j++) word |= (ulong)(byte)(Unsafe.Add(ref t0, p + j) | 0x20) << (8 * j);
+        return word;
     }
 
     /// <summary>The end of the token that began at <paramref name="tokenStart"/>, scanning on from <paramref name="i"/> with the full Unicode rules.</summary>
@@ -148,23 +217,39 @@ public static class Tokenizer
         return (letter | digit).ExtractMostSignificantBits();
     }
 
+    const int Window = 64;
+
     /// <summary>
-    /// The memo key of a 1..8-char ASCII token: its folded chars (<c>c | 0x20</c> folds letters and keeps digits) as
-    /// bytes, zero-padded. Token chars are never 0, so the key is never 0 and implies the length.
+    /// For chars [<paramref name="i"/>, <paramref name="i"/> + 64): returns the bitmap of non-ASCII chars and sets
+    /// <paramref name="tokenBits"/> to the bitmap of ASCII letters and digits (bit j for char i + j).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static ulong ShortKey(ref char t0, int start, int length, int textLength)
+    static ulong WindowMasks(ref char t0, int i, out ulong tokenBits)
     {
-        ulong mask = length == 8 ? ulong.MaxValue : (1UL << (8 * length)) - 1;
-        if (start + 8 <= textLength)
+        ref ushort u = ref Unsafe.As<char, ushort>(ref t0);
+        ulong tokens = 0, nonAscii = 0;
+        for (int k = 0; k < Window; k += 16)
         {
-            Vector128<ushort> v = Vector128.LoadUnsafe(ref Unsafe.As<char, ushort>(ref t0), (nuint)start) | Vector128.Create((ushort)0x20);
-            return Vector128.Narrow(v, v).AsUInt64().ToScalar() & mask;
+            Vector128<ushort> v0 = Vector128.LoadUnsafe(ref u, (nuint)(i + k)), v1 = Vector128.LoadUnsafe(ref u, (nuint)(i + k + 8));
+            // Compare results are all-ones or zero per char, so narrowing them to bytes is exact: 16 bits per mask.
+            tokens |= (ulong)Vector128.Narrow(AsciiTokenLanes(v0), AsciiTokenLanes(v1)).ExtractMostSignificantBits() << k;
+            Vector128<ushort> high = Vector128.Create((ushort)127);
+            nonAscii |= (ulong)Vector128.Narrow(Vector128.GreaterThan(v0, high), Vector128.GreaterThan(v1, high)).ExtractMostSignificantBits() << k;
         }
-        ulong key = 0;
-        for (int j = 0; j < length; j++) key |= (ulong)(byte)(Unsafe.Add(ref t0, start + j) | 0x20) << (8 * j);
-        return key;
+        tokenBits = tokens;
+        return nonAscii;
     }
+
+    /// <summary>All-ones lanes for ASCII letters and digits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static Vector128<ushort> AsciiTokenLanes(Vector128<ushort> v) =>
+        Vector128.LessThan((v | Vector128.Create((ushort)0x20)) - Vector128.Create((ushort)'a'), Vector128.Create((ushort)26))
+        | Vector128.LessThan(v - Vector128.Create((ushort)'0'), Vector128.Create((ushort)10));
+
+    /// <summary>Bit j set when char j of <paramref name="v"/> is not ASCII.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static uint NonAsciiMask(Vector128<ushort> v) =>
+        Vector128.GreaterThan(v, Vector128.Create((ushort)127)).ExtractMostSignificantBits();
 
     /// <summary>1 for an ASCII letter or digit (a token char), else 0; constant data, so no register holds its address.</summary>
     static ReadOnlySpan<byte> AsciiTokenChar =>

@@ -53,10 +53,16 @@ public sealed class TokenizerTests
     [Fact]
     public void Should_pin_token_hashes()
     {
-        // Known answers (XxHash3, seed TextFold.TokenSeed, over the folded UTF-16 units), computed once.
-        // "reuse" and "file" take the ASCII fast path; "ﬁle" (NFKC ligature) and "FILE" hit HashToken / the fold table.
-        Assert.Equal([0x0C5E4C21BD1D3BCCUL, 0xEF55D5E85CA851A3UL, 0xEF55D5E85CA851A3UL, 0xEF55D5E85CA851A3UL], Hashes("reuse file \uFB01le FILE"));
-        Assert.Equal(0xEF55D5E85CA851A3UL, TextFold.HashToken("\uFB01le"));
+        // Known answers for all-ASCII folded tokens (multiply-rotate over the folded bytes eight at a time, then
+        // fmix64), computed once by an independent transcription of the definition in TextFold.
+        // "reuse" and "file" take the fast path; "ﬁle" (NFKC ligature) and "FILE" hit HashToken / the fold table;
+        // "internationalization" spans three words.
+        Assert.Equal([0xDFEFCA70BEED66DBUL, 0x214CB517D3604DB2UL, 0x214CB517D3604DB2UL, 0x214CB517D3604DB2UL, 0xC8AD5B1DB8F5E11BUL],
+            Hashes("reuse file \uFB01le FILE InterNationalization"));
+        Assert.Equal(0x214CB517D3604DB2UL, TextFold.HashToken("\uFB01le"));
+        // A token that does not fold to ASCII keeps XxHash3 over its UTF-16 units (seed TextFold.TokenSeed).
+        Assert.Equal(System.IO.Hashing.XxHash3.HashToUInt64(System.Runtime.InteropServices.MemoryMarshal.AsBytes("\u043C\u0438\u0440".AsSpan()), TextFold.TokenSeed),
+            TextFold.HashToken("\u041C\u0438\u0440"));
     }
 
     [Fact]
@@ -137,12 +143,13 @@ public sealed class TokenizerTests
     }
 }
 
-public sealed class TokenHashMemoTests
+public sealed class AsciiFastPathTests
 {
     [Fact]
-    public void Should_give_the_same_hash_through_the_short_token_memo_as_by_hashing()
+    public void Should_give_the_same_hash_on_the_ASCII_fast_path_as_by_the_general_fold()
     {
-        // Given 20,000 distinct short words (more than the memo's 4096 slots, so slots are overwritten), each twice
+        // Given 20,000 distinct words of 1 to 10 letters and digits in mixed case, each twice, separated by runs of
+        // separators that cross the eight-char blocks the fast path reads
         var rng = new Random(17);
         var words = new string[20_000];
         for (int i = 0; i < words.Length; i++)
@@ -151,12 +158,80 @@ public sealed class TokenHashMemoTests
             for (int j = 0; j < chars.Length; j++) chars[j] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"[rng.Next(62)];
             words[i] = new string(chars);
         }
-        string text = string.Join(' ', words) + " " + string.Join(' ', words.Reverse());
+        string[] gaps = [" ", ", ", ".\n\n    ", " -- ", "\t", "        \r\n"];
+        string text = string.Join("", words.Select((w, i) => w + gaps[i % gaps.Length])) + " " + string.Join(' ', words.Reverse());
         // When
         var t = Tokenizer.Tokenize(text);
         // Then every token hash equals the general (NFKC + fold) hash of its text
         Assert.Equal(2 * words.Length, t.Count);
         for (int i = 0; i < t.Count; i++)
             Assert.Equal(TextFold.HashToken(text.AsSpan(t.StartOf(i), t.EndOf(i) - t.StartOf(i))), t.TokenHashes[i]);
+    }
+}
+
+public sealed class TokenizerReferenceTests
+{
+    // Units a random text is drawn from: ASCII words of every length around the 8-char and 64-char blocks the fast
+    // paths read, separators, Latin-1 and Cyrillic letters, curly quotes, a soft hyphen, CJK, a combining mark and a
+    // supplementary letter (a surrogate pair, never split).
+    static readonly string[] Units =
+    [
+        "a", "Reuse", "OUTLET", "syndication", "x1", "2026", "internationalization", new string('w', 63), new string('Q', 70),
+        " ", " ", "  ", ", ", ".", "\n", "\t", "--", "(", ")", "'",
+        "\u00E9", "Stra\u00DFe", "\u0434\u043E\u043C", "\u2019", "\u201C", "\u201D", "\u2014", "\u00AD", "\u4E2D\u6587", "e\u0301", "\U00010428",
+    ];
+
+    /// <summary>The tokenizer's rules transcribed char by char, with no fast path: maximal runs of token chars, a soft hyphen joining two of them.</summary>
+    static List<(int Start, int End, ulong Hash)> Reference(string text, int start, int end)
+    {
+        var tokens = new List<(int, int, ulong)>();
+        int i = start;
+        while (i < end)
+        {
+            if (!TextFold.IsTokenChar(text, i, out _)) { i++; continue; }
+            int s = i;
+            while (i < end)
+            {
+                if (TextFold.IsTokenChar(text, i, out int w)) { i += w; continue; }
+                if (TextFold.IsJoiner(text[i]) && i > s && i + 1 < end && TextFold.IsTokenChar(text, i + 1, out _)) { i++; continue; }
+                break;
+            }
+            tokens.Add((s, i, TextFold.HashToken(text.AsSpan(s, i - s))));
+        }
+        return tokens;
+    }
+
+    [Fact]
+    public void Should_match_a_char_by_char_reference_on_random_text_and_ranges()
+    {
+        var rng = new Random(20261123);
+        for (int round = 0; round < 1500; round++)
+        {
+            // Given a random text of 0 to 400 units (up to a few hundred chars: several 64-char windows)
+            var sb = new System.Text.StringBuilder();
+            int units = rng.Next(0, 400);
+            // Some texts are all ASCII (the window fast path throughout), others mix in Unicode at random density.
+            bool asciiOnly = round % 3 == 0;
+            for (int u = 0; u < units; u++)
+            {
+                string unit = Units[rng.Next(asciiOnly ? 20 : Units.Length)];
+                sb.Append(unit);
+            }
+            string text = sb.ToString();
+            // And a random range that does not split a surrogate pair
+            int start = rng.Next(0, text.Length + 1), end = rng.Next(start, text.Length + 1);
+            if (round % 2 == 0) (start, end) = (0, text.Length);
+            if (start > 0 && start < text.Length && char.IsLowSurrogate(text[start])) start--;
+            if (end > 0 && end < text.Length && char.IsLowSurrogate(text[end])) end++;
+            // When
+            TokenizedText t = Tokenizer.Tokenize(text, start, end);
+            // Then tokens, offsets and hashes equal the reference's
+            var expected = Reference(text, start, end);
+            Assert.Equal(expected.Count, t.Count);
+            for (int i = 0; i < t.Count; i++)
+            {
+                Assert.Equal(expected[i], (t.StartOf(i), t.EndOf(i), t.TokenHashes[i]));
+            }
+        }
     }
 }
