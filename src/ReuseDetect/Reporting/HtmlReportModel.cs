@@ -14,6 +14,9 @@ static class HtmlReportModel
     /// <summary>Span kinds in a document's <c>spans</c>: <c>[start, end, cluster index, kind]</c>.</summary>
     const int SpanPassage = 0, SpanInternal = 1, SpanBoilerplate = 2;
 
+    /// <summary>Clusters built at once (in parallel) before they are written: bounds the model held in memory.</summary>
+    const int ClusterBatch = 256;
+
     /// <summary>
     /// Writes the model as one JSON object, node by node: each document and cluster is built, written and dropped, so
     /// the whole model is never held at once (the same bytes as serializing it in one piece).
@@ -68,8 +71,20 @@ static class HtmlReportModel
         }
         w.WriteEndArray();
 
+        // Each cluster's word diffs are independent (the LCS tables are most of the page's cost): a batch of clusters
+        // is built in parallel, then written in order, so the bytes do not depend on the number of threads.
         w.WriteStartArray("clusters");
-        foreach (ReportCluster c in report.Clusters) Cluster(c, docIndex).WriteTo(w, options);
+        var batch = new JsonObject[Math.Min(ClusterBatch, report.Clusters.Count)];
+        for (int from = 0; from < report.Clusters.Count; from += ClusterBatch)
+        {
+            int count = Math.Min(ClusterBatch, report.Clusters.Count - from);
+            Parallel.For(0, count, i => batch[i] = Cluster(report.Clusters[from + i], docIndex));
+            for (int i = 0; i < count; i++)
+            {
+                batch[i].WriteTo(w, options);
+                batch[i] = null!;
+            }
+        }
         w.WriteEndArray();
 
         w.WriteStartArray("nearDuplicates");
