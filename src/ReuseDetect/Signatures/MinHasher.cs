@@ -140,15 +140,22 @@ public sealed partial class MinHasher
     void Densify(Span<uint> signature)
     {
         // Branch-light: the empty bins are walked as set bits of a bitmap, and each one tests its eight table probes
-        // at once (a bit per probe, the first filled one by tzcnt), so the work per empty bin is a fixed ~40
-        // instructions with no data-dependent branch unless all eight probes miss (sets under ~K/4 shingles).
+        // at once (a filled flag per probe, the first filled one by tzcnt), so the work per empty bin is a fixed
+        // ~30 instructions with no data-dependent branch unless all eight probes miss (sets under ~K/4 shingles).
         int k = signature.Length, words = (k + 63) >> 6;
-        ulong[]? rented = null;
-        Span<ulong> empty = words <= 16 ? stackalloc ulong[16] : (rented = ArrayPool<ulong>.Shared.Rent(words));
+        ulong[]? rentedBits = null;
+        byte[]? rentedFlags = null;
+        Span<ulong> empty = words <= 16 ? stackalloc ulong[16] : (rentedBits = ArrayPool<ulong>.Shared.Rent(words));
         empty = empty[..words];
         int emptyCount = EmptyBins(signature, empty);
-        if (emptyCount != 0 && emptyCount != k) FillEmptyBins(signature, empty);
-        if (rented is not null) ArrayPool<ulong>.Shared.Return(rented);
+        if (emptyCount != 0 && emptyCount != k)
+        {
+            Span<byte> filled = k <= 1024 ? stackalloc byte[1024] : (rentedFlags = ArrayPool<byte>.Shared.Rent(k));
+            for (int i = 0; i < k; i++) filled[i] = (byte)(~(empty[i >> 6] >> i) & 1);
+            FillEmptyBins(signature, empty, filled);
+        }
+        if (rentedBits is not null) ArrayPool<ulong>.Shared.Return(rentedBits);
+        if (rentedFlags is not null) ArrayPool<byte>.Shared.Return(rentedFlags);
     }
 
     /// <summary>Sets bit i of <paramref name="empty"/> for every empty bin i; returns how many there are.</summary>
@@ -171,10 +178,10 @@ public sealed partial class MinHasher
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    void FillEmptyBins(Span<uint> signature, ReadOnlySpan<ulong> empty)
+    void FillEmptyBins(Span<uint> signature, ReadOnlySpan<ulong> empty, ReadOnlySpan<byte> filled)
     {
         ref uint sig = ref MemoryMarshal.GetReference(signature);
-        ref ulong e = ref MemoryMarshal.GetReference(empty);
+        ref byte f = ref MemoryMarshal.GetReference(filled);
         ref ushort probes = ref MemoryMarshal.GetArrayDataReference(_probes);
         for (int w = 0; w < empty.Length; w++)
         {
@@ -182,26 +189,35 @@ public sealed partial class MinHasher
             {
                 int i = (w << 6) + BitOperations.TrailingZeroCount(bits);
                 ref ushort row = ref Unsafe.Add(ref probes, i * ProbeRow);
-                uint hits = 0;
-                for (int t = 0; t < ProbeWidth; t++)
-                {
-                    int j = Unsafe.Add(ref row, t);
-                    hits |= (uint)(~(Unsafe.Add(ref e, j >> 6) >> j) & 1) << t;
-                }
+                uint hits = Unsafe.Add(ref f, Unsafe.Add(ref row, 0))
+                    | (uint)Unsafe.Add(ref f, Unsafe.Add(ref row, 1)) << 1
+                    | (uint)Unsafe.Add(ref f, Unsafe.Add(ref row, 2)) << 2
+                    | (uint)Unsafe.Add(ref f, Unsafe.Add(ref row, 3)) << 3
+                    | (uint)Unsafe.Add(ref f, Unsafe.Add(ref row, 4)) << 4
+                    | (uint)Unsafe.Add(ref f, Unsafe.Add(ref row, 5)) << 5
+                    | (uint)Unsafe.Add(ref f, Unsafe.Add(ref row, 6)) << 6
+                    | (uint)Unsafe.Add(ref f, Unsafe.Add(ref row, 7)) << 7;
                 int from = hits != 0 ? Unsafe.Add(ref row, BitOperations.TrailingZeroCount(hits)) : CircularProbe(empty, Unsafe.Add(ref row, ProbeWidth), signature.Length);
                 Unsafe.Add(ref sig, i) = Unsafe.Add(ref sig, from);
             }
         }
     }
 
-    /// <summary>The first bin at or after <paramref name="start"/> (circularly) that is not marked empty.</summary>
+    /// <summary>The first bin at or after <paramref name="start"/> (circularly) that is not marked empty: a word of the bitmap at a time.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     static int CircularProbe(ReadOnlySpan<ulong> empty, int start, int k)
     {
-        for (int d = 0; d < k; d++)
+        int words = empty.Length;
+        // Bits past K in the last word are not bins: treat them as empty.
+        ulong lastMask = (k & 63) == 0 ? ulong.MaxValue : (1UL << (k & 63)) - 1;
+        int w = start >> 6;
+        ulong filled = ~empty[w] & (ulong.MaxValue << (start & 63));
+        for (int step = 0; step <= words; step++)
         {
-            int j = start + d < k ? start + d : start + d - k;
-            if ((empty[j >> 6] & (1UL << j)) == 0) return j;
+            if (w == words - 1) filled &= lastMask;
+            if (filled != 0) return (w << 6) + BitOperations.TrailingZeroCount(filled);
+            w = w + 1 == words ? 0 : w + 1;
+            filled = ~empty[w];
         }
         throw new InvalidOperationException("Densify needs a filled bin.");
     }
