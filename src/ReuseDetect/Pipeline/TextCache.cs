@@ -40,6 +40,13 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
             return grams;
         }
 
+        /// <summary>Drops the seed grams and shingles (the document's pairs are done); they are made again if asked for.</summary>
+        public void DropDerived()
+        {
+            Volatile.Write(ref _grams, null);
+            Volatile.Write(ref _shingles, null);
+        }
+
         /// <summary>The distinct shingle hashes of <paramref name="n"/> words, ascending, made on first use (thread-safe).</summary>
         public ulong[] DistinctShingles(int n)
         {
@@ -97,14 +104,14 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
     }
 
     /// <summary>
-    /// Tells that the caller is done with <paramref name="record"/>'s document (as far as it knows): when room is needed,
-    /// it goes before every other entry. It stays readable until then.
+    /// Tells that the caller is done with <paramref name="record"/>'s document (as far as it knows): its seed grams and
+    /// shingles are dropped, and when room is needed it goes before every other entry. It stays readable until then.
     /// </summary>
     public void Release(DocumentRecord record)
     {
-        if (_entries.TryGetValue(record.Id, out Slot? slot) && slot.Value.IsValueCreated && slot.Value.Value is not null
-            && Interlocked.Exchange(ref slot.Released, 1) == 0)
-            _released.Enqueue((record.Id, slot));
+        if (!_entries.TryGetValue(record.Id, out Slot? slot) || !slot.Value.IsValueCreated || slot.Value.Value is not { } entry) return;
+        entry.DropDerived();
+        if (Interlocked.Exchange(ref slot.Released, 1) == 0) _released.Enqueue((record.Id, slot));
     }
 
     Entry? Load(DocumentRecord record, Slot slot)
