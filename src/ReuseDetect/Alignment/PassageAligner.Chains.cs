@@ -1,10 +1,15 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using ReuseDetect.Clustering;
 
 namespace ReuseDetect.Alignment;
 
 public sealed partial class PassageAligner
 {
-    /// <summary>Single-linkage chaining: seeds whose ranges lie within MaxGap tokens in both texts share a chain.</summary>
+    /// <summary>
+    /// Single-linkage chaining: seeds whose ranges lie within MaxGap tokens in both texts share a chain. Only chains
+    /// of two seeds or more are returned (a lone seed is never a passage).
+    /// </summary>
     static List<int[]> ChainSeeds(Seed[] seeds, Gaps gaps)
     {
         int g = gaps.ChainA, gb = gaps.ChainB;
@@ -22,7 +27,7 @@ public sealed partial class PassageAligner
                 if (Distance(x.A, x.AEnd, y.A, y.AEnd) <= g && Distance(x.B, x.BEnd, y.B, y.BEnd) <= gb) uf.Union(s, t);
             }
         }
-        return uf.Groups();
+        return uf.Groups(minSize: 2);
     }
 
     static List<Box> MergeBoxes(Seed[] seeds, List<Box> boxes, Gaps gaps)
@@ -61,25 +66,45 @@ public sealed partial class PassageAligner
     static int Distance(int s1, int e1, int s2, int e2) => Math.Max(0, Math.Max(s2 - e1, s1 - e2));
 
     /// <summary>Bounding box and covered-token counts of a group of seeds.</summary>
+    [SkipLocalsInit]
     static Box Measure(Seed[] seeds, int[] group)
     {
-        var ar = new long[group.Length];
-        var br = new long[group.Length];
-        for (int x = 0; x < group.Length; x++)
+        int n = group.Length;
+        long[]? rented = null;
+        Span<long> buffer = n <= 128 ? stackalloc long[256] : (rented = ArrayPool<long>.Shared.Rent(2 * n));
+        try
         {
-            Seed s = seeds[group[x]];
-            ar[x] = ((long)s.A << 32) | (uint)s.AEnd;
-            br[x] = ((long)s.B << 32) | (uint)s.BEnd;
+            Span<long> ar = buffer[..n], br = buffer.Slice(n, n);
+            // Groups mostly list seeds in order (A ascending) and along a diagonal (B ascending too): sort only when not.
+            bool aSorted = true, bSorted = true;
+            for (int x = 0; x < n; x++)
+            {
+                Seed s = seeds[group[x]];
+                ar[x] = ((long)s.A << 32) | (uint)s.AEnd;
+                br[x] = ((long)s.B << 32) | (uint)s.BEnd;
+                if (x > 0)
+                {
+                    aSorted &= ar[x] >> 32 >= ar[x - 1] >> 32;
+                    bSorted &= br[x] >> 32 >= br[x - 1] >> 32;
+                }
+            }
+            if (!aSorted) ar.Sort();
+            if (!bSorted) br.Sort();
+            (int a0, int a1, int ma) = Covered(ar);
+            (int b0, int b1, int mb) = Covered(br);
+            return new Box(a0, a1, b0, b1, ma, mb, group);
         }
-        Array.Sort(ar);
-        Array.Sort(br);
-        (int a0, int a1, int ma) = Covered(ar);
-        (int b0, int b1, int mb) = Covered(br);
-        return new Box(a0, a1, b0, b1, ma, mb, group);
+        finally
+        {
+            if (rented is not null) ArrayPool<long>.Shared.Return(rented);
+        }
     }
 
-    /// <summary>First start, last end and the size of the union of sorted packed ranges.</summary>
-    static (int Start, int End, int Covered) Covered(long[] sortedRanges)
+    /// <summary>
+    /// First start, last end and the size of the union of packed ranges (start high, end low) in order of start
+    /// (ranges with equal starts in any order).
+    /// </summary>
+    static (int Start, int End, int Covered) Covered(ReadOnlySpan<long> sortedRanges)
     {
         int covered = 0, end = int.MinValue;
         foreach (long r in sortedRanges)

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+
 namespace ReuseDetect.Alignment;
 
 public sealed partial class PassageAligner
@@ -48,15 +51,32 @@ public sealed partial class PassageAligner
     const double VerbatimShare = 0.9;
     const double VerbatimDensity = 0.5;
 
+    [SkipLocalsInit]
     static double ExactShare(Seed[] seeds, Box box)
     {
-        var ranges = new List<long>(box.Seeds.Length);
-        foreach (int g in box.Seeds)
-            if (seeds[g].Exact) ranges.Add(((long)seeds[g].A << 32) | (uint)seeds[g].AEnd);
-        if (ranges.Count == 0) return 0;
-        long[] sorted = [.. ranges];
-        Array.Sort(sorted);
-        return (double)Covered(sorted).Covered / box.ALength;
+        int n = box.Seeds.Length;
+        long[]? rented = null;
+        Span<long> ranges = n <= 256 ? stackalloc long[256] : (rented = ArrayPool<long>.Shared.Rent(n));
+        try
+        {
+            int count = 0;
+            bool sorted = true;
+            foreach (int g in box.Seeds)
+            {
+                if (!seeds[g].Exact) continue;
+                ranges[count] = ((long)seeds[g].A << 32) | (uint)seeds[g].AEnd;
+                if (count > 0) sorted &= ranges[count] >> 32 >= ranges[count - 1] >> 32;
+                count++;
+            }
+            if (count == 0) return 0;
+            Span<long> exact = ranges[..count];
+            if (!sorted) exact.Sort();
+            return (double)Covered(exact).Covered / box.ALength;
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<long>.Shared.Return(rented);
+        }
     }
 
     static Box TrimRounds(Seed[] seeds, Box box, double density, int rounds, bool exactOnly)

@@ -1,99 +1,266 @@
-using System.Runtime.InteropServices;
-using ReuseDetect.Shingling;
-
 namespace ReuseDetect.Alignment;
 
 public sealed partial class PassageAligner
 {
-    /// <summary>Gram hashes of one text with the token range each gram spans.</summary>
-    readonly record struct Grams(ulong[] Hashes, int[] Starts, int[] Ends);
-
-    /// <summary>All seeds, sorted by A then B, without duplicates.</summary>
-    Seed[] FindSeeds(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b, bool self)
+    /// <summary>
+    /// The seed grams of <paramref name="tokens"/> under these options, made once to align the text against any number
+    /// of others (<see cref="Align(SeedGrams, SeedGrams)"/>).
+    /// </summary>
+    public SeedGrams Prepare(ReadOnlySpan<ulong> tokens)
     {
-        var seeds = new List<Seed>();
-        Grams ga = ExactGrams(a, _options.SeedSize);
-        AddSeeds(ga, self ? ga : ExactGrams(b, _options.SeedSize), self, exact: true, seeds);
-        if (_options.ContentSeedSize > 0)
-        {
-            Grams ca = ContentGrams(a, _options.ContentSeedSize);
-            AddSeeds(ca, self ? ca : ContentGrams(b, _options.ContentSeedSize), self, exact: false, seeds);
-        }
-        Seed[] arr = [.. seeds];
-        Array.Sort(arr);
-        return arr;
+        int most = _options.MaxOccurrences;
+        GramTable exact = SeedGrams.ExactGrams(tokens, _options.SeedSize, most);
+        GramTable? content = _options.ContentSeedSize > 0 ? SeedGrams.ContentGrams(tokens, _options.ContentSeedSize, most) : null;
+        return new SeedGrams(tokens.Length, exact, content, GramsKey);
     }
 
-    static Grams ExactGrams(ReadOnlySpan<ulong> tokens, int k)
+    /// <summary>True when <paramref name="grams"/> were prepared under options that give the same grams as these.</summary>
+    public bool CanUse(SeedGrams grams)
     {
-        ulong[] hashes = Shingler.Hash(tokens, k);
-        var starts = new int[hashes.Length];
-        var ends = new int[hashes.Length];
-        for (int i = 0; i < hashes.Length; i++)
-        {
-            starts[i] = i;
-            ends[i] = Math.Min(tokens.Length, i + k);
-        }
-        return new Grams(hashes, starts, ends);
+        ArgumentNullException.ThrowIfNull(grams);
+        return grams.Key == GramsKey;
+    }
+
+    (int, int, int) GramsKey => (_options.SeedSize, _options.ContentSeedSize, _options.MaxOccurrences);
+
+    /// <summary>All seeds of two texts, sorted by A then B, without duplicates.</summary>
+    internal Seed[] FindSeeds(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b, bool self)
+    {
+        SeedGrams ga = Prepare(a);
+        return FindSeeds(ga, self ? ga : Prepare(b), self, anchor: 0);
     }
 
     /// <summary>
-    /// Unordered runs of <paramref name="m"/> consecutive content words: the hash of the sorted token hashes, so
-    /// "results of the study" and "study results" share the seed {results, study}.
+    /// All seeds of two prepared texts, sorted by A then B, without duplicates: every pair of places holding the same
+    /// gram, found by merging the two sorted gram tables (inside one text, each pair once, the earlier place as A). When
+    /// no run of exact seeds covers <paramref name="anchor"/> words (0: no such test), none at all.
     /// </summary>
-    static Grams ContentGrams(ReadOnlySpan<ulong> tokens, int m)
+    static Seed[] FindSeeds(SeedGrams a, SeedGrams b, bool self, int anchor)
     {
-        var positions = new List<int>(tokens.Length);
-        for (int i = 0; i < tokens.Length; i++)
-            if (!StopWords.Contains(tokens[i])) positions.Add(i);
-        int count = positions.Count < m ? 0 : positions.Count - m + 1;
-        var hashes = new ulong[count];
-        var starts = new int[count];
-        var ends = new int[count];
-        Span<ulong> run = stackalloc ulong[Math.Min(m, 64)];
-        if (m > 64) throw new ArgumentOutOfRangeException(nameof(m));
-        for (int x = 0; x < count; x++)
-        {
-            for (int y = 0; y < m; y++) run[y] = tokens[positions[x + y]];
-            run.Sort();
-            // The distinct length tag keeps a sorted bag from colliding with an exact n-gram of the same words.
-            hashes[x] = Shingler.Mix(run) ^ 0xC0417E47B16AA5EDUL;
-            starts[x] = positions[x];
-            ends[x] = positions[x + m - 1] + 1;
-        }
-        return new Grams(hashes, starts, ends);
+        if (a.Content is null || b.Content is null) return ExactSeeds(a.Exact, self ? a.Exact : b.Exact, self, anchor);
+        var seeds = new List<Seed>();
+        if (self) SelfJoin(a.Exact, exact: true, seeds);
+        else Join(a.Exact, b.Exact, exact: true, seeds);
+        if (self) SelfJoin(a.Content, exact: false, seeds);
+        else Join(a.Content, b.Content, exact: false, seeds);
+        Seed[] arr = [.. seeds];
+        Array.Sort(arr);
+        return anchor > 0 && LongestExactRun(arr) < anchor ? [] : arr;
     }
 
-    void AddSeeds(Grams ga, Grams gb, bool self, bool exact, List<Seed> seeds)
+    /// <summary>
+    /// Seeds of exact n-grams alone. Gram g starts at token g, so a seed is known by its two starts: the join collects
+    /// them packed in one sortable word (A high, B low), which orders them as <see cref="Seed.CompareTo"/> does, and the
+    /// anchor test runs on these words before any seed is made.
+    /// </summary>
+    static Seed[] ExactSeeds(GramTable ta, GramTable tb, bool self, int anchor)
     {
-        int maxOcc = _options.MaxOccurrences;
-        ulong[] ha = ga.Hashes, hb = gb.Hashes;
-        // Positions of each A gram, chained: head[h] is the first position, next[i] the following one.
-        var head = new Dictionary<ulong, (int First, int Count)>(ha.Length);
-        var next = new int[ha.Length];
-        for (int i = ha.Length - 1; i >= 0; i--)
+        ulong[] keys = System.Buffers.ArrayPool<ulong>.Shared.Rent(256);
+        try
         {
-            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(head, ha[i], out bool exists);
-            next[i] = exists ? slot.First : -1;
-            slot = (i, exists ? slot.Count + 1 : 1);
-        }
-        Dictionary<ulong, int>? countB = null;
-        if (!self)
-        {
-            countB = new Dictionary<ulong, int>(hb.Length);
-            foreach (ulong h in hb) CollectionsMarshal.GetValueRefOrAddDefault(countB, h, out _)++;
-        }
-        for (int j = 0; j < hb.Length; j++)
-        {
-            if (!head.TryGetValue(hb[j], out var entry) || entry.Count > maxOcc) continue;
-            if (countB is not null && countB[hb[j]] > maxOcc) continue;
-            int bs = gb.Starts[j], bl = gb.Ends[j] - bs;
-            for (int i = entry.First; i >= 0; i = next[i])
+            int count = self ? SelfJoinKeys(ta, ref keys) : JoinKeys(ta, tb, ref keys);
+            if (count == 0) return [];
+            Span<ulong> sorted = keys.AsSpan(0, count);
+            sorted.Sort();
+            if (anchor > 0)
             {
-                if (self && i >= j) break;
-                int a0 = ga.Starts[i];
-                seeds.Add(new Seed(a0, bs, ga.Ends[i] - a0, bl, exact));
+                // A run of t seeds of k tokens covers t + k - 1 words (k from the last seed, as LongestExactRun takes it).
+                int last = (int)(sorted[^1] >> 32), k = ta.End(last) - last;
+                if (!HasDiagonalRun(sorted, anchor - k + 1)) return [];
             }
+            var seeds = new Seed[count];
+            for (int x = 0; x < count; x++)
+            {
+                int a0 = (int)(sorted[x] >> 32), b0 = (int)(uint)sorted[x];
+                seeds[x] = new Seed(a0, b0, ta.End(a0) - a0, tb.End(b0) - b0, Exact: true);
+            }
+            return seeds;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<ulong>.Shared.Return(keys);
+        }
+    }
+
+    /// <summary>
+    /// True when <paramref name="keys"/> (distinct packed seed starts, ascending) hold <paramref name="need"/> seeds at
+    /// (a, b), (a + 1, b + 1), …: each seed's run extends that of the seed one step back on its diagonal, looked up by
+    /// merging the previous A's seeds (ordered by B); stops at the first run long enough.
+    /// </summary>
+    internal static bool HasDiagonalRun(ReadOnlySpan<ulong> keys, int need)
+    {
+        if (need <= 1) return !keys.IsEmpty;
+        const ulong Step = (1UL << 32) + 1;
+        int[] runs = System.Buffers.ArrayPool<int>.Shared.Rent(keys.Length);
+        try
+        {
+            int prevStart = 0, prevEnd = 0;
+            for (int i = 0; i < keys.Length;)
+            {
+                ulong a = keys[i] >> 32;
+                int e = i + 1;
+                while (e < keys.Length && keys[e] >> 32 == a) e++;
+                bool adjacent = prevEnd > prevStart && keys[prevStart] >> 32 == a - 1;
+                int p = prevStart;
+                for (int x = i; x < e; x++)
+                {
+                    int run = 1;
+                    if (adjacent && (uint)keys[x] != 0)
+                    {
+                        ulong want = keys[x] - Step;
+                        while (p < prevEnd && keys[p] < want) p++;
+                        if (p < prevEnd && keys[p] == want) run = runs[p] + 1;
+                    }
+                    if (run >= need) return true;
+                    runs[x] = run;
+                }
+                prevStart = i;
+                prevEnd = e;
+                i = e;
+            }
+            return false;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(runs);
+        }
+    }
+
+    /// <summary>
+    /// Packed starts of every pair of places holding the same gram: each distinct hash of the smaller table is probed in
+    /// the larger one's filter, and only a possible hit is searched for (onwards from the last one, as both ascend).
+    /// </summary>
+    static int JoinKeys(GramTable ta, GramTable tb, ref ulong[] keys)
+    {
+        bool aSmaller = ta.Hashes.Length <= tb.Hashes.Length;
+        GramTable small = aSmaller ? ta : tb, large = aSmaller ? tb : ta;
+        ReadOnlySpan<ulong> hs = small.Hashes, hl = large.Hashes;
+        int count = 0, j = 0;
+        for (int i = 0; i < hs.Length && j < hl.Length;)
+        {
+            ulong x = hs[i];
+            int ie = i + 1;
+            while (ie < hs.Length && hs[ie] == x) ie++;
+            if (large.MayHold(x))
+            {
+                j = LowerBound(hl, j, x);
+                if (j < hl.Length && hl[j] == x)
+                {
+                    int je = j + 1;
+                    while (je < hl.Length && hl[je] == x) je++;
+                    (int a0, int a1, int b0, int b1) = aSmaller ? (i, ie, j, je) : (j, je, i, ie);
+                    Reserve(ref keys, count, count + (a1 - a0) * (b1 - b0));
+                    for (int q = b0; q < b1; q++)
+                        for (int p = a0; p < a1; p++) keys[count++] = ((ulong)(uint)ta.Grams[p] << 32) | (uint)tb.Grams[q];
+                    j = je;
+                }
+            }
+            i = ie;
+        }
+        return count;
+    }
+
+    /// <summary>
+    /// The first place at or after <paramref name="from"/> whose hash is at least <paramref name="value"/>
+    /// (exponential, then binary search).
+    /// </summary>
+    static int LowerBound(ReadOnlySpan<ulong> hashes, int from, ulong value)
+    {
+        if (from >= hashes.Length || hashes[from] >= value) return from;
+        int step = 1, lo = from, hi = from + 1;
+        while (hi < hashes.Length && hashes[hi] < value)
+        {
+            lo = hi;
+            step <<= 1;
+            hi = from + step;
+        }
+        hi = Math.Min(hi, hashes.Length);
+        // hashes[lo] < value; the answer is in (lo, hi].
+        while (lo + 1 < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (hashes[mid] < value) lo = mid;
+            else hi = mid;
+        }
+        return hi;
+    }
+
+    /// <summary>Packed starts of every pair of places inside one text holding the same gram, the earlier place as A.</summary>
+    static int SelfJoinKeys(GramTable t, ref ulong[] keys)
+    {
+        ReadOnlySpan<ulong> h = t.Hashes;
+        int[] g = t.Grams;
+        int count = 0;
+        for (int i = 0; i < h.Length;)
+        {
+            int e = i + 1;
+            while (e < h.Length && h[e] == h[i]) e++;
+            Reserve(ref keys, count, count + (e - i) * (e - i));
+            for (int q = i; q < e; q++)
+                for (int p = i; p < e; p++)
+                    if (g[p] < g[q]) keys[count++] = ((ulong)(uint)g[p] << 32) | (uint)g[q];
+            i = e;
+        }
+        return count;
+    }
+
+    /// <summary>Grows the pooled <paramref name="keys"/> to hold <paramref name="size"/>, keeping the first <paramref name="used"/>.</summary>
+    static void Reserve(ref ulong[] keys, int used, int size)
+    {
+        if (size <= keys.Length) return;
+        ulong[] larger = System.Buffers.ArrayPool<ulong>.Shared.Rent(Math.Max(size, 2 * keys.Length));
+        keys.AsSpan(0, used).CopyTo(larger);
+        System.Buffers.ArrayPool<ulong>.Shared.Return(keys);
+        keys = larger;
+    }
+
+    /// <summary>Seeds of every pair of places of the two tables holding the same gram (any kind of gram), by merging them.</summary>
+    static void Join(GramTable ta, GramTable tb, bool exact, List<Seed> seeds)
+    {
+        ReadOnlySpan<ulong> ha = ta.Hashes, hb = tb.Hashes;
+        int i = 0, j = 0;
+        while (i < ha.Length && j < hb.Length)
+        {
+            ulong x = ha[i], y = hb[j];
+            if (x < y) { i++; continue; }
+            if (x > y) { j++; continue; }
+            int ie = i + 1, je = j + 1;
+            while (ie < ha.Length && ha[ie] == x) ie++;
+            while (je < hb.Length && hb[je] == x) je++;
+            for (int q = j; q < je; q++)
+            {
+                int gb = tb.Grams[q], bs = tb.Start(gb), bl = tb.End(gb) - bs;
+                for (int p = i; p < ie; p++)
+                {
+                    int ga = ta.Grams[p], a0 = ta.Start(ga);
+                    seeds.Add(new Seed(a0, bs, ta.End(ga) - a0, bl, exact));
+                }
+            }
+            i = ie;
+            j = je;
+        }
+    }
+
+    /// <summary>Seeds of every pair of places inside one table holding the same gram, the earlier place as A.</summary>
+    static void SelfJoin(GramTable t, bool exact, List<Seed> seeds)
+    {
+        ReadOnlySpan<ulong> h = t.Hashes;
+        for (int i = 0; i < h.Length;)
+        {
+            int e = i + 1;
+            while (e < h.Length && h[e] == h[i]) e++;
+            for (int q = i; q < e; q++)
+            {
+                int gb = t.Grams[q], bs = t.Start(gb), bl = t.End(gb) - bs;
+                for (int p = i; p < e; p++)
+                {
+                    int ga = t.Grams[p];
+                    if (ga >= gb) continue;
+                    int a0 = t.Start(ga);
+                    seeds.Add(new Seed(a0, bs, t.End(ga) - a0, bl, exact));
+                }
+            }
+            i = e;
         }
     }
 }

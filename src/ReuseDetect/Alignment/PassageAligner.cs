@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ReuseDetect.Alignment;
 
 /// <summary>
@@ -33,17 +35,56 @@ public sealed partial class PassageAligner
     public AlignmentOptions Options => _options;
 
     /// <summary>Aligns token hash sequences <paramref name="a"/> and <paramref name="b"/>.</summary>
-    public List<AlignedPassage> Align(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b) => AlignCore(a, b, self: false);
+    public List<AlignedPassage> Align(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b) =>
+        TooShort(a.Length, b.Length) ? [] : AlignCore(Prepare(a), Prepare(b), self: false);
 
     /// <summary>Finds passages repeated inside one token sequence (A before B; the two spans never overlap).</summary>
-    public List<AlignedPassage> AlignSelf(ReadOnlySpan<ulong> a) => AlignCore(a, a, self: true);
+    public List<AlignedPassage> AlignSelf(ReadOnlySpan<ulong> a)
+    {
+        if (TooShort(a.Length, a.Length)) return [];
+        SeedGrams grams = Prepare(a);
+        return AlignCore(grams, grams, self: true);
+    }
 
-    List<AlignedPassage> AlignCore(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b, bool self)
+    /// <summary>
+    /// Aligns two texts prepared by <see cref="Prepare"/> (under options giving the same grams, see <see cref="CanUse"/>);
+    /// the same passages as <see cref="Align(ReadOnlySpan{ulong}, ReadOnlySpan{ulong})"/> on their tokens.
+    /// </summary>
+    public List<AlignedPassage> Align(SeedGrams a, SeedGrams b)
+    {
+        Check(a);
+        Check(b);
+        return TooShort(a.TokenCount, b.TokenCount) ? [] : AlignCore(a, b, self: false);
+    }
+
+    /// <summary>
+    /// Finds passages repeated inside one text prepared by <see cref="Prepare"/>; the same passages as
+    /// <see cref="AlignSelf(ReadOnlySpan{ulong})"/> on its tokens.
+    /// </summary>
+    public List<AlignedPassage> AlignSelf(SeedGrams a)
+    {
+        Check(a);
+        return TooShort(a.TokenCount, a.TokenCount) ? [] : AlignCore(a, a, self: true);
+    }
+
+    void Check(SeedGrams grams)
+    {
+        if (!CanUse(grams)) throw new ArgumentException("The seed grams were prepared under other options.", nameof(grams));
+    }
+
+    bool TooShort(int a, int b)
+    {
+        int least = Math.Max(_options.SeedSize, _options.MinWords);
+        return a < least || b < least;
+    }
+
+    List<AlignedPassage> AlignCore(SeedGrams a, SeedGrams b, bool self)
     {
         var result = new List<AlignedPassage>();
-        int least = Math.Max(_options.SeedSize, _options.MinWords);
-        if (a.Length < least || b.Length < least) return result;
-        Seed[] seeds = FindSeeds(a, b, self);
+        // Every close passage must hold an exact run of MinAnchorWords, and a run inside a passage is a run among all
+        // the seeds: without one anywhere, only the summary pass (which has no such test) could find anything.
+        int anchor = _options.MinAnchorWords > 0 && (self || _options.SummaryGap <= 0) ? _options.MinAnchorWords : 0;
+        Seed[] seeds = FindSeeds(a, b, self, anchor);
         if (seeds.Length == 0) return result;
         List<Box> kept = Passages(seeds, new Gaps(_options.MaxGap, _options.MaxGap, _options.MergeGap, _options.MergeGap), self);
         if (_options.SummaryGap > 0 && !self)
@@ -73,7 +114,6 @@ public sealed partial class PassageAligner
         List<Box> boxes = [];
         foreach (int[] g in ChainSeeds(seeds, gaps))
         {
-            if (g.Length < 2) continue;
             Box box = Measure(seeds, g);
             if (box.Coverage >= _options.MinCoverage) boxes.Add(box);
         }
@@ -119,24 +159,96 @@ public sealed partial class PassageAligner
     /// </summary>
     static int LongestExactRun(Seed[] seeds, Box box)
     {
-        var exact = new HashSet<(int A, int B)>();
-        int k = 0;
-        foreach (int i in box.Seeds)
+        int n = box.Seeds.Length;
+        int[] inside = ArrayPool<int>.Shared.Rent(n);
+        try
         {
-            Seed s = seeds[i];
-            if (!s.Exact || s.A < box.AStart || s.AEnd > box.AEnd || s.B < box.BStart || s.BEnd > box.BEnd) continue;
-            exact.Add((s.A, s.B));
-            k = s.ALen;
+            int count = 0, k = 0;
+            bool sorted = true;
+            foreach (int i in box.Seeds)
+            {
+                Seed s = seeds[i];
+                if (!s.Exact || s.A < box.AStart || s.AEnd > box.AEnd || s.B < box.BStart || s.BEnd > box.BEnd) continue;
+                if (count > 0) sorted &= i > inside[count - 1];
+                inside[count++] = i;
+                k = s.ALen;
+            }
+            Span<int> exact = inside.AsSpan(0, count);
+            if (!sorted) exact.Sort();
+            int t = LongestDiagonal(seeds, exact);
+            return t == 0 ? 0 : t + k - 1;
         }
-        int longest = 0;
-        foreach ((int a, int b) in exact)
+        finally
         {
-            if (exact.Contains((a - 1, b - 1))) continue;
-            int t = 1;
-            while (exact.Contains((a + t, b + t))) t++;
-            longest = Math.Max(longest, t + k - 1);
+            ArrayPool<int>.Shared.Return(inside);
         }
-        return longest;
+    }
+
+    /// <summary>
+    /// The longest run of exact seeds anywhere, as <see cref="LongestExactRun(Seed[], Box)"/> counts it in a box. A
+    /// box holds a subset of the seeds, so no box's run is longer.
+    /// </summary>
+    static int LongestExactRun(Seed[] seeds)
+    {
+        int[] exact = ArrayPool<int>.Shared.Rent(seeds.Length);
+        try
+        {
+            int count = 0, k = 0;
+            for (int i = 0; i < seeds.Length; i++)
+            {
+                if (!seeds[i].Exact) continue;
+                exact[count++] = i;
+                k = seeds[i].ALen;
+            }
+            int t = LongestDiagonal(seeds, exact.AsSpan(0, count));
+            return t == 0 ? 0 : t + k - 1;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(exact);
+        }
+    }
+
+    /// <summary>
+    /// The most exact seeds at (a, b), (a + 1, b + 1), … among <paramref name="exact"/> (ascending indexes of exact
+    /// seeds, so ordered by A, then B, with distinct (A, B)): each seed's run extends that of the seed one step back on its
+    /// diagonal, looked up by merging the previous A's seeds (ordered by B).
+    /// </summary>
+    static int LongestDiagonal(Seed[] seeds, ReadOnlySpan<int> exact)
+    {
+        if (exact.IsEmpty) return 0;
+        int[] runs = ArrayPool<int>.Shared.Rent(exact.Length);
+        try
+        {
+            int longest = 0, prevStart = 0, prevEnd = 0;
+            for (int i = 0; i < exact.Length;)
+            {
+                int a = seeds[exact[i]].A, e = i + 1;
+                while (e < exact.Length && seeds[exact[e]].A == a) e++;
+                bool adjacent = prevEnd > prevStart && seeds[exact[prevStart]].A == a - 1;
+                int p = prevStart;
+                for (int x = i; x < e; x++)
+                {
+                    int run = 1;
+                    if (adjacent)
+                    {
+                        int want = seeds[exact[x]].B - 1;
+                        while (p < prevEnd && seeds[exact[p]].B < want) p++;
+                        if (p < prevEnd && seeds[exact[p]].B == want) run = runs[p] + 1;
+                    }
+                    runs[x] = run;
+                    longest = Math.Max(longest, run);
+                }
+                prevStart = i;
+                prevEnd = e;
+                i = e;
+            }
+            return longest;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(runs);
+        }
     }
 
     /// <summary>Tokens of A in <c>[start, end)</c> inside any of <paramref name="boxes"/>.</summary>
@@ -169,7 +281,7 @@ public sealed partial class PassageAligner
     readonly record struct Gaps(int ChainA, int ChainB, int MergeA, int MergeB);
 
     /// <summary>A shared gram: token ranges <c>[A, A + ALen)</c> and <c>[B, B + BLen)</c>; <c>Exact</c> for an exact n-gram.</summary>
-    readonly record struct Seed(int A, int B, int ALen, int BLen, bool Exact) : IComparable<Seed>
+    internal readonly record struct Seed(int A, int B, int ALen, int BLen, bool Exact) : IComparable<Seed>
     {
         public int AEnd => A + ALen;
         public int BEnd => B + BLen;

@@ -31,12 +31,56 @@ public sealed class FingerprintIndex
     public int Count => _postings.Count;
 
     /// <summary>Candidate pairs, sorted, each with the number of fingerprints the two documents share.</summary>
-    public SortedDictionary<CandidatePair, int> Pairs(int maxDocuments, int cliqueLimit)
+    public SortedDictionary<CandidatePair, int> Pairs(int maxDocuments, int cliqueLimit) => Pairs(maxDocuments, cliqueLimit, 1);
+
+    /// <summary>
+    /// Candidate pairs, sorted, each with the number of fingerprints the two documents share, on up to
+    /// <paramref name="parallelism"/> threads. Postings are first spread into a bucket a thread by the top bits of their
+    /// hash (one counting pass; hashes are uniform), so all of one hash's postings are in one bucket; buckets are sorted
+    /// and paired independently, and the counts summed (the same whatever the split). On one thread the postings are
+    /// sorted in place.
+    /// </summary>
+    public SortedDictionary<CandidatePair, int> Pairs(int maxDocuments, int cliqueLimit, int parallelism)
     {
-        Span<Posting> all = CollectionsMarshal.AsSpan(_postings);
-        all.Sort();
+        ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
+        Span<Posting> added = CollectionsMarshal.AsSpan(_postings);
         var pairs = new Dictionary<CandidatePair, int>();
-        var docs = new List<int>();
+        if (parallelism == 1)
+        {
+            added.Sort();
+            PairRuns(added, maxDocuments, cliqueLimit, [], pairs);
+            return new SortedDictionary<CandidatePair, int>(pairs);
+        }
+        // One bucket a thread: a few long sorts (a sort called many times would run unoptimized code while the JIT tiers up).
+        int bits = 0;
+        while (1 << bits < parallelism && bits < 8) bits++;
+        int buckets = 1 << bits;
+        var starts = new int[buckets + 1];
+        foreach (Posting p in added) starts[Bucket(p.Hash, bits) + 1]++;
+        for (int b = 0; b < buckets; b++) starts[b + 1] += starts[b];
+        var bucketed = new Posting[added.Length];
+        var fill = (int[])starts.Clone();
+        foreach (Posting p in added) bucketed[fill[Bucket(p.Hash, bits)]++] = p;
+        var gate = new Lock();
+        Parallel.For(0, buckets, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, () => new Dictionary<CandidatePair, int>(), (b, _, local) =>
+        {
+            Span<Posting> bucket = bucketed.AsSpan(starts[b], starts[b + 1] - starts[b]);
+            bucket.Sort();
+            PairRuns(bucket, maxDocuments, cliqueLimit, [], local);
+            return local;
+        }, local =>
+        {
+            lock (gate)
+                foreach ((CandidatePair key, int count) in local) CollectionsMarshal.GetValueRefOrAddDefault(pairs, key, out _) += count;
+        });
+        return new SortedDictionary<CandidatePair, int>(pairs);
+    }
+
+    static int Bucket(ulong hash, int bits) => (int)(hash >> (64 - bits));
+
+    /// <summary>Counts the pairs of each run of equal hashes in <paramref name="all"/> (sorted by hash, then document).</summary>
+    static void PairRuns(ReadOnlySpan<Posting> all, int maxDocuments, int cliqueLimit, List<int> docs, Dictionary<CandidatePair, int> pairs)
+    {
         int i = 0;
         while (i < all.Length)
         {
@@ -69,7 +113,6 @@ public sealed class FingerprintIndex
                 for (int y = 1; y < docs.Count; y++) Bump(pairs, new CandidatePair(docs[0], docs[y]));
             }
         }
-        return new SortedDictionary<CandidatePair, int>(pairs);
     }
 
     static void Bump(Dictionary<CandidatePair, int> pairs, CandidatePair key) =>

@@ -35,22 +35,41 @@ sealed class UnionFind
         return true;
     }
 
-    /// <summary>The sets, each sorted ascending, ordered by their smallest element (deterministic).</summary>
-    public List<int[]> Groups()
+    /// <summary>
+    /// The sets of at least <paramref name="minSize"/> elements, each sorted ascending, ordered by their smallest
+    /// element (deterministic).
+    /// </summary>
+    public List<int[]> Groups(int minSize = 1)
     {
-        var byRoot = new Dictionary<int, List<int>>();
-        var order = new List<List<int>>();
-        for (int i = 0; i < _parent.Length; i++)
+        int n = _parent.Length;
+        // Group numbers in order of first element; sizes counted first, so each set is filled into an exact array.
+        int[] groupOfRoot = new int[n];
+        int[] groupOf = new int[n];
+        var sizes = new List<int>();
+        for (int i = 0; i < n; i++)
         {
             int r = Find(i);
-            if (!byRoot.TryGetValue(r, out var list))
+            if (groupOfRoot[r] == 0)
             {
-                list = [];
-                byRoot[r] = list;
-                order.Add(list);
+                sizes.Add(0);
+                groupOfRoot[r] = sizes.Count;
             }
-            list.Add(i);
+            int g = groupOfRoot[r] - 1;
+            groupOf[i] = g;
+            sizes[g]++;
         }
-        return order.ConvertAll(l => l.ToArray());
+        var arrays = new int[]?[sizes.Count];
+        var fill = new int[sizes.Count];
+        var result = new List<int[]>();
+        for (int g = 0; g < sizes.Count; g++)
+        {
+            if (sizes[g] < minSize) continue;
+            int[] set = new int[sizes[g]];
+            arrays[g] = set;
+            result.Add(set);
+        }
+        for (int i = 0; i < n; i++)
+            if (arrays[groupOf[i]] is { } set) set[fill[groupOf[i]]++] = i;
+        return result;
     }
 }

@@ -33,7 +33,7 @@ public sealed partial class ReuseDetector
             {
                 TextCache.Entry? ta = cache.Get(a), tb = cache.Get(b);
                 if (ta is null || tb is null) return;
-                jaccard = ExactJaccard(ta.Tokens, tb.Tokens, _options.ShingleSize);
+                jaccard = ExactJaccard(ta.DistinctShingles(_options.ShingleSize), tb.DistinctShingles(_options.ShingleSize));
                 scanCache?.PutJaccard(a.Signed, b.Signed, jaccard);
             }
             if (jaccard >= _options.NearDuplicateThreshold)
@@ -44,13 +44,32 @@ public sealed partial class ReuseDetector
         return list;
     }
 
-    internal static double ExactJaccard(TokenizedText a, TokenizedText b, int n)
+    internal static double ExactJaccard(TokenizedText a, TokenizedText b, int n) =>
+        ExactJaccard(DistinctShingles(a, n), DistinctShingles(b, n));
+
+    /// <summary>Jaccard similarity of two sets given as ascending arrays without duplicates (0 when both are empty).</summary>
+    internal static double ExactJaccard(ReadOnlySpan<ulong> sa, ReadOnlySpan<ulong> sb)
     {
-        var sa = new HashSet<ulong>(Shingler.Hash(a.TokenHashes, n));
-        var sb = new HashSet<ulong>(Shingler.Hash(b.TokenHashes, n));
-        if (sa.Count == 0 && sb.Count == 0) return 0;
-        int inter = sa.Count < sb.Count ? sa.Count(sb.Contains) : sb.Count(sa.Contains);
-        return (double)inter / (sa.Count + sb.Count - inter);
+        if (sa.IsEmpty && sb.IsEmpty) return 0;
+        int inter = 0;
+        for (int i = 0, j = 0; i < sa.Length && j < sb.Length;)
+        {
+            if (sa[i] < sb[j]) i++;
+            else if (sa[i] > sb[j]) j++;
+            else { inter++; i++; j++; }
+        }
+        return (double)inter / (sa.Length + sb.Length - inter);
+    }
+
+    /// <summary>The distinct shingle hashes of <paramref name="n"/> words of a text, ascending.</summary>
+    internal static ulong[] DistinctShingles(TokenizedText tokens, int n)
+    {
+        ulong[] hashes = Shingler.Hash(tokens.TokenHashes, n);
+        Array.Sort(hashes);
+        int count = 0;
+        for (int i = 0; i < hashes.Length; i++)
+            if (i == 0 || hashes[i] != hashes[i - 1]) hashes[count++] = hashes[i];
+        return count == hashes.Length ? hashes : hashes[..count];
     }
 
     SortedDictionary<CandidatePair, int> FindPassageCandidates(List<DocumentRecord> records, BoilerplateModel boilerplate)
@@ -61,7 +80,7 @@ public sealed partial class ReuseDetector
             string outlet = r.Metadata.Outlet;
             index.Add(r.Index, boilerplate.Count(outlet) == 0 ? r.Fingerprints : [.. r.Fingerprints.Where(f => !boilerplate.IsBoilerplate(outlet, f.Hash))]);
         }
-        return index.Pairs(_options.MaxDocumentFrequency, _options.CliqueLimit);
+        return index.Pairs(_options.MaxDocumentFrequency, _options.CliqueLimit, _options.Parallelism);
     }
 
     List<PassageLink> AlignAll(List<DocumentRecord> records, SortedDictionary<CandidatePair, int> pairs, TextCache cache,
@@ -70,11 +89,20 @@ public sealed partial class ReuseDetector
         var list = pairs.Keys.ToList();
         var results = new List<PassageLink>[list.Count];
         int done = 0;
+        // Pairs left per document: a document done with goes first when the text cache needs room.
+        var left = new int[records.Count];
+        foreach (CandidatePair pair in list)
+        {
+            left[pair.A]++;
+            if (pair.B != pair.A) left[pair.B]++;
+        }
         progress?.Report(new ScanProgress(PipelineStage.Align, 0, list.Count));
         System.Threading.Tasks.Parallel.For(0, list.Count, Parallel(ct), () => CreateAligner(), (i, _, aligner) =>
         {
             CandidatePair pair = list[i];
             results[i] = AlignPair(records[pair.A], records[pair.B], cache, scanCache, spanTexts, aligner);
+            if (Interlocked.Decrement(ref left[pair.A]) == 0) cache.Release(records[pair.A]);
+            if (pair.B != pair.A && Interlocked.Decrement(ref left[pair.B]) == 0) cache.Release(records[pair.B]);
             int d = Interlocked.Increment(ref done);
             if (d % 256 == 0 || d == list.Count) progress?.Report(new ScanProgress(PipelineStage.Align, d, list.Count));
             return aligner;
@@ -90,7 +118,7 @@ public sealed partial class ReuseDetector
             TextCache.Entry? ea = cache.Get(a), eb = a == b ? ea : cache.Get(b);
             if (ea is null || eb is null) return [];
             TokenizedText ta = ea.Tokens, tb = eb.Tokens;
-            List<AlignedPassage> aligned = a == b ? aligner.AlignSelf(ta.TokenHashes) : aligner.Align(ta.TokenHashes, tb.TokenHashes);
+            List<AlignedPassage> aligned = a == b ? aligner.AlignSelf(ea.Grams(aligner)) : aligner.Align(ea.Grams(aligner), eb.Grams(aligner));
             string textA = ea.Document.Text, textB = eb.Document.Text;
             passages = aligned.ConvertAll(p =>
             {

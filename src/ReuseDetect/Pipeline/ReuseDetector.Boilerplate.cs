@@ -16,7 +16,8 @@ public sealed partial class ReuseDetector
     }
 
     BoilerplateModel LearnBoilerplate(List<DocumentRecord> records) =>
-        new BoilerplateLearner(_options.BoilerplateMinDocuments).Learn(records.ConvertAll(r => r.Metadata.Outlet), records.ConvertAll(r => r.Fingerprints));
+        new BoilerplateLearner(_options.BoilerplateMinDocuments).Learn(records.ConvertAll(r => r.Metadata.Outlet), records.ConvertAll(r => r.Fingerprints),
+            _options.Parallelism);
 
     /// <summary>
     /// The passages made of learned boilerplate, as clusters (one per group of regions that share boilerplate

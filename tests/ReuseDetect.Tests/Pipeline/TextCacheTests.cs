@@ -61,4 +61,68 @@ public sealed class TextCacheTests
         Assert.DoesNotContain(r.Clusters, c => c.Members.Any(m => m.Id == "site/copy.txt"));
         Assert.Equal(1, r.Summary.Skipped);
     }
+    /// <summary>A cache over in-memory documents of 100 characters each, counting reads.</summary>
+    sealed class Documents
+    {
+        readonly Dictionary<string, LoadedDocument> _docs = [];
+        public Dictionary<string, int> Reads { get; } = [];
+
+        public DocumentRecord Add(string id)
+        {
+            string text = (id + " ").PadRight(100, 'x');
+            var doc = new LoadedDocument(id, text, 0, text.Length, new ReuseDetect.Ingestion.DocumentMetadata(), "utf-8", (UInt128)(ulong)text.GetHashCode(StringComparison.Ordinal), text.Length);
+            _docs[id] = doc;
+            return Record(new SourceFile(id, id), doc);
+        }
+
+        public (LoadedDocument?, IngestError?) Load(SourceFile file, string id)
+        {
+            Reads[id] = Reads.GetValueOrDefault(id) + 1;
+            return (_docs[id], null);
+        }
+    }
+
+    [Fact]
+    public void A_read_document_gets_a_second_chance_and_a_released_one_goes_first()
+    {
+        // Given room for two documents: reading a third evicts the oldest once a round has cleared every mark
+        var docs = new Documents();
+        DocumentRecord a = docs.Add("a"), b = docs.Add("b"), c = docs.Add("c"), d = docs.Add("d");
+        var cache = new TextCache(docs.Load, budgetChars: 200);
+        Assert.NotNull(cache.Get(a));
+        Assert.NotNull(cache.Get(b));
+        Assert.NotNull(cache.Get(c));
+        Assert.Null(cache.TryPeek(a));
+        // When b is read again before d comes
+        Assert.NotNull(cache.Get(b));
+        Assert.NotNull(cache.Get(d));
+        // Then c, not read since, goes instead of the older b
+        Assert.NotNull(cache.TryPeek(b));
+        Assert.Null(cache.TryPeek(c));
+        Assert.Equal(1, docs.Reads["b"]);
+        // And when b is released, it goes before the older d
+        cache.Release(b);
+        Assert.NotNull(cache.Get(a));
+        Assert.Null(cache.TryPeek(b));
+        Assert.NotNull(cache.TryPeek(d));
+        // A document evicted is simply read again when asked for
+        Assert.Equal(2, docs.Reads["a"]);
+        Assert.NotNull(cache.Get(b));
+        Assert.Equal(2, docs.Reads["b"]);
+    }
+
+    [Fact]
+    public void Seed_grams_are_made_once_per_cached_document()
+    {
+        var docs = new Documents();
+        DocumentRecord a = docs.Add("a");
+        var cache = new TextCache(docs.Load, budgetChars: 1000);
+        var aligner = new ReuseDetect.Alignment.PassageAligner(new ReuseDetect.Alignment.AlignmentOptions());
+        TextCache.Entry entry = cache.Get(a)!;
+        Assert.Same(entry.Grams(aligner), entry.Grams(aligner));
+        Assert.Same(entry.DistinctShingles(5), entry.DistinctShingles(5));
+        // Other options get their own grams
+        var pan = new ReuseDetect.Alignment.PassageAligner(ReuseDetect.Alignment.AlignmentOptions.Pan);
+        Assert.True(pan.CanUse(entry.Grams(pan)));
+    }
 }

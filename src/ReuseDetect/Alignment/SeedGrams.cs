@@ -1,0 +1,160 @@
+using ReuseDetect.Shingling;
+
+namespace ReuseDetect.Alignment;
+
+/// <summary>
+/// The seed grams of one token sequence, made once per text by <see cref="PassageAligner.Prepare"/> and joined against
+/// any number of other texts (a document is in many candidate pairs): each kind of gram (exact n-grams, unordered
+/// content-word runs) as its hashes sorted ascending with the gram's index beside each. Grams occurring more than
+/// <see cref="AlignmentOptions.MaxOccurrences"/> times in the text are left out, as they never seed. Immutable and
+/// safe to share between threads; about 12 bytes per token for each kind of gram.
+/// </summary>
+public sealed class SeedGrams
+{
+    internal SeedGrams(int tokenCount, GramTable exact, GramTable? content, (int, int, int) key)
+    {
+        TokenCount = tokenCount;
+        Exact = exact;
+        Content = content;
+        Key = key;
+    }
+
+    /// <summary>Number of tokens of the text.</summary>
+    public int TokenCount { get; }
+
+    /// <summary>Approximate memory held, in bytes.</summary>
+    public long Bytes => Exact.Bytes + (Content?.Bytes ?? 0);
+
+    /// <summary>Exact n-grams (<see cref="AlignmentOptions.SeedSize"/> tokens).</summary>
+    internal GramTable Exact { get; }
+
+    /// <summary>Unordered content-word runs, or null when <see cref="AlignmentOptions.ContentSeedSize"/> is 0.</summary>
+    internal GramTable? Content { get; }
+
+    /// <summary>The options the grams depend on: seed size, content seed size, most occurrences.</summary>
+    internal (int SeedSize, int ContentSeedSize, int MaxOccurrences) Key { get; }
+
+    /// <summary>The exact n-grams of <paramref name="tokens"/> (<paramref name="k"/> tokens each).</summary>
+    internal static GramTable ExactGrams(ReadOnlySpan<ulong> tokens, int k, int maxOccurrences)
+    {
+        ulong[] hashes = Shingler.Hash(tokens, k);
+        return GramTable.Create(hashes, null, k, tokens.Length, maxOccurrences);
+    }
+
+    /// <summary>
+    /// Unordered runs of <paramref name="m"/> consecutive content words: the hash of the sorted token hashes, so
+    /// "results of the study" and "study results" share the seed {results, study}.
+    /// </summary>
+    internal static GramTable ContentGrams(ReadOnlySpan<ulong> tokens, int m, int maxOccurrences)
+    {
+        if (m > 64) throw new ArgumentOutOfRangeException(nameof(m));
+        int words = 0;
+        foreach (ulong t in tokens)
+            if (!StopWords.Contains(t)) words++;
+        var positions = new int[words];
+        words = 0;
+        for (int i = 0; i < tokens.Length; i++)
+            if (!StopWords.Contains(tokens[i])) positions[words++] = i;
+        int count = words < m ? 0 : words - m + 1;
+        var hashes = new ulong[count];
+        Span<ulong> run = stackalloc ulong[Math.Min(m, 64)];
+        for (int x = 0; x < count; x++)
+        {
+            for (int y = 0; y < m; y++) run[y] = tokens[positions[x + y]];
+            run.Sort();
+            // The distinct length tag keeps a sorted bag from colliding with an exact n-gram of the same words.
+            hashes[x] = Shingler.Mix(run) ^ 0xC0417E47B16AA5EDUL;
+        }
+        return GramTable.Create(hashes, positions, m, tokens.Length, maxOccurrences);
+    }
+}
+
+/// <summary>
+/// Grams of one kind in one text, sorted by hash: <see cref="Hashes"/> ascending, <see cref="Grams"/> the index of the
+/// gram at each place (gram g of exact n-grams starts at token g; of content runs, at content word g).
+/// </summary>
+sealed class GramTable
+{
+    GramTable(ulong[] hashes, int[] grams, int[]? positions, int size, int tokenCount)
+    {
+        Hashes = hashes;
+        Grams = grams;
+        // About 8 bits per gram: a probe for a hash the table lacks fails about 7 times in 8 without a search.
+        int bits = 64;
+        while (bits < 8 * hashes.Length && bits < 1 << 30) bits <<= 1;
+        _filterShift = 64 - System.Numerics.BitOperations.Log2((uint)bits);
+        _filter = new ulong[bits / 64];
+        foreach (ulong h in hashes)
+        {
+            int bit = (int)(h >> _filterShift);
+            _filter[bit >> 6] |= 1UL << bit;
+        }
+        Positions = positions;
+        Size = size;
+        TokenCount = tokenCount;
+    }
+
+    /// <summary>Gram hashes, ascending.</summary>
+    public ulong[] Hashes { get; }
+
+    /// <summary>Gram index at each place of <see cref="Hashes"/>.</summary>
+    public int[] Grams { get; }
+
+    /// <summary>Token position of each content word, or null for exact n-grams.</summary>
+    public int[]? Positions { get; }
+
+    /// <summary>Tokens (exact) or content words (content runs) per gram.</summary>
+    public int Size { get; }
+
+    /// <summary>Tokens in the text.</summary>
+    public int TokenCount { get; }
+
+    readonly ulong[] _filter;
+    readonly int _filterShift;
+
+    public long Bytes => 12L * Hashes.Length + 4L * (Positions?.Length ?? 0) + 8L * _filter.Length;
+
+    /// <summary>False when no gram of the table has hash <paramref name="hash"/>; true when one may (a bit per hash prefix).</summary>
+    public bool MayHold(ulong hash)
+    {
+        int bit = (int)(hash >> _filterShift);
+        return (_filter[bit >> 6] & (1UL << bit)) != 0;
+    }
+
+    /// <summary>First token of gram <paramref name="gram"/>.</summary>
+    public int Start(int gram) => Positions is null ? gram : Positions[gram];
+
+    /// <summary>End (exclusive) token of gram <paramref name="gram"/>.</summary>
+    public int End(int gram) => Positions is null ? Math.Min(TokenCount, gram + Size) : Positions[gram + Size - 1] + 1;
+
+    /// <summary>Sorts <paramref name="hashes"/> (taken over) and drops the grams occurring more than <paramref name="maxOccurrences"/> times.</summary>
+    public static GramTable Create(ulong[] hashes, int[]? positions, int size, int tokenCount, int maxOccurrences)
+    {
+        int n = hashes.Length;
+        var grams = new int[n];
+        for (int i = 0; i < n; i++) grams[i] = i;
+        Array.Sort(hashes, grams);
+        int kept = 0;
+        for (int i = 0; i < n;)
+        {
+            int j = i + 1;
+            while (j < n && hashes[j] == hashes[i]) j++;
+            if (j - i <= maxOccurrences)
+            {
+                if (kept != i)
+                {
+                    Array.Copy(hashes, i, hashes, kept, j - i);
+                    Array.Copy(grams, i, grams, kept, j - i);
+                }
+                kept += j - i;
+            }
+            i = j;
+        }
+        if (kept < n)
+        {
+            Array.Resize(ref hashes, kept);
+            Array.Resize(ref grams, kept);
+        }
+        return new GramTable(hashes, grams, positions, size, tokenCount);
+    }
+}
