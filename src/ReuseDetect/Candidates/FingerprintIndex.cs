@@ -4,91 +4,58 @@ using ReuseDetect.Signatures;
 namespace ReuseDetect.Candidates;
 
 /// <summary>
-/// Inverted index from winnowing fingerprint to documents. Postings are one flat array of (hash, document)
-/// sorted once, which costs 16 bytes a fingerprint and no per-entry objects. Candidate pairs are documents
-/// that share a fingerprint held by at most <c>maxDocuments</c> documents (commoner fingerprints are phrases,
-/// not reuse); groups larger than <c>cliqueLimit</c> are linked as a star around their first document, which keeps
-/// the pair count linear while still connecting every holder for clustering. A document holding the same
-/// fingerprint twice is a candidate for internal repeats.
+/// Inverted index from winnowing fingerprint to documents. Postings are two flat arrays of hash and document, sorted
+/// once, in place (radix sort by hash, documents ascending within a hash), which costs 12 bytes a fingerprint and no
+/// per-entry objects. Candidate pairs are documents that share a fingerprint held by at most <c>maxDocuments</c> documents
+/// (commoner fingerprints are phrases, not reuse); groups larger than <c>cliqueLimit</c> are linked as a star around
+/// their first document, which keeps the pair count linear while still connecting every holder for clustering. A
+/// document holding the same fingerprint twice is a candidate for internal repeats.
 /// </summary>
 public sealed class FingerprintIndex
 {
-    [StructLayout(LayoutKind.Sequential)]
-    readonly record struct Posting(ulong Hash, int Document) : IComparable<Posting>
-    {
-        public int CompareTo(Posting other) => Hash != other.Hash ? Hash.CompareTo(other.Hash) : Document.CompareTo(other.Document);
-    }
-
-    readonly List<Posting> _postings = [];
+    readonly List<ulong> _hashes = [];
+    readonly List<int> _documents = [];
 
     /// <summary>Adds a document's fingerprints.</summary>
     public void Add(int document, ReadOnlySpan<Fingerprint> fingerprints)
     {
-        foreach (Fingerprint f in fingerprints) _postings.Add(new Posting(f.Hash, document));
+        foreach (Fingerprint f in fingerprints)
+        {
+            _hashes.Add(f.Hash);
+            _documents.Add(document);
+        }
     }
 
     /// <summary>Number of postings.</summary>
-    public int Count => _postings.Count;
+    public int Count => _hashes.Count;
 
     /// <summary>Candidate pairs, sorted, each with the number of fingerprints the two documents share.</summary>
-    public SortedDictionary<CandidatePair, int> Pairs(int maxDocuments, int cliqueLimit) => Pairs(maxDocuments, cliqueLimit, 1);
+    public SortedDictionary<CandidatePair, int> Pairs(int maxDocuments, int cliqueLimit) => new(CountPairs(maxDocuments, cliqueLimit));
 
-    /// <summary>
-    /// Candidate pairs, sorted, each with the number of fingerprints the two documents share, on up to
-    /// <paramref name="parallelism"/> threads. Postings are first spread into a bucket a thread by the top bits of their
-    /// hash (one counting pass; hashes are uniform), so all of one hash's postings are in one bucket; buckets are sorted
-    /// and paired independently, and the counts summed (the same whatever the split). On one thread the postings are
-    /// sorted in place.
-    /// </summary>
-    public SortedDictionary<CandidatePair, int> Pairs(int maxDocuments, int cliqueLimit, int parallelism)
+    /// <summary>Candidate pairs, sorted (what <see cref="Pairs"/> gives, without the counts).</summary>
+    public List<CandidatePair> SortedPairs(int maxDocuments, int cliqueLimit)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
-        Span<Posting> added = CollectionsMarshal.AsSpan(_postings);
-        var pairs = new Dictionary<CandidatePair, int>();
-        if (parallelism == 1)
-        {
-            added.Sort();
-            PairRuns(added, maxDocuments, cliqueLimit, [], pairs);
-            return new SortedDictionary<CandidatePair, int>(pairs);
-        }
-        // One bucket a thread: a few long sorts (a sort called many times would run unoptimized code while the JIT tiers up).
-        int bits = 0;
-        while (1 << bits < parallelism && bits < 8) bits++;
-        int buckets = 1 << bits;
-        var starts = new int[buckets + 1];
-        foreach (Posting p in added) starts[Bucket(p.Hash, bits) + 1]++;
-        for (int b = 0; b < buckets; b++) starts[b + 1] += starts[b];
-        var bucketed = new Posting[added.Length];
-        var fill = (int[])starts.Clone();
-        foreach (Posting p in added) bucketed[fill[Bucket(p.Hash, bits)]++] = p;
-        var gate = new Lock();
-        Parallel.For(0, buckets, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, () => new Dictionary<CandidatePair, int>(), (b, _, local) =>
-        {
-            Span<Posting> bucket = bucketed.AsSpan(starts[b], starts[b + 1] - starts[b]);
-            bucket.Sort();
-            PairRuns(bucket, maxDocuments, cliqueLimit, [], local);
-            return local;
-        }, local =>
-        {
-            lock (gate)
-                foreach ((CandidatePair key, int count) in local) CollectionsMarshal.GetValueRefOrAddDefault(pairs, key, out _) += count;
-        });
-        return new SortedDictionary<CandidatePair, int>(pairs);
+        List<CandidatePair> pairs = [.. CountPairs(maxDocuments, cliqueLimit).Keys];
+        pairs.Sort();
+        return pairs;
     }
 
-    static int Bucket(ulong hash, int bits) => (int)(hash >> (64 - bits));
-
-    /// <summary>Counts the pairs of each run of equal hashes in <paramref name="all"/> (sorted by hash, then document).</summary>
-    static void PairRuns(ReadOnlySpan<Posting> all, int maxDocuments, int cliqueLimit, List<int> docs, Dictionary<CandidatePair, int> pairs)
+    Dictionary<CandidatePair, int> CountPairs(int maxDocuments, int cliqueLimit)
     {
+        Span<ulong> hashes = CollectionsMarshal.AsSpan(_hashes);
+        Span<int> documents = CollectionsMarshal.AsSpan(_documents);
+        RadixSort.Sort(hashes, documents);
+        RadixSort.SortRuns(hashes, documents);
+        var pairs = new Dictionary<CandidatePair, int>();
+        var docs = new List<int>();
         int i = 0;
-        while (i < all.Length)
+        while (i < hashes.Length)
         {
             int j = i;
             docs.Clear();
-            while (j < all.Length && all[j].Hash == all[i].Hash)
+            while (j < hashes.Length && hashes[j] == hashes[i])
             {
-                int d = all[j].Document;
+                int d = documents[j];
                 if (docs.Count > 0 && docs[^1] == d)
                 {
                     // Same fingerprint twice in one document: a possible internal repeat.
@@ -113,6 +80,7 @@ public sealed class FingerprintIndex
                 for (int y = 1; y < docs.Count; y++) Bump(pairs, new CandidatePair(docs[0], docs[y]));
             }
         }
+        return pairs;
     }
 
     static void Bump(Dictionary<CandidatePair, int> pairs, CandidatePair key) =>

@@ -72,7 +72,7 @@ public sealed partial class ReuseDetector
         return count == hashes.Length ? hashes : hashes[..count];
     }
 
-    SortedDictionary<CandidatePair, int> FindPassageCandidates(List<DocumentRecord> records, BoilerplateModel boilerplate)
+    List<CandidatePair> FindPassageCandidates(List<DocumentRecord> records, BoilerplateModel boilerplate)
     {
         var index = new FingerprintIndex();
         foreach (DocumentRecord r in records)
@@ -80,13 +80,12 @@ public sealed partial class ReuseDetector
             string outlet = r.Metadata.Outlet;
             index.Add(r.Index, boilerplate.Count(outlet) == 0 ? r.Fingerprints : [.. r.Fingerprints.Where(f => !boilerplate.IsBoilerplate(outlet, f.Hash))]);
         }
-        return index.Pairs(_options.MaxDocumentFrequency, _options.CliqueLimit, _options.Parallelism);
+        return index.SortedPairs(_options.MaxDocumentFrequency, _options.CliqueLimit);
     }
 
-    List<PassageLink> AlignAll(List<DocumentRecord> records, SortedDictionary<CandidatePair, int> pairs, TextCache cache,
+    List<PassageLink> AlignAll(List<DocumentRecord> records, List<CandidatePair> list, TextCache cache,
         IScanCache? scanCache, SpanTexts? spanTexts, IProgress<ScanProgress>? progress, CancellationToken ct)
     {
-        var list = pairs.Keys.ToList();
         var results = new List<PassageLink>[list.Count];
         int done = 0;
         // Pairs left per document: a document done with goes first when the text cache needs room.

@@ -16,8 +16,7 @@ public sealed partial class ReuseDetector
     }
 
     BoilerplateModel LearnBoilerplate(List<DocumentRecord> records) =>
-        new BoilerplateLearner(_options.BoilerplateMinDocuments).Learn(records.ConvertAll(r => r.Metadata.Outlet), records.ConvertAll(r => r.Fingerprints),
-            _options.Parallelism);
+        new BoilerplateLearner(_options.BoilerplateMinDocuments).Learn(records.ConvertAll(r => r.Metadata.Outlet), records.ConvertAll(r => r.Fingerprints));
 
     /// <summary>
     /// The passages made of learned boilerplate, as clusters (one per group of regions that share boilerplate

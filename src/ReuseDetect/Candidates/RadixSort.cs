@@ -1,0 +1,78 @@
+using System.Runtime.CompilerServices;
+
+namespace ReuseDetect.Candidates;
+
+/// <summary>
+/// Stable least-significant-digit radix sort of 64-bit keys with an int carried beside each: eight passes of one byte
+/// (a pass whose byte is the same in every key is skipped), linear in the count and with no comparisons, for the
+/// millions of fingerprint postings of a scan. Equal keys keep their input order.
+/// </summary>
+static class RadixSort
+{
+    /// <summary>Sorts <paramref name="keys"/> ascending, moving <paramref name="values"/> (same length) with them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Sort(Span<ulong> keys, Span<int> values)
+    {
+        if (keys.Length != values.Length) throw new ArgumentException("Keys and values differ in length.", nameof(values));
+        int n = keys.Length;
+        if (n < 2) return;
+        var counts = new int[8 * 256];
+        foreach (ulong k in keys)
+            for (int d = 0; d < 8; d++) counts[(d << 8) | (int)((k >> (8 * d)) & 0xFF)]++;
+        // Passes alternate between the caller's spans and a scratch copy; an odd number of passes copies back.
+        var scratchKeys = new ulong[n];
+        var scratchValues = new int[n];
+        Span<ulong> keysFrom = keys, keysTo = scratchKeys;
+        Span<int> valuesFrom = values, valuesTo = scratchValues;
+        Span<int> next = stackalloc int[256];
+        bool inScratch = false;
+        for (int d = 0; d < 8; d++)
+        {
+            ReadOnlySpan<int> count = counts.AsSpan(d << 8, 256);
+            if (count.Contains(n)) continue;
+            int sum = 0;
+            for (int b = 0; b < 256; b++)
+            {
+                next[b] = sum;
+                sum += count[b];
+            }
+            int shift = 8 * d;
+            for (int i = 0; i < n; i++)
+            {
+                ulong k = keysFrom[i];
+                int at = next[(int)((k >> shift) & 0xFF)]++;
+                keysTo[at] = k;
+                valuesTo[at] = valuesFrom[i];
+            }
+            Span<ulong> k2 = keysFrom;
+            keysFrom = keysTo;
+            keysTo = k2;
+            Span<int> v2 = valuesFrom;
+            valuesFrom = valuesTo;
+            valuesTo = v2;
+            inScratch = !inScratch;
+        }
+        if (inScratch)
+        {
+            keysFrom.CopyTo(keys);
+            valuesFrom.CopyTo(values);
+        }
+    }
+
+    /// <summary>Sorts the values of each run of equal keys (after <see cref="Sort"/>), so pairs are ordered by key, then value.</summary>
+    public static void SortRuns(ReadOnlySpan<ulong> keys, Span<int> values)
+    {
+        for (int i = 0; i < keys.Length;)
+        {
+            int j = i + 1;
+            bool ordered = true;
+            while (j < keys.Length && keys[j] == keys[i])
+            {
+                ordered &= values[j] >= values[j - 1];
+                j++;
+            }
+            if (!ordered) values[i..j].Sort();
+            i = j;
+        }
+    }
+}
