@@ -7,7 +7,8 @@ namespace ReuseDetect.Alignment;
 /// any number of other texts (a document is in many candidate pairs): each kind of gram (exact n-grams, unordered
 /// content-word runs) as its hashes sorted ascending with the gram's index beside each. Grams occurring more than
 /// <see cref="AlignmentOptions.MaxOccurrences"/> times in the text are left out, as they never seed. Immutable and
-/// safe to share between threads; about 12 bytes per token for each kind of gram.
+/// safe to share between threads; about 13 bytes per token for each kind of gram (12 for the sorted table, 1 for a
+/// filter that answers most probes for a hash the text lacks).
 /// </summary>
 public sealed class SeedGrams
 {

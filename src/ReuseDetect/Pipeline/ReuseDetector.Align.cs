@@ -95,6 +95,9 @@ public sealed partial class ReuseDetector
             left[pair.A]++;
             if (pair.B != pair.A) left[pair.B]++;
         }
+        // Documents in no pair (kept from signing or near-duplicate checks) make room first.
+        for (int d = 0; d < records.Count; d++)
+            if (left[d] == 0) cache.Release(records[d]);
         progress?.Report(new ScanProgress(PipelineStage.Align, 0, list.Count));
         System.Threading.Tasks.Parallel.For(0, list.Count, Parallel(ct), () => CreateAligner(), (i, _, aligner) =>
         {

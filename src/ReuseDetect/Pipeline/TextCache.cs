@@ -15,7 +15,7 @@ namespace ReuseDetect.Pipeline;
 sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)> load, long budgetChars)
 {
     /// <summary>
-    /// A document with its tokens and, once aligned, its seed grams (about 12 bytes a token more), kept with it so that a
+    /// A document with its tokens and, once aligned, its seed grams (about 13 bytes a token more), kept with it so that a
     /// document in many candidate pairs is prepared once while cached.
     /// </summary>
     public sealed class Entry(LoadedDocument document, TokenizedText tokens)
