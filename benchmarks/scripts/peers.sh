@@ -21,7 +21,7 @@ bytes=$(find "$corpus" -type f -print0 | du -cb --files0-from=- | tail -1 | cut 
 measure() { # name, command...: appends "name|wall|cpu|rss" to the table
   local name=$1; shift
   /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$@" >"$work/out" 2>"$work/err" || true
-  read -r wall user sys rss <"$work/time"
+  read -r wall user sys rss < <(tail -n 1 "$work/time")
   echo "$name|$wall|$(echo "$user + $sys" | bc)|$((rss / 1024))" >>"$work/rows"
 }
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ReuseDetect.Reporting;
 
 /// <summary>What a run of words is in a <see cref="WordDiff"/>: kept, added by the repost, or dropped from the origin.</summary>
@@ -74,8 +76,13 @@ public static class WordDiff
             return;
         }
         // lcs[i, j] = LCS length of a[a0+i..a1) and b[b0+j..b1); walking forwards then gives a left-to-right script.
-        var lcs = new int[(n + 1) * (m + 1)];
+        // The table comes from the pool (up to MaxCells ints, 16 MB: a fresh one per member was a large-object
+        // allocation each time, and the garbage collections they forced were most of report.html's cost). Only the
+        // boundary (row n and column m) is read before it is written, so only it is cleared.
         int w = m + 1;
+        int[] lcs = ArrayPool<int>.Shared.Rent((n + 1) * w);
+        lcs.AsSpan(n * w, w).Clear();
+        for (int i = 0; i < n; i++) lcs[i * w + m] = 0;
         for (int i = n - 1; i >= 0; i--)
         {
             for (int j = m - 1; j >= 0; j--)
@@ -107,6 +114,7 @@ public static class WordDiff
             }
         }
         Flush(ops, pendingDelete, pendingInsert);
+        ArrayPool<int>.Shared.Return(lcs);
     }
 
     // Deletions are emitted before insertions between two kept words, so a change reads "old → new".
