@@ -20,12 +20,20 @@ public class MinHashBench
     [Params(128)]
     public int K { get; set; }
 
+    /// <summary>
+    /// 0: one set per document as loaded (the Reuters sample is mostly short items, median ~100 shingles, so the
+    /// per-document densification weighs in); N: consecutive documents' shingles joined into sets of at least N
+    /// (a long article), which shows the per-shingle cost of the kernel itself.
+    /// </summary>
+    [Params(0, 1000)]
+    public int MinSet { get; set; }
+
     internal static OperationSize Size() => new(0, Workload.ShingleCount);
 
     [GlobalSetup]
     public void Setup()
     {
-        _shingles = Workload.Shingles;
+        _shingles = MinSet <= 0 ? Workload.Shingles : Join(Workload.Shingles, MinSet);
         _hasher = new MinHasher(K);
         _sig = new uint[K];
         _classic = new PermutationMinHash(K);
@@ -41,6 +49,21 @@ public class MinHashBench
             acc ^= _sig[0];
         }
         return acc;
+    }
+
+    static ulong[][] Join(ulong[][] sets, int min)
+    {
+        var joined = new List<ulong[]>();
+        var current = new List<ulong>();
+        foreach (ulong[] s in sets)
+        {
+            current.AddRange(s);
+            if (current.Count < min) continue;
+            joined.Add([.. current]);
+            current.Clear();
+        }
+        if (current.Count > 0) joined.Add([.. current]);
+        return [.. joined];
     }
 
     [Benchmark(Baseline = true)]
