@@ -81,15 +81,7 @@ public static class Shingler
 
     /// <summary>MurmurHash3's 64-bit finalizer.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static ulong Fmix64(ulong k)
-    {
-        k ^= k >> 33;
-        k *= 0xFF51AFD7ED558CCDUL;
-        k ^= k >> 33;
-        k *= 0xC4CEB9FE1A85EC53UL;
-        k ^= k >> 33;
-        return k;
-    }
+    internal static ulong Fmix64(ulong k) => Internal.Mix.Fmix64(k);
 
     static void ThrowDestinationTooShort() => throw new ArgumentException("Destination is too short.", "destination");
 }

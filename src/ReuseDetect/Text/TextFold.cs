@@ -102,15 +102,7 @@ static class TextFold
 
     /// <summary>Final avalanche (MurmurHash3's fmix64).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static ulong AsciiFinish(ulong k)
-    {
-        k ^= k >> 33;
-        k *= 0xFF51AFD7ED558CCDUL;
-        k ^= k >> 33;
-        k *= 0xC4CEB9FE1A85EC53UL;
-        k ^= k >> 33;
-        return k;
-    }
+    internal static ulong AsciiFinish(ulong k) => Internal.Mix.Fmix64(k);
 
     /// <summary>Folds a token (any characters) and hashes it. Allocation-free for tokens up to 128 chars after NFKC.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
