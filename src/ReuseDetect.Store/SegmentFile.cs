@@ -49,6 +49,18 @@ public static class SegmentFile
         .WithSecurity(MessagePackSecurity.UntrustedData)
         .WithCompression(MessagePackCompression.Lz4BlockArray);
 
+    /// <summary>
+    /// Options for reading a body of <paramref name="payloadLength"/> bytes. The untrusted-data profile caps what an LZ4
+    /// block may decompress to (64 MiB by default), and one scan of a 30 MB corpus writes a segment that decompresses to
+    /// more, which then could not be read back. The body has passed its checksum before it is decoded, so the cap is
+    /// raised to what LZ4 can produce from that many bytes (255 to 1), within 2 GiB.
+    /// </summary>
+    static MessagePackSerializerOptions ReadOptions(int payloadLength)
+    {
+        int most = (int)Math.Min(Math.Max(64L << 20, 255L * payloadLength), int.MaxValue);
+        return s_options.WithSecurity(MessagePackSecurity.UntrustedData.WithMaximumDecompressedSize(most));
+    }
+
     /// <summary>Serialises a segment to bytes.</summary>
     public static byte[] Encode(SegmentBody body) => Frame(body, Magic);
 
@@ -92,12 +104,16 @@ public static class SegmentFile
         if (XxHash3.HashToUInt64(payload) != expected) return (SegmentStatus.ChecksumMismatch, null, "checksum mismatch (the file was damaged)");
         try
         {
-            T? body = MessagePackSerializer.Deserialize<T>(payload.ToArray(), s_options);
+            T? body = MessagePackSerializer.Deserialize<T>(payload.ToArray(), ReadOptions(payload.Length));
             return body is null ? (SegmentStatus.Malformed, null, $"{what} body is empty") : (SegmentStatus.Ok, body, "ok");
         }
         catch (MessagePackSerializationException e)
         {
-            return (SegmentStatus.Malformed, null, $"{what} body does not decode: " + e.Message);
+            // The innermost exception names the actual fault (the outer one only names the type being read).
+            Exception inner = e;
+            while (inner.InnerException is not null) inner = inner.InnerException;
+            string detail = ReferenceEquals(inner, e) ? e.Message : $"{e.Message} ({inner.Message})";
+            return (SegmentStatus.Malformed, null, $"{what} body does not decode: " + detail);
         }
     }
 

@@ -22,6 +22,25 @@ public sealed class SegmentFileTests
     }
 
     [Fact]
+    public void Should_read_back_a_segment_that_decompresses_past_64_MiB()
+    {
+        // Given a segment whose body decompresses to ~80 MB (a store of a 30 MB corpus did; the untrusted-data profile
+        // caps an LZ4 block at 64 MiB by default, and such a store could not be read back)
+        string big = string.Concat(Enumerable.Repeat("passage in b, reposted word for word. ", 2_100_000));
+        StoredPair pair = StoreTestData.Pair(StoreTestData.Document("a.txt", 1), StoreTestData.Document("b.txt", 2));
+        pair = pair with { Passages = [pair.Passages[0] with { BText = big }] };
+        var body = new SegmentBody(new SegmentHeader(SegmentFile.FormatVersion, StoreTestData.Parameters, 1),
+            [StoreTestData.File("a.txt", 1), StoreTestData.File("b.txt", 2)], [pair]);
+        byte[] bytes = SegmentFile.Encode(body);
+        Assert.True(bytes.Length < 64 << 20 && big.Length > 64 << 20);
+        // When
+        SegmentReadResult read = SegmentFile.Decode(bytes);
+        // Then it reads back whole
+        Assert.Equal(SegmentStatus.Ok, read.Status);
+        Assert.Equal(big, read.Body!.Pairs[0].Passages[0].BText);
+    }
+
+    [Fact]
     public void Should_read_the_committed_version_1_fixture()
     {
         // Persisted bytes are a contract: this fixture was written by format version 1 and must stay readable.
