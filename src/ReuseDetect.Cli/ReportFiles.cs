@@ -23,8 +23,11 @@ static class ReportFiles
     /// <summary>True when every report file is present in <paramref name="folder"/>.</summary>
     public static bool AllExist(string folder) => Paths(folder).All(File.Exists);
 
-    /// <summary>Writes all reports into <paramref name="folder"/> (created if missing); returns their full paths.</summary>
-    public static IReadOnlyList<string> Write(string folder, ReuseReport report)
+    /// <summary>
+    /// Writes all reports into <paramref name="folder"/> (created if missing), using at most <paramref name="parallelism"/>
+    /// threads (-1: one per core); returns their full paths.
+    /// </summary>
+    public static IReadOnlyList<string> Write(string folder, ReuseReport report, int parallelism = -1)
     {
         Directory.CreateDirectory(folder);
         var written = new List<string>(Names.Count);
@@ -47,7 +50,7 @@ static class ReportFiles
         };
         Put(Json, stream => JsonReportWriter.Write(stream, report));
         Put(Markdown, Chunks(MarkdownReportWriter.Build(report), s_utf8));
-        Put(Html, stream => HtmlReportWriter.Write(stream, report));
+        Put(Html, stream => HtmlReportWriter.Write(stream, report, parallelism));
         // Spreadsheet programs need the byte order mark to read the CSV as UTF-8.
         Put(Csv, Chunks(CsvReportWriter.Build(report), s_utf8Bom));
         Put(GraphMl, stream => GraphMlReportWriter.Write(stream, ReuseGraph.From(report)));

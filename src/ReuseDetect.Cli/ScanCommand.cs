@@ -87,7 +87,7 @@ static class ScanCommand
             IReadOnlyList<string> written;
             try
             {
-                written = ReportFiles.Write(outDir, report);
+                written = ReportFiles.Write(outDir, report, options.Parallelism);
                 if (digest is not null)
                 {
                     var summary = new StringWriter();

@@ -9,9 +9,9 @@ namespace ReuseDetect.Cli;
 /// <summary><c>reuse watch &lt;folder&gt;</c>: the hosted worker that keeps the reports current as articles arrive.</summary>
 static class WatchCommand
 {
-    sealed class FileSink : IReportSink
+    sealed class FileSink(int parallelism) : IReportSink
     {
-        public void Write(string folder, ReuseReport report) => ReportFiles.Write(folder, report);
+        public void Write(string folder, ReuseReport report) => ReportFiles.Write(folder, report, parallelism);
     }
 
     public static Command Create(TextWriter stderr)
@@ -50,7 +50,7 @@ static class WatchCommand
                 else if (string.IsNullOrWhiteSpace(s.Store)) s.Store = Path.Combine(s.Out, "store");
                 if (parse.GetResult(debounce) is { Implicit: false }) s.DebounceMilliseconds = parse.GetValue(debounce);
                 if (parse.GetResult(reconcile) is { Implicit: false }) s.ReconcileSeconds = parse.GetValue(reconcile);
-            }, options, new FileSink());
+            }, options, new FileSink(options.Parallelism));
             await host.RunAsync(cancellationToken).ConfigureAwait(false);
             return ExitCodes.Success;
         });

@@ -21,7 +21,7 @@ static class HtmlReportModel
     /// Writes the model as one JSON object, node by node: each document and cluster is built, written and dropped, so
     /// the whole model is never held at once (the same bytes as serializing it in one piece).
     /// </summary>
-    public static void Write(Utf8JsonWriter w, ReuseReport report, JsonSerializerOptions options)
+    public static void Write(Utf8JsonWriter w, ReuseReport report, JsonSerializerOptions options, int parallelism = -1)
     {
         ArgumentNullException.ThrowIfNull(report);
         var docIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -75,10 +75,11 @@ static class HtmlReportModel
         // is built in parallel, then written in order, so the bytes do not depend on the number of threads.
         w.WriteStartArray("clusters");
         var batch = new JsonObject[Math.Min(ClusterBatch, report.Clusters.Count)];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
         for (int from = 0; from < report.Clusters.Count; from += ClusterBatch)
         {
             int count = Math.Min(ClusterBatch, report.Clusters.Count - from);
-            Parallel.For(0, count, i => batch[i] = Cluster(report.Clusters[from + i], docIndex));
+            Parallel.For(0, count, parallel, i => batch[i] = Cluster(report.Clusters[from + i], docIndex));
             for (int i = 0; i < count; i++)
             {
                 batch[i].WriteTo(w, options);

@@ -25,15 +25,16 @@ public static class HtmlReportWriter
 
     /// <summary>
     /// Writes the page in UTF-8 to <paramref name="stream"/>: the data is serialized once
-    /// to UTF-8 and escaped while copying, so no copy of the page is held as a string.
+    /// to UTF-8 and escaped while copying, so no copy of the page is held as a string. The word diffs are built on at
+    /// most <paramref name="parallelism"/> threads (-1: one per core); the bytes are the same for any value.
     /// </summary>
-    public static void Write(Stream stream, ReuseReport report)
+    public static void Write(Stream stream, ReuseReport report, int parallelism = -1)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(report);
         var data = new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
         using (var json = new Utf8JsonWriter(data, new JsonWriterOptions { Encoder = s_json.Encoder, Indented = false }))
-            HtmlReportModel.Write(json, report, s_json);
+            HtmlReportModel.Write(json, report, s_json, parallelism);
         void Put(string text) => stream.Write(Encoding.UTF8.GetBytes(text));
         Put("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
         Put("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
