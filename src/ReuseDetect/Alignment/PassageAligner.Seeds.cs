@@ -1,3 +1,5 @@
+using ReuseDetect.Internal;
+
 namespace ReuseDetect.Alignment;
 
 public sealed partial class PassageAligner
@@ -139,15 +141,13 @@ public sealed partial class PassageAligner
         for (int i = 0; i < hs.Length && j < hl.Length;)
         {
             ulong x = hs[i];
-            int ie = i + 1;
-            while (ie < hs.Length && hs[ie] == x) ie++;
+            int ie = SortedRuns.End(hs, i);
             if (large.MayHold(x))
             {
                 j = LowerBound(hl, j, x);
                 if (j < hl.Length && hl[j] == x)
                 {
-                    int je = j + 1;
-                    while (je < hl.Length && hl[je] == x) je++;
+                    int je = SortedRuns.End(hl, j);
                     (int a0, int a1, int b0, int b1) = aSmaller ? (i, ie, j, je) : (j, je, i, ie);
                     Reserve(ref keys, count, count + (a1 - a0) * (b1 - b0));
                     for (int q = b0; q < b1; q++)
@@ -193,8 +193,7 @@ public sealed partial class PassageAligner
         int count = 0;
         for (int i = 0; i < h.Length;)
         {
-            int e = i + 1;
-            while (e < h.Length && h[e] == h[i]) e++;
+            int e = SortedRuns.End(h, i);
             Reserve(ref keys, count, count + (e - i) * (e - i));
             for (int q = i; q < e; q++)
                 for (int p = i; p < e; p++)
@@ -224,9 +223,7 @@ public sealed partial class PassageAligner
             ulong x = ha[i], y = hb[j];
             if (x < y) { i++; continue; }
             if (x > y) { j++; continue; }
-            int ie = i + 1, je = j + 1;
-            while (ie < ha.Length && ha[ie] == x) ie++;
-            while (je < hb.Length && hb[je] == x) je++;
+            int ie = SortedRuns.End(ha, i), je = SortedRuns.End(hb, j);
             for (int q = j; q < je; q++)
             {
                 int gb = tb.Grams[q], bs = tb.Start(gb), bl = tb.End(gb) - bs;
@@ -247,8 +244,7 @@ public sealed partial class PassageAligner
         ReadOnlySpan<ulong> h = t.Hashes;
         for (int i = 0; i < h.Length;)
         {
-            int e = i + 1;
-            while (e < h.Length && h[e] == h[i]) e++;
+            int e = SortedRuns.End(h, i);
             for (int q = i; q < e; q++)
             {
                 int gb = t.Grams[q], bs = t.Start(gb), bl = t.End(gb) - bs;

@@ -1,3 +1,4 @@
+using ReuseDetect.Internal;
 using ReuseDetect.Shingling;
 
 namespace ReuseDetect.Alignment;
@@ -138,8 +139,7 @@ sealed class GramTable
         int kept = 0;
         for (int i = 0; i < n;)
         {
-            int j = i + 1;
-            while (j < n && hashes[j] == hashes[i]) j++;
+            int j = SortedRuns.End(hashes, i);
             if (j - i <= maxOccurrences)
             {
                 if (kept != i)

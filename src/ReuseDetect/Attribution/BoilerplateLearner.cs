@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using ReuseDetect.Candidates;
 using ReuseDetect.Ingestion;
+using ReuseDetect.Internal;
 using ReuseDetect.Signatures;
 
 namespace ReuseDetect.Attribution;
@@ -69,8 +70,7 @@ public sealed class BoilerplateLearner(int minDocuments)
         int i = 0;
         while (i < hash.Length)
         {
-            int j = i;
-            while (j < hash.Length && hash[j] == hash[i]) j++;
+            int j = SortedRuns.End(hash, i);
             int total = j - i;
             if (total >= minDocuments)
             {

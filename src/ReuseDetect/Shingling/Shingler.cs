@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using static ReuseDetect.Internal.Mix;
 
 namespace ReuseDetect.Shingling;
 
@@ -78,10 +79,6 @@ public static class Shingler
         foreach (ulong h in tokenHashes) s = BitOperations.RotateLeft((s ^ h) * Mul, 27);
         return Fmix64(s);
     }
-
-    /// <summary>MurmurHash3's 64-bit finalizer.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static ulong Fmix64(ulong k) => Internal.Mix.Fmix64(k);
 
     static void ThrowDestinationTooShort() => throw new ArgumentException("Destination is too short.", "destination");
 }

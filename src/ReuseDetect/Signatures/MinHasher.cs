@@ -66,8 +66,8 @@ public sealed partial class MinHasher
         _probeKey = SplitMix64(ref state);
         // Probe sequence of bin i: ProbeWidth random bins, then every bin in circular order from one more random bin.
         // Eight random probes decide almost every empty bin of a set with more than K/4 shingles; the circular tail
-        // bounds the work for tiny sets (one vectorised scan instead of ~K/filled hashed attempts) and only raises
-        // the correlation between empty bins in that sparse regime. Table: K × (ProbeWidth + 1) 16-bit entries.
+        // bounds the work for tiny sets (a scan of the empty-bin bitmap, a word at a time, instead of ~K/filled hashed
+        // attempts) and only raises the correlation between empty bins in that sparse regime. Table: K × (ProbeWidth + 1) 16-bit entries.
         _probes = new ushort[permutations * ProbeRow];
         for (int i = 0; i < permutations; i++)
             for (int t = 0; t < ProbeRow; t++) _probes[i * ProbeRow + t] = (ushort)Probe(i, (uint)t + 1, permutations);

@@ -210,12 +210,7 @@ public static class Tokenizer
 
     /// <summary>Bit j set when char j of <paramref name="v"/> is an ASCII letter or digit.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static uint AsciiTokenMask(Vector128<ushort> v)
-    {
-        Vector128<ushort> letter = Vector128.LessThan((v | Vector128.Create((ushort)0x20)) - Vector128.Create((ushort)'a'), Vector128.Create((ushort)26));
-        Vector128<ushort> digit = Vector128.LessThan(v - Vector128.Create((ushort)'0'), Vector128.Create((ushort)10));
-        return (letter | digit).ExtractMostSignificantBits();
-    }
+    static uint AsciiTokenMask(Vector128<ushort> v) => AsciiTokenLanes(v).ExtractMostSignificantBits();
 
     const int Window = 64;
 
@@ -233,8 +228,7 @@ public static class Tokenizer
             Vector128<ushort> v0 = Vector128.LoadUnsafe(ref u, (nuint)(i + k)), v1 = Vector128.LoadUnsafe(ref u, (nuint)(i + k + 8));
             // Compare results are all-ones or zero per char, so narrowing them to bytes is exact: 16 bits per mask.
             tokens |= (ulong)Vector128.Narrow(AsciiTokenLanes(v0), AsciiTokenLanes(v1)).ExtractMostSignificantBits() << k;
-            Vector128<ushort> high = Vector128.Create((ushort)127);
-            nonAscii |= (ulong)Vector128.Narrow(Vector128.GreaterThan(v0, high), Vector128.GreaterThan(v1, high)).ExtractMostSignificantBits() << k;
+            nonAscii |= (ulong)Vector128.Narrow(NonAsciiLanes(v0), NonAsciiLanes(v1)).ExtractMostSignificantBits() << k;
         }
         tokenBits = tokens;
         return nonAscii;
@@ -246,10 +240,13 @@ public static class Tokenizer
         Vector128.LessThan((v | Vector128.Create((ushort)0x20)) - Vector128.Create((ushort)'a'), Vector128.Create((ushort)26))
         | Vector128.LessThan(v - Vector128.Create((ushort)'0'), Vector128.Create((ushort)10));
 
+    /// <summary>All-ones lanes for chars that are not ASCII.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    static Vector128<ushort> NonAsciiLanes(Vector128<ushort> v) => Vector128.GreaterThan(v, Vector128.Create((ushort)127));
+
     /// <summary>Bit j set when char j of <paramref name="v"/> is not ASCII.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    static uint NonAsciiMask(Vector128<ushort> v) =>
-        Vector128.GreaterThan(v, Vector128.Create((ushort)127)).ExtractMostSignificantBits();
+    static uint NonAsciiMask(Vector128<ushort> v) => NonAsciiLanes(v).ExtractMostSignificantBits();
 
     /// <summary>1 for an ASCII letter or digit (a token char), else 0; constant data, so no register holds its address.</summary>
     static ReadOnlySpan<byte> AsciiTokenChar =>
