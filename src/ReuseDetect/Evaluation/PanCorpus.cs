@@ -44,11 +44,17 @@ public sealed class PanCorpus
         return list;
     }
 
+    /// <summary>The path of a pair's suspicious document.</summary>
+    public string SuspiciousPath(PanPair pair) => Path.Combine(_root, "susp", pair.Suspicious);
+
+    /// <summary>The path of a pair's source document.</summary>
+    public string SourcePath(PanPair pair) => Path.Combine(_root, "src", pair.Source);
+
     /// <summary>Reads a suspicious document as UTF-8 (PAN offsets index the decoded text).</summary>
-    public string ReadSuspicious(PanPair pair) => File.ReadAllText(Path.Combine(_root, "susp", pair.Suspicious), Encoding.UTF8);
+    public string ReadSuspicious(PanPair pair) => File.ReadAllText(SuspiciousPath(pair), Encoding.UTF8);
 
     /// <summary>Reads a source document as UTF-8.</summary>
-    public string ReadSource(PanPair pair) => File.ReadAllText(Path.Combine(_root, "src", pair.Source), Encoding.UTF8);
+    public string ReadSource(PanPair pair) => File.ReadAllText(SourcePath(pair), Encoding.UTF8);
 
     /// <summary>The ground-truth cases of a pair (none for a negative pair).</summary>
     public IReadOnlyList<PanPassage> Cases(PanPair pair)

@@ -43,29 +43,59 @@ public sealed class PanEvaluator
         return result;
     }
 
+    /// <summary>Name of the line that scores all pairs together (PAN's "entire corpus").</summary>
+    public const string EntireCorpus = "entire corpus";
+
     /// <summary>Evaluates one category (optionally its first <paramref name="limit"/> pairs).</summary>
-    public PanCategoryResult Evaluate(string category, int? limit = null, CancellationToken cancellationToken = default)
+    public PanCategoryResult Evaluate(string category, int? limit = null, CancellationToken cancellationToken = default) =>
+        EvaluateAll(PanScanEvaluation.SelectPairs(_corpus, limit, category), cancellationToken)[0];
+
+    /// <summary>
+    /// Detects every pair once and scores each category, then all pairs together (<see cref="EntireCorpus"/>, last;
+    /// left out when there is only one category).
+    /// </summary>
+    public List<PanCategoryResult> EvaluateAll(IReadOnlyList<PanPair> pairs, CancellationToken cancellationToken = default)
     {
-        IReadOnlyList<PanPair> pairs = _corpus.Pairs(category);
-        if (limit is int n && n < pairs.Count) pairs = [.. pairs.Take(n)];
-        var cases = new List<PanPassage>[pairs.Count];
+        ArgumentNullException.ThrowIfNull(pairs);
         var detections = new List<PanPassage>[pairs.Count];
-        Parallel.For(0, pairs.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
-        {
-            cases[i] = [.. _corpus.Cases(pairs[i])];
-            detections[i] = Detect(pairs[i]);
-        });
-        var allCases = cases.SelectMany(c => c).ToList();
-        var allDetections = detections.SelectMany(d => d).ToList();
+        Parallel.For(0, pairs.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => detections[i] = Detect(pairs[i]));
+        var byPair = new Dictionary<PanPair, List<PanPassage>>();
+        for (int i = 0; i < pairs.Count; i++) byPair[pairs[i]] = detections[i];
+        return ScoreAll(pairs, _corpus.Cases, p => byPair[p]);
+    }
+
+    /// <summary>Scores each category of <paramref name="pairs"/>, then all of them together when they span several categories.</summary>
+    public static List<PanCategoryResult> ScoreAll(IReadOnlyList<PanPair> pairs, Func<PanPair, IReadOnlyList<PanPassage>> cases,
+        Func<PanPair, IReadOnlyList<PanPassage>> detections)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        var results = new List<PanCategoryResult>();
+        var categories = pairs.GroupBy(p => p.Category).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        foreach (var category in categories)
+            results.Add(ScoreCategory(category.Key, [.. category], cases, detections));
+        if (categories.Count > 1) results.Add(ScoreCategory(EntireCorpus, pairs, cases, detections));
+        return results;
+    }
+
+    /// <summary>Scores the detections of <paramref name="pairs"/> against their cases, with the count of false detections.</summary>
+    public static PanCategoryResult ScoreCategory(string name, IReadOnlyList<PanPair> pairs, Func<PanPair, IReadOnlyList<PanPassage>> cases,
+        Func<PanPair, IReadOnlyList<PanPassage>> detections)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        ArgumentNullException.ThrowIfNull(cases);
+        ArgumentNullException.ThrowIfNull(detections);
+        var allCases = pairs.SelectMany(cases).ToList();
+        var allDetections = pairs.SelectMany(detections).ToList();
         PanScore score = PanMeasures.Score(allCases, allDetections);
+        var casesByPair = allCases.GroupBy(c => c.Pair).ToDictionary(g => g.Key, g => g.ToList());
         int falseDetections = 0;
         long falseChars = 0;
         foreach (PanPassage r in allDetections)
         {
-            if (allCases.Any(s => PanMeasures.Detects(r, s))) continue;
+            if (casesByPair.TryGetValue(r.Pair, out var list) && list.Exists(s => PanMeasures.Detects(r, s))) continue;
             falseDetections++;
             falseChars += r.Suspicious.Length + r.Source.Length;
         }
-        return new PanCategoryResult(category, pairs.Count, score, falseDetections, falseChars);
+        return new PanCategoryResult(name, pairs.Count, score, falseDetections, falseChars);
     }
 }
