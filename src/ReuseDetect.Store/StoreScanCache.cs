@@ -130,6 +130,7 @@ public sealed class StoreScanCache(SignatureStore store) : IScanCache
         BodyEnd = d.BodyEnd, TokenCount = d.TokenCount, ShingleCount = d.ShingleCount, MinHash = d.MinHash, SimHash = d.SimHash,
         FingerprintHashes = [.. d.Fingerprints.Select(f => f.Hash)],
         FingerprintPositions = [.. d.Fingerprints.Select(f => f.Position)],
+        ContentFingerprints = d.ContentFingerprints,
         Credits = [.. d.Credits.Select(c => new StoredCredit(c.Outlet, c.Evidence, c.Start, c.End, c.Kind))],
     };
 
@@ -149,7 +150,7 @@ public sealed class StoreScanCache(SignatureStore store) : IScanCache
             },
             Encoding = d.Encoding, ContentHash = System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(d.ContentHash),
             Length = d.Length, BodyStart = d.BodyStart, BodyEnd = d.BodyEnd, TokenCount = d.TokenCount, ShingleCount = d.ShingleCount,
-            MinHash = d.MinHash, SimHash = d.SimHash, Fingerprints = fingerprints,
+            MinHash = d.MinHash, SimHash = d.SimHash, Fingerprints = fingerprints, ContentFingerprints = d.ContentFingerprints ?? [],
             Credits = [.. d.Credits.Select(c => c.Kind is null ? new CreditLine(c.Outlet, c.Evidence, c.Start, c.End) : new CreditLine(c.Outlet, c.Evidence, c.Start, c.End, c.Kind))],
         };
     }

@@ -24,6 +24,7 @@ public readonly record struct AlignmentOptions
     {
         ContentSeedSize = 1,
         MinAnchorWords = 0,
+        MinOrderedWords = 0,
         MaxGap = 20,
         MinCoverage = 0.25,
         TrimDensity = 0.25,
@@ -41,7 +42,7 @@ public readonly record struct AlignmentOptions
     /// for news, where lightly edited reposts keep exact trigrams and content-word seeds chain retellings of the same
     /// event; 1 in <see cref="Pan"/>, robust to changed function words and local swaps.
     /// </summary>
-    public int ContentSeedSize { get; init; } = 0;
+    public int ContentSeedSize { get; init; } = 1;
 
     /// <summary>
     /// Least length, in words, of the longest exactly copied run inside a passage; 0 turns the check off. Default 8:
@@ -50,17 +51,27 @@ public readonly record struct AlignmentOptions
     /// </summary>
     public int MinAnchorWords { get; init; } = 8;
 
+    /// <summary>
+    /// Least number of ordinary words (content words that are not names) a passage must match in the same order on both
+    /// sides when it has no verbatim run of <see cref="MinAnchorWords"/>; 0 turns this test off (then the anchor
+    /// run alone decides, or nothing when it is off too). Default 0.
+    /// </summary>
+    public int MinOrderedWords { get; init; } = 6;
+
+    /// <summary>Least share (0..1) of the shorter side's ordinary words that <see cref="MinOrderedWords"/> must reach. Default 0.35.</summary>
+    public double MinOrderedShare { get; init; } = 0.3;
+
     /// <summary>Largest gap, in tokens, between two seeds of one passage, in each text. Default 12.</summary>
-    public int MaxGap { get; init; } = 12;
+    public int MaxGap { get; init; } = 20;
 
     /// <summary>Largest gap, in tokens, across which two passages merge, in each text. Default 30.</summary>
-    public int MergeGap { get; init; } = 30;
+    public int MergeGap { get; init; } = 40;
 
     /// <summary>Shortest passage, in tokens, on each side. Default 20.</summary>
     public int MinWords { get; init; } = 20;
 
     /// <summary>Least share of each side's tokens covered by shared seeds (0..1). Default 0.5.</summary>
-    public double MinCoverage { get; init; } = 0.5;
+    public double MinCoverage { get; init; } = 0.25;
 
     /// <summary>
     /// Seed density (0..1) below which a passage's ends are trimmed: on each side the passage is cut to the
@@ -68,20 +79,20 @@ public readonly record struct AlignmentOptions
     /// sparse chance matches past the reused text is pulled back, while a short gap (a dropped sentence)
     /// inside dense reuse stays. 0 turns trimming off. Default 0.3.
     /// </summary>
-    public double TrimDensity { get; init; } = 0.3;
+    public double TrimDensity { get; init; } = 0.25;
 
     /// <summary>
     /// Largest gap, in tokens of text B, in a second pass that looks for A condensing a stretch of B at least twice
     /// as long (a summary); 0 turns the pass off. Default 0.
     /// </summary>
-    public int SummaryGap { get; init; }
+    public int SummaryGap { get; init; } = 100;
 
     /// <summary>A seed occurring more often than this in either text is too common to anchor anything. Default 16.</summary>
-    public int MaxOccurrences { get; init; } = 16;
+    public int MaxOccurrences { get; init; } = 8;
 
     /// <summary>
     /// When two passages overlap in text A, keep only the one with more matched tokens. Off by default:
     /// news text may quote one passage twice in the other text, and both copies are reuse. Default false.
     /// </summary>
-    public bool ResolveOverlaps { get; init; }
+    public bool ResolveOverlaps { get; init; } = true;
 }

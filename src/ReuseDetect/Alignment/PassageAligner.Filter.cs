@@ -24,11 +24,13 @@ public sealed partial class PassageAligner
         {
             bool overlaps = false;
             foreach (Box k in kept)
-                if (box.AStart < k.AEnd && k.AStart < box.AEnd) { overlaps = true; break; }
+                if (Overlap(box.AStart, box.AEnd, k.AStart, k.AEnd) > 0 || 2 * Overlap(box.BStart, box.BEnd, k.BStart, k.BEnd) > box.BLength) { overlaps = true; break; }
             if (!overlaps) kept.Add(box);
         }
         return kept;
     }
+
+    static int Overlap(int s1, int e1, int s2, int e2) => Math.Min(e1, e2) - Math.Max(s1, s2);
 }
 
 public sealed partial class PassageAligner

@@ -1,4 +1,5 @@
 using ReuseDetect.Internal;
+using ReuseDetect.Text;
 
 namespace ReuseDetect.Alignment;
 
@@ -8,12 +9,24 @@ public sealed partial class PassageAligner
     /// The seed grams of <paramref name="tokens"/> under these options, made once to align the text against any number
     /// of others (<see cref="Align(SeedGrams, SeedGrams)"/>).
     /// </summary>
-    public SeedGrams Prepare(ReadOnlySpan<ulong> tokens)
+    public SeedGrams Prepare(ReadOnlySpan<ulong> tokens) => Prepare(tokens, WordKinds.FromHashes(tokens), tokens);
+
+    /// <summary>
+    /// The seed grams of a tokenized text, with its letter case: capitalised words inside sentences are names, which
+    /// alone are no evidence of reuse (<see cref="AlignmentOptions.MinOrderedWords"/>). The scan prepares texts this way.
+    /// </summary>
+    public SeedGrams Prepare(TokenizedText tokens, ReadOnlySpan<char> text)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        return Prepare(tokens.TokenHashes, WordKinds.FromText(tokens, text), _options.ContentSeedSize > 0 ? WordStems.Of(tokens, text) : tokens.TokenHashes);
+    }
+
+    SeedGrams Prepare(ReadOnlySpan<ulong> tokens, byte[] kinds, ReadOnlySpan<ulong> stems)
     {
         int most = _options.MaxOccurrences;
         GramTable exact = SeedGrams.ExactGrams(tokens, _options.SeedSize, most);
-        GramTable? content = _options.ContentSeedSize > 0 ? SeedGrams.ContentGrams(tokens, _options.ContentSeedSize, most) : null;
-        return new SeedGrams(tokens.Length, exact, content, GramsKey);
+        GramTable? content = _options.ContentSeedSize > 0 ? SeedGrams.ContentGrams(tokens, stems, _options.ContentSeedSize, most) : null;
+        return new SeedGrams(tokens.Length, exact, content, kinds, GramsKey);
     }
 
     /// <summary>True when <paramref name="grams"/> were prepared under options that give the same grams as these.</summary>

@@ -47,7 +47,7 @@ public sealed partial class PassageAligner
     }
 
     /// <summary>
-    /// Aligns two texts prepared by <see cref="Prepare"/> (under options giving the same grams, see <see cref="CanUse"/>);
+    /// Aligns two texts prepared by <see cref="Prepare(ReadOnlySpan{ulong})"/> (under options giving the same grams, see <see cref="CanUse"/>);
     /// the same passages as <see cref="Align(ReadOnlySpan{ulong}, ReadOnlySpan{ulong})"/> on their tokens.
     /// </summary>
     public List<AlignedPassage> Align(SeedGrams a, SeedGrams b)
@@ -58,7 +58,23 @@ public sealed partial class PassageAligner
     }
 
     /// <summary>
-    /// Finds passages repeated inside one text prepared by <see cref="Prepare"/>; the same passages as
+    /// Aligns two prepared texts whose order means nothing (two documents of a corpus): the longer text is taken as A,
+    /// as <see cref="Align(SeedGrams, SeedGrams)"/> expects of a suspicious document against its source, and the
+    /// passages are given back in the order of the arguments. The result depends on the texts, not on their order.
+    /// </summary>
+    public List<AlignedPassage> AlignEitherWay(SeedGrams a, SeedGrams b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.TokenCount >= b.TokenCount) return Align(a, b);
+        List<AlignedPassage> swapped = Align(b, a);
+        var result = swapped.ConvertAll(p => new AlignedPassage(p.BStart, p.BEnd, p.AStart, p.AEnd, p.MatchedB, p.MatchedA));
+        result.Sort((x, y) => x.AStart != y.AStart ? x.AStart.CompareTo(y.AStart) : x.BStart.CompareTo(y.BStart));
+        return result;
+    }
+
+    /// <summary>
+    /// Finds passages repeated inside one text prepared by <see cref="Prepare(ReadOnlySpan{ulong})"/>; the same passages as
     /// <see cref="AlignSelf(ReadOnlySpan{ulong})"/> on its tokens.
     /// </summary>
     public List<AlignedPassage> AlignSelf(SeedGrams a)
@@ -83,22 +99,14 @@ public sealed partial class PassageAligner
         var result = new List<AlignedPassage>();
         // Every close passage must hold an exact run of MinAnchorWords, and a run inside a passage is a run among all
         // the seeds: without one anywhere, only the summary pass (which has no such test) could find anything.
-        int anchor = _options.MinAnchorWords > 0 && (self || _options.SummaryGap <= 0) ? _options.MinAnchorWords : 0;
+        int anchor = _options.MinAnchorWords > 0 && _options.MinOrderedWords <= 0 && (self || _options.SummaryGap <= 0) ? _options.MinAnchorWords : 0;
         Seed[] seeds = FindSeeds(a, b, self, anchor);
         if (seeds.Length == 0) return result;
-        List<Box> kept = Passages(seeds, new Gaps(_options.MaxGap, _options.MaxGap, _options.MergeGap, _options.MergeGap), self);
+        var evidence = new Evidence(seeds, a, b);
+        List<Box> kept = Passages(seeds, new Gaps(_options.MaxGap, _options.MaxGap, _options.MergeGap, _options.MergeGap), self, evidence);
         if (_options.SummaryGap > 0 && !self)
         {
-            // A summary passage only fills A text the close passages left (nearly all) unexplained: where they
-            // already account for A, the summary pass would only stretch them over chance matches in B.
-            var summaries = SummaryPassages(seeds);
-            // Nor may it span B text that a close passage already ties to another place in A: a summary of B
-            // would have drawn on that text too, so the wide-gap match is chance vocabulary of the same topic.
-            summaries.RemoveAll(s => CoveredInA(kept, s.AStart, s.AEnd) > SummaryExplained * s.ALength
-                || kept.Exists(k => k.BStart < s.BEnd && s.BStart < k.BEnd && (k.AEnd <= s.AStart || s.AEnd <= k.AStart))
-                // A long verbatim copy is the strongest evidence there is; a wide-gap match must not displace it.
-                || kept.Exists(k => k.AStart < s.AEnd && s.AStart < k.AEnd && 2 * k.ALength >= s.ALength
-                    && ExactShare(seeds, k) >= VerbatimShare));
+            List<Box> summaries = Summaries(seeds, evidence, kept);
             kept.AddRange(summaries);
         }
         if (_options.ResolveOverlaps) kept = ResolveOverlaps(kept);
@@ -108,8 +116,28 @@ public sealed partial class PassageAligner
         return result;
     }
 
+    /// <summary>
+    /// Summary passages where A condenses B, minus those the close passages <paramref name="kept"/> already explain.
+    /// </summary>
+    List<Box> Summaries(Seed[] seeds, Evidence evidence, List<Box> kept)
+    {
+        // A summary passage only fills A text the close passages left (nearly all) unexplained: where they
+        // already account for A, the summary pass would only stretch them over chance matches in B.
+        var summaries = SummaryPassages(seeds, evidence);
+        // Nor may it span B text that a close passage already ties to another place in A: a summary of B
+        // would have drawn on that text too, so the wide-gap match is chance vocabulary of the same topic.
+        summaries.RemoveAll(s => CoveredInA(kept, s.AStart, s.AEnd) > SummaryExplained * s.ALength
+            || kept.Exists(k => k.BStart < s.BEnd && s.BStart < k.BEnd && (k.AEnd <= s.AStart || s.AEnd <= k.AStart))
+            // A long verbatim copy is the strongest evidence there is; a wide-gap match must not displace it.
+            || kept.Exists(k => k.AStart < s.AEnd && s.AStart < k.AEnd && 2 * k.ALength >= s.ALength
+                && ExactShare(seeds, k) >= VerbatimShare)
+            // What the close passages leave of it must be a summary by itself.
+            || !HasOwnEvidence(seeds, s, evidence, kept));
+        return summaries;
+    }
+
     /// <summary>Chains, merges, trims and filters seeds into passages of similar extent on both sides.</summary>
-    List<Box> Passages(Seed[] seeds, Gaps gaps, bool self)
+    List<Box> Passages(Seed[] seeds, Gaps gaps, bool self, Evidence evidence)
     {
         List<Box> boxes = [];
         foreach (int[] g in ChainSeeds(seeds, gaps))
@@ -124,7 +152,7 @@ public sealed partial class PassageAligner
             if (box.ALength < _options.MinWords || box.BLength < _options.MinWords) continue;
             if (box.Coverage < _options.MinCoverage) continue;
             if (self && box.BStart < box.AEnd) continue;
-            if (_options.MinAnchorWords > 0 && LongestExactRun(seeds, box) < _options.MinAnchorWords) continue;
+            if (!HasEvidence(seeds, box, evidence, anchorCounts: true, orderedCounts: !self)) continue;
             kept.Add(box);
         }
         return kept;
@@ -134,7 +162,7 @@ public sealed partial class PassageAligner
     /// Passages where A condenses a much longer stretch of B (a summary): the words of A stay dense, those of
     /// B spread out, so B may have gaps of <see cref="AlignmentOptions.SummaryGap"/> and only A must be densely covered.
     /// </summary>
-    List<Box> SummaryPassages(Seed[] seeds)
+    List<Box> SummaryPassages(Seed[] seeds, Evidence evidence)
     {
         var gaps = new Gaps(_options.MaxGap, _options.SummaryGap, _options.MergeGap, _options.SummaryGap);
         List<Box> boxes = [];
@@ -147,17 +175,21 @@ public sealed partial class PassageAligner
             if (box.ALength < SummaryMinWordsFactor * _options.MinWords || box.BLength < 2 * box.ALength) continue;
             if ((double)box.MatchedA / box.ALength < SummaryMinCoverageA) continue;
             if (box.MatchedB < _options.MinCoverage * box.ALength) continue;
+            // A summary rewords: its evidence is the ordinary words it keeps in order, never a verbatim run alone.
+            if (!HasEvidence(seeds, box, evidence, anchorCounts: false, orderedCounts: true, SummaryEvidenceFactor)) continue;
             kept.Add(box);
         }
         return kept;
     }
 
     /// <summary>
-    /// The longest run of words copied exactly (consecutive exact seeds on one diagonal) inside a box. A reused passage,
-    /// however edited, keeps some long verbatim run; a chain of shared names and stock phrases ("Armenian Prime Minister
-    /// Nikol Pashinian … in Yerevan on") does not.
+    /// The longest run of words copied exactly (consecutive exact seeds on one diagonal) inside a box, among runs holding
+    /// at least <see cref="AnchorOrdinaryWords"/> ordinary words of <paramref name="a"/>. A reused passage, however
+    /// edited, keeps some long verbatim run of ordinary prose; a chain of shared names and stock phrases ("Armenian Prime
+    /// Minister Nikol Pashinian … in Yerevan on") does not, nor does a long name ("the Organization for Security and
+    /// Cooperation in Europe").
     /// </summary>
-    static int LongestExactRun(Seed[] seeds, Box box)
+    static int LongestExactRun(Seed[] seeds, Box box, SeedGrams a)
     {
         int n = box.Seeds.Length;
         int[] inside = ArrayPool<int>.Shared.Rent(n);
@@ -175,7 +207,7 @@ public sealed partial class PassageAligner
             }
             Span<int> exact = inside.AsSpan(0, count);
             if (!sorted) exact.Sort();
-            int t = LongestDiagonal(seeds, exact);
+            int t = LongestDiagonal(seeds, exact, k, a);
             return t == 0 ? 0 : t + k - 1;
         }
         finally
@@ -185,8 +217,8 @@ public sealed partial class PassageAligner
     }
 
     /// <summary>
-    /// The longest run of exact seeds anywhere, as <see cref="LongestExactRun(Seed[], Box)"/> counts it in a box. A
-    /// box holds a subset of the seeds, so no box's run is longer.
+    /// The longest run of exact seeds anywhere, as <see cref="LongestExactRun(Seed[], Box, SeedGrams)"/> counts it in a
+    /// box but without its test of ordinary words. A box holds a subset of the seeds, so no box's run is longer.
     /// </summary>
     static int LongestExactRun(Seed[] seeds)
     {
@@ -200,7 +232,7 @@ public sealed partial class PassageAligner
                 exact[count++] = i;
                 k = seeds[i].ALen;
             }
-            int t = LongestDiagonal(seeds, exact.AsSpan(0, count));
+            int t = LongestDiagonal(seeds, exact.AsSpan(0, count), k, null);
             return t == 0 ? 0 : t + k - 1;
         }
         finally
@@ -212,9 +244,10 @@ public sealed partial class PassageAligner
     /// <summary>
     /// The most exact seeds at (a, b), (a + 1, b + 1), … among <paramref name="exact"/> (ascending indexes of exact
     /// seeds, so ordered by A, then B, with distinct (A, B)): each seed's run extends that of the seed one step back on its
-    /// diagonal, looked up by merging the previous A's seeds (ordered by B).
+    /// diagonal, looked up by merging the previous A's seeds (ordered by B). With <paramref name="grams"/> (A's), only runs whose
+    /// A words (seeds of <paramref name="k"/> tokens) hold <see cref="AnchorOrdinaryWords"/> ordinary words count.
     /// </summary>
-    static int LongestDiagonal(Seed[] seeds, ReadOnlySpan<int> exact)
+    static int LongestDiagonal(Seed[] seeds, ReadOnlySpan<int> exact, int k, SeedGrams? grams)
     {
         if (exact.IsEmpty) return 0;
         int[] runs = ArrayPool<int>.Shared.Rent(exact.Length);
@@ -237,7 +270,8 @@ public sealed partial class PassageAligner
                         if (p < prevEnd && seeds[exact[p]].B == want) run = runs[p] + 1;
                     }
                     runs[x] = run;
-                    longest = Math.Max(longest, run);
+                    int end = seeds[exact[x]].A + k;
+                    if (run > longest && (grams is null || grams.OrdinaryIn(end - k - run + 1, Math.Min(end, grams.TokenCount)) >= AnchorOrdinaryWords)) longest = run;
                 }
                 prevStart = i;
                 prevEnd = e;
@@ -276,6 +310,11 @@ public sealed partial class PassageAligner
     const double SummaryMinCoverageA = 0.5;
     const double SummaryTrimDensity = 0.3;
     const double SummaryExplained = 0.9;
+    // Ordinary words a verbatim run must hold to anchor a passage.
+    const int AnchorOrdinaryWords = 3;
+    // A summary spreads its matches over a long stretch of B, where chance matches of the same topic gather too: it
+    // must keep this many times the ordinary words in order that a close passage must.
+    const double SummaryEvidenceFactor = 1.5;
 
     /// <summary>Largest chaining and merging gaps in each text.</summary>
     readonly record struct Gaps(int ChainA, int ChainB, int MergeA, int MergeB);

@@ -1,10 +1,11 @@
 using ReuseDetect.Internal;
 using ReuseDetect.Shingling;
+using ReuseDetect.Text;
 
 namespace ReuseDetect.Alignment;
 
 /// <summary>
-/// The seed grams of one token sequence, made once per text by <see cref="PassageAligner.Prepare"/> and joined against
+/// The seed grams of one token sequence, made once per text by <see cref="PassageAligner.Prepare(ReadOnlySpan{ulong})"/> and joined against
 /// any number of other texts (a document is in many candidate pairs): each kind of gram (exact n-grams, unordered
 /// content-word runs) as its hashes sorted ascending with the gram's index beside each. Grams occurring more than
 /// <see cref="AlignmentOptions.MaxOccurrences"/> times in the text are left out, as they never seed. Immutable and
@@ -13,11 +14,13 @@ namespace ReuseDetect.Alignment;
 /// </summary>
 public sealed class SeedGrams
 {
-    internal SeedGrams(int tokenCount, GramTable exact, GramTable? content, (int, int, int) key)
+    internal SeedGrams(int tokenCount, GramTable exact, GramTable? content, byte[] kinds, (int, int, int) key)
     {
         TokenCount = tokenCount;
         Exact = exact;
         Content = content;
+        Kinds = kinds;
+        OrdinaryBefore = WordKinds.OrdinaryPrefix(kinds);
         Key = key;
     }
 
@@ -25,7 +28,16 @@ public sealed class SeedGrams
     public int TokenCount { get; }
 
     /// <summary>Approximate memory held, in bytes.</summary>
-    public long Bytes => Exact.Bytes + (Content?.Bytes ?? 0);
+    public long Bytes => Exact.Bytes + (Content?.Bytes ?? 0) + 5L * Kinds.Length;
+
+    /// <summary>The <see cref="WordKinds"/> of each token.</summary>
+    internal byte[] Kinds { get; }
+
+    /// <summary>Ordinary words before each token (<see cref="WordKinds.OrdinaryPrefix"/>).</summary>
+    internal int[] OrdinaryBefore { get; }
+
+    /// <summary>Ordinary words among tokens [<paramref name="start"/>, <paramref name="end"/>).</summary>
+    internal int OrdinaryIn(int start, int end) => OrdinaryBefore[end] - OrdinaryBefore[start];
 
     /// <summary>Exact n-grams (<see cref="AlignmentOptions.SeedSize"/> tokens).</summary>
     internal GramTable Exact { get; }
@@ -47,7 +59,13 @@ public sealed class SeedGrams
     /// Unordered runs of <paramref name="m"/> consecutive content words: the hash of the sorted token hashes, so
     /// "results of the study" and "study results" share the seed {results, study}.
     /// </summary>
-    internal static GramTable ContentGrams(ReadOnlySpan<ulong> tokens, int m, int maxOccurrences)
+    internal static GramTable ContentGrams(ReadOnlySpan<ulong> tokens, int m, int maxOccurrences) => ContentGrams(tokens, tokens, m, maxOccurrences);
+
+    /// <summary>
+    /// Unordered runs of <paramref name="m"/> consecutive content words of <paramref name="tokens"/>, each word taken as its
+    /// <paramref name="stems"/> hash (<see cref="WordStems"/>), so "talks" matches "talk".
+    /// </summary>
+    internal static GramTable ContentGrams(ReadOnlySpan<ulong> tokens, ReadOnlySpan<ulong> stems, int m, int maxOccurrences)
     {
         if (m > 64) throw new ArgumentOutOfRangeException(nameof(m));
         int words = 0;
@@ -62,7 +80,7 @@ public sealed class SeedGrams
         Span<ulong> run = stackalloc ulong[Math.Min(m, 64)];
         for (int x = 0; x < count; x++)
         {
-            for (int y = 0; y < m; y++) run[y] = tokens[positions[x + y]];
+            for (int y = 0; y < m; y++) run[y] = stems[positions[x + y]];
             run.Sort();
             // The distinct length tag keeps a sorted bag from colliding with an exact n-gram of the same words.
             hashes[x] = Shingler.Mix(run) ^ 0xC0417E47B16AA5EDUL;

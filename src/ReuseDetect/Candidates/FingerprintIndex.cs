@@ -26,6 +26,30 @@ public sealed class FingerprintIndex
         }
     }
 
+    /// <summary>Adds a document's fingerprint hashes (each once).</summary>
+    public void Add(int document, ReadOnlySpan<ulong> hashes)
+    {
+        foreach (ulong h in hashes)
+        {
+            _hashes.Add(h);
+            _documents.Add(document);
+        }
+    }
+
+    /// <summary>
+    /// Pairs of distinct documents sharing at least <paramref name="minShared"/> fingerprints, each held by at most
+    /// <paramref name="maxDocuments"/> documents, sorted. Every pair of holders counts (no star): the caps keep that small.
+    /// </summary>
+    public List<CandidatePair> PairsSharing(int maxDocuments, int minShared)
+    {
+        Dictionary<CandidatePair, int> counts = CountPairs(maxDocuments, cliqueLimit: maxDocuments);
+        var pairs = new List<CandidatePair>();
+        foreach (var (pair, count) in counts)
+            if (pair.A != pair.B && count >= minShared) pairs.Add(pair);
+        pairs.Sort();
+        return pairs;
+    }
+
     /// <summary>Number of postings.</summary>
     public int Count => _hashes.Count;
 

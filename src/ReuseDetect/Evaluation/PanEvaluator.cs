@@ -34,7 +34,7 @@ public sealed class PanEvaluator
         ArgumentNullException.ThrowIfNull(aligner);
         TokenizedText a = Tokenizer.Tokenize(suspicious), b = Tokenizer.Tokenize(source);
         var result = new List<PanPassage>();
-        foreach (AlignedPassage p in aligner.Align(a.TokenHashes, b.TokenHashes))
+        foreach (AlignedPassage p in aligner.Align(aligner.Prepare(a, suspicious), aligner.Prepare(b, source)))
         {
             (int s0, int s1) = PassageText.CharRange(a, suspicious, p.AStart, p.AEnd);
             (int r0, int r1) = PassageText.CharRange(b, source, p.BStart, p.BEnd);

@@ -26,5 +26,6 @@ sealed class DocumentRecord(int index, SourceFile file, SignedDocument signed)
     public uint[] MinHash => signed.MinHash;
     public ulong SimHash => signed.SimHash;
     public Fingerprint[] Fingerprints => signed.Fingerprints;
+    public ulong[] ContentFingerprints => signed.ContentFingerprints;
     public IReadOnlyList<CreditLine> Credits => signed.Credits;
 }

@@ -72,15 +72,38 @@ public sealed partial class ReuseDetector
         return count == hashes.Length ? hashes : hashes[..count];
     }
 
+    /// <summary>Content fingerprints held by more documents than this are topic words ("prime minister"), not reuse.</summary>
+    internal const int ContentMaxDocuments = 50;
+
+    /// <summary>Content fingerprints two documents must share to be aligned for edited reuse.</summary>
+    internal const int ContentMinShared = 3;
+
+    /// <summary>
+    /// Document pairs worth aligning: those sharing a winnowing fingerprint (a verbatim run; each outlet's learned
+    /// boilerplate left out), and those sharing <see cref="ContentMinShared"/> content fingerprints (edited reuse keeps
+    /// its content word pairs while its word n-grams break), merged and sorted.
+    /// </summary>
     List<CandidatePair> FindPassageCandidates(List<DocumentRecord> records, BoilerplateModel boilerplate)
     {
         var index = new FingerprintIndex();
+        var content = new FingerprintIndex();
         foreach (DocumentRecord r in records)
         {
             string outlet = r.Metadata.Outlet;
             index.Add(r.Index, boilerplate.Count(outlet) == 0 ? r.Fingerprints : [.. r.Fingerprints.Where(f => !boilerplate.IsBoilerplate(outlet, f.Hash))]);
+            content.Add(r.Index, r.ContentFingerprints);
         }
-        return index.SortedPairs(_options.MaxDocumentFrequency, _options.CliqueLimit);
+        List<CandidatePair> exact = index.SortedPairs(_options.MaxDocumentFrequency, _options.CliqueLimit);
+        List<CandidatePair> edited = content.PairsSharing(Math.Min(ContentMaxDocuments, _options.MaxDocumentFrequency), ContentMinShared);
+        var merged = new List<CandidatePair>(exact.Count + edited.Count);
+        for (int i = 0, j = 0; i < exact.Count || j < edited.Count;)
+        {
+            int c = i == exact.Count ? 1 : j == edited.Count ? -1 : exact[i].CompareTo(edited[j]);
+            if (c <= 0) merged.Add(exact[i++]);
+            else merged.Add(edited[j++]);
+            if (c == 0) j++;
+        }
+        return merged;
     }
 
     List<PassageLink> AlignAll(List<DocumentRecord> records, List<CandidatePair> list, TextCache cache,
@@ -120,7 +143,7 @@ public sealed partial class ReuseDetector
             TextCache.Entry? ea = cache.Get(a), eb = a == b ? ea : cache.Get(b);
             if (ea is null || eb is null) return [];
             TokenizedText ta = ea.Tokens, tb = eb.Tokens;
-            List<AlignedPassage> aligned = a == b ? aligner.AlignSelf(ea.Grams(aligner)) : aligner.Align(ea.Grams(aligner), eb.Grams(aligner));
+            List<AlignedPassage> aligned = a == b ? aligner.AlignSelf(ea.Grams(aligner)) : aligner.AlignEitherWay(ea.Grams(aligner), eb.Grams(aligner));
             string textA = ea.Document.Text, textB = eb.Document.Text;
             passages = aligned.ConvertAll(p =>
             {

@@ -70,6 +70,7 @@ public sealed partial class ReuseDetector
                 Length = doc.Text.Length, BodyStart = doc.BodyStart, BodyEnd = doc.BodyEnd, TokenCount = tokens.Count,
                 ShingleCount = count, MinHash = minHash, SimHash = SimHasher.Hash(shingles),
                 Fingerprints = tokens.Count >= n ? Winnower.Select(shingles, _options.WinnowWindow) : [],
+                ContentFingerprints = ContentShingles.Fingerprints(tokens, doc.Text),
                 Credits = CreditLineDetector.Find(doc.Text, doc.BodyStart, doc.BodyEnd),
             };
         }

@@ -31,7 +31,7 @@ public sealed partial class ReuseDetector
     /// mixing, MinHash family, alignment, span edges, credit lines). Bump it when any of them changes output, so a
     /// persistent store rebuilds instead of mixing old and new results.
     /// </summary>
-    public const int AlgorithmVersion = 2; // 2: one-permutation MinHash with densification
+    public const int AlgorithmVersion = 3; // 2: one-permutation MinHash with densification; 3: content fingerprints, edited-reuse alignment
 
     /// <summary>Scans the folder <paramref name="root"/>.</summary>
     public ReuseReport Scan(string root, IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default) =>

@@ -23,6 +23,8 @@ public sealed record SignedDocument
     public required uint[] MinHash { get; init; }
     public required ulong SimHash { get; init; }
     public required Fingerprint[] Fingerprints { get; init; }
+    /// <summary>Edit-robust fingerprints (<see cref="Shingling.ContentShingles"/>), distinct and ascending.</summary>
+    public ulong[] ContentFingerprints { get; init; } = [];
     public required IReadOnlyList<CreditLine> Credits { get; init; }
 }
 

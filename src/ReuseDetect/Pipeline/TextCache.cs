@@ -35,7 +35,7 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
             SeedGrams? grams = Volatile.Read(ref _grams);
             if (grams is not null && aligner.CanUse(grams)) return grams;
             // Two threads may both prepare a document: the grams are equal, and the first stored is kept.
-            grams = aligner.Prepare(Tokens.TokenHashes);
+            grams = aligner.Prepare(Tokens, Document.Text);
             Interlocked.CompareExchange(ref _grams, grams, null);
             return grams;
         }

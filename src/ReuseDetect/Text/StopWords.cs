@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
-using ReuseDetect.Text;
 
-namespace ReuseDetect.Alignment;
+namespace ReuseDetect.Text;
 
 /// <summary>
 /// English function words, as token hashes. Reworded copies (paraphrase, machine translation, random word

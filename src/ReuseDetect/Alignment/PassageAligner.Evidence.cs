@@ -1,0 +1,100 @@
+using System.Buffers;
+
+namespace ReuseDetect.Alignment;
+
+public sealed partial class PassageAligner
+{
+    /// <summary>The two texts' word kinds, beside the seeds of one alignment.</summary>
+    readonly record struct Evidence(Seed[] Seeds, SeedGrams A, SeedGrams B);
+
+    /// <summary>
+    /// Whether a box is reuse rather than two texts about the same thing. Either test is enough: a verbatim run of
+    /// <see cref="AlignmentOptions.MinAnchorWords"/> words (when <paramref name="anchorCounts"/>), or at least
+    /// <see cref="AlignmentOptions.MinOrderedWords"/> ordinary words (<see cref="WordKinds.Ordinary"/>) matched in the
+    /// same order on both sides, making up <see cref="AlignmentOptions.MinOrderedShare"/> of the ordinary words of the
+    /// shorter side. Reworded copies (edits, translation round trips, summaries) keep their ordinary words in order;
+    /// retellings of one event share names and stock phrases. Inside one document (<paramref name="orderedCounts"/>
+    /// false), where an article's topic words recur all through it, only the verbatim run counts. With both tests
+    /// off, every box passes.
+    /// </summary>
+    bool HasEvidence(Seed[] seeds, Box box, Evidence evidence, bool anchorCounts, bool orderedCounts, double orderedFactor = 1)
+    {
+        bool anchorOn = anchorCounts && _options.MinAnchorWords > 0, orderedOn = orderedCounts && _options.MinOrderedWords > 0;
+        // With the ordered test left out for this box but in force, only the anchor can pass it.
+        if (!orderedCounts && _options.MinOrderedWords > 0 && !anchorOn) return false;
+        if (!anchorOn && !orderedOn) return true;
+        if (anchorOn && LongestExactRun(seeds, box, evidence.A) >= _options.MinAnchorWords) return true;
+        if (!orderedOn) return false;
+        int ordered = OrderedOrdinaryMatches(seeds, box, evidence.A, evidence.B);
+        if (ordered < orderedFactor * _options.MinOrderedWords) return false;
+        int shorter = Math.Min(evidence.A.OrdinaryIn(box.AStart, box.AEnd), evidence.B.OrdinaryIn(box.BStart, box.BEnd));
+        return ordered >= _options.MinOrderedShare * shorter;
+    }
+
+    /// <summary>
+    /// Whether a summary box has evidence of its own in the A text that the close passages <paramref name="close"/> leave
+    /// unexplained: a summary that is only true where it runs over a copied paragraph is that copy, stretched over chance
+    /// words of the same topic.
+    /// </summary>
+    bool HasOwnEvidence(Seed[] seeds, Box box, Evidence evidence, List<Box> close)
+    {
+        if (_options.MinOrderedWords <= 0) return true;
+        int ordinary = evidence.A.OrdinaryIn(box.AStart, box.AEnd);
+        foreach (Box k in close)
+        {
+            int s = Math.Max(k.AStart, box.AStart), e = Math.Min(k.AEnd, box.AEnd);
+            if (e > s) ordinary -= evidence.A.OrdinaryIn(s, e);
+        }
+        int ordered = OrderedOrdinaryMatches(seeds, box, evidence.A, evidence.B, close);
+        return ordered >= _options.MinOrderedWords && ordered >= _options.MinOrderedShare * ordinary;
+    }
+
+    /// <summary>
+    /// The most ordinary words of a box matched in the same order on both sides: the longest chain of matched token
+    /// pairs (a, b) increasing in both, over the tokens its seeds pair up (an exact n-gram pairs its tokens one to
+    /// one; an unordered content run pairs its first words).
+    /// </summary>
+    static int OrderedOrdinaryMatches(Seed[] seeds, Box box, SeedGrams a, SeedGrams b, List<Box>? skipA = null)
+    {
+        byte[] ka = a.Kinds, kb = b.Kinds;
+        var pairs = new List<long>(box.Seeds.Length * 2);
+        foreach (int i in box.Seeds)
+        {
+            Seed s = seeds[i];
+            int n = s.Exact ? Math.Min(s.ALen, s.BLen) : 1;
+            for (int t = 0; t < n; t++)
+            {
+                int pa = s.A + t, pb = s.B + t;
+                if (pa < box.AStart || pa >= box.AEnd || pb < box.BStart || pb >= box.BEnd) continue;
+                if (skipA is not null && skipA.Exists(k => pa >= k.AStart && pa < k.AEnd)) continue;
+                if (ka[pa] == WordKinds.Ordinary && kb[pb] == WordKinds.Ordinary) pairs.Add(((long)pa << 32) | (uint)pb);
+            }
+        }
+        if (pairs.Count == 0) return 0;
+        // By a ascending, then b descending, so that a strictly increasing run of b takes at most one pair per a.
+        pairs.Sort((x, y) => (x >> 32) != (y >> 32) ? (x >> 32).CompareTo(y >> 32) : ((int)y).CompareTo((int)x));
+        int[] tails = ArrayPool<int>.Shared.Rent(pairs.Count);
+        try
+        {
+            int length = 0;
+            foreach (long p in pairs)
+            {
+                int v = (int)p;
+                int lo = 0, hi = length;
+                while (lo < hi)
+                {
+                    int mid = (lo + hi) >>> 1;
+                    if (tails[mid] < v) lo = mid + 1;
+                    else hi = mid;
+                }
+                tails[lo] = v;
+                if (lo == length) length++;
+            }
+            return length;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(tails);
+        }
+    }
+}

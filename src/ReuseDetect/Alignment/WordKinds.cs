@@ -1,0 +1,58 @@
+using ReuseDetect.Text;
+
+namespace ReuseDetect.Alignment;
+
+/// <summary>
+/// What each token of a text is for the evidence test of a passage: a function word, a name (a capitalised word inside
+/// a sentence: "Putin", "Moscow", "Minister"), or an ordinary content word. Two outlets retelling one event share
+/// names and function words in any order; a reworded copy keeps most of its ordinary words, in order.
+/// </summary>
+static class WordKinds
+{
+    public const byte Function = 0, Name = 1, Ordinary = 2;
+
+    /// <summary>Kinds from the token hashes alone (no letter case known): function words and ordinary words.</summary>
+    public static byte[] FromHashes(ReadOnlySpan<ulong> tokens)
+    {
+        var kinds = new byte[tokens.Length];
+        for (int i = 0; i < tokens.Length; i++) kinds[i] = StopWords.Contains(tokens[i]) ? Function : Ordinary;
+        return kinds;
+    }
+
+    /// <summary>
+    /// Kinds from the text: a content word that starts with a capital letter is a name unless it opens a sentence (the
+    /// text's start, or after a full stop, question or exclamation mark, or a line break, with only spaces, quotes or
+    /// brackets between).
+    /// </summary>
+    public static byte[] FromText(TokenizedText tokens, ReadOnlySpan<char> text)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        byte[] kinds = FromHashes(tokens.TokenHashes);
+        for (int i = 0; i < kinds.Length; i++)
+        {
+            if (kinds[i] == Function) continue;
+            int at = tokens.StartOf(i);
+            if (at < text.Length && char.IsUpper(text[at]) && !OpensSentence(text, at)) kinds[i] = Name;
+        }
+        return kinds;
+    }
+
+    static bool OpensSentence(ReadOnlySpan<char> text, int at)
+    {
+        for (int p = at - 1; p >= 0; p--)
+        {
+            char c = text[p];
+            if (c is '.' or '!' or '?' or '\n' or '\r' or ':' or '\u2026') return true;
+            if (!(char.IsWhiteSpace(c) || c is '"' or '\'' or '(' or '[' or '\u201C' or '\u2018' or '\u00AB' or '-' or '\u2014' or '\u2013')) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Prefix counts of ordinary words: entry t is the number of ordinary words among tokens [0, t).</summary>
+    public static int[] OrdinaryPrefix(ReadOnlySpan<byte> kinds)
+    {
+        var prefix = new int[kinds.Length + 1];
+        for (int i = 0; i < kinds.Length; i++) prefix[i + 1] = prefix[i] + (kinds[i] == Ordinary ? 1 : 0);
+        return prefix;
+    }
+}

@@ -1,0 +1,48 @@
+using ReuseDetect.Signatures;
+using ReuseDetect.Text;
+
+namespace ReuseDetect.Shingling;
+
+/// <summary>
+/// Fingerprints that survive rewording, for finding edited reuse among many documents: each pair of consecutive content
+/// words (function words skipped, words stemmed by <see cref="WordStems"/>), taken unordered, so "talks resumed" and
+/// "resumed the talk" share one, winnowed with a window of <see cref="Window"/> (any run of <see cref="Window"/> + 1
+/// content word pairs shares a fingerprint). A verbatim run of five words shares a 5-gram fingerprint; a copy with a
+/// word changed in every few keeps most of its content word pairs.
+/// </summary>
+public static class ContentShingles
+{
+    /// <summary>The winnowing window over content word pairs.</summary>
+    public const int Window = 3;
+
+    /// <summary>Tag that keeps a content pair's hash apart from a word n-gram of the same words.</summary>
+    const ulong Tag = 0x7C3A_91D5_E4B2_0F68UL;
+
+    /// <summary>The distinct fingerprints of a tokenized text, ascending.</summary>
+    public static ulong[] Fingerprints(TokenizedText tokens, ReadOnlySpan<char> text)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        ulong[] stems = WordStems.Of(tokens, text);
+        ReadOnlySpan<ulong> hashes = tokens.TokenHashes;
+        var content = new List<ulong>(stems.Length);
+        for (int i = 0; i < stems.Length; i++)
+            if (!StopWords.Contains(hashes[i])) content.Add(stems[i]);
+        if (content.Count < 2) return [];
+        var pairs = new ulong[content.Count - 1];
+        Span<ulong> two = stackalloc ulong[2];
+        for (int i = 0; i < pairs.Length; i++)
+        {
+            two[0] = Math.Min(content[i], content[i + 1]);
+            two[1] = Math.Max(content[i], content[i + 1]);
+            pairs[i] = Shingler.Mix(two) ^ Tag;
+        }
+        Fingerprint[] selected = Winnower.Select(pairs, Window);
+        var result = new ulong[selected.Length];
+        for (int i = 0; i < selected.Length; i++) result[i] = selected[i].Hash;
+        Array.Sort(result);
+        int count = 0;
+        for (int i = 0; i < result.Length; i++)
+            if (i == 0 || result[i] != result[i - 1]) result[count++] = result[i];
+        return count == result.Length ? result : result[..count];
+    }
+}
