@@ -64,8 +64,11 @@ static class EvalCommand
             int code = CliApp.Run(["scan", folder, "-q"], TextWriter.Null, stderr);
             if (code is not (ExitCodes.Success or ExitCodes.PartialSuccess)) return code;
             string report = Path.Combine(DetectionOptions.DefaultOutput(folder), "report.json");
-            stdout.WriteLine($"Scored from {report}:");
-            Print(stdout, PanScanEvaluation.Score(corpus, selected, File.ReadAllText(report)));
+            string json = File.ReadAllText(report);
+            stdout.WriteLine($"Scored from {report}, each pair's aligned passages (clusters[].alignments):");
+            Print(stdout, PanScanEvaluation.Score(corpus, selected, json));
+            stdout.WriteLine("Scored from the same report, every suspicious member against every source member of a cluster:");
+            Print(stdout, PanScanEvaluation.Score(corpus, selected, json, fromAlignments: false));
             return ExitCodes.Success;
         });
         return scan;

@@ -1,62 +1,39 @@
 namespace ReuseDetect.Clustering;
 
 /// <summary>
-/// Turns aligned passage links into reuse clusters. Every link contributes two spans; spans of one document
-/// that overlap by at least half of the longer one are the same passage (a short passage inside a long one is a
-/// different passage: a paragraph reposted alone is not the whole article that also carries it); links join their two spans; the
-/// connected components are the clusters. Within a cluster, overlapping spans of a document merge into one
-/// member, while disjoint spans of one document stay separate members (a passage repeated inside it).
+/// Turns aligned passage links into reuse clusters: one reused passage, one cluster, and no chaining.
+/// <list type="number">
+/// <item>Spans of one document that overlap by at least half of the shorter carry the same text: a paragraph reposted
+/// alone and the whole article that also carries it are one passage, never two nested clusters.</item>
+/// <item>Links joined through such spans form a candidate; each candidate is peeled into coherent clusters. A cluster
+/// grows from its core, the span group of one document with the most aligned text: a link joins it when one of its
+/// spans lies in the core (a copy of the core's text), or lies in text of a member that joined through the core and
+/// covers at least half of that member's joined text (a repost of a repost). So every member shares aligned text with
+/// the core, directly or through a copy of most of a copy; a fragment inside a member (a widget, a caption, a short
+/// quote) never drags the documents it links to into the cluster. Links left over form the next cluster.</item>
+/// <item>Within a cluster, overlapping spans of a document merge into one member; disjoint spans of one document stay
+/// separate members (a passage repeated inside it).</item>
+/// </list>
 /// Output order depends only on the input content: clusters by their first member, members by (document, start).
 /// </summary>
 public static class ClusterBuilder
 {
-    /// <summary>Share of the longer span two spans of one document must overlap by to be the same passage.</summary>
+    /// <summary>Share of the shorter span two spans of one document must overlap by to carry the same text.</summary>
     public const double SameSpanOverlap = 0.5;
+
+    /// <summary>Share of a member's joined text a link must cover to bring in a document through that member.</summary>
+    public const double RelayShare = 0.5;
 
     /// <summary>Builds the clusters of <paramref name="links"/> over <paramref name="documentCount"/> documents.</summary>
     public static List<SpanCluster> Build(IReadOnlyList<PassageLink> links, int documentCount)
     {
         ArgumentNullException.ThrowIfNull(links);
-        int nodes = links.Count * 2;
-        var uf = new UnionFind(nodes);
-        var byDoc = new List<int>[documentCount];
-        for (int l = 0; l < links.Count; l++)
-        {
-            uf.Union(2 * l, 2 * l + 1);
-            (byDoc[links[l].DocA] ??= []).Add(2 * l);
-            (byDoc[links[l].DocB] ??= []).Add(2 * l + 1);
-        }
-        foreach (List<int>? list in byDoc)
-        {
-            if (list is null) continue;
-            list.Sort((x, y) => Start(links, x) != Start(links, y) ? Start(links, x).CompareTo(Start(links, y)) : End(links, x).CompareTo(End(links, y)));
-            for (int i = 0; i < list.Count; i++)
-            {
-                int si = Start(links, list[i]), ei = End(links, list[i]);
-                for (int j = i + 1; j < list.Count && Start(links, list[j]) < ei; j++)
-                {
-                    int sj = Start(links, list[j]), ej = End(links, list[j]);
-                    int overlap = Math.Min(ei, ej) - Math.Max(si, sj);
-                    if (overlap >= SameSpanOverlap * Math.Max(ei - si, ej - sj)) uf.Union(list[i], list[j]);
-                }
-            }
-        }
+        // Links in content order, so that nothing below depends on the order they were found in.
+        PassageLink[] ordered = [.. links.OrderBy(l => l.DocA).ThenBy(l => l.AStart).ThenBy(l => l.AEnd)
+            .ThenBy(l => l.DocB).ThenBy(l => l.BStart).ThenBy(l => l.BEnd).ThenBy(l => l.Identity)];
         var clusters = new List<SpanCluster>();
-        foreach (int[] group in uf.Groups())
-        {
-            var spans = group.Select(n => new ClusterMember(Doc(links, n), Start(links, n), End(links, n)))
-                .OrderBy(m => m.Document).ThenBy(m => m.Start).ThenBy(m => m.End).ToList();
-            var members = new List<ClusterMember>();
-            foreach (ClusterMember s in spans)
-            {
-                if (members.Count > 0 && members[^1].Document == s.Document && s.Start < members[^1].End)
-                    members[^1] = members[^1] with { End = Math.Max(members[^1].End, s.End) };
-                else
-                    members.Add(s);
-            }
-            double identity = group.Select(n => links[n / 2].Identity).Min();
-            clusters.Add(new SpanCluster(members, identity));
-        }
+        foreach (int[] candidate in Candidates(ordered, documentCount))
+            Peel(ordered, candidate, clusters);
         clusters.Sort((a, b) =>
         {
             ClusterMember x = a.Members[0], y = b.Members[0];
@@ -65,7 +42,165 @@ public static class ClusterBuilder
         return clusters;
     }
 
-    static int Doc(IReadOnlyList<PassageLink> links, int node) => node % 2 == 0 ? links[node / 2].DocA : links[node / 2].DocB;
-    static int Start(IReadOnlyList<PassageLink> links, int node) => node % 2 == 0 ? links[node / 2].AStart : links[node / 2].BStart;
-    static int End(IReadOnlyList<PassageLink> links, int node) => node % 2 == 0 ? links[node / 2].AEnd : links[node / 2].BEnd;
+    /// <summary>Groups of link indexes joined by spans of one document carrying the same text.</summary>
+    static List<int[]> Candidates(PassageLink[] links, int documentCount)
+    {
+        var uf = new UnionFind(links.Length);
+        var byDoc = new List<Span>?[documentCount];
+        for (int l = 0; l < links.Length; l++)
+        {
+            foreach (Span s in Spans(links[l], l)) (byDoc[s.Document] ??= []).Add(s);
+        }
+        foreach (List<Span>? spans in byDoc)
+        {
+            if (spans is null) continue;
+            spans.Sort((x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : x.End.CompareTo(y.End));
+            for (int i = 0; i < spans.Count; i++)
+                for (int j = i + 1; j < spans.Count && spans[j].Start < spans[i].End; j++)
+                    if (SameText(spans[i], spans[j])) uf.Union(spans[i].Link, spans[j].Link);
+        }
+        return uf.Groups();
+    }
+
+    /// <summary>
+    /// Peels the links of one candidate into coherent clusters, largest core first, until none is left.
+    /// </summary>
+    static void Peel(PassageLink[] links, int[] candidate, List<SpanCluster> clusters)
+    {
+        var pending = new List<int>(candidate);
+        while (pending.Count > 0)
+        {
+            List<int> accepted = Grow(links, pending);
+            var taken = new HashSet<int>(accepted);
+            pending.RemoveAll(taken.Contains);
+            clusters.Add(ToCluster(links, accepted));
+        }
+    }
+
+    /// <summary>The links of one coherent cluster among <paramref name="pending"/>: the core's, then those relayed by its members.</summary>
+    static List<int> Grow(PassageLink[] links, List<int> pending)
+    {
+        // Span groups per document: spans carrying the same text (overlap of half the shorter), joined transitively.
+        var spans = new List<Span>(pending.Count * 2);
+        foreach (int l in pending) spans.AddRange(Spans(links[l], l));
+        spans.Sort((x, y) => x.Document != y.Document ? x.Document.CompareTo(y.Document) : x.Start != y.Start ? x.Start.CompareTo(y.Start) : x.End.CompareTo(y.End));
+        var groups = new UnionFind(spans.Count);
+        for (int i = 0; i < spans.Count; i++)
+            for (int j = i + 1; j < spans.Count && spans[j].Document == spans[i].Document && spans[j].Start < spans[i].End; j++)
+                if (SameText(spans[i], spans[j])) groups.Union(i, j);
+        // The core: the group with the most aligned characters (ties: first in document and position order).
+        var weight = new long[spans.Count];
+        for (int i = 0; i < spans.Count; i++) weight[groups.Find(i)] += spans[i].End - spans[i].Start;
+        int core = -1;
+        for (int i = 0; i < spans.Count; i++)
+        {
+            int root = groups.Find(i);
+            if (core < 0 || weight[root] > weight[core]) core = root;
+        }
+        // Links with a span in the core join; then links with a span that covers most of a joined member's text.
+        var accepted = new List<int>();
+        var isAccepted = new HashSet<int>();
+        var joined = new Dictionary<int, List<(int Start, int End)>>();
+        var queue = new Queue<int>();
+        for (int i = 0; i < spans.Count; i++)
+            if (groups.Find(i) == core && isAccepted.Add(spans[i].Link)) queue.Enqueue(spans[i].Link);
+        var spansOfLink = new Dictionary<int, List<int>>();
+        for (int i = 0; i < spans.Count; i++)
+        {
+            if (!spansOfLink.TryGetValue(spans[i].Link, out var list)) spansOfLink[spans[i].Link] = list = [];
+            list.Add(i);
+        }
+        while (queue.Count > 0)
+        {
+            int l = queue.Dequeue();
+            accepted.Add(l);
+            foreach (Span s in Spans(links[l], l))
+            {
+                if (!joined.TryGetValue(s.Document, out var parts)) joined[s.Document] = parts = [];
+                parts.Add((s.Start, s.End));
+            }
+            // Every pending link with a span in a document that just gained joined text may relay through it.
+            foreach (Span s in Spans(links[l], l))
+            {
+                for (int i = FirstOf(spans, s.Document); i < spans.Count && spans[i].Document == s.Document; i++)
+                {
+                    int other = spans[i].Link;
+                    if (isAccepted.Contains(other) || !Relays(spans[i], joined[s.Document])) continue;
+                    isAccepted.Add(other);
+                    queue.Enqueue(other);
+                }
+            }
+        }
+        accepted.Sort();
+        return accepted;
+    }
+
+    /// <summary>
+    /// Whether a span relays its link into the cluster: it lies in the document's joined text and covers at least
+    /// <see cref="RelayShare"/> of the joined stretch it lies in.
+    /// </summary>
+    static bool Relays(Span span, List<(int Start, int End)> joined)
+    {
+        foreach (var (start, end) in Merge(joined))
+        {
+            int overlap = Math.Min(end, span.End) - Math.Max(start, span.Start);
+            if (overlap <= 0) continue;
+            int length = span.End - span.Start;
+            if (overlap >= SameSpanOverlap * length && length >= RelayShare * (end - start)) return true;
+        }
+        return false;
+    }
+
+    static List<(int Start, int End)> Merge(List<(int Start, int End)> ranges)
+    {
+        var sorted = ranges.OrderBy(r => r.Start).ThenBy(r => r.End).ToList();
+        var merged = new List<(int Start, int End)>();
+        foreach (var r in sorted)
+        {
+            if (merged.Count > 0 && r.Start < merged[^1].End) merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, r.End));
+            else merged.Add(r);
+        }
+        return merged;
+    }
+
+    static int FirstOf(List<Span> spans, int document)
+    {
+        int lo = 0, hi = spans.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (spans[mid].Document < document) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /// <summary>The cluster of the accepted links: members are the overlapping spans of each document merged.</summary>
+    static SpanCluster ToCluster(PassageLink[] links, List<int> accepted)
+    {
+        var spans = accepted.SelectMany(l => Spans(links[l], l)).Select(s => new ClusterMember(s.Document, s.Start, s.End))
+            .OrderBy(m => m.Document).ThenBy(m => m.Start).ThenBy(m => m.End).ToList();
+        var members = new List<ClusterMember>();
+        foreach (ClusterMember s in spans)
+        {
+            if (members.Count > 0 && members[^1].Document == s.Document && s.Start < members[^1].End)
+                members[^1] = members[^1] with { End = Math.Max(members[^1].End, s.End) };
+            else
+                members.Add(s);
+        }
+        var clusterLinks = accepted.ConvertAll(l => links[l]);
+        return new SpanCluster(members, clusterLinks.Min(l => l.Identity)) { Links = clusterLinks };
+    }
+
+    static bool SameText(Span x, Span y)
+    {
+        int overlap = Math.Min(x.End, y.End) - Math.Max(x.Start, y.Start);
+        return overlap > 0 && overlap >= SameSpanOverlap * Math.Min(x.End - x.Start, y.End - y.Start);
+    }
+
+    /// <summary>The two spans of a link (one document twice for a repeat inside it).</summary>
+    static Span[] Spans(PassageLink link, int index) =>
+        [new Span(link.DocA, link.AStart, link.AEnd, index), new Span(link.DocB, link.BStart, link.BEnd, index)];
+
+    readonly record struct Span(int Document, int Start, int End, int Link);
 }

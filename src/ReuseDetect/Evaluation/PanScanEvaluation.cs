@@ -50,10 +50,12 @@ public static class PanScanEvaluation
     public static string SourceId(PanPair pair) => "src/" + pair.Source;
 
     /// <summary>
-    /// The detections of every pair in a scan report: for each passage cluster (not boilerplate, not internal) holding
-    /// members of both documents of a pair, each suspicious member against each source member.
+    /// The detections of every pair in a scan report, from each passage cluster (not boilerplate, not internal) holding
+    /// members of both documents of a pair: with <paramref name="fromAlignments"/>, the cluster's aligned pairs between
+    /// the two documents (what the suspicious document shares with the source); otherwise every suspicious member against
+    /// every source member (a member is the whole passage its document carries, which may be more than this pair shares).
     /// </summary>
-    public static Dictionary<PanPair, List<PanPassage>> Detections(string reportJson, IReadOnlyCollection<PanPair> pairs)
+    public static Dictionary<PanPair, List<PanPassage>> Detections(string reportJson, IReadOnlyCollection<PanPair> pairs, bool fromAlignments = true)
     {
         ArgumentNullException.ThrowIfNull(pairs);
         var wanted = new Dictionary<(string, string), PanPair>();
@@ -66,6 +68,17 @@ public static class PanScanEvaluation
             var members = cluster.GetProperty("members").EnumerateArray()
                 .Select(m => (Id: m.GetProperty("id").GetString()!, Range: new CharRange(m.GetProperty("start").GetInt32(), m.GetProperty("end").GetInt32())))
                 .ToList();
+            if (fromAlignments && cluster.TryGetProperty("alignments", out JsonElement alignments))
+            {
+                foreach (JsonElement a in alignments.EnumerateArray())
+                {
+                    var (x, xr) = (members[a.GetProperty("a").GetInt32()].Id, new CharRange(a.GetProperty("aStart").GetInt32(), a.GetProperty("aEnd").GetInt32()));
+                    var (y, yr) = (members[a.GetProperty("b").GetInt32()].Id, new CharRange(a.GetProperty("bStart").GetInt32(), a.GetProperty("bEnd").GetInt32()));
+                    if (wanted.TryGetValue((x, y), out PanPair p1)) result[p1].Add(new PanPassage(p1.Key, xr, yr));
+                    else if (wanted.TryGetValue((y, x), out PanPair p2)) result[p2].Add(new PanPassage(p2.Key, yr, xr));
+                }
+                continue;
+            }
             foreach (var s in members.Where(m => m.Id.StartsWith("susp/", StringComparison.Ordinal)))
                 foreach (var r in members.Where(m => m.Id.StartsWith("src/", StringComparison.Ordinal)))
                     if (wanted.TryGetValue((s.Id, r.Id), out PanPair pair))
@@ -75,10 +88,10 @@ public static class PanScanEvaluation
     }
 
     /// <summary>Scores each category's pairs, and all pairs together (<see cref="PanEvaluator.EntireCorpus"/>), from a scan report.</summary>
-    public static List<PanCategoryResult> Score(PanCorpus corpus, IReadOnlyList<PanPair> pairs, string reportJson)
+    public static List<PanCategoryResult> Score(PanCorpus corpus, IReadOnlyList<PanPair> pairs, string reportJson, bool fromAlignments = true)
     {
         ArgumentNullException.ThrowIfNull(corpus);
-        Dictionary<PanPair, List<PanPassage>> detections = Detections(reportJson, pairs);
+        Dictionary<PanPair, List<PanPassage>> detections = Detections(reportJson, pairs, fromAlignments);
         return PanEvaluator.ScoreAll(pairs, corpus.Cases, p => detections[p]);
     }
 }

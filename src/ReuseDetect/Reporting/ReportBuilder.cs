@@ -131,7 +131,29 @@ static class ReportBuilder
             Uncredited = ac.Credits.Count(c => c.Credited == false),
             Origin = new ReportOrigin(o.Document is int od ? inputs[od].Id : null, o.Outlet, o.Basis, o.Evidence),
             Members = members2,
+            Alignments = Alignments(ac.Cluster),
         };
+    }
+
+    /// <summary>The cluster's links as pairs of member indexes (the member of each span's document that contains it), in content order.</summary>
+    static List<ReportAlignment> Alignments(SpanCluster cluster)
+    {
+        IReadOnlyList<ClusterMember> members = cluster.Members;
+        int MemberOf(int doc, int start, int end)
+        {
+            for (int i = 0; i < members.Count; i++)
+                if (members[i].Document == doc && members[i].Start <= start && members[i].End >= end) return i;
+            throw new InvalidOperationException($"No member of document {doc} holds [{start}, {end}).");
+        }
+        var result = new List<ReportAlignment>(cluster.Links.Count);
+        foreach (PassageLink l in cluster.Links)
+        {
+            int a = MemberOf(l.DocA, l.AStart, l.AEnd), b = MemberOf(l.DocB, l.BStart, l.BEnd);
+            result.Add(a <= b ? new ReportAlignment(a, l.AStart, l.AEnd, b, l.BStart, l.BEnd, Math.Round(l.Identity, 4))
+                : new ReportAlignment(b, l.BStart, l.BEnd, a, l.AStart, l.AEnd, Math.Round(l.Identity, 4)));
+        }
+        result.Sort((x, y) => x.A != y.A ? x.A.CompareTo(y.A) : x.B != y.B ? x.B.CompareTo(y.B) : x.AStart != y.AStart ? x.AStart.CompareTo(y.AStart) : x.BStart.CompareTo(y.BStart));
+        return result;
     }
 
     /// <summary>

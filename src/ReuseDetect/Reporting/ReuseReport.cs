@@ -71,7 +71,18 @@ public sealed record ReportCluster
     public int Uncredited { get; init; }
     public required ReportOrigin Origin { get; init; }
     public required IReadOnlyList<ReportMember> Members { get; init; }
+    /// <summary>
+    /// The aligned passage pairs behind the cluster, by member index: which part of one member matches which part of
+    /// another. A member that carries only part of the passage is aligned with the part it carries.
+    /// </summary>
+    public IReadOnlyList<ReportAlignment> Alignments { get; init; } = [];
 }
+
+/// <summary>
+/// One aligned passage pair inside a cluster: members <see cref="A"/> and <see cref="B"/> (indexes into the cluster's
+/// members; equal for text repeated inside one member's document), the aligned spans and the share of matched words.
+/// </summary>
+public sealed record ReportAlignment(int A, int AStart, int AEnd, int B, int BStart, int BEnd, double Identity);
 
 /// <summary>The likely origin: a member document, or an outlet outside the corpus, and the basis.</summary>
 public sealed record ReportOrigin(string? Id, string? Outlet, string Basis, string? Evidence);
