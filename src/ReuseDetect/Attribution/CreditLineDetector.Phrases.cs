@@ -23,7 +23,7 @@ public static partial class CreditLineDetector
     private static partial Regex Courtesy();
 
     // "originally appeared in the Fall 2002 Design Management Review": the issue's season or month and year are skipped.
-    [GeneratedRegex(@"\b(?:[Rr]e(?:published|printed|posted)[ \t]+from|[Oo]riginally[ \t]+(?:published|appeared|posted)[ \t]+(?:by|in|on|at))[ \t]+(?:[Tt]he[ \t]+)?"
+    [GeneratedRegex(@"\b(?:[Rr]e(?:published|printed|posted)[ \t]+from|[Oo]riginally[ \t]+(?:published|appeared|posted|ran)[ \t]+(?:by|in|on|at))[ \t]+(?:[Tt]he[ \t]+)?"
         + @"(?:(?:Spring|Summer|Fall|Autumn|Winter|" + Months + @")[ \t]+\d{4}[ \t]+(?:(?:issue|edition)[ \t]+of[ \t]+(?:[Tt]he[ \t]+)?)?)?"
         + Name, RegexOptions.CultureInvariant)]
     private static partial Regex Republished();

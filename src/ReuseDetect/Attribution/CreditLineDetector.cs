@@ -123,7 +123,7 @@ public static partial class CreditLineDetector
                 found.Add(new CreditLine(outlet, text[ls..le], ls, le, CreditKinds.Byline));
             return;
         }
-        if (Agencies.TryMatchAt(text, ls, allowAmbiguous: false, out Agencies.Alias alias, out int nameEnd)
+        if (Agencies.TryMatchAt(text.AsSpan(0, le), ls, allowAmbiguous: false, out Agencies.Alias alias, out int nameEnd)
             && text.AsSpan(nameEnd, le - nameEnd).TrimStart().TrimStart('.').IsEmpty)
             found.Add(new CreditLine(alias.Canonical, text[ls..le], ls, le, CreditKinds.Byline));
     }

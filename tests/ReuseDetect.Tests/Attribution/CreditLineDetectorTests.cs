@@ -43,6 +43,8 @@ public sealed class CreditLineDetectorTests
     [InlineData("Photo courtesy of Reuters", "Reuters", "courtesy", "courtesy of Reuters")]
     [InlineData("This article is republished from Anadolu Agency under its terms.", "Anadolu Agency", "republished", "republished from Anadolu Agency")]
     [InlineData("This story was originally published by Hetq.", "Hetq", "republished", "originally published by Hetq")]
+    [InlineData("Reprinted from The Economist, with thanks.", "Economist", "republished", "Reprinted from The Economist")]
+    [InlineData("It originally ran on CivilNet.am last week.", "CivilNet.am", "republished", "originally ran on CivilNet.am")]
     [InlineData("This review originally appeared in the Fall 2002 Design Management Review", "Design Management Review", "republished",
         "originally appeared in the Fall 2002 Design Management Review")]
     [InlineData("Source: Reuters", "Reuters", "source", "Source: Reuters")]
@@ -70,6 +72,7 @@ public sealed class CreditLineDetectorTests
     [InlineData("The Pakistan Muslim League (PML) - the ruling party - won.")]
     [InlineData("The special drawing right (SDR) -- the IMF's own unit -- rose.")]
     [InlineData("(SUVs) - and other large cars sold well.")]
+    [InlineData("(Sunday) - the paper said.")]
     [InlineData("17:26, 8 March 2006 (UTC) -Benbread")]
     [InlineData("Shares rose, he said (Reuters) - and then fell.")]
     [InlineData("The match at Murrayfield (Edinburgh)\n\n- was a draw.")]
