@@ -31,8 +31,9 @@ public sealed partial class ReuseDetector
     /// mixing, MinHash family, alignment, span edges, credit lines). Bump it when any of them changes output, so a
     /// persistent store rebuilds instead of mixing old and new results.
     /// </summary>
-    public const int AlgorithmVersion = 4; // 2: one-permutation MinHash with densification; 3: content fingerprints, edited-reuse alignment;
-                                           // 4: credit-line candidates by structure
+    // 2: one-permutation MinHash with densification; 3: content fingerprints, edited-reuse alignment;
+    // 4: credit-line candidates found by structure.
+    public const int AlgorithmVersion = 4;
 
     /// <summary>Scans the folder <paramref name="root"/>.</summary>
     public ReuseReport Scan(string root, IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default) =>
