@@ -31,7 +31,9 @@ public sealed partial class ReuseDetector
     /// mixing, MinHash family, alignment, span edges, credit lines). Bump it when any of them changes output, so a
     /// persistent store rebuilds instead of mixing old and new results.
     /// </summary>
-    public const int AlgorithmVersion = 3; // 2: one-permutation MinHash with densification; 3: content fingerprints, edited-reuse alignment
+    // 2: one-permutation MinHash with densification; 3: content fingerprints, edited-reuse alignment;
+    // 4: credit-line candidates found by structure.
+    public const int AlgorithmVersion = 4;
 
     /// <summary>Scans the folder <paramref name="root"/>.</summary>
     public ReuseReport Scan(string root, IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default) =>
@@ -65,7 +67,8 @@ public sealed partial class ReuseDetector
         // 8. Attribute: origins, credits, boilerplate.
         progress?.Report(new ScanProgress(PipelineStage.Attribute, 0, clusters.Count));
         var attributor = new SourceAttributor(_options.BoilerplateMinDocuments);
-        var docs = records.ConvertAll(r => new AttributionDocument(r.Id, r.Metadata, r.Credits));
+        IReadOnlyList<CreditLine>[] credits = CreditResolver.ResolveAll(records.ConvertAll(r => new CreditDocument(r.Id, r.Metadata, r.Credits)));
+        var docs = records.ConvertAll(r => new AttributionDocument(r.Id, r.Metadata, credits[r.Index]));
         List<AttributedCluster> attributed = attributor.Attribute(clusters, docs);
         attributed.AddRange(attributor.AttributeBoilerplate(FindBoilerplate(records, boilerplate, cache), docs));
         // 9. Report.

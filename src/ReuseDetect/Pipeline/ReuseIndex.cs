@@ -32,6 +32,7 @@ public sealed class ReuseIndex
     readonly ulong[] _hashes;
     readonly int[] _owners;
     readonly FolderSource _source;
+    readonly Lazy<CreditResolver> _credits;
 
     /// <summary>Builds the index over <paramref name="documents"/>, whose files live under <paramref name="root"/>.</summary>
     public ReuseIndex(ReuseDetectOptions options, string root, IEnumerable<(SignedDocument Document, string FileId)> documents)
@@ -52,6 +53,7 @@ public sealed class ReuseIndex
         _hashes = new ulong[span.Length];
         _owners = new int[span.Length];
         for (int i = 0; i < span.Length; i++) (_hashes[i], _owners[i]) = span[i];
+        _credits = ResolverOf(_documents);
     }
 
     /// <summary>Builds the index from prepared postings: <paramref name="hashes"/> sorted, <paramref name="owners"/> indexing <paramref name="documents"/>.</summary>
@@ -65,7 +67,11 @@ public sealed class ReuseIndex
         _documents = documents;
         _hashes = hashes;
         _owners = owners;
+        _credits = ResolverOf(_documents);
     }
+
+    static Lazy<CreditResolver> ResolverOf(IReadOnlyList<IndexedDocument> documents) =>
+        new(() => new CreditResolver(documents.Select(d => new CreditDocument(d.Id, d.Metadata, []))));
 
     /// <summary>Indexed documents.</summary>
     public int Count => _documents.Count;
@@ -87,7 +93,8 @@ public sealed class ReuseIndex
             if (at - first > _options.MaxDocumentFrequency) continue;
             for (int k = first; k < at; k++) CollectionsMarshal.GetValueRefOrAddDefault(shared, _owners[k], out _)++;
         }
-        var credits = CreditLineDetector.Find(text);
+        // The query's credits, resolved against the outlets of the index (a self-reference or a stray copyright is no credit).
+        var credits = _credits.Value.Resolve(new CreditDocument("", new DocumentMetadata(), CreditLineDetector.Find(text)));
         var aligner = new PassageAligner(_options.Alignment);
         var matches = new List<QueryMatch>();
         foreach (int owner in shared.Keys.Order())
@@ -114,7 +121,7 @@ public sealed class ReuseIndex
         return Attribute(matches, credits);
     }
 
-    static QueryResult Attribute(List<QueryMatch> matches, List<CreditLine> credits)
+    static QueryResult Attribute(List<QueryMatch> matches, IReadOnlyList<CreditLine> credits)
     {
         var dated = matches.Where(m => m.Published is not null).OrderBy(m => m.Published).ThenBy(m => m.Id, StringComparer.Ordinal).ToList();
         if (dated.Count > 0 && (dated.Count == 1 || dated[1].Published != dated[0].Published))

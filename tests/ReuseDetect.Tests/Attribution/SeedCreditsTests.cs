@@ -32,7 +32,8 @@ public sealed class SeedCreditsTests
     {
         // The article ends with comments, a sign-up prompt and "You May Also Like" teasers, one of them "MOSCOW (RFE/RL) —".
         var credits = Credits("002_07c4587160c772e7.txt");
-        Assert.Equal([("TASS", "TASS reports"), ("TASS", "TASS quoted")], credits.Select(c => (c.Outlet, c.Evidence)));
+        // "TASS quoted the Russian foreign ministry as saying" is a quote, not a credit.
+        Assert.Equal([("TASS", "TASS reports")], credits.Select(c => (c.Outlet, c.Evidence)));
     }
 
     [Fact]
@@ -43,5 +44,23 @@ public sealed class SeedCreditsTests
         // "told RFE/RL’s Armenian Service" in the ANN repost is a quote, not a credit.
         Assert.DoesNotContain(Credits("000_f10bc7b7f9047a21.txt"), x => x.Evidence.Contains("told", StringComparison.Ordinal));
         Assert.Empty(Credits("003_7fa586ce3e554acf.txt"));
+    }
+
+    [Fact]
+    public void Should_keep_every_seed_credit_through_resolution()
+    {
+        // Given the five seeds as a scan sees them: outlet unknown, all in the root folder
+        string[] files = [.. Directory.GetFiles(TestPaths.Seeds).Select(p => Path.GetFileName(p)).Order(StringComparer.Ordinal)];
+        var docs = files.Select(f => new CreditDocument(f, new ReuseDetect.Ingestion.DocumentMetadata(), Credits(f))).ToList();
+        // When
+        var resolved = CreditResolver.ResolveAll(docs);
+        // Then the ANN footer credits RFE/RL, the digest its ARMENPRESS datelines, Massis Post TASS, the Mirror-Spectator RFE/RL
+        string Outlets(int d) => string.Join(",", resolved[d].Select(c => $"{c.Outlet}:{c.Kind}"));
+        Assert.Equal("RFE/RL:permission,RFE/RL:copyright", Outlets(0));
+        Assert.Contains("RFE/RL:permission", Outlets(1), StringComparison.Ordinal);
+        Assert.Equal(4, resolved[1].Count(c => c is { Outlet: "Armenpress", Kind: "agency-dateline" }));
+        Assert.Equal("TASS:reports", Outlets(2));
+        Assert.Equal("", Outlets(3));
+        Assert.Equal("RFE/RL:dateline", Outlets(4));
     }
 }
