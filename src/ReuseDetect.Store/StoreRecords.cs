@@ -68,6 +68,8 @@ public sealed record StoredDocument
     [Key(14)] public required ulong[] FingerprintHashes { get; init; }
     [Key(15)] public required int[] FingerprintPositions { get; init; }
     [Key(16)] public required StoredCredit[] Credits { get; init; }
+    /// <summary>What the reader mended (control characters replaced); absent in older segments.</summary>
+    [Key(17)] public string[]? Warnings { get; init; }
 }
 
 /// <summary>A source file and the documents it gave, with the stamp that says whether it changed.</summary>

@@ -31,7 +31,7 @@ public sealed partial class ReuseDetector
     /// mixing, MinHash family, alignment, span edges, credit lines). Bump it when any of them changes output, so a
     /// persistent store rebuilds instead of mixing old and new results.
     /// </summary>
-    public const int AlgorithmVersion = 2; // 2: one-permutation MinHash with densification
+    public const int AlgorithmVersion = 3; // 2: one-permutation MinHash with densification; 3: binary files by evidence, control characters replaced
 
     /// <summary>Scans the folder <paramref name="root"/>.</summary>
     public ReuseReport Scan(string root, IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default) =>
@@ -45,7 +45,7 @@ public sealed partial class ReuseDetector
     {
         ArgumentNullException.ThrowIfNull(source);
         // 1. Ingest: list the files.
-        (List<SourceFile> files, List<IngestError> errors) = source.List();
+        (List<SourceFile> files, List<IngestError> errors, List<IgnoredFile> ignored) = source.List();
         // 2-4. Read every file into its documents; tokenize, shingle and sign them (text is dropped afterwards).
         var cache = new TextCache(source.Load, TextCacheBudgetChars);
         List<DocumentRecord> records = SignAll(source, files, errors, cache, scanCache, progress, cancellationToken);
@@ -75,7 +75,7 @@ public sealed partial class ReuseDetector
             ? (doc, start, end) => spanTexts.TryGet(doc, start, end) ?? Slice(cache.Get(records[doc])?.Document.Text, start, end)
             : MemberQuotes(records, attributed, cache, source, cancellationToken);
         ReuseReport report = ReportBuilder.Build(_options, records.ConvertAll(ToReportInput), docs, attributed, nearDuplicates, errors,
-            quote, records.ConvertAll(r => r.File.Id));
+            quote, records.ConvertAll(r => r.File.Id), ignored);
         scanCache?.Complete([.. files.Select(f => f.Id)]);
         return report;
     }
@@ -117,7 +117,7 @@ public sealed partial class ReuseDetector
     internal long TextCacheBudgetChars { get; init; } = CacheBudgetChars;
 
     static ReportInputDocument ToReportInput(DocumentRecord r) =>
-        new(r.Id, r.Metadata, r.Encoding, r.Length, r.BodyStart, r.BodyEnd, r.TokenCount);
+        new(r.Id, r.Metadata, r.Encoding, r.Length, r.BodyStart, r.BodyEnd, r.TokenCount, r.Signed.Warnings);
 
     ParallelOptions Parallel(CancellationToken cancellationToken) =>
         new() { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken };
