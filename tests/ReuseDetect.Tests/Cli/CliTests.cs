@@ -15,6 +15,7 @@ public sealed class CliTests
     [Theory]
     [InlineData("root", new[] { "--help" })]
     [InlineData("scan", new[] { "scan", "--help" })]
+    [InlineData("query", new[] { "query", "--help" })]
     [InlineData("eval-pan", new[] { "eval", "pan", "--help" })]
     [InlineData("eval-pan-scan", new[] { "eval", "pan-scan", "--help" })]
     public void Should_match_the_golden_help(string name, string[] args)
