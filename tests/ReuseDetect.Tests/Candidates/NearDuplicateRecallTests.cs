@@ -1,6 +1,7 @@
 using FsCheck.Xunit;
 using ReuseDetect.Candidates;
 using ReuseDetect.Signatures;
+using static ReuseDetect.Tests.Signatures.MinHasherPropertyTests;
 
 namespace ReuseDetect.Tests.Candidates;
 
@@ -94,12 +95,5 @@ public sealed class NearDuplicateRecallTests
         // the estimate check drops none of them
         Assert.True(candidates >= 0.985 * Pairs, $"J = {j:F3}, union {union}: {candidates} of {Pairs} candidates with {banding}");
         Assert.Equal(candidates, kept);
-    }
-
-    static ulong[] Draw(Random rng, int count)
-    {
-        var xs = new ulong[count];
-        for (int i = 0; i < count; i++) xs[i] = (ulong)rng.NextInt64() ^ ((ulong)rng.Next() << 63);
-        return xs;
     }
 }
