@@ -11,7 +11,7 @@ static class ConsoleSummary
     public static void Write(TextWriter w, ReuseReport report, int top)
     {
         ReportSummary s = report.Summary;
-        w.WriteLine(Inv($"{s.Documents} documents read, {s.Skipped} skipped. {s.PassageClusters} reposted passages, {s.InternalClusters} internal repeats, {s.BoilerplateClusters} boilerplate, {s.NearDuplicatePairs} near-duplicate pairs."));
+        w.WriteLine(Inv($"{s.Documents} documents read, {s.Skipped} skipped, {s.Ignored} ignored. {s.PassageClusters} reposted passages, {s.InternalClusters} internal repeats, {s.BoilerplateClusters} boilerplate, {s.NearDuplicatePairs} near-duplicate pairs."));
         w.WriteLine(Inv($"Reused text: {s.ReusedChars:N0} of {s.TotalChars:N0} characters ({s.ReusedFraction:P1})."));
 
         var passages = report.Clusters.Where(c => c.Kind == "passage" && !c.Boilerplate).ToList();
@@ -47,6 +47,21 @@ static class ConsoleSummary
             w.WriteLine();
             w.WriteLine(Inv($"Skipped ({skipped.Count}):"));
             foreach (ReportDocument d in skipped) w.WriteLine(Inv($"  {d.Id}: {d.Error}"));
+        }
+
+        var warned = report.Documents.Where(d => d.Warnings.Count > 0).ToList();
+        if (warned.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine(Inv($"Read with warnings ({Math.Min(top, warned.Count)} of {warned.Count}):"));
+            foreach (ReportDocument d in warned.Take(top)) w.WriteLine(Inv($"  {d.Id}: {string.Join("; ", d.Warnings)}"));
+        }
+
+        if (report.Ignored.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine(Inv($"Ignored, not article files ({Math.Min(top, report.Ignored.Count)} of {report.Ignored.Count}; all in report.json):"));
+            foreach (ReportIgnoredFile i in report.Ignored.Take(top)) w.WriteLine(Inv($"  {i.Path}: {i.Reason}"));
         }
     }
 

@@ -20,6 +20,7 @@ static class ConsoleSummaryTable
         var totals = new Grid().AddColumn().AddColumn(new GridColumn().RightAligned());
         totals.AddRow(new Cell("Documents read"), new Cell(Inv($"{s.Documents:N0}")));
         if (s.Skipped > 0) totals.AddRow(new Cell("Skipped"), new Cell(Inv($"{s.Skipped:N0}"), new Style(Color.Yellow)));
+        if (s.Ignored > 0) totals.AddRow(new Cell("Ignored (not article files)"), new Cell(Inv($"{s.Ignored:N0}")));
         totals.AddRow(new Cell("Reposted passages"), new Cell(Inv($"{s.PassageClusters:N0}")));
         totals.AddRow(new Cell("Repeated inside one document"), new Cell(Inv($"{s.InternalClusters:N0}")));
         totals.AddRow(new Cell("Boilerplate passages"), new Cell(Inv($"{s.BoilerplateClusters:N0}")));
@@ -55,6 +56,22 @@ static class ConsoleSummaryTable
         {
             var t = new Table().Border(TableBorder.Rounded).Title(Inv($"Skipped ({skipped.Count})")).AddColumn("File").AddColumn("Reason");
             foreach (ReportDocument d in skipped) t.AddRow(new Cell(d.Id), new Cell(d.Error ?? "", new Style(Color.Yellow)));
+            console.Write(t);
+        }
+
+        var warned = report.Documents.Where(d => d.Warnings.Count > 0).ToList();
+        if (warned.Count > 0)
+        {
+            var t = new Table().Border(TableBorder.Rounded).Title(Inv($"Read with warnings ({Math.Min(top, warned.Count)} of {warned.Count})")).AddColumn("Document").AddColumn("Warning");
+            foreach (ReportDocument d in warned.Take(top)) t.AddRow(new Cell(d.Id), new Cell(string.Join("; ", d.Warnings)));
+            console.Write(t);
+        }
+
+        if (report.Ignored.Count > 0)
+        {
+            var t = new Table().Border(TableBorder.Rounded).Title(Inv($"Ignored, not article files ({Math.Min(top, report.Ignored.Count)} of {report.Ignored.Count}; all in report.json)"))
+                .AddColumn("File").AddColumn("Reason");
+            foreach (ReportIgnoredFile i in report.Ignored.Take(top)) t.AddRow(new Cell(i.Path), new Cell(i.Reason));
             console.Write(t);
         }
     }

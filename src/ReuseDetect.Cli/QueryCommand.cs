@@ -9,96 +9,137 @@ using ReuseDetect.Store;
 
 namespace ReuseDetect.Cli;
 
-/// <summary><c>reuse query &lt;file-or-text&gt; --store DIR</c>: the passages of one article found in the index.</summary>
+/// <summary>
+/// <c>reuse query &lt;file-or-text&gt; --store DIR</c>: the passages of one article found in the index. A file is read
+/// as <c>scan</c> reads it (one answer per record of a JSON/JSONL file, or the record named by <c>file.jsonl#id</c>);
+/// <c>-</c> reads standard input as plain text; the argument itself is the text only when it clearly is one (it holds
+/// white space) or <c>--text</c> says so, so a mistyped path is an error, not a query that finds nothing.
+/// </summary>
 static class QueryCommand
 {
-    public static Command Create(TextWriter stdout, TextWriter stderr)
+    public static Command Create(TextWriter stdout, TextWriter stderr, Func<Stream> stdin)
     {
-        var input = new Argument<string>("file-or-text") { Description = "An article file, or the text itself." };
+        var input = new Argument<string>("file-or-text")
+        {
+            Description = "An article file, read as 'scan' reads it (file.jsonl#id: one record); '-' for standard input; or the text itself when it contains spaces.",
+        };
         var store = new Option<DirectoryInfo>("--store") { Description = "The store a scan wrote (default of 'scan': <folder>.reuse/store).", Required = true };
-        var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
-        var command = new Command("query", "Find where the passages of one article come from, using the store of an earlier scan (no rescan).");
+        var asText = new Option<bool>("--text") { Description = "Take the argument as the text to look for, even without spaces or when a file has that name." };
+        var json = new Option<bool>("--json") { Description = "Print the result as JSON (an array when a JSON/JSONL file holds several records)." };
+        var command = new Command("query", "Find where the passages of one article come from, using the store of an earlier scan (no rescan).\n"
+            + "Exit codes: 0 answered, 1 failure (store or file unreadable), 2 usage error (no such file or record).");
         command.Arguments.Add(input);
         command.Options.Add(store);
+        command.Options.Add(asText);
         command.Options.Add(json);
         command.SetAction(parse =>
         {
             string arg = parse.GetValue(input)!;
-            string text;
-            string label;
-            if (File.Exists(arg))
-            {
-                var decoded = TextDecoder.Decode(File.ReadAllBytes(arg));
-                if (decoded.Text is null)
-                {
-                    stderr.WriteLine($"reuse: cannot read {arg}: {decoded.Error}");
-                    return ExitCodes.Failure;
-                }
-                (text, label) = (decoded.Text, arg);
-            }
-            else
-            {
-                (text, label) = (arg, "the text given");
-            }
+            QueryInput? what = QueryInput.Classify(arg, parse.GetValue(asText), stderr);
+            if (what is null) return ExitCodes.Usage;
             var clock = Stopwatch.StartNew();
-            string storeDir = parse.GetValue(store)!.FullName;
-            ReuseIndex index;
-            var (fast, why) = QueryIndexFile.Read(storeDir);
-            if (fast is not null && fast.Root is not null && Directory.Exists(fast.Root))
+            ReuseIndex? index = OpenIndex(parse.GetValue(store)!.FullName, stderr);
+            if (index is null) return ExitCodes.Failure;
+            double loadMs = clock.Elapsed.TotalMilliseconds;
+            clock.Restart();
+            (List<(string Label, QueryResult Result)> answers, int exit) = Answer(index, what, arg, stdin, stderr);
+            if (exit != ExitCodes.Success) return exit;
+            double queryMs = clock.Elapsed.TotalMilliseconds;
+            if (parse.GetValue(json))
             {
-                StoreParameters p = fast.Parameters;
-                index = QueryIndexFile.ToReuseIndex(fast, Options(p), fast.Root);
+                var options = new JsonSerializerOptions
+                {
+                    WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+                };
+                stdout.WriteLine(answers.Count == 1 ? JsonSerializer.Serialize(answers[0].Result, options) : JsonSerializer.Serialize(answers.Select(a => a.Result), options));
+                return ExitCodes.Success;
             }
-            else
-            {
-                // No usable query index (older store, damaged file): build the index from the segments.
-                if (Directory.Exists(storeDir)) stderr.WriteLine($"reuse: {why}; reading the store segments instead");
-                SignatureStore opened;
-                try
-                {
-                    opened = SignatureStore.OpenReadOnly(storeDir, m => stderr.WriteLine("reuse: " + m));
-                }
-                catch (Exception e) when (e is IOException or InvalidDataException)
-                {
-                    stderr.WriteLine($"reuse: {e.Message}");
-                    return ExitCodes.Failure;
-                }
-                using (opened)
-                {
-                    if (opened.Root is null || !Directory.Exists(opened.Root))
-                    {
-                        stderr.WriteLine($"reuse: the scanned folder {opened.Root ?? "(unknown)"} is not there any more; scan again.");
-                        return ExitCodes.Failure;
-                    }
-                    index = new ReuseIndex(Options(opened.Parameters), opened.Root, StoreScanCache.Documents(opened));
-                }
-            }
-            {
-                double loadMs = clock.Elapsed.TotalMilliseconds;
-                clock.Restart();
-                QueryResult result = index.Query(text);
-                double queryMs = clock.Elapsed.TotalMilliseconds;
-                if (parse.GetValue(json))
-                {
-                    stdout.WriteLine(JsonSerializer.Serialize(result, new JsonSerializerOptions
-                    {
-                        WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-                    }));
-                    return ExitCodes.Success;
-                }
-                Write(stdout, label, result, index.Count, loadMs, queryMs);
-            }
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Index of {index.Count:N0} documents loaded in {loadMs:F0} ms; query answered in {queryMs:F1} ms."));
+            foreach (var (label, result) in answers) Write(stdout, label, result);
             return ExitCodes.Success;
         });
         return command;
     }
 
+    /// <summary>Queries what the argument names; the labels name each queried document as the user knows it.</summary>
+    static (List<(string, QueryResult)> Answers, int Exit) Answer(ReuseIndex index, QueryInput what, string arg, Func<Stream> stdin, TextWriter stderr)
+    {
+        switch (what.Kind)
+        {
+            case QueryInputKind.Text:
+                return ([("the text given", index.Query(arg))], ExitCodes.Success);
+            case QueryInputKind.StandardInput:
+                byte[] bytes;
+                using (var buffer = new MemoryStream())
+                {
+                    using Stream s = stdin();
+                    s.CopyTo(buffer);
+                    bytes = buffer.ToArray();
+                }
+                FileLoad load = new FolderSource(index.Root, default).Decode("-", bytes, InputFormat.Text);
+                if (load.Documents.Count == 0)
+                {
+                    stderr.WriteLine($"reuse: cannot read standard input: {load.Errors.FirstOrDefault()?.Reason ?? "no text"}");
+                    return ([], ExitCodes.Failure);
+                }
+                return ([("standard input", index.Query(load.Documents[0], null))], ExitCodes.Success);
+            default:
+                QueryFileResult file;
+                try
+                {
+                    file = index.QueryFile(what.Path!, what.Record);
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    stderr.WriteLine($"reuse: cannot read {what.Path}: {e.Message}");
+                    return ([], ExitCodes.Failure);
+                }
+                foreach (IngestError e in file.Errors)
+                    stderr.WriteLine(file.Results.Count == 0 && !e.Id.Contains('#', StringComparison.Ordinal) ? $"reuse: cannot read {what.Path}: {e.Reason}" : $"reuse: {e.Id}: {e.Reason}");
+                if (file.Results.Count == 0)
+                    return ([], what.Record is not null && file.Errors.Any(e => e.Reason.StartsWith("no record", StringComparison.Ordinal)) ? ExitCodes.Usage : ExitCodes.Failure);
+                // A document is labelled by the path given, a record by the path and its record id.
+                return ([.. file.Results.Select(r => (r.Document?.IndexOf('#', StringComparison.Ordinal) is int hash and >= 0
+                    ? what.Path + r.Document[hash..] : what.Path!, r))], ExitCodes.Success);
+        }
+    }
+
+    /// <summary>The index: the query index file when usable, else built from the store's segments; null (with the reason printed) when neither.</summary>
+    static ReuseIndex? OpenIndex(string storeDir, TextWriter stderr)
+    {
+        var (fast, why) = QueryIndexFile.Read(storeDir);
+        if (fast is not null && fast.Root is not null && Directory.Exists(fast.Root))
+            return QueryIndexFile.ToReuseIndex(fast, Options(fast.Parameters), fast.Root);
+        // No usable query index (older store, damaged file): build the index from the segments.
+        if (Directory.Exists(storeDir)) stderr.WriteLine($"reuse: {why}; reading the store segments instead");
+        SignatureStore opened;
+        try
+        {
+            opened = SignatureStore.OpenReadOnly(storeDir, m => stderr.WriteLine("reuse: " + m));
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            stderr.WriteLine($"reuse: {e.Message}");
+            return null;
+        }
+        using (opened)
+        {
+            if (opened.Root is null || !Directory.Exists(opened.Root))
+            {
+                stderr.WriteLine($"reuse: the scanned folder {opened.Root ?? "(unknown)"} is not there any more; scan again.");
+                return null;
+            }
+            return new ReuseIndex(Options(opened.Parameters), opened.Root, StoreScanCache.Documents(opened));
+        }
+    }
+
     static ReuseDetectOptions Options(StoreParameters p) =>
         new() { ShingleSize = p.ShingleSize, Permutations = p.Permutations, Seed = p.Seed, WinnowWindow = p.WinnowWindow };
 
-    static void Write(TextWriter w, string label, QueryResult result, int indexed, double loadMs, double queryMs)
+    static void Write(TextWriter w, string label, QueryResult result)
     {
-        w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Index of {indexed:N0} documents loaded in {loadMs:F0} ms; query answered in {queryMs:F1} ms."));
+        if (result.Identical is { Count: > 0 } same)
+            w.WriteLine($"{label} has the same content as indexed {string.Join(", ", same)} (a copy; not listed as a match).");
         if (result.Matches.Count == 0)
         {
             w.WriteLine($"No passage of {label} was found in the index.");

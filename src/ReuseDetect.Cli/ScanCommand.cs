@@ -14,7 +14,7 @@ static class ScanCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr, ConsoleKind console)
     {
-        var folder = new Argument<DirectoryInfo>("folder") { Description = "Folder of articles, searched recursively: .txt, .text, .md, .markdown, .html, .htm, .xhtml, .json, .jsonl, .ndjson (name.meta.json sidecars add metadata; the outlet falls back to the URL host)." };
+        var folder = new Argument<DirectoryInfo>("folder") { Description = "Folder of articles, searched recursively: .txt, .text, .md, .markdown, .html, .htm, .xhtml, .json, .jsonl, .ndjson and files without an extension (name.meta.json sidecars add metadata; the outlet falls back to the URL host). Other files (.csv, .pdf, images…) are listed as ignored." };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Where the reports go (report.json, report.md, report.html, report.csv, reuse-graph.graphml). Default: a folder beside the input named <folder>.reuse." };
         var top = new Option<int>("--top") { Description = "How many passages and groups the console summary lists.", DefaultValueFactory = _ => 10 };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bars or summary: print only where the reports were written (and errors)." };
@@ -22,7 +22,7 @@ static class ScanCommand
         var noStore = new Option<bool>("--no-store") { Description = "Scan from scratch and keep no store." };
         var detection = new DetectionOptions();
         var command = new Command("scan", "Find reused passages and near-duplicates in a folder; write the JSON, Markdown, HTML and CSV reports and the reuse graph.\n"
-            + "Exit codes: 0 success, 1 failure, 2 usage error, 3 reports written but some files skipped.");
+            + "Exit codes: 0 success, 1 failure, 2 usage error, 3 reports written but some article files could not be read (binary, empty, too large).");
         command.Arguments.Add(folder);
         command.Options.Add(output);
         command.Options.Add(top);

@@ -9,8 +9,9 @@ namespace ReuseDetect.Cli;
 
 /// <summary>
 /// A digest of everything a scan's reports depend on: the options, the builds of the engine and the CLI (their
-/// deterministic module ids), and every file's id, size and modification time. When it equals the digest saved with
-/// the last reports, nothing can have changed, so a rescan of an unchanged folder costs one walk of the folder.
+/// deterministic module ids), every file's id, size and modification time, and the files ignored by type (listed in
+/// the reports). When it equals the digest saved with the last reports, nothing can have changed, so a rescan of an
+/// unchanged folder costs one walk of the folder.
 /// </summary>
 static class ScanDigest
 {
@@ -19,7 +20,7 @@ static class ScanDigest
     public static string Compute(string root, ReuseDetectOptions options)
     {
         var source = new FolderSource(root, options.Ingest);
-        (List<SourceFile> files, List<IngestError> errors) = source.List();
+        (List<SourceFile> files, List<IngestError> errors, List<IgnoredFile> ignored) = source.List();
         var sb = new StringBuilder();
         sb.Append(root).Append('\n')
           .Append(StoreScanCache.ParametersFor(options)).Append('\n')
@@ -37,6 +38,8 @@ static class ScanDigest
             if (sidecar is { } s) sb.Append("  meta\t").Append(s.Size).Append('\t').Append(s.ModifiedUtcTicks).Append('\n');
         }
         foreach (IngestError e in errors) sb.Append("! ").Append(e.Id).Append('\t').Append(e.Reason).Append('\n');
+        // Ignored files are listed in the reports by path and reason (their content is never read).
+        foreach (IgnoredFile i in ignored) sb.Append("- ").Append(i.Id).Append('\t').Append(i.Reason).Append('\n');
         return Convert.ToHexString(XxHash128.Hash(Encoding.UTF8.GetBytes(sb.ToString())));
     }
 

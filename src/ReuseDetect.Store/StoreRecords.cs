@@ -70,6 +70,8 @@ public sealed record StoredDocument
     [Key(16)] public required StoredCredit[] Credits { get; init; }
     /// <summary>Edit-robust content fingerprints (distinct, ascending).</summary>
     [Key(17)] public ulong[]? ContentFingerprints { get; init; }
+    /// <summary>What the reader mended (control characters replaced); absent in older segments.</summary>
+    [Key(18)] public string[]? Warnings { get; init; }
 }
 
 /// <summary>A source file and the documents it gave, with the stamp that says whether it changed.</summary>

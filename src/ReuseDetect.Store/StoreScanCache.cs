@@ -132,6 +132,7 @@ public sealed class StoreScanCache(SignatureStore store) : IScanCache
         FingerprintPositions = [.. d.Fingerprints.Select(f => f.Position)],
         ContentFingerprints = d.ContentFingerprints,
         Credits = [.. d.Credits.Select(c => new StoredCredit(c.Outlet, c.Evidence, c.Start, c.End, c.Kind))],
+        Warnings = d.Warnings.Count == 0 ? null : [.. d.Warnings],
     };
 
     internal static SignedDocument FromStored(StoredDocument d)
@@ -152,6 +153,7 @@ public sealed class StoreScanCache(SignatureStore store) : IScanCache
             Length = d.Length, BodyStart = d.BodyStart, BodyEnd = d.BodyEnd, TokenCount = d.TokenCount, ShingleCount = d.ShingleCount,
             MinHash = d.MinHash, SimHash = d.SimHash, Fingerprints = fingerprints, ContentFingerprints = d.ContentFingerprints ?? [],
             Credits = [.. d.Credits.Select(c => c.Kind is null ? new CreditLine(c.Outlet, c.Evidence, c.Start, c.End) : new CreditLine(c.Outlet, c.Evidence, c.Start, c.End, c.Kind))],
+            Warnings = d.Warnings is { } w ? [.. w.Where(x => x is not null)] : [],
         };
     }
 }

@@ -34,6 +34,26 @@ public sealed class IncrementalScanTests
     }
 
     [Fact]
+    public void Should_keep_a_documents_reading_warnings_and_the_ignored_files_when_it_comes_from_the_store()
+    {
+        // Given a text with NUL bytes and a CSV, scanned once with a store
+        using var root = new TempDir();
+        using var storeDir = new TempDir();
+        Write(root.Path, "wire/story.txt", Story, 1);
+        Write(root.Path, "a/copy.txt", "Breaking.\0\0 " + Story, 2);
+        Write(root.Path, "a/table.csv", "a,b\n1,2\n", 3);
+        var first = ScanWithStore(root.Path, storeDir.Path);
+        // When it is scanned again, the copy comes from the store
+        var second = ScanWithStore(root.Path, storeDir.Path);
+        Assert.Equal((2, 0), (second.Cache.Reused, second.Cache.Signed));
+        // Then the report still has its warning and the ignored file, as a cold scan does
+        Assert.Equal(ColdScan(root.Path), second.Json);
+        Assert.Equal(first.Json, second.Json);
+        Assert.Contains("\"2 control characters replaced by spaces\"", second.Json, StringComparison.Ordinal);
+        Assert.Contains("\"path\": \"a/table.csv\"", second.Json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Should_equal_a_cold_scan_after_adds_edits_and_deletes_and_only_redo_new_work()
     {
         using var root = new TempDir();

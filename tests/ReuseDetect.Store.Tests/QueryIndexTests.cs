@@ -50,4 +50,95 @@ public sealed class QueryIndexTests
         Assert.Contains("not a ReuseDetect query index", detail, StringComparison.Ordinal);
         Assert.Equal("no query index", QueryIndexFile.Read(Path.Combine(storeDir.Path, "missing")).Detail);
     }
+
+    const string Teaser = "Heavy snow closed the mountain pass for a third day, stranding hundreds of trucks loaded with fruit for export, "
+        + "and road crews said the avalanche risk would stay high until the weekend thaw arrived in the north.";
+
+    /// <summary>A scanned folder (wire story, a snow report, a JSONL feed) and the query index over its store.</summary>
+    static ReuseIndex Indexed(TempDir root, TempDir storeDir, ReuseDetectOptions options)
+    {
+        File.WriteAllText(Path.Combine(root.Path, "wire.md"), "---\ndate: 2023-01-02\noutlet: Wire\n---\n" + Story);
+        File.WriteAllText(Path.Combine(root.Path, "snow.txt"), Teaser);
+        File.WriteAllText(Path.Combine(root.Path, "copy.txt"), "Our partners report: " + Story);
+        using (var store = SignatureStore.Open(storeDir.Path, StoreScanCache.ParametersFor(options)))
+        {
+            store.Root = root.Path;
+            new ReuseDetector(options).Scan(new FolderSource(root.Path, options.Ingest), new StoreScanCache(store));
+        }
+        var (index, _) = QueryIndexFile.Read(storeDir.Path);
+        return QueryIndexFile.ToReuseIndex(index!, options, root.Path);
+    }
+
+    [Fact]
+    public void Should_never_list_the_queried_document_as_its_own_match()
+    {
+        // Given
+        using var root = new TempDir();
+        using var storeDir = new TempDir();
+        var options = new ReuseDetectOptions { Parallelism = 1 };
+        ReuseIndex index = Indexed(root, storeDir, options);
+        // When an indexed file is queried by its path
+        QueryResult own = Assert.Single(index.QueryFile(Path.Combine(root.Path, "copy.txt")).Results);
+        // Then the wire story is found, the file itself is not
+        Assert.Equal("copy.txt", own.Document);
+        Assert.Equal(["wire.md"], own.Matches.Select(m => m.Id));
+        Assert.Empty(own.Identical!);
+        // When a byte-identical copy outside the scanned folder is queried
+        using var elsewhere = new TempDir();
+        File.Copy(Path.Combine(root.Path, "copy.txt"), Path.Combine(elsewhere.Path, "downloaded.txt"));
+        QueryResult copy = Assert.Single(index.QueryFile(Path.Combine(elsewhere.Path, "downloaded.txt")).Results);
+        // Then the indexed original is named as identical content, not as a match
+        Assert.Equal(["wire.md"], copy.Matches.Select(m => m.Id));
+        Assert.Equal(["copy.txt"], copy.Identical);
+    }
+
+    [Fact]
+    public void Should_read_an_html_page_as_a_scan_does_so_its_teasers_and_markup_match_nothing()
+    {
+        // Given a page carrying the wire story, with a "You may also like" teaser of the snow report and navigation
+        using var root = new TempDir();
+        using var storeDir = new TempDir();
+        var options = new ReuseDetectOptions { Parallelism = 1 };
+        ReuseIndex index = Indexed(root, storeDir, options);
+        using var elsewhere = new TempDir();
+        string page = "<html><head><title>Rates</title><meta property=\"og:site_name\" content=\"Daily\"></head><body>"
+            + "<nav><a href=\"/\">Home</a> <a href=\"/politics\">Politics</a></nav>"
+            + "<article><h1>Rates up</h1><p>" + Story + "</p></article>"
+            + "<section><h2>You may also like</h2><p>" + Teaser + "</p></section></body></html>";
+        string path = Path.Combine(elsewhere.Path, "page.html");
+        File.WriteAllText(path, page);
+        // When it is queried as a file
+        QueryResult result = Assert.Single(index.QueryFile(path).Results);
+        // Then only the article's passage is found, with offsets into the extracted text
+        Assert.Equal(["copy.txt", "wire.md"], result.Matches.Select(m => m.Id).Order(StringComparer.Ordinal));
+        QueryPassage p = result.Matches.Single(m => m.Id == "wire.md").Passages.Single();
+        Assert.Equal(Story, p.QueryText);
+        // (read as raw markup, as queries were before, the teaser matched the snow report)
+        Assert.Contains(index.Query(page).Matches, m => m.Id == "snow.txt");
+    }
+
+    [Fact]
+    public void Should_answer_each_record_of_a_jsonl_file_or_the_record_named()
+    {
+        // Given a JSONL feed of two records
+        using var root = new TempDir();
+        using var storeDir = new TempDir();
+        var options = new ReuseDetectOptions { Parallelism = 1 };
+        ReuseIndex index = Indexed(root, storeDir, options);
+        using var elsewhere = new TempDir();
+        string feed = Path.Combine(elsewhere.Path, "feed.jsonl");
+        File.WriteAllText(feed, System.Text.Json.JsonSerializer.Serialize(new { id = "rates", text = "Markets: " + Story }) + "\n"
+            + System.Text.Json.JsonSerializer.Serialize(new { id = "snow", text = "Weather: " + Teaser }) + "\n");
+        // When the file is queried, then each record gets its answer
+        QueryFileResult all = index.QueryFile(feed);
+        Assert.Empty(all.Errors);
+        Assert.Equal(["feed.jsonl#rates", "feed.jsonl#snow"], all.Results.Select(r => r.Document));
+        Assert.Equal(["snow.txt"], all.Results[1].Matches.Select(m => m.Id));
+        // When one record is named, only it is answered; a record not in the file is an error
+        QueryResult snow = Assert.Single(index.QueryFile(feed, "snow").Results);
+        Assert.Equal("feed.jsonl#snow", snow.Document);
+        QueryFileResult missing = index.QueryFile(feed, "nope");
+        Assert.Empty(missing.Results);
+        Assert.Equal("no record 'nope' in the file", Assert.Single(missing.Errors).Reason);
+    }
 }

@@ -4,36 +4,52 @@ using System.Runtime.InteropServices;
 namespace ReuseDetect.Candidates;
 
 /// <summary>
-/// LSH banding of MinHash signatures: <c>b</c> bands of <c>r</c> rows, chosen for a Jaccard threshold t by
-/// minimising the (equally weighted) integrated false-positive and false-negative probabilities of the S-curve
-/// <c>1 - (1 - s^r)^b</c>, as datasketch does. A band key is XxHash3 of the band's rows, seeded by the band index,
-/// so equal rows in different bands never collide.
+/// LSH banding of MinHash signatures: <c>b</c> bands of <c>r</c> rows. A pair with Jaccard s shares at least one
+/// band with probability <c>P(s) = 1 - (1 - s^r)^b</c> (the S-curve). <see cref="ForThreshold"/> chooses (b, r) for
+/// recall at the threshold t first: among the shapes with <c>P(t) ≥ minRecall</c> (0.995 by default), the one with
+/// the least integrated false-positive probability <c>∫₀ᵗ P(s) ds</c> (datasketch's false-positive weight). Pairs at
+/// or above t are then nearly all candidates, and the candidates below t are removed by the estimate and the exact
+/// Jaccard check. A band key is XxHash3 of the band's rows, seeded by the band index, so equal rows in different
+/// bands never collide.
 /// </summary>
 public readonly record struct LshBanding(int Bands, int Rows)
 {
-    /// <summary>Chooses (bands, rows) with bands × rows ≤ <paramref name="permutations"/> for <paramref name="threshold"/>.</summary>
-    public static LshBanding ForThreshold(double threshold, int permutations, double falsePositiveWeight = 0.5, double falseNegativeWeight = 0.5)
+    /// <summary>The default least probability that a pair at the threshold becomes a candidate.</summary>
+    public const double DefaultMinRecall = 0.995;
+
+    /// <summary>
+    /// Chooses (bands, rows) with bands × rows ≤ <paramref name="permutations"/> such that a pair at
+    /// <paramref name="threshold"/> becomes a candidate with probability at least <paramref name="minRecall"/>, with
+    /// the fewest false positives below the threshold (ties: fewer bands). When no shape reaches
+    /// <paramref name="minRecall"/> (few permutations, low threshold), the shape with the highest recall.
+    /// </summary>
+    public static LshBanding ForThreshold(double threshold, int permutations, double minRecall = DefaultMinRecall)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(threshold, 0.0);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(threshold, 1.0);
         ArgumentOutOfRangeException.ThrowIfLessThan(permutations, 1);
-        double bestError = double.MaxValue;
-        var best = new LshBanding(1, permutations);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(minRecall, 0.0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(minRecall, 1.0);
+        LshBanding? best = null;
+        double bestFalsePositives = double.MaxValue;
+        var mostRecall = new LshBanding(permutations, 1);
         for (int b = 1; b <= permutations; b++)
         {
             for (int r = 1; r <= permutations / b; r++)
             {
-                double fp = Integrate(s => 1 - Math.Pow(1 - Math.Pow(s, r), b), 0, threshold);
-                double fn = Integrate(s => Math.Pow(1 - Math.Pow(s, r), b), threshold, 1);
-                double error = falsePositiveWeight * fp + falseNegativeWeight * fn;
-                if (error < bestError - 1e-12)
+                var shape = new LshBanding(b, r);
+                double recall = shape.CandidateProbability(threshold);
+                if (recall > mostRecall.CandidateProbability(threshold)) mostRecall = shape;
+                if (recall < minRecall) continue;
+                double falsePositives = Integrate(shape.CandidateProbability, 0, threshold);
+                if (falsePositives < bestFalsePositives - 1e-12)
                 {
-                    bestError = error;
-                    best = new LshBanding(b, r);
+                    bestFalsePositives = falsePositives;
+                    best = shape;
                 }
             }
         }
-        return best;
+        return best ?? mostRecall;
     }
 
     /// <summary>Probability that a pair with Jaccard <paramref name="s"/> shares at least one band.</summary>

@@ -22,7 +22,10 @@ public sealed partial class FolderSource
         if (_options.OutletFromFolder && id.IndexOf('/') is > 0 and int slash) metadata = metadata with { Outlet = id[..slash] };
         if (format is InputFormat.Json or InputFormat.JsonLines) return DecodeRecords(id, decoded, format, metadata, sidecar);
 
-        string text = decoded.Text;
+        // Control characters in the text as read become spaces one for one (offsets unchanged); the document says how
+        // many. An HTML page's are counted in the extracted text, not in markup that is dropped.
+        int controls = 0;
+        string text = format == InputFormat.Html ? decoded.Text : ControlCharacters.Replace(decoded.Text, out controls);
         int bodyStart = 0;
         if (format == InputFormat.Markdown) (bodyStart, metadata) = FrontMatter.Parse(text, metadata);
         else if (format == InputFormat.Html)
@@ -33,6 +36,7 @@ public sealed partial class FolderSource
             if (depth > HtmlExtractor.MaxDepth)
                 return FileLoad.Failed(id, $"HTML nested too deeply (about {depth:N0} open elements, limit {HtmlExtractor.MaxDepth:N0}); not parsed");
             (text, metadata) = HtmlExtractor.Extract(text, metadata);
+            text = ControlCharacters.Replace(text, out controls);
         }
         metadata = OutletNames.FillFromUrl(sidecar.Apply(metadata));
         if (text.AsSpan(bodyStart).IsWhiteSpace())
@@ -40,6 +44,7 @@ public sealed partial class FolderSource
         var doc = new LoadedDocument(id, text, bodyStart, text.Length, metadata, decoded.Encoding, Hash(bytes, sidecar.Bytes), bytes.LongLength)
         {
             Format = format,
+            Warnings = Warnings(controls),
         };
         return new FileLoad([doc], []);
     }
@@ -55,12 +60,16 @@ public sealed partial class FolderSource
             foreach (var (key, value) in r.Fields) metadata = FrontMatter.Apply(metadata, key, value);
             byte[] raw = System.Text.Encoding.UTF8.GetBytes(r.Raw);
             // A record's hash covers its own JSON (and the sidecar), so editing one line leaves the others unchanged.
-            documents.Add(new LoadedDocument(r.Id, r.Text, 0, r.Text.Length, OutletNames.FillFromUrl(metadata), decoded.Encoding,
-                Hash(raw, sidecar.Bytes), raw.LongLength) { Path = fileId, Format = format });
+            // Raw control bytes make a line invalid JSON (reported as such); escaped ones (\u0001) are replaced here.
+            string text = ControlCharacters.Replace(r.Text, out int controls);
+            documents.Add(new LoadedDocument(r.Id, text, 0, text.Length, OutletNames.FillFromUrl(metadata), decoded.Encoding,
+                Hash(raw, sidecar.Bytes), raw.LongLength) { Path = fileId, Format = format, Warnings = Warnings(controls) });
         }
         if (documents.Count == 0 && errors.Count == 0) errors.Add(new IngestError(fileId, "no records in the file"));
         return new FileLoad(documents, errors);
     }
+
+    static IReadOnlyList<string> Warnings(int controls) => ControlCharacters.Warning(controls) is { } w ? [w] : [];
 
     static UInt128 Hash(byte[] bytes, byte[]? sidecar)
     {

@@ -19,11 +19,23 @@ public readonly record struct IngestOptions
     public IReadOnlyList<string> ExcludedFolders { get; init; } = [];
 }
 
+/// <summary>A file under the root that is not an article by its extension, and why it is left alone.</summary>
+public sealed record IgnoredFile(string Id, string Reason);
+
+/// <summary>What a folder walk found: the article files, the files ignored by type, and folders that could not be walked.</summary>
+public sealed record FolderListing(List<SourceFile> Files, List<IngestError> Errors, List<IgnoredFile> Ignored)
+{
+    /// <summary>The article files and the walk's errors.</summary>
+    public void Deconstruct(out List<SourceFile> files, out List<IngestError> errors) => (files, errors) = (Files, Errors);
+}
+
 /// <summary>
 /// Walks a folder recursively (hidden folders, symbolic links to folders and excluded folders are not
 /// followed, so a link loop cannot trap the walk), lists the files in ordinal id order, and reads each into
 /// <see cref="LoadedDocument"/>s (one per file, or one per record for JSON arrays and JSONL) or
 /// <see cref="IngestError"/>s that name the reason. Sidecar files <c>name.meta.json</c> are metadata, not documents.
+/// Files whose extension is not an article type (<see cref="FormatOf"/>) are listed as ignored, with the kind of
+/// file, and never read: a spreadsheet, a PDF or a photo in the folder is not a failure of the scan.
 /// </summary>
 public sealed partial class FolderSource
 {
@@ -37,6 +49,25 @@ public sealed partial class FolderSource
         [".html"] = InputFormat.Html, [".htm"] = InputFormat.Html, [".xhtml"] = InputFormat.Html,
         [".json"] = InputFormat.Json, [".jsonl"] = InputFormat.JsonLines, [".ndjson"] = InputFormat.JsonLines,
     };
+
+    /// <summary>What kind of file an ignored extension names, for the reason given.</summary>
+    static readonly Dictionary<string, string> s_ignoredKinds = Kinds(
+        ("table", ".csv .tsv .tab .xls .xlsx .xlsm .ods .numbers"),
+        ("document format not read: convert it to text or HTML", ".pdf .doc .docx .odt .rtf .epub .mobi .pages .ppt .pptx .odp .key .ps .djvu"),
+        ("image", ".png .jpg .jpeg .gif .bmp .tif .tiff .webp .svg .ico .heic .heif .avif .psd .raw"),
+        ("archive", ".zip .gz .tgz .bz2 .xz .zst .7z .rar .tar .jar .war .iso .dmg"),
+        ("audio or video", ".mp3 .wav .flac .ogg .oga .m4a .aac .opus .wma .mp4 .m4v .mov .avi .mkv .webm .wmv .flv .mpg .mpeg"),
+        ("program or library", ".exe .dll .so .dylib .bin .o .a .class .pyc .wasm .msi .apk .deb .rpm"),
+        ("data or code, not an article", ".xml .yaml .yml .toml .ini .cfg .conf .log .sql .db .sqlite .parquet .avro .pkl .npy .js .css .py .cs .java .c .h .cpp .sh .bat .ps1 .rs .go .rb .php .ipynb"),
+        ("font", ".ttf .otf .woff .woff2 .eot"));
+
+    static Dictionary<string, string> Kinds(params (string Kind, string Extensions)[] kinds)
+    {
+        var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (kind, extensions) in kinds)
+            foreach (string e in extensions.Split(' ')) map[e] = kind;
+        return map;
+    }
 
     readonly string _root;
     readonly IngestOptions _options;
@@ -55,15 +86,25 @@ public sealed partial class FolderSource
     public static InputFormat? FormatOf(string path) =>
         s_formats.TryGetValue(Path.GetExtension(path), out InputFormat f) ? f : null;
 
+    /// <summary>Why a file is not read as an article by its extension, or null when it is one.</summary>
+    public static string? IgnoreReason(string path)
+    {
+        if (FormatOf(path) is not null) return null;
+        string extension = Path.GetExtension(path);
+        return s_ignoredKinds.TryGetValue(extension, out string? kind) ? $"not an article file ({extension}: {kind})"
+            : $"not an article file ({extension}; articles are .txt, .text, .md, .markdown, .html, .htm, .xhtml, .json, .jsonl, .ndjson or files without an extension)";
+    }
+
     /// <summary>True for a sidecar metadata file (<c>name.meta.json</c>), which is never a document.</summary>
     public static bool IsSidecar(string path) => path.EndsWith(SidecarSuffix, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Lists the files, and the folders that could not be listed (as errors), in ordinal order.</summary>
-    public (List<SourceFile> Files, List<IngestError> Errors) List()
+    /// <summary>Lists the article files, the files ignored by type, and the folders that could not be listed (as errors), in ordinal order.</summary>
+    public FolderListing List()
     {
         if (!Directory.Exists(_root)) throw new DirectoryNotFoundException($"Folder not found: {_root}");
         var files = new List<SourceFile>();
         var errors = new List<IngestError>();
+        var ignored = new List<IgnoredFile>();
         var excluded = new HashSet<string>(_options.ExcludedFolders.Select(f => Path.TrimEndingDirectorySeparator(Path.GetFullPath(f))), StringComparer.Ordinal);
         var pending = new Stack<string>();
         pending.Push(_root);
@@ -75,7 +116,8 @@ public sealed partial class FolderSource
                 foreach (string file in Directory.EnumerateFiles(dir))
                 {
                     if (Path.GetFileName(file).StartsWith('.') || IsSidecar(file)) continue;
-                    files.Add(new SourceFile(IdOf(file), file));
+                    if (IgnoreReason(file) is { } reason) ignored.Add(new IgnoredFile(IdOf(file), reason));
+                    else files.Add(new SourceFile(IdOf(file), file));
                 }
                 foreach (string sub in Directory.EnumerateDirectories(dir))
                 {
@@ -96,7 +138,8 @@ public sealed partial class FolderSource
         }
         files.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
         errors.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
-        return (files, errors);
+        ignored.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        return new FolderListing(files, errors, ignored);
     }
 
     string IdOf(string path) => Path.GetRelativePath(_root, path).Replace('\\', '/');

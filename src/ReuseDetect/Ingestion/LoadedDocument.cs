@@ -25,6 +25,9 @@ public sealed record LoadedDocument(
 
     /// <summary>The input format: text, markdown, html, json or jsonl.</summary>
     public InputFormat Format { get; init; } = InputFormat.Text;
+
+    /// <summary>What the reader had to mend to read the document (control characters replaced), for the report.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 
 /// <summary>A file, or a record in a file, that could not be read as a document, and why.</summary>

@@ -3,9 +3,11 @@ using System.Text;
 namespace ReuseDetect.Ingestion;
 
 /// <summary>
-/// Decodes file bytes to text. A byte-order mark decides (UTF-8, UTF-16 LE/BE, UTF-32 LE); without one, strict
-/// UTF-8 is tried and Windows-1252 is the fallback (the decision and the first bad byte are reported).
-/// Files with NUL bytes or many control characters are refused as binary.
+/// Decodes file bytes to text. A byte-order mark decides (UTF-8, UTF-16 LE/BE, UTF-32 LE); without one, a binary
+/// format is refused by evidence (<see cref="BinarySniffer"/>: a known magic number, many NUL bytes, or random-looking
+/// bytes that are not UTF-8), UTF-16 without a mark is recognised by its NUL bytes, strict UTF-8 is tried and
+/// Windows-1252 is the fallback (the decision and the first bad byte are reported). A few stray control bytes do not
+/// make a file binary: the text is decoded with them, and the reader replaces them (<see cref="ControlCharacters"/>).
 /// </summary>
 public static class TextDecoder
 {
@@ -28,7 +30,7 @@ public static class TextDecoder
             return Strict(bytes[2..], new UnicodeEncoding(false, false, true), "utf-16le (BOM)");
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
             return Strict(bytes[2..], new UnicodeEncoding(true, false, true), "utf-16be (BOM)");
-        if (LooksBinary(bytes, out string why)) return new Result(null, "", why);
+        if (NotText(bytes) is { } failed) return failed;
         try
         {
             return new Result(s_strictUtf8.GetString(bytes), "utf-8", null);
@@ -51,7 +53,7 @@ public static class TextDecoder
         if (bytes.IsEmpty || HasBom(bytes)) return Decode(bytes);
         string? label = HtmlCharset.Sniff(bytes);
         if (label is null) return Decode(bytes);
-        if (LooksBinary(bytes, out string why)) return new Result(null, "", why);
+        if (NotText(bytes) is { } failed) return failed;
         string name = HtmlCharset.Canonical(label);
         if (name == "utf-8")
         {
@@ -89,24 +91,14 @@ public static class TextDecoder
         }
     }
 
-    /// <summary>NUL bytes, or more than 10% control characters other than tab, CR, LF, FF, in the first 8 KiB.</summary>
-    static bool LooksBinary(ReadOnlySpan<byte> bytes, out string why)
+    /// <summary>
+    /// The result for bytes that are not 8-bit text: a binary format (refused with its reason) or UTF-16 without a
+    /// byte-order mark (decoded); null for text to decode as UTF-8 or Windows-1252.
+    /// </summary>
+    static Result? NotText(ReadOnlySpan<byte> bytes)
     {
-        ReadOnlySpan<byte> head = bytes[..Math.Min(bytes.Length, 8192)];
-        int nul = head.IndexOf((byte)0);
-        if (nul >= 0)
-        {
-            why = $"binary file (NUL byte at offset {nul})";
-            return true;
-        }
-        int control = 0;
-        foreach (byte b in head) if (b < 0x20 && b is not (0x09 or 0x0A or 0x0D or 0x0C)) control++;
-        if (control * 10 > head.Length)
-        {
-            why = $"binary file ({control} control bytes in the first {head.Length})";
-            return true;
-        }
-        why = "";
-        return false;
+        if (BinarySniffer.Magic(bytes) is { } format) return new Result(null, "", $"binary file ({format})");
+        if (BinarySniffer.Utf16WithoutBom(bytes, out string name) is { } utf16) return Strict(bytes, utf16, name);
+        return BinarySniffer.Why(bytes) is { } why ? new Result(null, "", why) : null;
     }
 }

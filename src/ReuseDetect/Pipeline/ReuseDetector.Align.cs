@@ -12,7 +12,7 @@ namespace ReuseDetect.Pipeline;
 
 public sealed partial class ReuseDetector
 {
-    /// <summary>LSH candidates, kept when the MinHash estimate is near the threshold, confirmed by exact shingle Jaccard.</summary>
+    /// <summary>LSH candidates (bands chosen for recall at the threshold), kept when the MinHash estimate is near the threshold, confirmed by exact shingle Jaccard.</summary>
     List<NearDuplicatePair> FindNearDuplicates(List<DocumentRecord> records, TextCache cache, IScanCache? scanCache, IProgress<ScanProgress>? progress, CancellationToken ct)
     {
         var banding = LshBanding.ForThreshold(_options.NearDuplicateThreshold, _options.Permutations);
@@ -20,8 +20,9 @@ public sealed partial class ReuseDetector
         foreach (DocumentRecord r in records) if (r.ShingleCount > 0) index.Add(r.Index, r.MinHash);
         List<CandidatePair> candidates = index.Pairs();
         progress?.Report(new ScanProgress(PipelineStage.Candidates, 0, candidates.Count));
-        // Estimates have standard error ≤ 0.5/sqrt(K): a slack of three of those keeps true pairs for the exact check.
-        double slack = 1.5 / Math.Sqrt(_options.Permutations);
+        // Bands are chosen for recall at the threshold; the estimate drops candidates clearly below it, with a slack
+        // that keeps true pairs (see MinHasher.EstimateSlack), and exact Jaccard decides.
+        double slack = MinHasher.EstimateSlack(_options.NearDuplicateThreshold, _options.Permutations);
         var found = new ConcurrentBag<NearDuplicatePair>();
         System.Threading.Tasks.Parallel.ForEach(candidates, Parallel(ct), pair =>
         {

@@ -72,6 +72,7 @@ public sealed partial class ReuseDetector
                 Fingerprints = tokens.Count >= n ? Winnower.Select(shingles, _options.WinnowWindow) : [],
                 ContentFingerprints = ContentShingles.Fingerprints(tokens, doc.Text),
                 Credits = CreditLineDetector.Find(doc.Text, doc.BodyStart, doc.BodyEnd),
+                Warnings = doc.Warnings,
             };
         }
         finally

@@ -32,8 +32,8 @@ public sealed partial class ReuseDetector
     /// persistent store rebuilds instead of mixing old and new results.
     /// </summary>
     // 2: one-permutation MinHash with densification; 3: content fingerprints, edited-reuse alignment;
-    // 4: credit-line candidates found by structure.
-    public const int AlgorithmVersion = 4;
+    // 4: credit-line candidates found by structure; 5: binary files by evidence, control characters replaced.
+    public const int AlgorithmVersion = 5;
 
     /// <summary>Scans the folder <paramref name="root"/>.</summary>
     public ReuseReport Scan(string root, IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default) =>
@@ -47,7 +47,7 @@ public sealed partial class ReuseDetector
     {
         ArgumentNullException.ThrowIfNull(source);
         // 1. Ingest: list the files.
-        (List<SourceFile> files, List<IngestError> errors) = source.List();
+        (List<SourceFile> files, List<IngestError> errors, List<IgnoredFile> ignored) = source.List();
         // 2-4. Read every file into its documents; tokenize, shingle and sign them (text is dropped afterwards).
         var cache = new TextCache(source.Load, TextCacheBudgetChars);
         List<DocumentRecord> records = SignAll(source, files, errors, cache, scanCache, progress, cancellationToken);
@@ -78,7 +78,7 @@ public sealed partial class ReuseDetector
             ? (doc, start, end) => spanTexts.TryGet(doc, start, end) ?? Slice(cache.Get(records[doc])?.Document.Text, start, end)
             : MemberQuotes(records, attributed, cache, source, cancellationToken);
         ReuseReport report = ReportBuilder.Build(_options, records.ConvertAll(ToReportInput), docs, attributed, nearDuplicates, errors,
-            quote, records.ConvertAll(r => r.File.Id));
+            quote, records.ConvertAll(r => r.File.Id), ignored);
         scanCache?.Complete([.. files.Select(f => f.Id)]);
         return report;
     }
@@ -120,7 +120,7 @@ public sealed partial class ReuseDetector
     internal long TextCacheBudgetChars { get; init; } = CacheBudgetChars;
 
     static ReportInputDocument ToReportInput(DocumentRecord r) =>
-        new(r.Id, r.Metadata, r.Encoding, r.Length, r.BodyStart, r.BodyEnd, r.TokenCount);
+        new(r.Id, r.Metadata, r.Encoding, r.Length, r.BodyStart, r.BodyEnd, r.TokenCount, r.Signed.Warnings);
 
     ParallelOptions Parallel(CancellationToken cancellationToken) =>
         new() { MaxDegreeOfParallelism = _options.Parallelism, CancellationToken = cancellationToken };

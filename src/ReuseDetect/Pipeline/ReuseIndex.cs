@@ -14,8 +14,12 @@ public sealed record QueryPassage(int QueryStart, int QueryEnd, int DocumentStar
 /// <summary>An indexed document that shares passages with the query.</summary>
 public sealed record QueryMatch(string Id, string Outlet, DateTimeOffset? Published, IReadOnlyList<QueryPassage> Passages, bool Credited);
 
-/// <summary>What a query found: matches (most shared text first), the likely origin and the basis.</summary>
-public sealed record QueryResult(IReadOnlyList<QueryMatch> Matches, string? OriginId, string? OriginOutlet, string OriginBasis, IReadOnlyList<CreditLine> QueryCredits);
+/// <summary>
+/// What a query found: matches (most shared text first), the likely origin and the basis; the queried document's id
+/// (null for a text), and the indexed documents with the same content, which are copies of it, not matches.
+/// </summary>
+public sealed record QueryResult(IReadOnlyList<QueryMatch> Matches, string? OriginId, string? OriginOutlet, string OriginBasis, IReadOnlyList<CreditLine> QueryCredits,
+    string? Document = null, IReadOnlyList<string>? Identical = null);
 
 /// <summary>What the index keeps of a document: ids, metadata and the content hash that proves its file unchanged.</summary>
 public sealed record IndexedDocument(string Id, string FileId, DocumentMetadata Metadata, UInt128 ContentHash);
@@ -23,9 +27,11 @@ public sealed record IndexedDocument(string Id, string FileId, DocumentMetadata 
 /// <summary>
 /// Answers "where did this article come from?" against signed documents (from the store) without a rescan:
 /// the query is signed, its winnowing fingerprints are looked up in an inverted index (one sorted array; binary
-/// search), and only the documents that share fingerprints are read and aligned.
+/// search), and only the documents that share fingerprints are read and aligned. A queried file is read as a scan
+/// reads it (<see cref="QueryFile"/>), and a document never matches itself: neither its own entry in the index (same
+/// id under the scanned root) nor an indexed document with the same content hash.
 /// </summary>
-public sealed class ReuseIndex
+public sealed partial class ReuseIndex
 {
     readonly ReuseDetectOptions _options;
     readonly IReadOnlyList<IndexedDocument> _documents;
@@ -80,7 +86,23 @@ public sealed class ReuseIndex
     public QueryResult Query(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        TokenizedText tokens = Tokenizer.Tokenize(text);
+        return Query(text, 0, text.Length, null, null);
+    }
+
+    /// <summary>
+    /// Finds the passages of a document read by <see cref="FolderSource"/> (its body; offsets index its text as read).
+    /// <paramref name="indexedId"/> is its id under the index's root when it lies there (its own entry is no match);
+    /// an indexed document with its content hash is a copy of it, reported in <see cref="QueryResult.Identical"/>.
+    /// </summary>
+    public QueryResult Query(LoadedDocument document, string? indexedId)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return Query(document.Text, document.BodyStart, document.BodyEnd, indexedId, document.ContentHash, document.Metadata) with { Document = document.Id };
+    }
+
+    QueryResult Query(string text, int bodyStart, int bodyEnd, string? selfId, UInt128? selfHash, DocumentMetadata? metadata = null)
+    {
+        TokenizedText tokens = Tokenizer.Tokenize(text, bodyStart, bodyEnd);
         ulong[] shingles = Shingler.Hash(tokens.TokenHashes, _options.ShingleSize);
         var shared = new Dictionary<int, int>();
         foreach (Fingerprint f in Winnower.Select(shingles, _options.WinnowWindow))
@@ -94,12 +116,14 @@ public sealed class ReuseIndex
             for (int k = first; k < at; k++) CollectionsMarshal.GetValueRefOrAddDefault(shared, _owners[k], out _)++;
         }
         // The query's credits, resolved against the outlets of the index (a self-reference or a stray copyright is no credit).
-        var credits = _credits.Value.Resolve(new CreditDocument("", new DocumentMetadata(), CreditLineDetector.Find(text)));
+        var credits = _credits.Value.Resolve(new CreditDocument(selfId ?? "", metadata ?? new DocumentMetadata(), CreditLineDetector.Find(text, bodyStart, bodyEnd)));
         var aligner = new PassageAligner(_options.Alignment);
         var matches = new List<QueryMatch>();
+        var identical = selfHash is { } h ? _documents.Where(d => d.ContentHash == h && d.Id != selfId).Select(d => d.Id).Order(StringComparer.Ordinal).ToList() : [];
         foreach (int owner in shared.Keys.Order())
         {
             IndexedDocument doc = _documents[owner];
+            if (doc.Id == selfId || doc.ContentHash == selfHash) continue; // the query itself, or a copy of it
             (LoadedDocument? loaded, _) = _source.Load(new SourceFile(doc.FileId, Path.Combine(_source.Root, doc.FileId)), doc.Id);
             if (loaded is null || loaded.ContentHash != doc.ContentHash) continue;
             TokenizedText other = Tokenizer.Tokenize(loaded.Text, loaded.BodyStart, loaded.BodyEnd);
@@ -118,7 +142,7 @@ public sealed class ReuseIndex
             int byChars = b.Passages.Sum(p => p.QueryEnd - p.QueryStart).CompareTo(a.Passages.Sum(p => p.QueryEnd - p.QueryStart));
             return byChars != 0 ? byChars : string.CompareOrdinal(a.Id, b.Id);
         });
-        return Attribute(matches, credits);
+        return Attribute(matches, credits) with { Identical = identical };
     }
 
     static QueryResult Attribute(List<QueryMatch> matches, IReadOnlyList<CreditLine> credits)

@@ -26,6 +26,8 @@ public sealed record SignedDocument
     /// <summary>Edit-robust fingerprints (<see cref="Shingling.ContentShingles"/>), distinct and ascending.</summary>
     public ulong[] ContentFingerprints { get; init; } = [];
     public required IReadOnlyList<CreditLine> Credits { get; init; }
+    /// <summary>What the reader mended to read the document (see <see cref="LoadedDocument.Warnings"/>).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 
 /// <summary>Size and last-write time of a file: when both are unchanged the file is taken as unchanged.</summary>

@@ -61,7 +61,7 @@ function renderOverview() {
     ' outlet(s); ' + pct(sm.reusedFraction) + ' of the text is reused.';
   const tile = (n, label) => h('div', { class: 'tile' }, h('b', { text: n }), h('span', { text: label }));
   root.append(h('div', { class: 'tiles' },
-    tile(nf.format(sm.documents), 'documents read' + (sm.skipped ? ', ' + sm.skipped + ' skipped' : '')),
+    tile(nf.format(sm.documents), 'documents read' + (sm.skipped ? ', ' + sm.skipped + ' skipped' : '') + (sm.ignored ? ', ' + sm.ignored + ' ignored (not articles)' : '')),
     tile(nf.format(sm.outlets), 'outlets'),
     tile(pct(sm.reusedFraction), 'reused share (' + nf.format(sm.reusedChars) + ' of ' + nf.format(sm.totalChars) + ' chars)'),
     tile(nf.format(sm.passageClusters), 'reposted passages'),

@@ -41,7 +41,7 @@ static class HtmlReportModel
         w.WritePropertyName("summary");
         new JsonObject
         {
-            ["documents"] = s.Documents, ["skipped"] = s.Skipped, ["clusters"] = s.Clusters, ["passageClusters"] = s.PassageClusters,
+            ["documents"] = s.Documents, ["skipped"] = s.Skipped, ["ignored"] = s.Ignored, ["clusters"] = s.Clusters, ["passageClusters"] = s.PassageClusters,
             ["internalClusters"] = s.InternalClusters, ["boilerplateClusters"] = s.BoilerplateClusters,
             ["nearDuplicatePairs"] = s.NearDuplicatePairs, ["totalChars"] = s.TotalChars, ["reusedChars"] = s.ReusedChars,
             ["reusedFraction"] = s.ReusedFraction,

@@ -5,7 +5,7 @@ namespace ReuseDetect.Reporting;
 
 /// <summary>
 /// Writes <c>report.md</c>: the summary, every reposted passage with its origin, members and text, the per-document
-/// reuse table, near-duplicate groups, internal repeats, boilerplate and skipped files.
+/// reuse table, near-duplicate groups, internal repeats, boilerplate, skipped files, warnings and ignored files.
 /// </summary>
 public static class MarkdownReportWriter
 {
@@ -21,7 +21,7 @@ public static class MarkdownReportWriter
         var sb = new StringBuilder();
         ReportSummary s = report.Summary;
         sb.AppendLine("# ReuseDetect duplication report").AppendLine();
-        sb.AppendLine(Inv($"{s.Documents} documents read ({s.Skipped} skipped), {s.PassageClusters} reposted passages, {s.InternalClusters} internal repeats, {s.BoilerplateClusters} boilerplate passages, {s.NearDuplicatePairs} near-duplicate pairs."));
+        sb.AppendLine(Inv($"{s.Documents} documents read ({s.Skipped} skipped, {s.Ignored} ignored), {s.PassageClusters} reposted passages, {s.InternalClusters} internal repeats, {s.BoilerplateClusters} boilerplate passages, {s.NearDuplicatePairs} near-duplicate pairs."));
         sb.AppendLine(Inv($"Reused text: {s.ReusedChars:N0} of {s.TotalChars:N0} characters ({s.ReusedFraction:P1}).")).AppendLine();
         ReportParameters p = report.Parameters;
         sb.AppendLine(Inv($"Parameters: {p.Shingle}-word shingles, MinHash-{p.Permutations}, near-duplicate Jaccard ≥ {p.NearDuplicateThreshold} (LSH {p.LshBands}×{p.LshRows}), winnowing window {p.WinnowWindow}, passages ≥ {p.MinWords} words with ≥ {p.MinCoverage:P0} seed coverage.")).AppendLine();
@@ -68,6 +68,21 @@ public static class MarkdownReportWriter
         {
             sb.AppendLine("## Skipped files").AppendLine();
             foreach (ReportDocument d in skipped) sb.AppendLine(Inv($"- `{d.Id}`: {d.Error}"));
+            sb.AppendLine();
+        }
+
+        var warned = report.Documents.Where(d => d.Warnings.Count > 0).ToList();
+        if (warned.Count > 0)
+        {
+            sb.AppendLine("## Read with warnings").AppendLine();
+            foreach (ReportDocument d in warned) sb.AppendLine(Inv($"- `{d.Id}`: {string.Join("; ", d.Warnings)}"));
+            sb.AppendLine();
+        }
+
+        if (report.Ignored.Count > 0)
+        {
+            sb.AppendLine("## Ignored files (not articles by their extension)").AppendLine();
+            foreach (ReportIgnoredFile i in report.Ignored) sb.AppendLine(Inv($"- `{i.Path}`: {i.Reason}"));
             sb.AppendLine();
         }
         return sb;

@@ -5,4 +5,5 @@ public readonly record struct NearDuplicatePair(int A, int B, double Jaccard, do
 
 /// <summary>What the report needs of a read document.</summary>
 public sealed record ReportInputDocument(
-    string Id, Ingestion.DocumentMetadata Metadata, string Encoding, int Length, int BodyStart, int BodyEnd, int Tokens);
+    string Id, Ingestion.DocumentMetadata Metadata, string Encoding, int Length, int BodyStart, int BodyEnd, int Tokens,
+    IReadOnlyList<string>? Warnings = null);

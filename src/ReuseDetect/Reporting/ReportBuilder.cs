@@ -20,7 +20,8 @@ static class ReportBuilder
         IReadOnlyList<NearDuplicatePair> nearDuplicates,
         IReadOnlyList<IngestError> errors,
         Func<int, int, int, string> spanText,
-        IReadOnlyList<string>? paths = null)
+        IReadOnlyList<string>? paths = null,
+        IReadOnlyList<IgnoredFile>? ignored = null)
     {
         var reused = new List<(int Start, int End)>[inputs.Count];
         var internalSpans = new List<(int Start, int End)>[inputs.Count];
@@ -65,6 +66,7 @@ static class ReportBuilder
                     .Select(kv => new ReportShare(inputs[kv.Key.Other].Id, inputs[kv.Key.Other].Metadata.Outlet, UnionLength(kv.Value.Spans, boilerplate[d]), kv.Value.Clusters.Count))
                     .OrderByDescending(s => s.Chars).ThenBy(s => s.Id, StringComparer.Ordinal)],
                 Credits = [.. attributionDocs[d].Credits.Select(c => new ReportCredit(c.Outlet, c.Evidence, c.Start, c.End, c.Kind))],
+                Warnings = doc.Warnings ?? [],
             });
         }
         // A document read and signed but not aligned later (changed or gone during the scan) keeps its one entry, with the reason.
@@ -96,8 +98,9 @@ static class ReportBuilder
             Summary = new ReportSummary(CountFiles(inputs, paths, errors), inputs.Count, errors.Count,
                 ordered.Count, ordered.Count(c => c.Kind == "passage" && !c.Boilerplate), ordered.Count(c => c.Kind == "internal"),
                 ordered.Count(c => c.Boilerplate), nearDuplicates.Count, totalChars, totalReused,
-                totalChars == 0 ? 0 : Math.Round((double)totalReused / totalChars, 4)),
+                totalChars == 0 ? 0 : Math.Round((double)totalReused / totalChars, 4), ignored?.Count ?? 0),
             Documents = documents,
+            Ignored = [.. (ignored ?? []).Select(i => new ReportIgnoredFile(i.Id, i.Reason))],
             Clusters = ordered,
             NearDuplicates = [.. nearDuplicates.Select(n => new ReportNearDuplicate([inputs[n.A].Id, inputs[n.B].Id],
                 Math.Round(n.Jaccard, 4), Math.Round(n.Estimate, 4), n.SimHashDistance))],

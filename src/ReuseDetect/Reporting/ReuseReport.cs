@@ -14,6 +14,8 @@ public sealed record ReuseReport
     public required ReportParameters Parameters { get; init; }
     public required ReportSummary Summary { get; init; }
     public required IReadOnlyList<ReportDocument> Documents { get; init; }
+    /// <summary>Files under the root that are not articles by their extension (tables, PDFs, images…): not read, not failures.</summary>
+    public IReadOnlyList<ReportIgnoredFile> Ignored { get; init; } = [];
     public required IReadOnlyList<ReportCluster> Clusters { get; init; }
     public required IReadOnlyList<ReportNearDuplicate> NearDuplicates { get; init; }
 }
@@ -26,7 +28,7 @@ public sealed record ReportParameters(
 /// <summary>Totals over the scan.</summary>
 public sealed record ReportSummary(
     int Files, int Documents, int Skipped, int Clusters, int PassageClusters, int InternalClusters, int BoilerplateClusters,
-    int NearDuplicatePairs, long TotalChars, long ReusedChars, double ReusedFraction);
+    int NearDuplicatePairs, long TotalChars, long ReusedChars, double ReusedFraction, int Ignored = 0);
 
 /// <summary>One file: its metadata, how much of it is reused, from whom, or why it was skipped.</summary>
 public sealed record ReportDocument
@@ -48,7 +50,12 @@ public sealed record ReportDocument
     public IReadOnlyList<ReportShare> SharedWith { get; init; } = [];
     public IReadOnlyList<ReportCredit> Credits { get; init; } = [];
     public string? Error { get; init; }
+    /// <summary>What the reader mended to read the document, e.g. "3 control characters replaced by spaces".</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }
+
+/// <summary>A file not read because its extension is not an article type, and the reason.</summary>
+public sealed record ReportIgnoredFile(string Path, string Reason);
 
 /// <summary>Another document this one shares passages with, and how many of this document's characters.</summary>
 public sealed record ReportShare(string Id, string Outlet, long Chars, int Clusters);

@@ -5,18 +5,6 @@ namespace ReuseDetect.Tests.Candidates;
 
 public sealed class CandidatesTests
 {
-    [Theory]
-    [InlineData(0.5, 128)]
-    [InlineData(0.8, 128)]
-    [InlineData(0.9, 256)]
-    public void Should_choose_bands_whose_s_curve_turns_at_the_threshold(double threshold, int k)
-    {
-        LshBanding b = LshBanding.ForThreshold(threshold, k);
-        Assert.True(b.Bands * b.Rows <= k);
-        Assert.True(b.CandidateProbability(Math.Min(1, threshold + 0.15)) > 0.9, $"{b}: P({threshold + 0.15}) too low");
-        Assert.True(b.CandidateProbability(threshold - 0.3) < 0.15, $"{b}: P({threshold - 0.3}) too high");
-    }
-
     [Fact]
     public void Should_find_documents_sharing_a_band()
     {

@@ -15,6 +15,7 @@ public sealed class CliTests
     [Theory]
     [InlineData("root", new[] { "--help" })]
     [InlineData("scan", new[] { "scan", "--help" })]
+    [InlineData("query", new[] { "query", "--help" })]
     [InlineData("eval-pan", new[] { "eval", "pan", "--help" })]
     [InlineData("eval-pan-scan", new[] { "eval", "pan-scan", "--help" })]
     public void Should_match_the_golden_help(string name, string[] args)
@@ -126,5 +127,49 @@ public sealed class CliTests
         var second = Run("scan", news, "--store", store, "--out", Path.Combine(tmp.Path, "out"));
         Assert.Equal((ExitCodes.Success, ExitCodes.Success), (first.Code, second.Code));
         Assert.Contains("2 documents read, 0 skipped", second.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_list_ignored_files_without_failing_and_exit_3_only_for_a_file_that_should_have_been_read()
+    {
+        // Given a folder with a text with NUL bytes, a CSV and a PDF
+        using var tmp = new TempFolder();
+        Pipeline.InputFilesTests.WriteMixedFolder(tmp, "in", withPng: false);
+        string input = Path.Combine(tmp.Path, "in");
+        // When
+        var clean = Run("scan", input, "--out", Path.Combine(tmp.Path, "out"), "--no-store");
+        // Then the scan succeeds and says what it read, skipped and ignored
+        Assert.Equal(ExitCodes.Success, clean.Code);
+        Assert.Contains("2 documents read, 0 skipped, 2 ignored.", clean.Out, StringComparison.Ordinal);
+        Assert.Contains("  repost.txt: 3 control characters replaced by spaces", clean.Out, StringComparison.Ordinal);
+        Assert.Contains("  data/rates.csv: not an article file (.csv: table)", clean.Out, StringComparison.Ordinal);
+        // When a PNG named .txt joins them, it is skipped as binary: exit 3
+        tmp.WriteBytes("in/photo.txt", Pipeline.InputFilesTests.Png);
+        var partial = Run("scan", input, "--out", Path.Combine(tmp.Path, "out"), "--no-store");
+        Assert.Equal(ExitCodes.PartialSuccess, partial.Code);
+        Assert.Contains("2 documents read, 1 skipped, 2 ignored.", partial.Out, StringComparison.Ordinal);
+        Assert.Contains("  photo.txt: binary file (PNG image)", partial.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_rescan_when_an_ignored_file_is_added_or_removed()
+    {
+        // Given a folder scanned once, with an ignored file
+        using var tmp = new TempFolder();
+        tmp.Write("news/a.txt", "Some text that is long enough to be a document of its own, with a few more words in it.");
+        tmp.Write("news/table.csv", "a,b\n1,2\n");
+        string news = Path.Combine(tmp.Path, "news");
+        Assert.Contains("1 ignored", Run("scan", news).Out, StringComparison.Ordinal);
+        Assert.Contains("No file changed", Run("scan", news).Out, StringComparison.Ordinal);
+        // When another is added, the reports (which list it) are rebuilt; when both go, too
+        tmp.Write("news/chart.png", "not really a picture");
+        var added = Run("scan", news);
+        Assert.DoesNotContain("No file changed", added.Out, StringComparison.Ordinal);
+        Assert.Contains("1 documents read, 0 skipped, 2 ignored.", added.Out, StringComparison.Ordinal);
+        File.Delete(Path.Combine(news, "table.csv"));
+        File.Delete(Path.Combine(news, "chart.png"));
+        var removed = Run("scan", news);
+        Assert.Equal(ExitCodes.Success, removed.Code);
+        Assert.Contains("1 documents read, 0 skipped, 0 ignored.", removed.Out, StringComparison.Ordinal);
     }
 }

@@ -40,17 +40,76 @@ public sealed class FolderSourceTests
         // Given
         using var tmp = new TempFolder();
         tmp.Write("empty.txt", "  \n ");
-        tmp.WriteBytes("photo.jpg", [0xFF, 0xD8, 0xFF]);
-        tmp.WriteBytes("binary.txt", [0x41, 0x00, 0x42]);
+        tmp.WriteBytes("photo.txt", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52]);
         tmp.Write("big.txt", new string('x', 3000));
         var source = new FolderSource(tmp.Path, new IngestOptions { MaxFileBytes = 2000 });
         // When
         var reasons = source.List().Files.ToDictionary(f => f.Id, f => source.Load(f).Error?.Reason);
         // Then
         Assert.Equal("empty file (no text)", reasons["empty.txt"]);
-        Assert.Equal("unsupported file type '.jpg'", reasons["photo.jpg"]);
-        Assert.StartsWith("binary file (NUL byte", reasons["binary.txt"], StringComparison.Ordinal);
+        Assert.Equal("binary file (PNG image)", reasons["photo.txt"]);
         Assert.StartsWith("file too large: 3,000 bytes", reasons["big.txt"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_read_a_text_with_NUL_and_control_bytes_as_spaces_and_warn()
+    {
+        // Given a text with a NUL and an ESC between words
+        using var tmp = new TempFolder();
+        tmp.WriteBytes("nul.txt", [.. "registered with tradecarview"u8, 0x00, .. "in your country"u8, 0x1B, .. "[31m."u8]);
+        tmp.WriteBytes("nul.md", [.. "---\ntitle: T\n---\nBody"u8, 0x00, .. "text"u8]);
+        var source = new FolderSource(tmp.Path, new IngestOptions());
+        // When
+        var docs = source.List().Files.ToDictionary(f => f.Id, f => source.Load(f).Document!);
+        // Then each control character became one space, so offsets still count one char per byte
+        Assert.Equal("registered with tradecarview in your country [31m.", docs["nul.txt"].Text);
+        Assert.Equal(["2 control characters replaced by spaces"], docs["nul.txt"].Warnings);
+        Assert.Equal("---\ntitle: T\n---\nBody text", docs["nul.md"].Text);
+        Assert.Equal("T", docs["nul.md"].Metadata.Title);
+        Assert.Equal(["1 control character replaced by a space"], docs["nul.md"].Warnings);
+    }
+
+    [Fact]
+    public void Should_replace_escaped_control_characters_in_json_records_and_refuse_raw_ones_as_invalid_json()
+    {
+        // Given a JSONL file: an escaped NUL in one record's text, a raw one (invalid JSON) in the next line
+        using var tmp = new TempFolder();
+        tmp.WriteBytes("feed.jsonl", [.. "{\"id\": \"a\", \"text\": \"one\\u0000two\"}\n{\"id\": \"b\", \"text\": \"three"u8, 0x01, .. "four\"}\n"u8]);
+        var source = new FolderSource(tmp.Path, new IngestOptions());
+        // When
+        FileLoad load = source.LoadAll(source.List().Files.Single());
+        // Then
+        LoadedDocument a = Assert.Single(load.Documents);
+        Assert.Equal(("feed.jsonl#a", "one two"), (a.Id, a.Text));
+        Assert.Equal(["1 control character replaced by a space"], a.Warnings);
+        IngestError b = Assert.Single(load.Errors);
+        Assert.StartsWith("line 2: invalid JSON", b.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Should_list_files_that_are_not_articles_by_extension_as_ignored_with_the_kind()
+    {
+        // Given
+        using var tmp = new TempFolder();
+        tmp.Write("a.txt", "text");
+        tmp.Write("b/no-extension", "text");
+        tmp.Write("data/figures.csv", "a,b\n1,2");
+        tmp.WriteBytes("docs/report.pdf", [.. "%PDF-1.7\n"u8]);
+        tmp.WriteBytes("photo.JPG", [0xFF, 0xD8, 0xFF]);
+        tmp.Write("notes.xyz", "text");
+        tmp.Write("a.meta.json", "{\"outlet\": \"X\"}");
+        // When
+        var (files, errors, ignored) = new FolderSource(tmp.Path, new IngestOptions()).List();
+        // Then articles are files, the rest is ignored with its reason (sidecars are neither)
+        Assert.Equal(["a.txt", "b/no-extension"], files.Select(f => f.Id));
+        Assert.Empty(errors);
+        Assert.Equal(
+            [
+                new IgnoredFile("data/figures.csv", "not an article file (.csv: table)"),
+                new IgnoredFile("docs/report.pdf", "not an article file (.pdf: document format not read: convert it to text or HTML)"),
+                new IgnoredFile("notes.xyz", "not an article file (.xyz; articles are .txt, .text, .md, .markdown, .html, .htm, .xhtml, .json, .jsonl, .ndjson or files without an extension)"),
+                new IgnoredFile("photo.JPG", "not an article file (.JPG: image)"),
+            ], ignored);
     }
 
     [Fact]

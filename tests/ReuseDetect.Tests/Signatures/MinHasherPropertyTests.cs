@@ -8,7 +8,8 @@ public sealed class MinHasherPropertyTests
 {
     const string Replay = "(20260101,1664525)";
 
-    static ulong[] Draw(Random rng, int count)
+    /// <summary><paramref name="count"/> random 64-bit shingle hashes (distinct with overwhelming probability).</summary>
+    internal static ulong[] Draw(Random rng, int count)
     {
         var xs = new ulong[count];
         for (int i = 0; i < count; i++) xs[i] = (ulong)rng.NextInt64() ^ ((ulong)rng.Next() << 63);
