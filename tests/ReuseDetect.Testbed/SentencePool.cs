@@ -1,7 +1,7 @@
 namespace ReuseDetect.Testbed;
 
 /// <summary>
-/// Sentences an editor adds (a line of commentary, an extra fact): real news sentences from Reuters stories that the
+/// Sentences an editor adds (a line of commentary, an extra fact): short real news sentences (8 to 18 words) from Reuters stories that the
 /// ecosystem does not use, each handed out once. A made-up grammar of commentary would repeat its phrases across
 /// unrelated documents and plant reuse nobody meant; these share no run of <see cref="StorySelection.RunWords"/>
 /// words with the base stories or with one another.
@@ -39,7 +39,7 @@ sealed class SentencePool
     bool Fits(string sentence)
     {
         List<Word> words = TextTools.Words(sentence);
-        if (words.Count is < 10 or > 28 || !sentence.EndsWith('.') || !char.IsAsciiLetterUpper(sentence[0])) return false;
+        if (words.Count is < 8 or > 18 || !sentence.EndsWith('.') || !char.IsAsciiLetterUpper(sentence[0])) return false;
         if (words.Count(w => w.Text.Any(char.IsAsciiDigit)) > 2) return false;
         List<string> grams = [.. TextTools.Grams(words, StorySelection.RunWords)];
         if (grams.Any(_runs.Contains)) return false;
