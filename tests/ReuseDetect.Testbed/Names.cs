@@ -9,9 +9,15 @@ static class Names
 {
     static readonly Dictionary<string, string> s_aliases = new(StringComparer.Ordinal)
     {
-        ["associatedpress"] = "ap", ["apnews"] = "ap", ["anadoluagency"] = "aa", ["anadolu"] = "aa",
-        ["radiofreeeuroperadioliberty"] = "rferl", ["radiofreeeurope"] = "rferl", ["agencefrancepresse"] = "afp",
-        ["itartass"] = "tass", ["thomsonreuters"] = "reuters",
+        ["associatedpress"] = "ap",
+        ["apnews"] = "ap",
+        ["anadoluagency"] = "aa",
+        ["anadolu"] = "aa",
+        ["radiofreeeuroperadioliberty"] = "rferl",
+        ["radiofreeeurope"] = "rferl",
+        ["agencefrancepresse"] = "afp",
+        ["itartass"] = "tass",
+        ["thomsonreuters"] = "reuters",
     };
 
     static readonly string[] s_domains = [".com", ".net", ".org", ".co.uk", ".am", ".ru"];

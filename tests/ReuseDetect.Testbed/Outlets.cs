@@ -61,28 +61,49 @@ sealed record Outlet
 
     public static readonly Outlet ReutersCom = new()
     {
-        Name = "Reuters", Folder = "reuters.com", Kind = PageKind.HtmlFull, Host = "www.reuters.com", SiteName = "Reuters",
-        DatedWhenMixed = true, WireOf = Agency.Reuters,
+        Name = "Reuters",
+        Folder = "reuters.com",
+        Kind = PageKind.HtmlFull,
+        Host = "www.reuters.com",
+        SiteName = "Reuters",
+        DatedWhenMixed = true,
+        WireOf = Agency.Reuters,
         SignOff = "Our Standards: The Thomson Reuters Trust Principles.",
-        Copyright = "© 2024 Reuters. All rights reserved.", Nav = "World Business Markets Sustainability Legal Breakingviews Technology",
+        Copyright = "© 2024 Reuters. All rights reserved.",
+        Nav = "World Business Markets Sustainability Legal Breakingviews Technology",
     };
 
     public static readonly Outlet ApNews = new()
     {
-        Name = "AP", Folder = "apnews.com", Kind = PageKind.TextSidecar, Host = "apnews.com", SiteName = "AP News",
-        DatedWhenMixed = true, WireOf = Agency.AP,
+        Name = "AP",
+        Folder = "apnews.com",
+        Kind = PageKind.TextSidecar,
+        Host = "apnews.com",
+        SiteName = "AP News",
+        DatedWhenMixed = true,
+        WireOf = Agency.AP,
         Copyright = "Copyright 2024 The Associated Press. All Rights Reserved. This material may not be published, broadcast, rewritten or redistributed without permission.",
     };
 
     public static readonly Outlet Wires = new()
     {
-        Name = "wires", Folder = "wires", Kind = PageKind.Wire, Copyright = "", NumberedFiles = true,
+        Name = "wires",
+        Folder = "wires",
+        Kind = PageKind.Wire,
+        Copyright = "",
+        NumberedFiles = true,
     };
 
     public static readonly Outlet DailyCourier = new()
     {
-        Name = "Daily Courier", Folder = "dailycourier", Kind = PageKind.TextSidecar, Host = "dailycourier.com", SiteName = "Daily Courier",
-        DatedWhenMixed = true, PublishesOwn = true, Reposts = true,
+        Name = "Daily Courier",
+        Folder = "dailycourier",
+        Kind = PageKind.TextSidecar,
+        Host = "dailycourier.com",
+        SiteName = "Daily Courier",
+        DatedWhenMixed = true,
+        PublishesOwn = true,
+        Reposts = true,
         Header = "DAILY COURIER | News you can trust, from the city desk to the world stage, every single day",
         Videos =
         [
@@ -97,8 +118,13 @@ sealed record Outlet
 
     public static readonly Outlet KavkazTimes = new()
     {
-        Name = "Kavkaz Times", Folder = "kavkaztimes", Kind = PageKind.Markdown, Host = "kavkaztimes.org", SiteName = "Kavkaz Times",
-        PublishesOwn = true, Reposts = true,
+        Name = "Kavkaz Times",
+        Folder = "kavkaztimes",
+        Kind = PageKind.Markdown,
+        Host = "kavkaztimes.org",
+        SiteName = "Kavkaz Times",
+        PublishesOwn = true,
+        Reposts = true,
         Header = "*Kavkaz Times | Independent journalism from the Caucasus and the wider Black Sea region*",
         Captions =
         [
@@ -113,16 +139,28 @@ sealed record Outlet
 
     public static readonly Outlet CaspianMonitor = new()
     {
-        Name = "Caspian Monitor", Folder = "caspianmonitor", Kind = PageKind.JsonLines, Host = "caspianmonitor.net", SiteName = "Caspian Monitor",
-        DatedWhenMixed = true, PublishesOwn = true, Reposts = true,
+        Name = "Caspian Monitor",
+        Folder = "caspianmonitor",
+        Kind = PageKind.JsonLines,
+        Host = "caspianmonitor.net",
+        SiteName = "Caspian Monitor",
+        DatedWhenMixed = true,
+        PublishesOwn = true,
+        Reposts = true,
         SignOff = "Caspian Monitor is a reader-supported newsroom. Subscribe to our weekly digest for analysis of energy, politics and business across the Caspian region.",
         Copyright = "Copyright 2024 Caspian Monitor. All rights reserved.",
     };
 
     public static readonly Outlet MetroHerald = new()
     {
-        Name = "Metro Herald", Folder = "metroherald", Kind = PageKind.HtmlFull, Host = "www.metroherald.co.uk", SiteName = "Metro Herald",
-        DatedWhenMixed = true, PublishesOwn = true, Reposts = true,
+        Name = "Metro Herald",
+        Folder = "metroherald",
+        Kind = PageKind.HtmlFull,
+        Host = "www.metroherald.co.uk",
+        SiteName = "Metro Herald",
+        DatedWhenMixed = true,
+        PublishesOwn = true,
+        Reposts = true,
         PageTagline = "The Metro Herald: award-winning journalism for the city and the nation since 1921",
         Captions =
         [
@@ -144,8 +182,12 @@ sealed record Outlet
 
     public static readonly Outlet NorthStarPost = new()
     {
-        Name = "North Star Post", Folder = "northstar", Kind = PageKind.HtmlNoMeta, Host = "www.northstarpost.net",
-        PublishesOwn = true, Reposts = true,
+        Name = "North Star Post",
+        Folder = "northstar",
+        Kind = PageKind.HtmlNoMeta,
+        Host = "www.northstarpost.net",
+        PublishesOwn = true,
+        Reposts = true,
         Header = "North Star Post. Reporting the stories that shape the North, without fear or favour.",
         SignOff = "Follow North Star Post on Telegram and Facebook for more reporting from across the region.",
         RelatedHeading = "Further reading:",
@@ -155,8 +197,12 @@ sealed record Outlet
 
     public static readonly Outlet SteppeEcho = new()
     {
-        Name = "Steppe Echo", Folder = "steppe-echo", Kind = PageKind.PlainText,
-        Reposts = true, Scraper = true, NumberedFiles = true,
+        Name = "Steppe Echo",
+        Folder = "steppe-echo",
+        Kind = PageKind.PlainText,
+        Reposts = true,
+        Scraper = true,
+        NumberedFiles = true,
         Header = "STEPPE ECHO - voices and news from Central Asia, updated around the clock",
         RelatedHeading = "Read also:",
         SignOff = "Steppe Echo relies on readers like you. Support independent journalism and subscribe to our Telegram channel @steppeecho for daily updates.",
@@ -165,8 +211,11 @@ sealed record Outlet
 
     public static readonly Outlet AraratDaily = new()
     {
-        Name = "Ararat Daily", Folder = "araratdaily", Kind = PageKind.PlainText,
-        Reposts = true, Scraper = true,
+        Name = "Ararat Daily",
+        Folder = "araratdaily",
+        Kind = PageKind.PlainText,
+        Reposts = true,
+        Scraper = true,
         Header = "Independent reporting from Yerevan and the region since 2011. Read, share, support.",
         RelatedHeading = "Also on our site:",
         SignOff = "Subscribe to our newsletter and never miss a story. Share this article with your friends and family.",

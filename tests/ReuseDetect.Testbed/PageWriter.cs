@@ -32,37 +32,37 @@ sealed class PageWriter(string corpusDir)
                 WriteFile(page.Id, HtmlPages.Render(page, teasers, furniture));
                 break;
             case PageKind.Markdown:
-            {
-                var front = new StringBuilder("---\n");
-                front.Append("title: ").Append(page.Title).Append('\n');
-                if (page.Dated) front.Append("date: ").Append(Layout.Iso(page.Time)).Append('\n');
-                front.Append("outlet: ").Append(outlet.SiteName).Append('\n');
-                front.Append("url: ").Append(page.Url).Append('\n');
-                front.Append("---\n\n# ").Append(page.Title).Append("\n\n");
-                WriteFile(page.Id, front + Article(page, teasers, furniture, titleLine: false) + "\n");
-                break;
-            }
-            case PageKind.JsonLines:
-            {
-                string text = Article(page, teasers, furniture, titleLine: false);
-                int hash = page.Id.IndexOf('#', StringComparison.Ordinal);
-                string file = page.Id[..hash];
-                using var buffer = new MemoryStream();
-                using (var w = new Utf8JsonWriter(buffer, s_json))
                 {
-                    w.WriteStartObject();
-                    w.WriteString("id", page.Id[(hash + 1)..]);
-                    w.WriteString("title", page.Title);
-                    w.WriteString("url", page.Url);
-                    w.WriteString("outlet", outlet.SiteName);
-                    if (page.Dated) w.WriteString("published", Layout.Iso(page.Time));
-                    w.WriteString("text", text);
-                    w.WriteEndObject();
+                    var front = new StringBuilder("---\n");
+                    front.Append("title: ").Append(page.Title).Append('\n');
+                    if (page.Dated) front.Append("date: ").Append(Layout.Iso(page.Time)).Append('\n');
+                    front.Append("outlet: ").Append(outlet.SiteName).Append('\n');
+                    front.Append("url: ").Append(page.Url).Append('\n');
+                    front.Append("---\n\n# ").Append(page.Title).Append("\n\n");
+                    WriteFile(page.Id, front + Article(page, teasers, furniture, titleLine: false) + "\n");
+                    break;
                 }
-                if (!_jsonl.TryGetValue(file, out var lines)) _jsonl[file] = lines = [];
-                lines.Add((page.Serial, s_utf8.GetString(buffer.ToArray())));
-                break;
-            }
+            case PageKind.JsonLines:
+                {
+                    string text = Article(page, teasers, furniture, titleLine: false);
+                    int hash = page.Id.IndexOf('#', StringComparison.Ordinal);
+                    string file = page.Id[..hash];
+                    using var buffer = new MemoryStream();
+                    using (var w = new Utf8JsonWriter(buffer, s_json))
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("id", page.Id[(hash + 1)..]);
+                        w.WriteString("title", page.Title);
+                        w.WriteString("url", page.Url);
+                        w.WriteString("outlet", outlet.SiteName);
+                        if (page.Dated) w.WriteString("published", Layout.Iso(page.Time));
+                        w.WriteString("text", text);
+                        w.WriteEndObject();
+                    }
+                    if (!_jsonl.TryGetValue(file, out var lines)) _jsonl[file] = lines = [];
+                    lines.Add((page.Serial, s_utf8.GetString(buffer.ToArray())));
+                    break;
+                }
             case PageKind.TextSidecar:
                 WriteFile(page.Id, Article(page, teasers, furniture, titleLine: false) + "\n");
                 WriteSidecar(page, [("outlet", outlet.SiteName), ("url", page.Url), ("published", page.Dated ? Layout.Iso(page.Time) : null), ("title", page.Title)]);

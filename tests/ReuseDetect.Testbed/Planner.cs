@@ -33,13 +33,7 @@ sealed class Planner(Rng rng, TextEdits edits)
             else
             {
                 story.OwnOutlet = rng.Pick(own);
-                var original = new Page(story, story.OwnOutlet)
-                {
-                    Edit = "original", Paragraphs = [.. story.Paragraphs], Title = story.Source.Title, Author = rng.Pick(Agency.People),
-                    From = 0, To = story.Paragraphs.Count, Time = story.RootTime,
-                };
-                Furnish(original);
-                story.Pages.Add(original);
+                AddRoot(story, story.OwnOutlet, "original");
             }
             int reposts = rng.Weighted(s_repostCounts);
             if (story.Root is null) reposts = Math.Max(reposts, 1); // a story nobody carries is not in the corpus
@@ -51,15 +45,28 @@ sealed class Planner(Rng rng, TextEdits edits)
 
     void AddWire(StoryPlan story)
     {
-        Agency agency = story.Agency!;
-        var page = new Page(story, Outlet.WireOutletOf(agency))
+        Page page = AddRoot(story, Outlet.WireOutletOf(story.Agency!), "wire");
+        page.Dateline = story.Dateline;
+        page.SignOff = story.SignOff;
+        page.CreditNames.Add(story.Agency!.Name);
+    }
+
+    /// <summary>The first publication in the corpus: the whole story, at the story's time.</summary>
+    Page AddRoot(StoryPlan story, Outlet outlet, string edit)
+    {
+        var page = new Page(story, outlet)
         {
-            Edit = "wire", Paragraphs = [.. story.Paragraphs], Title = story.Source.Title, Author = rng.Pick(Agency.People),
-            From = 0, To = story.Paragraphs.Count, Time = story.RootTime, Dateline = story.Dateline, SignOff = story.SignOff,
+            Edit = edit,
+            Paragraphs = [.. story.Paragraphs],
+            Title = story.Source.Title,
+            Author = rng.Pick(Agency.People),
+            From = 0,
+            To = story.Paragraphs.Count,
+            Time = story.RootTime,
         };
-        page.CreditNames.Add(agency.Name);
         Furnish(page);
         story.Pages.Add(page);
+        return page;
     }
 
     /// <summary>Chooses the page's caption and video from its outlet's banks (each page shows one of each, or none).</summary>
@@ -104,8 +111,15 @@ sealed class Planner(Rng rng, TextEdits edits)
         DateTimeOffset after = parent?.Time ?? story.RootTime;
         var page = new Page(story, outlet)
         {
-            Parent = parent, ParentAgency = parent is null ? story.Agency : null, From = from, To = to, Edit = level,
-            Paragraphs = paragraphs, Title = title, Author = rng.Pick(Agency.People), Time = after.AddMinutes(rng.Between(20, 30 * 60)),
+            Parent = parent,
+            ParentAgency = parent is null ? story.Agency : null,
+            From = from,
+            To = to,
+            Edit = level,
+            Paragraphs = paragraphs,
+            Title = title,
+            Author = rng.Pick(Agency.People),
+            Time = after.AddMinutes(rng.Between(20, 30 * 60)),
         };
         Credit(story, parent, page, from == 0 ? parentDateline : null, to == n ? parentSignOff : null);
         Furnish(page);

@@ -56,11 +56,4 @@ static class StorySelection
         chosen.Add(candidates[i]);
         return true;
     }
-
-    /// <summary>True when two texts share a run of <see cref="RunWords"/> words.</summary>
-    public static bool ShareRun(IEnumerable<string> a, IEnumerable<string> b)
-    {
-        var grams = new HashSet<string>(TextTools.Grams(TextTools.Words(string.Join(' ', a)), RunWords), StringComparer.Ordinal);
-        return TextTools.Grams(TextTools.Words(string.Join(' ', b)), RunWords).Any(grams.Contains);
-    }
 }

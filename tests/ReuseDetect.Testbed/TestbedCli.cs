@@ -53,7 +53,9 @@ static class TestbedCli
 
         public EcosystemOptions Bind(ParseResult parse) => new()
         {
-            Seed = parse.GetValue(Seed), Stories = parse.GetValue(Stories), Dates = EcosystemOptions.ParseDates(parse.GetValue(Dates)) ?? DateMode.All,
+            Seed = parse.GetValue(Seed),
+            Stories = parse.GetValue(Stories),
+            Dates = EcosystemOptions.ParseDates(parse.GetValue(Dates)) ?? DateMode.All,
         };
     }
 

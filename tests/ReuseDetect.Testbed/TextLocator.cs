@@ -15,7 +15,6 @@ sealed class TextLocator
     public TextLocator(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        Text = text;
         var chars = new char[text.Length];
         var positions = new int[text.Length];
         int n = 0;
@@ -28,8 +27,6 @@ sealed class TextLocator
         _compact = new string(chars, 0, n);
         _positions = positions[..n];
     }
-
-    public string Text { get; }
 
     static string Compact(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c)));
 

@@ -67,8 +67,9 @@ public sealed record TruthDocument
 
 /// <summary>
 /// A furniture string of a document (header, caption, video, related headline, sign-off, newsletter, copyright, nav,
-/// or a line copied from another outlet's page). <c>where</c> is <c>text</c> when it is written inside the article text,
-/// <c>page</c> when it is page chrome an HTML reader may drop.
+/// or a line copied from another outlet's page). <c>where</c> is <c>text</c> when it is written inside the article text
+/// (for HTML: inside the article's content element, where a reader is likely to keep it), <c>page</c> when it is page
+/// chrome outside the article that an HTML reader drops.
 /// </summary>
 public sealed record TruthFurniture(string Kind, string Text, string Where);
 

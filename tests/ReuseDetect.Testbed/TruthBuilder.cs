@@ -8,13 +8,21 @@ static class TruthBuilder
     {
         var documents = stories.SelectMany(s => s.Pages).OrderBy(p => p.Id, StringComparer.Ordinal).Select(p => new TruthDocument
         {
-            Id = p.Id, Outlet = p.Outlet.WireOf?.Name ?? (p.Outlet.Kind == PageKind.Wire ? p.Story.Agency!.Name : p.Outlet.Name),
-            Format = FormatOf(p.Outlet.Kind), Dated = p.Dated, Time = Layout.Iso(p.Time), Title = p.Title, Furniture = furniture[p],
+            Id = p.Id,
+            Outlet = p.Outlet.WireOf?.Name ?? (p.Outlet.Kind == PageKind.Wire ? p.Story.Agency!.Name : p.Outlet.Name),
+            Format = FormatOf(p.Outlet.Kind),
+            Dated = p.Dated,
+            Time = Layout.Iso(p.Time),
+            Title = p.Title,
+            Furniture = furniture[p],
         }).ToList();
         return new EcosystemTruth
         {
-            Seed = options.Seed, Dates = EcosystemOptions.NameOf(options.Dates), Documents = documents,
-            Stories = [.. stories.Select(Story)], Negatives = negatives,
+            Seed = options.Seed,
+            Dates = EcosystemOptions.NameOf(options.Dates),
+            Documents = documents,
+            Stories = [.. stories.Select(Story)],
+            Negatives = negatives,
         };
     }
 
@@ -32,8 +40,14 @@ static class TruthBuilder
         var (accepted, evidence) = Accepted(story, root);
         return new TruthStory
         {
-            Id = story.Id, ReutersId = story.Source.NewId, Agency = story.Agency?.Name, OriginalOutlet = story.OwnOutlet?.Name,
-            Origin = root?.Id, AcceptedOrigins = accepted, OriginEvidence = evidence, Source = story.RootNamed ? story.RootName : null,
+            Id = story.Id,
+            ReutersId = story.Source.NewId,
+            Agency = story.Agency?.Name,
+            OriginalOutlet = story.OwnOutlet?.Name,
+            Origin = root?.Id,
+            AcceptedOrigins = accepted,
+            OriginEvidence = evidence,
+            Source = story.RootNamed ? story.RootName : null,
             Carriers = [.. story.Pages.Select(p => new TruthCarrier
             {
                 Document = p.Id, Parent = p.Parent?.Id, ParentAgency = p.ParentAgency?.Name, From = p.From, To = p.To, Edit = p.Edit,

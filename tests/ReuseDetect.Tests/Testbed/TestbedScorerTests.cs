@@ -24,7 +24,9 @@ public sealed class TestbedScorerTests : IDisposable
 
     static JsonObject Cluster(string id, params (string Doc, int Start, int End)[] members) => new()
     {
-        ["id"] = id, ["kind"] = "passage", ["boilerplate"] = false,
+        ["id"] = id,
+        ["kind"] = "passage",
+        ["boilerplate"] = false,
         ["origin"] = new JsonObject { ["id"] = null, ["basis"] = "undetermined" },
         ["members"] = new JsonArray([.. members.Select(m => (JsonNode)new JsonObject { ["id"] = m.Doc, ["start"] = m.Start, ["end"] = m.End, ["credited"] = false })]),
     };

@@ -34,7 +34,8 @@ sealed class TinyEcosystem : IDisposable
         _folder.Write("corpus/herald/three.txt", three);
         var truth = new EcosystemTruth
         {
-            Seed = 0, Dates = "none",
+            Seed = 0,
+            Dates = "none",
             Documents =
             [
                 Doc("courier/two.txt", "Courier", [new("header", CourierHeader, "text"), new("copyright", CourierFooter, "text")]),
