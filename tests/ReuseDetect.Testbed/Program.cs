@@ -1,0 +1,3 @@
+using ReuseDetect.Testbed;
+
+return TestbedCli.Run(args, Console.Out, Console.Error);
