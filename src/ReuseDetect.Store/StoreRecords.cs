@@ -72,6 +72,8 @@ public sealed record StoredDocument
     [Key(17)] public ulong[]? ContentFingerprints { get; init; }
     /// <summary>What the reader mended (control characters replaced); absent in older segments.</summary>
     [Key(18)] public string[]? Warnings { get; init; }
+    /// <summary>Distinct line hashes, ascending (how site furniture is learned).</summary>
+    [Key(19)] public ulong[]? Lines { get; init; }
 }
 
 /// <summary>A source file and the documents it gave, with the stamp that says whether it changed.</summary>

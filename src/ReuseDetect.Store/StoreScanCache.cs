@@ -131,6 +131,7 @@ public sealed class StoreScanCache(SignatureStore store) : IScanCache
         FingerprintHashes = [.. d.Fingerprints.Select(f => f.Hash)],
         FingerprintPositions = [.. d.Fingerprints.Select(f => f.Position)],
         ContentFingerprints = d.ContentFingerprints,
+        Lines = d.Lines,
         Credits = [.. d.Credits.Select(c => new StoredCredit(c.Outlet, c.Evidence, c.Start, c.End, c.Kind))],
         Warnings = d.Warnings.Count == 0 ? null : [.. d.Warnings],
     };
@@ -151,7 +152,7 @@ public sealed class StoreScanCache(SignatureStore store) : IScanCache
             },
             Encoding = d.Encoding, ContentHash = System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(d.ContentHash),
             Length = d.Length, BodyStart = d.BodyStart, BodyEnd = d.BodyEnd, TokenCount = d.TokenCount, ShingleCount = d.ShingleCount,
-            MinHash = d.MinHash, SimHash = d.SimHash, Fingerprints = fingerprints, ContentFingerprints = d.ContentFingerprints ?? [],
+            MinHash = d.MinHash, SimHash = d.SimHash, Fingerprints = fingerprints, ContentFingerprints = d.ContentFingerprints ?? [], Lines = d.Lines ?? [],
             Credits = [.. d.Credits.Select(c => c.Kind is null ? new CreditLine(c.Outlet, c.Evidence, c.Start, c.End) : new CreditLine(c.Outlet, c.Evidence, c.Start, c.End, c.Kind))],
             Warnings = d.Warnings is { } w ? [.. w.Where(x => x is not null)] : [],
         };

@@ -7,10 +7,10 @@ namespace ReuseDetect.Alignment;
 public sealed partial class PassageAligner
 {
     /// <summary>
-    /// Single-linkage chaining: seeds whose ranges lie within MaxGap tokens in both texts share a chain. Only chains
-    /// of two seeds or more are returned (a lone seed is never a passage).
+    /// Single-linkage chaining: seeds whose ranges lie within MaxGap tokens in both texts, with no page furniture between
+    /// them in either, share a chain. Only chains of two seeds or more are returned (a lone seed is never a passage).
     /// </summary>
-    static List<int[]> ChainSeeds(Seed[] seeds, Gaps gaps)
+    static List<int[]> ChainSeeds(Seed[] seeds, Gaps gaps, Evidence texts)
     {
         int g = gaps.ChainA, gb = gaps.ChainB;
         // Seeds are sorted by A start; a seed t can link s only when t started at most (gap + longest seed) before s.
@@ -24,13 +24,15 @@ public sealed partial class PassageAligner
             {
                 Seed y = seeds[t];
                 if (x.A - y.A > g + longest) break;
-                if (Distance(x.A, x.AEnd, y.A, y.AEnd) <= g && Distance(x.B, x.BEnd, y.B, y.BEnd) <= gb) uf.Union(s, t);
+                if (Distance(x.A, x.AEnd, y.A, y.AEnd) <= g && Distance(x.B, x.BEnd, y.B, y.BEnd) <= gb
+                    && !texts.A.Walled(Math.Min(x.A, y.A), Math.Max(x.AEnd, y.AEnd)) && !texts.B.Walled(Math.Min(x.B, y.B), Math.Max(x.BEnd, y.BEnd)))
+                    uf.Union(s, t);
             }
         }
         return uf.Groups(minSize: 2);
     }
 
-    static List<Box> MergeBoxes(Seed[] seeds, List<Box> boxes, Gaps gaps)
+    static List<Box> MergeBoxes(Seed[] seeds, List<Box> boxes, Gaps gaps, Evidence texts)
     {
         if (boxes.Count <= 1) return boxes;
         int gap = gaps.MergeA, gapB = gaps.MergeB;
@@ -49,7 +51,10 @@ public sealed partial class PassageAligner
                 // Only chains in the same order in both texts merge: q after p in A must not lie before p in B,
                 // or swapped paragraphs (adjacent in both texts, but crossing) would fuse into one passage.
                 bool sameOrder = q.AStart < p.AEnd || q.BStart >= p.BStart;
-                if (sameOrder && Distance(p.BStart, p.BEnd, q.BStart, q.BEnd) <= gapB) uf.Union(x, y);
+                if (sameOrder && Distance(p.BStart, p.BEnd, q.BStart, q.BEnd) <= gapB
+                    && !texts.A.Walled(Math.Min(p.AStart, q.AStart), Math.Max(p.AEnd, q.AEnd))
+                    && !texts.B.Walled(Math.Min(p.BStart, q.BStart), Math.Max(p.BEnd, q.BEnd)))
+                    uf.Union(x, y);
             }
         }
         var merged = new List<Box>();

@@ -23,7 +23,10 @@ public sealed partial class PassageAligner
         // With the ordered test left out for this box but in force, only the anchor can pass it.
         if (!orderedCounts && _options.MinOrderedWords > 0 && !anchorOn) return false;
         if (!anchorOn && !orderedOn) return true;
-        if (anchorOn && LongestExactRun(seeds, box, evidence.A) >= _options.MinAnchorWords) return true;
+        // A verbatim run of ordinary prose anchors a passage; so does a verbatim run as long as a whole passage, whatever
+        // its words (a story reposted by many outlets is all stock phrase by the time the corpus has seen it).
+        if (anchorOn && (LongestExactRun(seeds, box, evidence.A) >= _options.MinAnchorWords || LongestExactRun(seeds, box, null) >= _options.MinWords))
+            return true;
         if (!orderedOn) return false;
         int ordered = OrderedOrdinaryMatches(seeds, box, evidence.A, evidence.B);
         if (ordered < orderedFactor * _options.MinOrderedWords) return false;

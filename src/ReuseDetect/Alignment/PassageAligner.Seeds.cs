@@ -15,17 +15,23 @@ public sealed partial class PassageAligner
     /// The seed grams of a tokenized text, with its letter case: capitalised words inside sentences are names, which
     /// alone are no evidence of reuse (<see cref="AlignmentOptions.MinOrderedWords"/>). The scan prepares texts this way.
     /// </summary>
-    public SeedGrams Prepare(TokenizedText tokens, ReadOnlySpan<char> text)
+    public SeedGrams Prepare(TokenizedText tokens, ReadOnlySpan<char> text) => Prepare(tokens, text, default);
+
+    /// <summary>
+    /// The seed grams of a tokenized text, with its letter case and what the corpus knows of its words
+    /// (<see cref="TokenMarks"/>): page furniture never seeds, and stock phrases are no evidence.
+    /// </summary>
+    public SeedGrams Prepare(TokenizedText tokens, ReadOnlySpan<char> text, ReadOnlySpan<byte> marks)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        return Prepare(tokens.TokenHashes, WordKinds.FromText(tokens, text), _options.ContentSeedSize > 0 ? WordStems.Of(tokens, text) : tokens.TokenHashes);
+        return Prepare(tokens.TokenHashes, WordKinds.FromText(tokens, text, marks), _options.ContentSeedSize > 0 ? WordStems.Of(tokens, text) : tokens.TokenHashes);
     }
 
     SeedGrams Prepare(ReadOnlySpan<ulong> tokens, byte[] kinds, ReadOnlySpan<ulong> stems)
     {
         int most = _options.MaxOccurrences;
-        GramTable exact = SeedGrams.ExactGrams(tokens, _options.SeedSize, most);
-        GramTable? content = _options.ContentSeedSize > 0 ? SeedGrams.ContentGrams(tokens, stems, _options.ContentSeedSize, most) : null;
+        GramTable exact = SeedGrams.ExactGrams(tokens, _options.SeedSize, most, kinds);
+        GramTable? content = _options.ContentSeedSize > 0 ? SeedGrams.ContentGrams(tokens, stems, _options.ContentSeedSize, most, kinds) : null;
         return new SeedGrams(tokens.Length, exact, content, kinds, GramsKey);
     }
 

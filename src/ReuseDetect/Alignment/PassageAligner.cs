@@ -140,13 +140,13 @@ public sealed partial class PassageAligner
     List<Box> Passages(Seed[] seeds, Gaps gaps, bool self, Evidence evidence)
     {
         List<Box> boxes = [];
-        foreach (int[] g in ChainSeeds(seeds, gaps))
+        foreach (int[] g in ChainSeeds(seeds, gaps, evidence))
         {
             Box box = Measure(seeds, g);
             if (box.Coverage >= _options.MinCoverage) boxes.Add(box);
         }
         var kept = new List<Box>();
-        foreach (Box merged in MergeBoxes(seeds, boxes, gaps))
+        foreach (Box merged in MergeBoxes(seeds, boxes, gaps, evidence))
         {
             Box box = _options.TrimDensity > 0 ? Trim(seeds, merged, _options.TrimDensity, rounds: 3) : merged;
             if (box.ALength < _options.MinWords || box.BLength < _options.MinWords) continue;
@@ -166,10 +166,10 @@ public sealed partial class PassageAligner
     {
         var gaps = new Gaps(_options.MaxGap, _options.SummaryGap, _options.MergeGap, _options.SummaryGap);
         List<Box> boxes = [];
-        foreach (int[] g in ChainSeeds(seeds, gaps))
+        foreach (int[] g in ChainSeeds(seeds, gaps, evidence))
             if (g.Length >= 2) boxes.Add(Measure(seeds, g));
         var kept = new List<Box>();
-        foreach (Box merged in MergeBoxes(seeds, boxes, gaps))
+        foreach (Box merged in MergeBoxes(seeds, boxes, gaps, evidence))
         {
             Box box = _options.TrimDensity > 0 ? Trim(seeds, merged, Math.Max(_options.TrimDensity, SummaryTrimDensity), rounds: 1) : merged;
             if (box.ALength < SummaryMinWordsFactor * _options.MinWords || box.BLength < 2 * box.ALength) continue;
@@ -184,12 +184,12 @@ public sealed partial class PassageAligner
 
     /// <summary>
     /// The longest run of words copied exactly (consecutive exact seeds on one diagonal) inside a box, among runs holding
-    /// at least <see cref="AnchorOrdinaryWords"/> ordinary words of <paramref name="a"/>. A reused passage, however
+    /// at least <see cref="AnchorOrdinaryWords"/> ordinary words of <paramref name="a"/> (any run without it). A reused passage, however
     /// edited, keeps some long verbatim run of ordinary prose; a chain of shared names and stock phrases ("Armenian Prime
     /// Minister Nikol Pashinian … in Yerevan on") does not, nor does a long name ("the Organization for Security and
     /// Cooperation in Europe").
     /// </summary>
-    static int LongestExactRun(Seed[] seeds, Box box, SeedGrams a)
+    static int LongestExactRun(Seed[] seeds, Box box, SeedGrams? a)
     {
         int n = box.Seeds.Length;
         int[] inside = ArrayPool<int>.Shared.Rent(n);
@@ -217,7 +217,7 @@ public sealed partial class PassageAligner
     }
 
     /// <summary>
-    /// The longest run of exact seeds anywhere, as <see cref="LongestExactRun(Seed[], Box, SeedGrams)"/> counts it in a
+    /// The longest run of exact seeds anywhere, as <see cref="LongestExactRun(Seed[], Box, SeedGrams?)"/> counts it in a
     /// box but without its test of ordinary words. A box holds a subset of the seeds, so no box's run is longer.
     /// </summary>
     static int LongestExactRun(Seed[] seeds)

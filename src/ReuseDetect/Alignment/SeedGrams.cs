@@ -21,6 +21,7 @@ public sealed class SeedGrams
         Content = content;
         Kinds = kinds;
         OrdinaryBefore = WordKinds.OrdinaryPrefix(kinds);
+        BlockedBefore = WordKinds.BlockedPrefix(kinds);
         Key = key;
     }
 
@@ -36,6 +37,12 @@ public sealed class SeedGrams
     /// <summary>Ordinary words before each token (<see cref="WordKinds.OrdinaryPrefix"/>).</summary>
     internal int[] OrdinaryBefore { get; }
 
+    /// <summary>Furniture words before each token, or null when the text has none.</summary>
+    internal int[]? BlockedBefore { get; }
+
+    /// <summary>True when page furniture lies among tokens [<paramref name="start"/>, <paramref name="end"/>): a passage never spans it.</summary>
+    internal bool Walled(int start, int end) => BlockedBefore is { } b && end > start && b[Math.Min(end, b.Length - 1)] - b[Math.Max(0, start)] > 0;
+
     /// <summary>Ordinary words among tokens [<paramref name="start"/>, <paramref name="end"/>).</summary>
     internal int OrdinaryIn(int start, int end) => OrdinaryBefore[end] - OrdinaryBefore[start];
 
@@ -49,10 +56,17 @@ public sealed class SeedGrams
     internal (int SeedSize, int ContentSeedSize, int MaxOccurrences) Key { get; }
 
     /// <summary>The exact n-grams of <paramref name="tokens"/> (<paramref name="k"/> tokens each).</summary>
-    internal static GramTable ExactGrams(ReadOnlySpan<ulong> tokens, int k, int maxOccurrences)
+    internal static GramTable ExactGrams(ReadOnlySpan<ulong> tokens, int k, int maxOccurrences, ReadOnlySpan<byte> kinds = default)
     {
         ulong[] hashes = Shingler.Hash(tokens, k);
-        return GramTable.Create(hashes, null, k, tokens.Length, maxOccurrences);
+        bool[]? dropped = null;
+        if (!kinds.IsEmpty && kinds.Contains(WordKinds.Blocked))
+        {
+            // A gram touching page furniture never seeds: a passage may not reach into a header or footer.
+            dropped = new bool[hashes.Length];
+            for (int g = 0; g < hashes.Length; g++) dropped[g] = kinds.Slice(g, Math.Min(k, kinds.Length - g)).Contains(WordKinds.Blocked);
+        }
+        return GramTable.Create(hashes, null, k, tokens.Length, maxOccurrences, dropped);
     }
 
     /// <summary>
@@ -65,16 +79,18 @@ public sealed class SeedGrams
     /// Unordered runs of <paramref name="m"/> consecutive content words of <paramref name="tokens"/>, each word taken as its
     /// <paramref name="stems"/> hash (<see cref="WordStems"/>), so "talks" matches "talk".
     /// </summary>
-    internal static GramTable ContentGrams(ReadOnlySpan<ulong> tokens, ReadOnlySpan<ulong> stems, int m, int maxOccurrences)
+    internal static GramTable ContentGrams(ReadOnlySpan<ulong> tokens, ReadOnlySpan<ulong> stems, int m, int maxOccurrences, ReadOnlySpan<byte> kinds = default)
     {
         if (m > 64) throw new ArgumentOutOfRangeException(nameof(m));
+        // Content words, page furniture left out.
+        bool Content(int i, ReadOnlySpan<ulong> t, ReadOnlySpan<byte> k) => !StopWords.Contains(t[i]) && (k.IsEmpty || k[i] != WordKinds.Blocked);
         int words = 0;
-        foreach (ulong t in tokens)
-            if (!StopWords.Contains(t)) words++;
+        for (int i = 0; i < tokens.Length; i++)
+            if (Content(i, tokens, kinds)) words++;
         var positions = new int[words];
         words = 0;
         for (int i = 0; i < tokens.Length; i++)
-            if (!StopWords.Contains(tokens[i])) positions[words++] = i;
+            if (Content(i, tokens, kinds)) positions[words++] = i;
         int count = words < m ? 0 : words - m + 1;
         var hashes = new ulong[count];
         Span<ulong> run = stackalloc ulong[Math.Min(m, 64)];
@@ -147,8 +163,11 @@ sealed class GramTable
     /// <summary>End (exclusive) token of gram <paramref name="gram"/>.</summary>
     public int End(int gram) => Positions is null ? Math.Min(TokenCount, gram + Size) : Positions[gram + Size - 1] + 1;
 
-    /// <summary>Sorts <paramref name="hashes"/> (taken over) and drops the grams occurring more than <paramref name="maxOccurrences"/> times.</summary>
-    public static GramTable Create(ulong[] hashes, int[]? positions, int size, int tokenCount, int maxOccurrences)
+    /// <summary>
+    /// Sorts <paramref name="hashes"/> (taken over) and drops the grams occurring more than <paramref name="maxOccurrences"/>
+    /// times, and those <paramref name="dropped"/> marks (they count towards occurrences all the same).
+    /// </summary>
+    public static GramTable Create(ulong[] hashes, int[]? positions, int size, int tokenCount, int maxOccurrences, bool[]? dropped = null)
     {
         int n = hashes.Length;
         var grams = new int[n];
@@ -160,12 +179,13 @@ sealed class GramTable
             int j = SortedRuns.End(hashes, i);
             if (j - i <= maxOccurrences)
             {
-                if (kept != i)
+                for (int x = i; x < j; x++)
                 {
-                    Array.Copy(hashes, i, hashes, kept, j - i);
-                    Array.Copy(grams, i, grams, kept, j - i);
+                    if (dropped is not null && dropped[grams[x]]) continue;
+                    hashes[kept] = hashes[x];
+                    grams[kept] = grams[x];
+                    kept++;
                 }
-                kept += j - i;
             }
             i = j;
         }

@@ -11,6 +11,12 @@ static class WordKinds
 {
     public const byte Function = 0, Name = 1, Ordinary = 2;
 
+    /// <summary>A content word inside a stock phrase of the corpus: it may be aligned, but is no evidence of reuse.</summary>
+    public const byte Stock = 3;
+
+    /// <summary>A word of page furniture (a header, footer, widget): it never seeds a passage.</summary>
+    public const byte Blocked = 4;
+
     /// <summary>Kinds from the token hashes alone (no letter case known): function words and ordinary words.</summary>
     public static byte[] FromHashes(ReadOnlySpan<ulong> tokens)
     {
@@ -24,15 +30,22 @@ static class WordKinds
     /// text's start, or after a full stop, question or exclamation mark, or a line break, with only spaces, quotes or
     /// brackets between).
     /// </summary>
-    public static byte[] FromText(TokenizedText tokens, ReadOnlySpan<char> text)
+    public static byte[] FromText(TokenizedText tokens, ReadOnlySpan<char> text, ReadOnlySpan<byte> marks = default)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         byte[] kinds = FromHashes(tokens.TokenHashes);
         for (int i = 0; i < kinds.Length; i++)
         {
+            byte mark = marks.IsEmpty ? (byte)0 : marks[i];
+            if ((mark & TokenMarks.Furniture) != 0)
+            {
+                kinds[i] = Blocked;
+                continue;
+            }
             if (kinds[i] == Function) continue;
             int at = tokens.StartOf(i);
             if (at < text.Length && char.IsUpper(text[at]) && !OpensSentence(text, at)) kinds[i] = Name;
+            else if ((mark & TokenMarks.Stock) != 0) kinds[i] = Stock;
         }
         return kinds;
     }
@@ -46,6 +59,15 @@ static class WordKinds
             if (!(char.IsWhiteSpace(c) || c is '"' or '\'' or '(' or '[' or '\u201C' or '\u2018' or '\u00AB' or '-' or '\u2014' or '\u2013')) return false;
         }
         return true;
+    }
+
+    /// <summary>Prefix counts of furniture words (entry t: among tokens [0, t)), or null when there are none.</summary>
+    public static int[]? BlockedPrefix(ReadOnlySpan<byte> kinds)
+    {
+        if (!kinds.Contains(Blocked)) return null;
+        var prefix = new int[kinds.Length + 1];
+        for (int i = 0; i < kinds.Length; i++) prefix[i + 1] = prefix[i] + (kinds[i] == Blocked ? 1 : 0);
+        return prefix;
     }
 
     /// <summary>Prefix counts of ordinary words: entry t is the number of ordinary words among tokens [0, t).</summary>

@@ -1,72 +1,114 @@
 using System.Runtime.InteropServices;
 using ReuseDetect.Candidates;
-using ReuseDetect.Ingestion;
 using ReuseDetect.Internal;
 using ReuseDetect.Signatures;
 
 namespace ReuseDetect.Attribution;
 
 /// <summary>
-/// Each outlet's learned boilerplate: the winnowing fingerprints that recur across many of its documents (footers,
-/// newsletter prompts, comment widgets). See <see cref="BoilerplateLearner"/>.
+/// What the corpus says about recurring text: each source group's furniture (headers, footers, sign-offs, widgets,
+/// newsletter boxes: winnowing fingerprints that recur across that group's pages) and the corpus's stock phrases
+/// (fingerprints held by many documents, "filed a registration statement with the Securities and Exchange
+/// Commission"). See <see cref="BoilerplateLearner"/>.
 /// </summary>
 public sealed class BoilerplateModel
 {
-    readonly Dictionary<string, HashSet<ulong>> _byOutlet;
+    readonly Dictionary<string, HashSet<ulong>> _byGroup;
+    readonly HashSet<ulong> _common;
 
-    internal BoilerplateModel(Dictionary<string, HashSet<ulong>> byOutlet) => _byOutlet = byOutlet;
+    internal BoilerplateModel(Dictionary<string, HashSet<ulong>> byGroup, HashSet<ulong> common)
+    {
+        _byGroup = byGroup;
+        _common = common;
+    }
 
-    /// <summary>Outlets with boilerplate, in ordinal order.</summary>
-    public IEnumerable<string> Outlets => _byOutlet.Keys.Order(StringComparer.Ordinal);
+    /// <summary>A model that knows nothing (every document alone).</summary>
+    public static BoilerplateModel Empty { get; } = new([], []);
 
-    /// <summary>Number of boilerplate fingerprints of <paramref name="outlet"/>.</summary>
-    public int Count(string outlet) => _byOutlet.TryGetValue(outlet, out var set) ? set.Count : 0;
+    /// <summary>Groups with furniture, in ordinal order.</summary>
+    public IEnumerable<string> Groups => _byGroup.Keys.Order(StringComparer.Ordinal);
 
-    /// <summary>True when <paramref name="hash"/> is boilerplate of <paramref name="outlet"/>.</summary>
-    public bool IsBoilerplate(string outlet, ulong hash) => _byOutlet.TryGetValue(outlet, out var set) && set.Contains(hash);
+    /// <summary>Number of furniture fingerprints of <paramref name="group"/> (a <see cref="SourceGroups"/> key).</summary>
+    public int Count(string group) => _byGroup.TryGetValue(group, out var set) ? set.Count : 0;
+
+    /// <summary>True when <paramref name="hash"/> is furniture of <paramref name="group"/>.</summary>
+    public bool IsBoilerplate(string group, ulong hash) => _byGroup.TryGetValue(group, out var set) && set.Contains(hash);
+
+    /// <summary>True when <paramref name="hash"/> is a stock phrase of the corpus.</summary>
+    public bool IsCommon(ulong hash) => _common.Contains(hash);
+
+    /// <summary>Number of stock-phrase fingerprints.</summary>
+    public int CommonCount => _common.Count;
 }
 
 /// <summary>
-/// Learns boilerplate per outlet from the corpus itself. A fingerprint is boilerplate of outlet O when at least
-/// <c>minDocuments</c> documents of O hold it and they are more than half of all documents that hold it (so a phrase
-/// common to every outlet is not any one outlet's boilerplate, while O's footer stays O's even when another outlet
-/// reposts one of O's articles with it). The unknown outlet has no boilerplate. Counting sorts one flat array of
-/// (hash, outlet) pairs, one per document and distinct hash (a radix sort), so it is linear in the fingerprints and
-/// needs no per-hash objects; it also covers fingerprints far too common to align pairwise (a footer in thousands of documents).
+/// Learns recurring text from the corpus itself, without metadata when there is none.
+/// <list type="bullet">
+/// <item><b>Furniture</b>: a fingerprint is furniture of source group G (<see cref="SourceGroups"/>: the outlet, else
+/// the URL host, else the folder) when at least <c>minDocuments</c> documents of G hold it, they are more than half of
+/// all its holders (a phrase every outlet uses is nobody's furniture, and an outlet's footer stays its own when another
+/// outlet reposts a page with it), and, for a group inferred from a host or folder, at least
+/// <see cref="InferredShare"/> of the group's documents hold it (a flat folder of many outlets' articles is one group:
+/// a story five of its two hundred documents carry is reuse, a line on a third of them is furniture).</item>
+/// <item><b>Stock phrases</b>: a fingerprint that is not furniture and is held by at least
+/// <see cref="CommonDocuments"/> documents. A stock phrase may sit inside reuse but is never its only evidence.</item>
+/// </list>
+/// Counting sorts one flat array of (hash, group) pairs, one per document and distinct hash (a radix sort), so it is
+/// linear in the fingerprints and needs no per-hash objects.
 /// </summary>
 public sealed class BoilerplateLearner(int minDocuments)
 {
-    /// <summary>Learns from each document's outlet and fingerprints (same order).</summary>
-    public BoilerplateModel Learn(IReadOnlyList<string> outlets, IReadOnlyList<Fingerprint[]> fingerprints)
+    /// <summary>Share of an inferred group's documents that must hold a fingerprint for it to be furniture.</summary>
+    public const double InferredShare = 0.3;
+
+    /// <summary>Documents holding a fingerprint, across groups, from which it is a stock phrase.</summary>
+    public const int CommonDocuments = 20;
+
+    /// <summary>
+    /// Learns from each document's group key, fingerprints and line hashes (<see cref="Shingling.LineHashes"/>; same
+    /// order): a line recurs as a whole however short it is, which a fingerprint of five words cannot see.
+    /// </summary>
+    public BoilerplateModel Learn(IReadOnlyList<string> groups, IReadOnlyList<Fingerprint[]> fingerprints, IReadOnlyList<ulong[]>? lines = null)
     {
-        ArgumentNullException.ThrowIfNull(outlets);
+        ArgumentNullException.ThrowIfNull(groups);
         ArgumentNullException.ThrowIfNull(fingerprints);
-        var outletIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var groupIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var names = new List<string>();
+        var sizes = new List<int>();
         var hashes = new List<ulong>();
         var holders = new List<int>();
         var seen = new HashSet<ulong>();
-        for (int d = 0; d < outlets.Count; d++)
+        for (int d = 0; d < groups.Count; d++)
         {
-            if (!outletIds.TryGetValue(outlets[d], out int o))
+            if (!groupIds.TryGetValue(groups[d], out int g))
             {
-                outletIds[outlets[d]] = o = names.Count;
-                names.Add(outlets[d]);
+                groupIds[groups[d]] = g = names.Count;
+                names.Add(groups[d]);
+                sizes.Add(0);
             }
+            sizes[g]++;
             seen.Clear();
             foreach (Fingerprint f in fingerprints[d])
             {
                 if (!seen.Add(f.Hash)) continue;
                 hashes.Add(f.Hash);
-                holders.Add(o);
+                holders.Add(g);
+            }
+            if (lines is null) continue;
+            foreach (ulong h in lines[d])
+            {
+                if (!seen.Add(h)) continue;
+                hashes.Add(h);
+                holders.Add(g);
             }
         }
-        // (hash, outlet) pairs sorted by hash, then outlet: a radix sort by hash, then each hash's outlets.
+        // (hash, group) pairs sorted by hash, then group: a radix sort by hash, then each hash's groups.
         Span<ulong> hash = CollectionsMarshal.AsSpan(hashes);
-        Span<int> outlet = CollectionsMarshal.AsSpan(holders);
-        RadixSort.Sort(hash, outlet);
-        RadixSort.SortRuns(hash, outlet);
-        var byOutlet = new Dictionary<string, HashSet<ulong>>(StringComparer.Ordinal);
+        Span<int> group = CollectionsMarshal.AsSpan(holders);
+        RadixSort.Sort(hash, group);
+        RadixSort.SortRuns(hash, group);
+        var byGroup = new Dictionary<string, HashSet<ulong>>(StringComparer.Ordinal);
+        var common = new HashSet<ulong>();
         int i = 0;
         while (i < hash.Length)
         {
@@ -74,24 +116,30 @@ public sealed class BoilerplateLearner(int minDocuments)
             int total = j - i;
             if (total >= minDocuments)
             {
-                // Within a hash run, pairs are sorted by outlet: find the largest outlet run.
+                // Within a hash run, pairs are sorted by group: find the largest group run.
                 int best = -1, bestCount = 0;
                 for (int k = i; k < j;)
                 {
                     int m = k;
-                    while (m < j && outlet[m] == outlet[k]) m++;
-                    if (m - k > bestCount) (best, bestCount) = (outlet[k], m - k);
+                    while (m < j && group[m] == group[k]) m++;
+                    if (m - k > bestCount) (best, bestCount) = (group[k], m - k);
                     k = m;
                 }
                 string name = names[best];
-                if (bestCount >= minDocuments && bestCount * 2 > total && name != DocumentMetadata.UnknownOutlet)
+                bool furniture = bestCount >= minDocuments && bestCount * 2 > total
+                    && (!SourceGroups.IsInferred(name) || bestCount >= InferredShare * sizes[best]);
+                if (furniture)
                 {
-                    if (!byOutlet.TryGetValue(name, out var set)) byOutlet[name] = set = [];
+                    if (!byGroup.TryGetValue(name, out var set)) byGroup[name] = set = [];
                     set.Add(hash[i]);
+                }
+                else if (total >= CommonDocuments)
+                {
+                    common.Add(hash[i]);
                 }
             }
             i = j;
         }
-        return new BoilerplateModel(byOutlet);
+        return new BoilerplateModel(byGroup, common);
     }
 }

@@ -125,7 +125,7 @@ public sealed class CreditResolver
         string? host = OutletNames.FromUrl(doc.Metadata.Url);
         foreach (string? key in (string?[])[outletKey, host is null ? null : CreditLineDetector.OutletKey(host), TitleOutletKey(doc.Metadata.Title)])
             if (!string.IsNullOrEmpty(key) && !own.Contains(key)) own.Add(key);
-        string group = !string.IsNullOrEmpty(outletKey) ? "outlet:" + outletKey : host is not null ? "host:" + host : "folder:" + Folder(doc.Id);
+        string group = SourceGroups.Key(doc.Id, doc.Metadata);
         var keys = new string[doc.Candidates.Count];
         for (int i = 0; i < keys.Length; i++) keys[i] = CreditLineDetector.OutletKey(doc.Candidates[i].Outlet);
         return new Prepared(group, [.. own], keys);
@@ -151,14 +151,5 @@ public sealed class CreditResolver
         if (segment.Length is < 2 or > 40 || !char.IsUpper(segment[0]) || segment.Count(c => c == ' ') > 4) return null;
         if (CreditLineDetector.Canonical(segment) is not { } name || CreditLineDetector.IsKnown(name)) return null;
         return CreditLineDetector.OutletKey(segment);
-    }
-
-    /// <summary>The folder of a document id ("bbc/tech/001.txt" → "bbc/tech"; a JSONL record "x/feed.jsonl#7" → "x").</summary>
-    static string Folder(string id)
-    {
-        int hash = id.IndexOf('#', StringComparison.Ordinal);
-        ReadOnlySpan<char> path = hash >= 0 ? id.AsSpan(0, hash) : id;
-        int slash = path.LastIndexOf('/');
-        return slash < 0 ? "" : path[..slash].ToString();
     }
 }

@@ -27,5 +27,18 @@ sealed class DocumentRecord(int index, SourceFile file, SignedDocument signed)
     public ulong SimHash => signed.SimHash;
     public Fingerprint[] Fingerprints => signed.Fingerprints;
     public ulong[] ContentFingerprints => signed.ContentFingerprints;
+    public ulong[] Lines => signed.Lines;
     public IReadOnlyList<CreditLine> Credits => signed.Credits;
+
+    /// <summary>The source group (<see cref="SourceGroups"/>) the document belongs to.</summary>
+    public string Group { get; } = SourceGroups.Key(signed.Id, signed.Metadata);
+
+    /// <summary>
+    /// What the corpus marks in the document (<see cref="PageFurniture.Signature"/>), set once the corpus is learned;
+    /// alignments are remembered under the content hash and this together, since the marks shape them.
+    /// </summary>
+    public ulong Marks { get; set; }
+
+    /// <summary>The document as the store remembers alignments of it: its content hash folded with <see cref="Marks"/>.</summary>
+    public SignedDocument AlignmentKey => Marks == 0 ? signed : signed with { ContentHash = signed.ContentHash ^ ((UInt128)Marks << 64 | Marks) };
 }

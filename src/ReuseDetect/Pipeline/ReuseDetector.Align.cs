@@ -90,8 +90,8 @@ public sealed partial class ReuseDetector
         var content = new FingerprintIndex();
         foreach (DocumentRecord r in records)
         {
-            string outlet = r.Metadata.Outlet;
-            index.Add(r.Index, boilerplate.Count(outlet) == 0 ? r.Fingerprints : [.. r.Fingerprints.Where(f => !boilerplate.IsBoilerplate(outlet, f.Hash))]);
+            string group = r.Group;
+            index.Add(r.Index, boilerplate.Count(group) == 0 ? r.Fingerprints : [.. r.Fingerprints.Where(f => !boilerplate.IsBoilerplate(group, f.Hash))]);
             content.Add(r.Index, r.ContentFingerprints);
         }
         List<CandidatePair> exact = index.SortedPairs(_options.MaxDocumentFrequency, _options.CliqueLimit);
@@ -107,7 +107,7 @@ public sealed partial class ReuseDetector
         return merged;
     }
 
-    List<PassageLink> AlignAll(List<DocumentRecord> records, List<CandidatePair> list, TextCache cache,
+    List<PassageLink> AlignAll(List<DocumentRecord> records, List<CandidatePair> list, BoilerplateModel model, TextCache cache,
         IScanCache? scanCache, SpanTexts? spanTexts, IProgress<ScanProgress>? progress, CancellationToken ct)
     {
         var results = new List<PassageLink>[list.Count];
@@ -126,7 +126,7 @@ public sealed partial class ReuseDetector
         System.Threading.Tasks.Parallel.For(0, list.Count, Parallel(ct), () => CreateAligner(), (i, _, aligner) =>
         {
             CandidatePair pair = list[i];
-            results[i] = AlignPair(records[pair.A], records[pair.B], cache, scanCache, spanTexts, aligner);
+            results[i] = AlignPair(records[pair.A], records[pair.B], model, cache, scanCache, spanTexts, aligner);
             if (Interlocked.Decrement(ref left[pair.A]) == 0) cache.Release(records[pair.A]);
             if (pair.B != pair.A && Interlocked.Decrement(ref left[pair.B]) == 0) cache.Release(records[pair.B]);
             int d = Interlocked.Increment(ref done);
@@ -136,15 +136,16 @@ public sealed partial class ReuseDetector
         return [.. results.SelectMany(r => r)];
     }
 
-    static List<PassageLink> AlignPair(DocumentRecord a, DocumentRecord b, TextCache cache, IScanCache? scanCache, SpanTexts? spanTexts, PassageAligner aligner)
+    List<PassageLink> AlignPair(DocumentRecord a, DocumentRecord b, BoilerplateModel model, TextCache cache, IScanCache? scanCache, SpanTexts? spanTexts, PassageAligner aligner)
     {
-        IReadOnlyList<CachedPassage>? passages = scanCache?.TryGetPassages(a.Signed, b.Signed);
+        IReadOnlyList<CachedPassage>? passages = scanCache?.TryGetPassages(a.AlignmentKey, b.AlignmentKey);
         if (passages is null)
         {
             TextCache.Entry? ea = cache.Get(a), eb = a == b ? ea : cache.Get(b);
             if (ea is null || eb is null) return [];
             TokenizedText ta = ea.Tokens, tb = eb.Tokens;
-            List<AlignedPassage> aligned = a == b ? aligner.AlignSelf(ea.Grams(aligner)) : aligner.AlignEitherWay(ea.Grams(aligner), eb.Grams(aligner));
+            SeedGrams ga = ea.Grams(aligner, e => MarksOf(a, e, model)), gb = a == b ? ga : eb.Grams(aligner, e => MarksOf(b, e, model));
+            List<AlignedPassage> aligned = a == b ? aligner.AlignSelf(ga) : aligner.AlignEitherWay(ga, gb);
             string textA = ea.Document.Text, textB = eb.Document.Text;
             passages = aligned.ConvertAll(p =>
             {
@@ -154,7 +155,7 @@ public sealed partial class ReuseDetector
                 return scanCache is null ? new CachedPassage(aStart, aEnd, bStart, bEnd, p.Identity, "", "")
                     : new CachedPassage(aStart, aEnd, bStart, bEnd, p.Identity, textA[aStart..aEnd], textB[bStart..bEnd]);
             });
-            scanCache?.PutPassages(a.Signed, b.Signed, passages);
+            scanCache?.PutPassages(a.AlignmentKey, b.AlignmentKey, passages);
         }
         var links = new List<PassageLink>(passages.Count);
         foreach (CachedPassage p in passages)

@@ -15,8 +15,18 @@ public sealed partial class ReuseDetector
         public int End { get; set; }
     }
 
-    BoilerplateModel LearnBoilerplate(List<DocumentRecord> records) =>
-        new BoilerplateLearner(_options.BoilerplateMinDocuments).Learn(records.ConvertAll(r => r.Metadata.Outlet), records.ConvertAll(r => r.Fingerprints));
+    /// <summary>Learns each source group's furniture and the corpus's stock phrases, and gives every record its marks signature.</summary>
+    BoilerplateModel LearnBoilerplate(List<DocumentRecord> records)
+    {
+        BoilerplateModel model = new BoilerplateLearner(_options.BoilerplateMinDocuments)
+            .Learn(records.ConvertAll(r => r.Group), records.ConvertAll(r => r.Fingerprints), records.ConvertAll(r => r.Lines));
+        foreach (DocumentRecord r in records) r.Marks = PageFurniture.Signature(r.Fingerprints, r.Lines, r.Group, model);
+        return model;
+    }
+
+    /// <summary>The token marks of a cached document under <paramref name="model"/>.</summary>
+    byte[]? MarksOf(DocumentRecord record, TextCache.Entry entry, BoilerplateModel model) =>
+        record.Marks == 0 ? null : PageFurniture.Marks(entry.Tokens, entry.Document.Text, record.Fingerprints, record.Group, model, _options.ShingleSize);
 
     /// <summary>
     /// The passages made of learned boilerplate, as clusters (one per group of regions that share boilerplate
@@ -31,9 +41,9 @@ public sealed partial class ReuseDetector
         var regions = new List<BoilerplateRegion>();
         foreach (DocumentRecord r in records)
         {
-            if (model.Count(r.Metadata.Outlet) == 0) continue;
+            if (model.Count(r.Group) == 0) continue;
             BoilerplateRegion? open = null;
-            foreach (Fingerprint f in r.Fingerprints.Where(f => model.IsBoilerplate(r.Metadata.Outlet, f.Hash)).OrderBy(f => f.Position))
+            foreach (Fingerprint f in r.Fingerprints.Where(f => model.IsBoilerplate(r.Group, f.Hash)).OrderBy(f => f.Position))
             {
                 if (open is null || f.Position > open.End + w)
                 {

@@ -71,6 +71,7 @@ public sealed partial class ReuseDetector
                 ShingleCount = count, MinHash = minHash, SimHash = SimHasher.Hash(shingles),
                 Fingerprints = tokens.Count >= n ? Winnower.Select(shingles, _options.WinnowWindow) : [],
                 ContentFingerprints = ContentShingles.Fingerprints(tokens, doc.Text),
+                Lines = LineHashes.Distinct(tokens, doc.Text),
                 Credits = CreditLineDetector.Find(doc.Text, doc.BodyStart, doc.BodyEnd),
                 Warnings = doc.Warnings,
             };

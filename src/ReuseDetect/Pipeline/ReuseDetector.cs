@@ -32,8 +32,9 @@ public sealed partial class ReuseDetector
     /// persistent store rebuilds instead of mixing old and new results.
     /// </summary>
     // 2: one-permutation MinHash with densification; 3: content fingerprints, edited-reuse alignment;
-    // 4: credit-line candidates found by structure; 5: binary files by evidence, control characters replaced.
-    public const int AlgorithmVersion = 5;
+    // 4: credit-line candidates found by structure; 5: binary files by evidence, control characters replaced;
+    // 6: line hashes, furniture by source group, stock phrases.
+    public const int AlgorithmVersion = 6;
 
     /// <summary>Scans the folder <paramref name="root"/>.</summary>
     public ReuseReport Scan(string root, IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default) =>
@@ -60,7 +61,7 @@ public sealed partial class ReuseDetector
         // With a store, passages carry their span texts (stored with the pair); without one, member texts are read
         // again at report time, once per member document, instead of keeping every aligned pair's texts in memory.
         SpanTexts? spanTexts = scanCache is null ? null : new SpanTexts();
-        List<PassageLink> links = AlignAll(records, pairs, cache, scanCache, spanTexts, progress, cancellationToken);
+        List<PassageLink> links = AlignAll(records, pairs, boilerplate, cache, scanCache, spanTexts, progress, cancellationToken);
         // 7. Cluster aligned spans.
         progress?.Report(new ScanProgress(PipelineStage.Cluster, 0, links.Count));
         List<SpanCluster> clusters = ClusterBuilder.Build(links, records.Count);

@@ -25,6 +25,8 @@ public sealed record SignedDocument
     public required Fingerprint[] Fingerprints { get; init; }
     /// <summary>Edit-robust fingerprints (<see cref="Shingling.ContentShingles"/>), distinct and ascending.</summary>
     public ulong[] ContentFingerprints { get; init; } = [];
+    /// <summary>The hash of each distinct line (<see cref="Shingling.LineHashes"/>), ascending: how site furniture is learned.</summary>
+    public ulong[] Lines { get; init; } = [];
     public required IReadOnlyList<CreditLine> Credits { get; init; }
     /// <summary>What the reader mended to read the document (see <see cref="LoadedDocument.Warnings"/>).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];

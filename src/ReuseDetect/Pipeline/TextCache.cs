@@ -29,13 +29,16 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
 
         public TokenizedText Tokens { get; } = tokens;
 
-        /// <summary>The seed grams of the tokens for <paramref name="aligner"/>, made on first use (thread-safe).</summary>
-        public SeedGrams Grams(PassageAligner aligner)
+        /// <summary>
+        /// The seed grams of the tokens for <paramref name="aligner"/>, with the token marks <paramref name="marks"/> gives
+        /// (null: none), made on first use (thread-safe).
+        /// </summary>
+        public SeedGrams Grams(PassageAligner aligner, Func<Entry, byte[]?>? marks = null)
         {
             SeedGrams? grams = Volatile.Read(ref _grams);
             if (grams is not null && aligner.CanUse(grams)) return grams;
             // Two threads may both prepare a document: the grams are equal, and the first stored is kept.
-            grams = aligner.Prepare(Tokens, Document.Text);
+            grams = aligner.Prepare(Tokens, Document.Text, marks?.Invoke(this));
             Interlocked.CompareExchange(ref _grams, grams, null);
             return grams;
         }

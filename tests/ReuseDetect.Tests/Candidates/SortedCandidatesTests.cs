@@ -58,7 +58,7 @@ public sealed class SortedCandidatesTests
         BoilerplateModel model = new BoilerplateLearner(minDocuments: 3).Learn(outlets, docs);
         Dictionary<string, HashSet<ulong>> reference = ReferenceBoilerplate(outlets, docs, 3);
         Assert.NotEmpty(reference);
-        Assert.Equal(reference.Keys.Order(StringComparer.Ordinal), model.Outlets);
+        Assert.Equal(reference.Keys.Order(StringComparer.Ordinal), model.Groups);
         foreach (string outlet in names)
         {
             Assert.Equal(reference.GetValueOrDefault(outlet)?.Count ?? 0, model.Count(outlet));

@@ -75,6 +75,6 @@ public sealed class LearnedBoilerplateTests
         Assert.False(model.IsBoilerplate("b", 2));
         Assert.False(model.IsBoilerplate("c", 3));
         Assert.False(model.IsBoilerplate("unknown", 4));
-        Assert.Equal(["a"], model.Outlets);
+        Assert.Equal(["a"], model.Groups);
     }
 }

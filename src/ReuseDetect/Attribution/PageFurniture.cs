@@ -1,0 +1,138 @@
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using ReuseDetect.Alignment;
+using ReuseDetect.Shingling;
+using ReuseDetect.Signatures;
+using ReuseDetect.Text;
+
+namespace ReuseDetect.Attribution;
+
+/// <summary>
+/// Where, in one document, its group's page furniture and the corpus's stock phrases lie: one byte of
+/// <see cref="TokenMarks"/> a token, for the aligner. Furniture is found by its lines and fingerprints
+/// (<see cref="BoilerplateModel"/>) and marked by whole lines, so its edges are exact: a line that is mostly furniture is
+/// furniture. A run of
+/// furniture longer than <see cref="MaxFurnitureTokens"/> is text the group's pages share, not furniture. A short
+/// furniture line late in the page ("Read also:", "Also on our site:") that only short lines (headlines) and
+/// furniture follow opens the page's trailing matter, which is all furniture.
+/// </summary>
+public static class PageFurniture
+{
+    /// <summary>Longest run of furniture, in tokens: headers, footers, sign-offs and widgets are shorter.</summary>
+    public const int MaxFurnitureTokens = 100;
+
+    /// <summary>Longest line, in tokens, that may open trailing matter.</summary>
+    const int MarkerTokens = 8;
+
+    /// <summary>Longest line, in tokens, of a list of headlines.</summary>
+    const int HeadlineTokens = 16;
+
+    /// <summary>Where trailing matter may start, as a share of the document's tokens.</summary>
+    const double TrailerFrom = 0.6;
+
+    /// <summary>
+    /// The fingerprints of a document that the model marks (furniture of its group, stock phrases), as one hash: two
+    /// versions of the corpus give a document the same marks when they give it the same value (its text being equal).
+    /// </summary>
+    public static ulong Signature(IReadOnlyList<Fingerprint> fingerprints, IReadOnlyList<ulong> lines, string group, BoilerplateModel model)
+    {
+        ArgumentNullException.ThrowIfNull(fingerprints);
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(model);
+        var marked = new List<ulong>();
+        void Mark(ulong hash)
+        {
+            if (model.IsBoilerplate(group, hash)) marked.Add(hash | 1);
+            else if (model.IsCommon(hash)) marked.Add(hash & ~1UL);
+        }
+        foreach (Fingerprint f in fingerprints) Mark(f.Hash);
+        foreach (ulong h in lines) Mark(h);
+        if (marked.Count == 0) return 0;
+        marked.Sort();
+        return XxHash3.HashToUInt64(MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(marked)));
+    }
+
+    /// <summary>The marks of each token of a document (null when nothing is marked).</summary>
+    public static byte[]? Marks(TokenizedText tokens, string text, IReadOnlyList<Fingerprint> fingerprints, string group, BoilerplateModel model, int shingle)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(fingerprints);
+        ArgumentNullException.ThrowIfNull(model);
+        int n = tokens.Count;
+        byte[]? marks = null;
+        bool furniture = false;
+        foreach (Fingerprint f in fingerprints)
+        {
+            byte mark = model.IsBoilerplate(group, f.Hash) ? TokenMarks.Furniture : model.IsCommon(f.Hash) ? TokenMarks.Stock : (byte)0;
+            if (mark == 0 || f.Position >= n) continue;
+            marks ??= new byte[n];
+            furniture |= mark == TokenMarks.Furniture;
+            for (int t = f.Position; t < Math.Min(n, f.Position + shingle); t++) marks[t] |= mark;
+        }
+        var lines = new List<(int Start, int End)>();
+        foreach (var (start, end, hash) in LineHashes.Lines(tokens, text))
+        {
+            lines.Add((start, end));
+            byte mark = model.IsBoilerplate(group, hash) ? TokenMarks.Furniture : model.IsCommon(hash) ? TokenMarks.Stock : (byte)0;
+            if (mark == 0) continue;
+            marks ??= new byte[n];
+            furniture |= mark == TokenMarks.Furniture;
+            for (int t = start; t < end; t++) marks[t] |= mark;
+        }
+        if (marks is null || !furniture) return marks;
+        WholeLines(marks, lines);
+        DropLongRuns(marks);
+        TrailingMatter(marks, lines);
+        return marks;
+    }
+
+    /// <summary>A line at least half furniture is furniture; a line less than half keeps only what is marked.</summary>
+    static void WholeLines(byte[] marks, List<(int Start, int End)> lines)
+    {
+        foreach (var (start, end) in lines)
+        {
+            int count = 0;
+            for (int t = start; t < end; t++) if ((marks[t] & TokenMarks.Furniture) != 0) count++;
+            if (2 * count < end - start) continue;
+            for (int t = start; t < end; t++) marks[t] |= TokenMarks.Furniture;
+        }
+    }
+
+    /// <summary>Unmarks runs of furniture too long to be furniture.</summary>
+    static void DropLongRuns(byte[] marks)
+    {
+        for (int t = 0; t < marks.Length;)
+        {
+            if ((marks[t] & TokenMarks.Furniture) == 0) { t++; continue; }
+            int end = t;
+            while (end < marks.Length && (marks[end] & TokenMarks.Furniture) != 0) end++;
+            if (end - t > MaxFurnitureTokens)
+                for (int x = t; x < end; x++) marks[x] &= unchecked((byte)~TokenMarks.Furniture);
+            t = end;
+        }
+    }
+
+    /// <summary>Marks the page's trailing matter: from a short furniture line late in the page that only headlines and furniture follow.</summary>
+    static void TrailingMatter(byte[] marks, List<(int Start, int End)> lines)
+    {
+        int from = (int)(TrailerFrom * marks.Length);
+        for (int i = 0; i < lines.Count; i++)
+        {
+            var (start, end) = lines[i];
+            if (start < from || end - start > MarkerTokens || !AllFurniture(marks, start, end)) continue;
+            bool trailing = true;
+            for (int j = i + 1; j < lines.Count && trailing; j++)
+                trailing = lines[j].End - lines[j].Start <= HeadlineTokens || AllFurniture(marks, lines[j].Start, lines[j].End);
+            if (!trailing) continue;
+            for (int t = start; t < marks.Length; t++) marks[t] |= TokenMarks.Furniture;
+            return;
+        }
+    }
+
+    static bool AllFurniture(byte[] marks, int start, int end)
+    {
+        for (int t = start; t < end; t++) if ((marks[t] & TokenMarks.Furniture) == 0) return false;
+        return end > start;
+    }
+}
