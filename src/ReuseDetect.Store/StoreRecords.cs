@@ -74,6 +74,8 @@ public sealed record StoredDocument
     [Key(18)] public string[]? Warnings { get; init; }
     /// <summary>Distinct line hashes, ascending (how site furniture is learned).</summary>
     [Key(19)] public ulong[]? Lines { get; init; }
+    /// <summary>Distinct stems of the content words, ascending (how common words are counted).</summary>
+    [Key(20)] public ulong[]? Words { get; init; }
 }
 
 /// <summary>A source file and the documents it gave, with the stamp that says whether it changed.</summary>
@@ -107,7 +109,8 @@ public sealed record StoredPassage(
     [property: Key(3)] int BEnd,
     [property: Key(4)] double Identity,
     [property: Key(5)] string AText,
-    [property: Key(6)] string BText);
+    [property: Key(6)] string BText,
+    [property: Key(7)] bool? Anchored = null);
 
 /// <summary>The alignment of two document versions (by content hash), so unchanged pairs are not aligned again.</summary>
 [MessagePackObject]

@@ -77,7 +77,7 @@ public sealed class StoreScanCache(SignatureStore store) : IScanCache
         StoredPair? pair = store.TryGetPair(a.Id, Hash(a), b.Id, Hash(b));
         if (pair is null || !pair.Aligned) return null;
         Interlocked.Increment(ref _pairsReused);
-        return [.. pair.Passages.Select(p => new CachedPassage(p.AStart, p.AEnd, p.BStart, p.BEnd, p.Identity, p.AText, p.BText))];
+        return [.. pair.Passages.Select(p => new CachedPassage(p.AStart, p.AEnd, p.BStart, p.BEnd, p.Identity, p.AText, p.BText, p.Anchored ?? true))];
     }
 
     /// <inheritdoc/>
@@ -87,7 +87,7 @@ public sealed class StoreScanCache(SignatureStore store) : IScanCache
         store.PutPair(new StoredPair
         {
             A = a.Id, AHash = Hash(a), B = b.Id, BHash = Hash(b), Aligned = true, Jaccard = old?.Jaccard,
-            Passages = [.. passages.Select(p => new StoredPassage(p.AStart, p.AEnd, p.BStart, p.BEnd, p.Identity, p.AText, p.BText))],
+            Passages = [.. passages.Select(p => new StoredPassage(p.AStart, p.AEnd, p.BStart, p.BEnd, p.Identity, p.AText, p.BText, p.Anchored))],
         });
     }
 
@@ -132,6 +132,7 @@ public sealed class StoreScanCache(SignatureStore store) : IScanCache
         FingerprintPositions = [.. d.Fingerprints.Select(f => f.Position)],
         ContentFingerprints = d.ContentFingerprints,
         Lines = d.Lines,
+        Words = d.Words,
         Credits = [.. d.Credits.Select(c => new StoredCredit(c.Outlet, c.Evidence, c.Start, c.End, c.Kind))],
         Warnings = d.Warnings.Count == 0 ? null : [.. d.Warnings],
     };
@@ -152,7 +153,7 @@ public sealed class StoreScanCache(SignatureStore store) : IScanCache
             },
             Encoding = d.Encoding, ContentHash = System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(d.ContentHash),
             Length = d.Length, BodyStart = d.BodyStart, BodyEnd = d.BodyEnd, TokenCount = d.TokenCount, ShingleCount = d.ShingleCount,
-            MinHash = d.MinHash, SimHash = d.SimHash, Fingerprints = fingerprints, ContentFingerprints = d.ContentFingerprints ?? [], Lines = d.Lines ?? [],
+            MinHash = d.MinHash, SimHash = d.SimHash, Fingerprints = fingerprints, ContentFingerprints = d.ContentFingerprints ?? [], Lines = d.Lines ?? [], Words = d.Words ?? [],
             Credits = [.. d.Credits.Select(c => c.Kind is null ? new CreditLine(c.Outlet, c.Evidence, c.Start, c.End) : new CreditLine(c.Outlet, c.Evidence, c.Start, c.End, c.Kind))],
             Warnings = d.Warnings is { } w ? [.. w.Where(x => x is not null)] : [],
         };

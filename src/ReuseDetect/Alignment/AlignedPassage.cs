@@ -2,9 +2,10 @@ namespace ReuseDetect.Alignment;
 
 /// <summary>
 /// One aligned passage pair, as token ranges <c>[start, end)</c> in text A and text B, with the number of
-/// tokens on each side covered by shared seeds.
+/// tokens on each side covered by shared seeds. <see cref="Anchored"/>: it holds a verbatim run (strong evidence), not
+/// only ordinary words in order.
 /// </summary>
-public readonly record struct AlignedPassage(int AStart, int AEnd, int BStart, int BEnd, int MatchedA, int MatchedB)
+public readonly record struct AlignedPassage(int AStart, int AEnd, int BStart, int BEnd, int MatchedA, int MatchedB, bool Anchored = false)
 {
     /// <summary>Tokens in the A span.</summary>
     public int ALength => AEnd - AStart;

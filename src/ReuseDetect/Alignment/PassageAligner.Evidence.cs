@@ -4,6 +4,17 @@ namespace ReuseDetect.Alignment;
 
 public sealed partial class PassageAligner
 {
+    /// <summary>
+    /// Matched word pairs that must be distinctive (ordinary words the corpus does not use everywhere) for ordered evidence
+    /// to count: a template ("Oper shr loss two cts vs profit seven cts") matches only common words, in order.
+    /// </summary>
+    const int MinDistinctiveWords = 2;
+
+    /// <summary>Debug only.</summary>
+    [ThreadStatic] public static string? DebugTag;
+    /// <summary>Debug only.</summary>
+    public static TextWriter? DebugLog = Environment.GetEnvironmentVariable("RD_EVIDENCE") is { } p ? TextWriter.Synchronized(new StreamWriter(p) { AutoFlush = true }) : null;
+
     /// <summary>The two texts' word kinds, beside the seeds of one alignment.</summary>
     readonly record struct Evidence(Seed[] Seeds, SeedGrams A, SeedGrams B);
 
@@ -17,7 +28,7 @@ public sealed partial class PassageAligner
     /// false), where an article's topic words recur all through it, only the verbatim run counts. With both tests
     /// off, every box passes.
     /// </summary>
-    bool HasEvidence(Seed[] seeds, Box box, Evidence evidence, bool anchorCounts, bool orderedCounts, double orderedFactor = 1)
+    bool HasEvidence(Seed[] seeds, Box box, Evidence evidence, bool anchorCounts, bool orderedCounts, double orderedFactor = 1, double orderedShare = 0)
     {
         bool anchorOn = anchorCounts && _options.MinAnchorWords > 0, orderedOn = orderedCounts && _options.MinOrderedWords > 0;
         // With the ordered test left out for this box but in force, only the anchor can pass it.
@@ -25,14 +36,29 @@ public sealed partial class PassageAligner
         if (!anchorOn && !orderedOn) return true;
         // A verbatim run of ordinary prose anchors a passage; so does a verbatim run as long as a whole passage, whatever
         // its words (a story reposted by many outlets is all stock phrase by the time the corpus has seen it).
-        if (anchorOn && (LongestExactRun(seeds, box, evidence.A) >= _options.MinAnchorWords || LongestExactRun(seeds, box, null) >= _options.MinWords))
-            return true;
+        if (anchorOn && IsAnchored(seeds, box, evidence.A)) return true;
         if (!orderedOn) return false;
-        int ordered = OrderedOrdinaryMatches(seeds, box, evidence.A, evidence.B);
-        if (ordered < orderedFactor * _options.MinOrderedWords) return false;
+        int ordered = OrderedOrdinaryMatches(seeds, box, evidence.A, evidence.B, null, out int distinctive);
+        if (DebugLog is { } log)
+        {
+            // matched distinct ordinary positions
+            var ma = new HashSet<int>(); var mb = new HashSet<int>();
+            foreach (int i in box.Seeds) { Seed sd = seeds[i]; int n = sd.Exact ? Math.Min(sd.ALen, sd.BLen) : 1; for (int t = 0; t < n; t++) { int pa = sd.A + t, pb = sd.B + t; if (pa < box.AStart || pa >= box.AEnd || pb < box.BStart || pb >= box.BEnd) continue; if (WordKinds.IsOrdinary(evidence.A.Kinds[pa]) && WordKinds.IsOrdinary(evidence.B.Kinds[pb])) { ma.Add(pa); mb.Add(pb); } } }
+            int sh = Math.Min(evidence.A.OrdinaryIn(box.AStart, box.AEnd), evidence.B.OrdinaryIn(box.BStart, box.BEnd));
+            lock (log) log.WriteLine($"{DebugTag}\t{box.AStart}\t{box.AEnd}\t{box.BStart}\t{box.BEnd}\t{orderedFactor}\t{ordered}\t{distinctive}\t{ma.Count}\t{mb.Count}\t{sh}\t{(double)box.MatchedA / box.ALength:F3}\t{(double)box.MatchedB / box.BLength:F3}\t{LongestExactRun(seeds, box, null)}");
+        }
+        if (ordered < orderedFactor * _options.MinOrderedWords || distinctive < MinDistinctiveWords) return false;
         int shorter = Math.Min(evidence.A.OrdinaryIn(box.AStart, box.AEnd), evidence.B.OrdinaryIn(box.BStart, box.BEnd));
-        return ordered >= _options.MinOrderedShare * shorter;
+        return ordered >= Math.Max(orderedShare, _options.MinOrderedShare) * shorter;
     }
+
+    /// <summary>
+    /// Whether a box holds a verbatim run of ordinary prose (<see cref="AlignmentOptions.MinAnchorWords"/>), or a verbatim
+    /// run as long as a whole passage, whatever its words (a story reposted by many outlets is all stock phrase by the
+    /// time the corpus has seen it).
+    /// </summary>
+    bool IsAnchored(Seed[] seeds, Box box, SeedGrams a) =>
+        _options.MinAnchorWords > 0 && (LongestExactRun(seeds, box, a) >= _options.MinAnchorWords || LongestExactRun(seeds, box, null) >= _options.MinWords);
 
     /// <summary>
     /// Whether a summary box has evidence of its own in the A text that the close passages <paramref name="close"/> leave
@@ -48,8 +74,8 @@ public sealed partial class PassageAligner
             int s = Math.Max(k.AStart, box.AStart), e = Math.Min(k.AEnd, box.AEnd);
             if (e > s) ordinary -= evidence.A.OrdinaryIn(s, e);
         }
-        int ordered = OrderedOrdinaryMatches(seeds, box, evidence.A, evidence.B, close);
-        return ordered >= _options.MinOrderedWords && ordered >= _options.MinOrderedShare * ordinary;
+        int ordered = OrderedOrdinaryMatches(seeds, box, evidence.A, evidence.B, close, out int distinctive);
+        return ordered >= _options.MinOrderedWords && ordered >= _options.MinOrderedShare * ordinary && distinctive >= MinDistinctiveWords;
     }
 
     /// <summary>
@@ -57,9 +83,17 @@ public sealed partial class PassageAligner
     /// pairs (a, b) increasing in both, over the tokens its seeds pair up (an exact n-gram pairs its tokens one to
     /// one; an unordered content run pairs its first words).
     /// </summary>
-    static int OrderedOrdinaryMatches(Seed[] seeds, Box box, SeedGrams a, SeedGrams b, List<Box>? skipA = null)
+    static int OrderedOrdinaryMatches(Seed[] seeds, Box box, SeedGrams a, SeedGrams b, List<Box>? skipA = null) =>
+        OrderedOrdinaryMatches(seeds, box, a, b, skipA, out _);
+
+    /// <summary>
+    /// <see cref="OrderedOrdinaryMatches(Seed[], Box, SeedGrams, SeedGrams, List{Box}?)"/>, and how many matched word
+    /// pairs (in any order) are distinctive: ordinary words that are not common in the corpus (<see cref="WordKinds.Common"/>).
+    /// </summary>
+    static int OrderedOrdinaryMatches(Seed[] seeds, Box box, SeedGrams a, SeedGrams b, List<Box>? skipA, out int distinctive)
     {
         byte[] ka = a.Kinds, kb = b.Kinds;
+        distinctive = 0;
         var pairs = new List<long>(box.Seeds.Length * 2);
         foreach (int i in box.Seeds)
         {
@@ -70,7 +104,9 @@ public sealed partial class PassageAligner
                 int pa = s.A + t, pb = s.B + t;
                 if (pa < box.AStart || pa >= box.AEnd || pb < box.BStart || pb >= box.BEnd) continue;
                 if (skipA is not null && skipA.Exists(k => pa >= k.AStart && pa < k.AEnd)) continue;
-                if (ka[pa] == WordKinds.Ordinary && kb[pb] == WordKinds.Ordinary) pairs.Add(((long)pa << 32) | (uint)pb);
+                if (!WordKinds.IsOrdinary(ka[pa]) || !WordKinds.IsOrdinary(kb[pb])) continue;
+                pairs.Add(((long)pa << 32) | (uint)pb);
+                if (ka[pa] == WordKinds.Ordinary && kb[pb] == WordKinds.Ordinary) distinctive++;
             }
         }
         if (pairs.Count == 0) return 0;

@@ -68,7 +68,7 @@ public sealed partial class PassageAligner
         ArgumentNullException.ThrowIfNull(b);
         if (a.TokenCount >= b.TokenCount) return Align(a, b);
         List<AlignedPassage> swapped = Align(b, a);
-        var result = swapped.ConvertAll(p => new AlignedPassage(p.BStart, p.BEnd, p.AStart, p.AEnd, p.MatchedB, p.MatchedA));
+        var result = swapped.ConvertAll(p => new AlignedPassage(p.BStart, p.BEnd, p.AStart, p.AEnd, p.MatchedB, p.MatchedA, p.Anchored));
         result.Sort((x, y) => x.AStart != y.AStart ? x.AStart.CompareTo(y.AStart) : x.BStart.CompareTo(y.BStart));
         return result;
     }
@@ -111,7 +111,7 @@ public sealed partial class PassageAligner
         }
         if (_options.ResolveOverlaps) kept = ResolveOverlaps(kept);
         foreach (Box box in kept)
-            result.Add(new AlignedPassage(box.AStart, box.AEnd, box.BStart, box.BEnd, box.MatchedA, box.MatchedB));
+            result.Add(new AlignedPassage(box.AStart, box.AEnd, box.BStart, box.BEnd, box.MatchedA, box.MatchedB, IsAnchored(seeds, box, a)));
         result.Sort((x, y) => x.AStart != y.AStart ? x.AStart.CompareTo(y.AStart) : x.BStart.CompareTo(y.BStart));
         return result;
     }
@@ -176,7 +176,7 @@ public sealed partial class PassageAligner
             if ((double)box.MatchedA / box.ALength < SummaryMinCoverageA) continue;
             if (box.MatchedB < _options.MinCoverage * box.ALength) continue;
             // A summary rewords: its evidence is the ordinary words it keeps in order, never a verbatim run alone.
-            if (!HasEvidence(seeds, box, evidence, anchorCounts: false, orderedCounts: true, SummaryEvidenceFactor)) continue;
+            if (!HasEvidence(seeds, box, evidence, anchorCounts: false, orderedCounts: true, SummaryEvidenceFactor, SummaryOrderedShare)) continue;
             kept.Add(box);
         }
         return kept;
@@ -313,8 +313,9 @@ public sealed partial class PassageAligner
     // Ordinary words a verbatim run must hold to anchor a passage.
     const int AnchorOrdinaryWords = 3;
     // A summary spreads its matches over a long stretch of B, where chance matches of the same topic gather too: it
-    // must keep this many times the ordinary words in order that a close passage must.
-    const double SummaryEvidenceFactor = 1.5;
+    // must keep twice the ordinary words in order that a close passage must, and half of its own.
+    const double SummaryEvidenceFactor = 2;
+    const double SummaryOrderedShare = 0.5;
 
     /// <summary>Largest chaining and merging gaps in each text.</summary>
     readonly record struct Gaps(int ChainA, int ChainB, int MergeA, int MergeB);

@@ -11,4 +11,7 @@ public static class TokenMarks
 
     /// <summary>The word is inside a stock phrase many documents of the corpus share.</summary>
     public const byte Stock = 2;
+
+    /// <summary>The word itself is used by a large share of the corpus's documents ("said", "mln", "shr").</summary>
+    public const byte CommonWord = 4;
 }

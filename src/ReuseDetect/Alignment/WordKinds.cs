@@ -17,6 +17,12 @@ static class WordKinds
     /// <summary>A word of page furniture (a header, footer, widget): it never seeds a passage.</summary>
     public const byte Blocked = 4;
 
+    /// <summary>An ordinary word that a large share of the corpus uses: it counts as ordinary, but is not distinctive.</summary>
+    public const byte Common = 5;
+
+    /// <summary>True for an ordinary word, common or not.</summary>
+    public static bool IsOrdinary(byte kind) => kind is Ordinary or Common;
+
     /// <summary>Kinds from the token hashes alone (no letter case known): function words and ordinary words.</summary>
     public static byte[] FromHashes(ReadOnlySpan<ulong> tokens)
     {
@@ -46,6 +52,7 @@ static class WordKinds
             int at = tokens.StartOf(i);
             if (at < text.Length && char.IsUpper(text[at]) && !OpensSentence(text, at)) kinds[i] = Name;
             else if ((mark & TokenMarks.Stock) != 0) kinds[i] = Stock;
+            else if ((mark & TokenMarks.CommonWord) != 0) kinds[i] = Common;
         }
         return kinds;
     }
@@ -74,7 +81,7 @@ static class WordKinds
     public static int[] OrdinaryPrefix(ReadOnlySpan<byte> kinds)
     {
         var prefix = new int[kinds.Length + 1];
-        for (int i = 0; i < kinds.Length; i++) prefix[i + 1] = prefix[i] + (kinds[i] == Ordinary ? 1 : 0);
+        for (int i = 0; i < kinds.Length; i++) prefix[i + 1] = prefix[i] + (IsOrdinary(kinds[i]) ? 1 : 0);
         return prefix;
     }
 }

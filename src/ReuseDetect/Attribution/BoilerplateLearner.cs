@@ -15,15 +15,23 @@ public sealed class BoilerplateModel
 {
     readonly Dictionary<string, HashSet<ulong>> _byGroup;
     readonly HashSet<ulong> _common;
+    readonly HashSet<ulong> _commonWords;
 
-    internal BoilerplateModel(Dictionary<string, HashSet<ulong>> byGroup, HashSet<ulong> common)
+    internal BoilerplateModel(Dictionary<string, HashSet<ulong>> byGroup, HashSet<ulong> common, HashSet<ulong> commonWords)
     {
         _byGroup = byGroup;
         _common = common;
+        _commonWords = commonWords;
     }
 
     /// <summary>A model that knows nothing (every document alone).</summary>
-    public static BoilerplateModel Empty { get; } = new([], []);
+    public static BoilerplateModel Empty { get; } = new([], [], []);
+
+    /// <summary>True when the word with stem hash <paramref name="stem"/> (<see cref="Text.WordStems"/>) is too common in the corpus to be evidence.</summary>
+    public bool IsCommonWord(ulong stem) => _commonWords.Contains(stem);
+
+    /// <summary>Number of common words.</summary>
+    public int CommonWordCount => _commonWords.Count;
 
     /// <summary>Groups with furniture, in ordinal order.</summary>
     public IEnumerable<string> Groups => _byGroup.Keys.Order(StringComparer.Ordinal);
@@ -64,11 +72,15 @@ public sealed class BoilerplateLearner(int minDocuments)
     /// <summary>Documents holding a fingerprint, across groups, from which it is a stock phrase.</summary>
     public const int CommonDocuments = 20;
 
+    /// <summary>Share of the documents using a word from which it is too common to be distinctive ("said", "mln", "shr").</summary>
+    public const double CommonWordShare = 0.05;
+
     /// <summary>
     /// Learns from each document's group key, fingerprints and line hashes (<see cref="Shingling.LineHashes"/>; same
     /// order): a line recurs as a whole however short it is, which a fingerprint of five words cannot see.
     /// </summary>
-    public BoilerplateModel Learn(IReadOnlyList<string> groups, IReadOnlyList<Fingerprint[]> fingerprints, IReadOnlyList<ulong[]>? lines = null)
+    public BoilerplateModel Learn(IReadOnlyList<string> groups, IReadOnlyList<Fingerprint[]> fingerprints, IReadOnlyList<ulong[]>? lines = null,
+        IReadOnlyList<ulong[]>? words = null)
     {
         ArgumentNullException.ThrowIfNull(groups);
         ArgumentNullException.ThrowIfNull(fingerprints);
@@ -140,6 +152,34 @@ public sealed class BoilerplateLearner(int minDocuments)
             }
             i = j;
         }
-        return new BoilerplateModel(byGroup, common);
+        return new BoilerplateModel(byGroup, common, CommonWords(words));
+    }
+
+    /// <summary>
+    /// Words (distinct stems per document) used by at least <see cref="CommonWordShare"/> of the documents and at least
+    /// <see cref="CommonDocuments"/> of them: a template ("Shr 20 cts vs 18 cts, net ... vs ...") shares only such words.
+    /// </summary>
+    static HashSet<ulong> CommonWords(IReadOnlyList<ulong[]>? words)
+    {
+        var common = new HashSet<ulong>();
+        if (words is null || words.Count == 0) return common;
+        long total = 0;
+        foreach (ulong[] w in words) total += w.Length;
+        var all = new ulong[total];
+        int at = 0;
+        foreach (ulong[] w in words)
+        {
+            w.CopyTo(all, at);
+            at += w.Length;
+        }
+        Array.Sort(all);
+        int least = Math.Max(CommonDocuments, (int)Math.Ceiling(CommonWordShare * words.Count));
+        for (int i = 0; i < all.Length;)
+        {
+            int j = SortedRuns.End(all, i);
+            if (j - i >= least) common.Add(all[i]);
+            i = j;
+        }
+        return common;
     }
 }

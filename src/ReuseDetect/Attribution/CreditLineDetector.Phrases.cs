@@ -23,13 +23,19 @@ public static partial class CreditLineDetector
     private static partial Regex Courtesy();
 
     // "originally appeared in the Fall 2002 Design Management Review": the issue's season or month and year are skipped.
-    [GeneratedRegex(@"\b(?:[Rr]e(?:published|printed|posted)[ \t]+from|[Oo]riginally[ \t]+(?:published|appeared|posted|ran)[ \t]+(?:by|in|on|at))[ \t]+(?:[Tt]he[ \t]+)?"
+    [GeneratedRegex(@"\b(?:[Rr]e(?:published|printed|posted)[ \t]+from|(?:[Oo]riginally|[Ff]irst)[ \t]+(?:published|appeared|posted|ran)[ \t]+(?:by|in|on|at))[ \t]+(?:[Tt]he[ \t]+)?"
         + @"(?:(?:Spring|Summer|Fall|Autumn|Winter|" + Months + @")[ \t]+\d{4}[ \t]+(?:(?:issue|edition)[ \t]+of[ \t]+(?:[Tt]he[ \t]+)?)?)?"
         + Name, RegexOptions.CultureInvariant)]
     private static partial Regex Republished();
 
     [GeneratedRegex(@"\b(?:Source|SOURCE)[ \t]*:[ \t]*(?:[Tt]he[ \t]+)?" + Name, RegexOptions.CultureInvariant)]
     private static partial Regex SourceLine();
+
+    // A line that only leads in a story by naming where it comes from: "Caspian Monitor reports:", "As Kavkaz Times
+    // reported:", "According to the Daily Courier:". Any name: resolution keeps it when it is an agency or an outlet of the corpus.
+    [GeneratedRegex(@"(?m)^[ \t]*(?:[Aa]s[ \t]+|[Aa]ccording[ \t]+to[ \t]+)?(?:[Tt]he[ \t]+)?" + Name + @"(?:[ \t]+(?:reports|reported|writes|wrote))?[ \t]*:[ \t]*\r?$",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex LeadIn();
 
     [GeneratedRegex(@"(?:\b(?:Copyright|COPYRIGHT)\b|©)[ \t]*(?:\([cC]\)|©)?[ \t]*(?:(?:\d{4}[ \t]*[-–][ \t]*)?\d{4},?[ \t]+)?(?:by[ \t]+)?(?:[Tt]he[ \t]+)?"
         + Name, RegexOptions.CultureInvariant)]
@@ -41,13 +47,14 @@ public static partial class CreditLineDetector
     [
         (CreditKinds.Permission, Permission, ["permission"]),
         (CreditKinds.Courtesy, Courtesy, ["ourtesy of"]),
-        (CreditKinds.Republished, Republished, ["ublished from", "rinted from", "osted from", "riginally "]),
+        (CreditKinds.Republished, Republished, ["ublished from", "rinted from", "osted from", "riginally ", "irst appeared", "irst published", "irst ran", "irst posted"]),
         (CreditKinds.Source, SourceLine, ["Source", "SOURCE"]),
         (CreditKinds.Copyright, Copyright, ["Copyright", "COPYRIGHT"]),
+        (CreditKinds.Source, LeadIn, ["reports:", "reported:", "writes:", "wrote:", "ccording to"]),
     ];
 
     const string Report = "report", According = "ccording to";
-    const int CopyrightGroup = 4, ReportGroup = 5, AccordingGroup = 6; // the phrase groups are 0..4
+    const int CopyrightGroup = 4, ReportGroup = 6, AccordingGroup = 7; // the phrase groups are 0..5
 
     static readonly (string Needle, int Group)[] s_needles =
     [

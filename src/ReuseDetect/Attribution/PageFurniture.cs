@@ -8,7 +8,7 @@ using ReuseDetect.Text;
 namespace ReuseDetect.Attribution;
 
 /// <summary>
-/// Where, in one document, its group's page furniture and the corpus's stock phrases lie: one byte of
+/// Where, in one document, its group's page furniture and the corpus's stock phrases and common words lie: one byte of
 /// <see cref="TokenMarks"/> a token, for the aligner. Furniture is found by its lines and fingerprints
 /// (<see cref="BoilerplateModel"/>) and marked by whole lines, so its edges are exact: a line that is mostly furniture is
 /// furniture. A run of
@@ -34,10 +34,12 @@ public static class PageFurniture
     /// The fingerprints of a document that the model marks (furniture of its group, stock phrases), as one hash: two
     /// versions of the corpus give a document the same marks when they give it the same value (its text being equal).
     /// </summary>
-    public static ulong Signature(IReadOnlyList<Fingerprint> fingerprints, IReadOnlyList<ulong> lines, string group, BoilerplateModel model)
+    public static ulong Signature(IReadOnlyList<Fingerprint> fingerprints, IReadOnlyList<ulong> lines, IReadOnlyList<ulong> words, string group,
+        BoilerplateModel model)
     {
         ArgumentNullException.ThrowIfNull(fingerprints);
         ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(words);
         ArgumentNullException.ThrowIfNull(model);
         var marked = new List<ulong>();
         void Mark(ulong hash)
@@ -47,6 +49,8 @@ public static class PageFurniture
         }
         foreach (Fingerprint f in fingerprints) Mark(f.Hash);
         foreach (ulong h in lines) Mark(h);
+        foreach (ulong w in words)
+            if (model.IsCommonWord(w)) marked.Add(w * 0x9E3779B97F4A7C15UL);
         if (marked.Count == 0) return 0;
         marked.Sort();
         return XxHash3.HashToUInt64(MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(marked)));
@@ -79,6 +83,16 @@ public static class PageFurniture
             marks ??= new byte[n];
             furniture |= mark == TokenMarks.Furniture;
             for (int t = start; t < end; t++) marks[t] |= mark;
+        }
+        if (model.CommonWordCount > 0)
+        {
+            ulong[] stems = WordStems.Of(tokens, text);
+            for (int t = 0; t < n; t++)
+            {
+                if (!model.IsCommonWord(stems[t])) continue;
+                marks ??= new byte[n];
+                marks[t] |= TokenMarks.CommonWord;
+            }
         }
         if (marks is null || !furniture) return marks;
         WholeLines(marks, lines);

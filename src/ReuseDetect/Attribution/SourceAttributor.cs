@@ -3,30 +3,57 @@ using ReuseDetect.Ingestion;
 
 namespace ReuseDetect.Attribution;
 
-/// <summary>What attribution needs of a document: its id, metadata and the credit lines found in it.</summary>
-public sealed record AttributionDocument(string Id, DocumentMetadata Metadata, IReadOnlyList<CreditLine> Credits);
+/// <summary>
+/// What attribution needs of a document: its id, metadata, its resolved credit lines (<see cref="CreditResolver"/>) and
+/// whether its source group has page furniture (a site's page; a bare wire copy has none).
+/// </summary>
+public sealed record AttributionDocument(string Id, DocumentMetadata Metadata, IReadOnlyList<CreditLine> Credits, bool HasFurniture = false)
+{
+    /// <summary>
+    /// The credit-line candidates found in the text before resolution: among them the datelines and sign-offs by which
+    /// an agency's own page names itself (no credit of anyone, but evidence of where the story comes from).
+    /// </summary>
+    public IReadOnlyList<CreditLine> Candidates { get; init; } = [];
+}
 
-/// <summary>The likely origin of a cluster: a member document (by index) or an outlet outside the corpus, and the basis.</summary>
+/// <summary>The origin of a cluster: a member document (by index) or an outlet outside the corpus, the basis and its evidence.</summary>
 public sealed record Origin(int? Document, string? Outlet, string Basis, string? Evidence);
 
-/// <summary>Whether a member credits the origin, and the credit line that does.</summary>
+/// <summary>The agency or outlet the members credit (possibly outside the corpus), and the evidence.</summary>
+public sealed record CreditedSource(string Name, string Evidence);
+
+/// <summary>Whether a member credits the cluster's source or origin, and the credit line that does.</summary>
 public readonly record struct MemberCredit(bool? Credited, string? Evidence);
 
-/// <summary>A cluster with its kind, boilerplate flag, origin and member credits (same order as the members).</summary>
-public sealed record AttributedCluster(SpanCluster Cluster, string Kind, bool Boilerplate, Origin Origin, IReadOnlyList<MemberCredit> Credits);
+/// <summary>A cluster with its kind, boilerplate flag, origin, credited source and member credits (same order as the members).</summary>
+public sealed record AttributedCluster(SpanCluster Cluster, string Kind, bool Boilerplate, Origin Origin, IReadOnlyList<MemberCredit> Credits)
+{
+    /// <summary>The agency or outlet the members credit, or null when none does.</summary>
+    public CreditedSource? Source { get; init; }
+}
 
 /// <summary>
-/// Decides each cluster's likely origin and whether each member credits it. Order of evidence:
-/// (1) the unique earliest publication date among the members; (2) credit lines: an outlet that members credit
-/// and that one member belongs to, or else the outlet most credited (an origin outside the corpus);
-/// (3) otherwise undetermined. A cluster whose members all lie in one document is an internal repeat.
-/// A cluster spread over at least <c>boilerplateMinDocuments</c> documents of one known outlet and no other is that outlet's boilerplate.
+/// Two-level attribution of each cluster, each with its evidence.
+/// <list type="number">
+/// <item><b>Source</b>: the agency or outlet the members credit (credit lines, datelines, sign-offs). A credit naming an
+/// outlet whose own page in the cluster credits someone else is followed to that name (a repost of a repost credits the
+/// page it copied, which credits the wire). The name most members come back to wins.</item>
+/// <item><b>Origin</b>: the member the others derive from. (1) A member published by the source (its outlet, URL host),
+/// or the source's own wire copy: a member without an outlet or site furniture that carries the source's dateline or
+/// sign-off — the earliest dated of them, else the one carrying most of the passage. (2) When the source is credited but
+/// none of the members is its copy, the origin is the source, outside the corpus: the earliest copy found is then a
+/// repost like the others. (3) With nobody credited, the unique earliest publication date. (4) Otherwise undetermined.</item>
+/// <item><b>Credited</b>: a member (not the origin) is credited when its document names the source or the origin's outlet.
+/// An outlet's own name and footer never credit anyone (<see cref="CreditResolver"/>).</item>
+/// </list>
+/// A cluster whose members all lie in one document is an internal repeat. A cluster spread over at least
+/// <c>boilerplateMinDocuments</c> documents of one known outlet and no other is that outlet's boilerplate.
 /// </summary>
 public sealed class SourceAttributor(int boilerplateMinDocuments)
 {
     /// <summary>Basis names used in reports.</summary>
     public const string EarliestDate = "earliest-date", CreditLineBasis = "credit-line", SameDocument = "same-document", Undetermined = "undetermined",
-        OutletBoilerplate = "outlet-boilerplate";
+        OutletBoilerplate = "outlet-boilerplate", SourceOutlet = "source-outlet", WireCopy = "wire-copy";
 
     /// <summary>
     /// Attributes clusters of learned boilerplate (<see cref="BoilerplateLearner"/>): boilerplate of the outlet that most
@@ -54,12 +81,16 @@ public sealed class SourceAttributor(int boilerplateMinDocuments)
         foreach (SpanCluster c in clusters)
         {
             int[] docs = [.. c.Members.Select(m => m.Document).Distinct()];
-            string kind = docs.Length == 1 ? "internal" : "passage";
-            Origin origin = docs.Length == 1
-                ? new Origin(docs[0], documents[docs[0]].Metadata.Outlet, SameDocument, null)
-                : ByDate(docs, documents) ?? ByCredit(docs, documents) ?? new Origin(null, null, Undetermined, null);
-            var credits = c.Members.Select(m => CreditOf(m.Document, origin, documents)).ToList();
-            result.Add(new AttributedCluster(c, kind, IsBoilerplate(docs, documents), origin, credits));
+            if (docs.Length == 1)
+            {
+                var origin1 = new Origin(docs[0], documents[docs[0]].Metadata.Outlet, SameDocument, null);
+                result.Add(new AttributedCluster(c, "internal", false, origin1, [.. c.Members.Select(_ => new MemberCredit(null, null))]));
+                continue;
+            }
+            CreditedSource? source = SourceOf(docs, documents);
+            Origin origin = OriginOf(c, docs, documents, source);
+            var credits = c.Members.Select(m => CreditOf(m.Document, origin, source, documents)).ToList();
+            result.Add(new AttributedCluster(c, "passage", IsBoilerplate(docs, documents), origin, credits) { Source = source });
         }
         return result;
     }
@@ -72,40 +103,122 @@ public sealed class SourceAttributor(int boilerplateMinDocuments)
             && docs.All(d => string.Equals(documents[d].Metadata.Outlet, outlet, StringComparison.OrdinalIgnoreCase));
     }
 
-    static Origin? ByDate(int[] docs, IReadOnlyList<AttributionDocument> documents)
+    /// <summary>
+    /// The name the members credit: each member's credits followed through the pages of the cluster they name (a page of
+    /// outlet O that credits X sends a credit of O on to X), the name credited by most members, then by most per-story
+    /// lines (datelines, sign-offs), then the first in ordinal order.
+    /// </summary>
+    static CreditedSource? SourceOf(int[] docs, IReadOnlyList<AttributionDocument> documents)
+    {
+        var votes = new Dictionary<string, (HashSet<int> Members, int Wire, string Evidence)>(StringComparer.OrdinalIgnoreCase);
+        void Vote(int d, CreditLine c, string name)
+        {
+            if (!votes.TryGetValue(name, out var v)) votes[name] = v = ([], 0, c.Evidence);
+            v.Members.Add(d);
+            votes[name] = (v.Members, v.Wire + (PerStory(c.Kind) ? 1 : 0), v.Evidence);
+        }
+        foreach (int d in docs)
+        {
+            foreach (CreditLine c in documents[d].Credits) Vote(d, c, Follow(c.Outlet, docs, documents));
+            // An agency's own page carrying its own dateline or sign-off names where the story comes from.
+            foreach (CreditLine c in documents[d].Candidates)
+                if (c.Kind is CreditKinds.Dateline or CreditKinds.AgencyDateline or CreditKinds.SignOff && IsPublishedBy(documents[d], c.Outlet))
+                    Vote(d, c, c.Outlet);
+        }
+        if (votes.Count == 0) return null;
+        var best = votes.OrderByDescending(v => v.Value.Members.Count).ThenByDescending(v => v.Value.Wire)
+            .ThenBy(v => v.Key, StringComparer.Ordinal).First();
+        return new CreditedSource(best.Key, best.Value.Evidence);
+    }
+
+    /// <summary>Follows a credited name through the cluster's pages: a member of that outlet that credits another name passes it on.</summary>
+    static string Follow(string name, int[] docs, IReadOnlyList<AttributionDocument> documents)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { name };
+        while (true)
+        {
+            string? next = null;
+            foreach (int d in docs)
+            {
+                if (!IsPublishedBy(documents[d], name)) continue;
+                foreach (CreditLine c in documents[d].Credits)
+                    if (!CreditLineDetector.SameOutlet(c.Outlet, name)) { next = c.Outlet; break; }
+                if (next is not null) break;
+            }
+            if (next is null || !seen.Add(next)) return name;
+            name = next;
+        }
+    }
+
+    static Origin OriginOf(SpanCluster cluster, int[] docs, IReadOnlyList<AttributionDocument> documents, CreditedSource? source)
+    {
+        if (source is not null)
+        {
+            // (1) The source's own page, or its bare wire copy (no outlet, no site furniture, its dateline or sign-off).
+            var own = docs.Where(d => IsPublishedBy(documents[d], source.Name)).ToList();
+            string basis = SourceOutlet;
+            if (own.Count == 0)
+            {
+                own = [.. docs.Where(d => IsBareWireCopy(documents[d], source.Name))];
+                basis = WireCopy;
+            }
+            if (own.Count > 0)
+            {
+                int pick = Earliest(own, documents) ?? Fullest(own, cluster);
+                return new Origin(pick, documents[pick].Metadata.Outlet, basis, source.Evidence);
+            }
+            // (2) Credited but not in the corpus: the members are reposts of it.
+            return new Origin(null, source.Name, CreditLineBasis, source.Evidence);
+        }
+        // (3) Nobody credited: the unique earliest publication date.
+        if (Earliest([.. docs], documents) is int first)
+        {
+            DateTimeOffset published = documents[first].Metadata.Published!.Value;
+            return new Origin(first, documents[first].Metadata.Outlet, EarliestDate, $"published {published:yyyy-MM-dd}");
+        }
+        return new Origin(null, null, Undetermined, null);
+    }
+
+    /// <summary>The member with the unique earliest publication date, or null (no date, or a tie: a tie says nothing).</summary>
+    static int? Earliest(IReadOnlyList<int> docs, IReadOnlyList<AttributionDocument> documents)
     {
         var dated = docs.Where(d => documents[d].Metadata.Published is not null)
             .OrderBy(d => documents[d].Metadata.Published).ThenBy(d => d).ToList();
         if (dated.Count == 0) return null;
-        DateTimeOffset first = documents[dated[0]].Metadata.Published!.Value;
-        if (dated.Count > 1 && documents[dated[1]].Metadata.Published == first) return null; // a tie says nothing
-        var d0 = documents[dated[0]];
-        return new Origin(dated[0], d0.Metadata.Outlet, EarliestDate, $"published {first:yyyy-MM-dd}");
+        if (dated.Count > 1 && documents[dated[1]].Metadata.Published == documents[dated[0]].Metadata.Published) return null;
+        return dated[0];
     }
 
-    static Origin? ByCredit(int[] docs, IReadOnlyList<AttributionDocument> documents)
-    {
-        var credited = docs.SelectMany(d => documents[d].Credits.Select(c => (Doc: d, Credit: c)))
-            .GroupBy(x => x.Credit.Outlet, StringComparer.OrdinalIgnoreCase)
-            .OrderByDescending(g => g.Select(x => x.Doc).Distinct().Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-            .ToList();
-        foreach (var group in credited)
-        {
-            // A member that belongs to the credited outlet (and does not itself credit it) is the origin.
-            int? owner = docs.Where(d => CreditLineDetector.SameOutlet(documents[d].Metadata.Outlet, group.Key))
-                .Cast<int?>().FirstOrDefault();
-            if (owner is not null) return new Origin(owner, documents[owner.Value].Metadata.Outlet, CreditLineBasis, group.First().Credit.Evidence);
-        }
-        if (credited.Count == 0) return null;
-        var top = credited[0];
-        return new Origin(null, top.First().Credit.Outlet, CreditLineBasis, top.First().Credit.Evidence);
-    }
+    /// <summary>The member carrying most of the passage (ties: first in document order).</summary>
+    static int Fullest(List<int> docs, SpanCluster cluster) =>
+        docs.OrderByDescending(d => cluster.Members.Where(m => m.Document == d).Sum(m => (long)m.Length)).ThenBy(d => d).First();
 
-    static MemberCredit CreditOf(int doc, Origin origin, IReadOnlyList<AttributionDocument> documents)
+    /// <summary>True when the document is published by <paramref name="name"/>: its outlet or URL host is that name.</summary>
+    static bool IsPublishedBy(AttributionDocument doc, string name) =>
+        (doc.Metadata.Outlet != DocumentMetadata.UnknownOutlet && CreditLineDetector.SameOutlet(doc.Metadata.Outlet, name))
+        || (OutletNames.FromUrl(doc.Metadata.Url) is { } host && CreditLineDetector.SameOutlet(host, name));
+
+    /// <summary>
+    /// True for a bare copy of <paramref name="agency"/>'s wire: no outlet of its own, no site furniture, and the agency's
+    /// dateline or sign-off (a site that reposts with the dateline kept is a page of its own site).
+    /// </summary>
+    static bool IsBareWireCopy(AttributionDocument doc, string agency) =>
+        doc.Metadata.Outlet == DocumentMetadata.UnknownOutlet && OutletNames.FromUrl(doc.Metadata.Url) is null && !doc.HasFurniture
+        && doc.Credits.Any(c => PerStory(c.Kind) && c.Kind != CreditKinds.Reports && CreditLineDetector.SameOutlet(c.Outlet, agency));
+
+    /// <summary>Lines that belong to the story, not to a page: datelines, sign-offs, agency reports.</summary>
+    static bool PerStory(string kind) =>
+        kind is CreditKinds.Dateline or CreditKinds.AgencyDateline or CreditKinds.SignOff or CreditKinds.Reports;
+
+    static MemberCredit CreditOf(int doc, Origin origin, CreditedSource? source, IReadOnlyList<AttributionDocument> documents)
     {
-        if (origin.Document == doc || origin.Outlet is null || origin.Basis == SameDocument) return new MemberCredit(null, null);
+        if (origin.Document == doc) return new MemberCredit(null, null);
         foreach (CreditLine c in documents[doc].Credits)
-            if (CreditLineDetector.SameOutlet(c.Outlet, origin.Outlet)) return new MemberCredit(true, c.Evidence);
+        {
+            if ((source is not null && CreditLineDetector.SameOutlet(c.Outlet, source.Name))
+                || (origin.Outlet is { } outlet && outlet != DocumentMetadata.UnknownOutlet && CreditLineDetector.SameOutlet(c.Outlet, outlet)))
+                return new MemberCredit(true, c.Evidence);
+        }
         return new MemberCredit(false, null);
     }
 }

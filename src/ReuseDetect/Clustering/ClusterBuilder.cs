@@ -8,7 +8,8 @@ namespace ReuseDetect.Clustering;
 /// <item>Links joined through such spans form a candidate; each candidate is peeled into coherent clusters. A cluster
 /// grows from its core, the span group of one document with the most aligned text: a link joins it when one of its
 /// spans lies in the core (a copy of the core's text), or lies in text of a member that joined through the core and
-/// covers at least half of that member's joined text (a repost of a repost). So every member shares aligned text with
+/// covers at least half of that member's joined text (a repost of a repost), when both links hold a verbatim run
+/// (links resting on reworded text alone join through the core only). So every member shares aligned text with
 /// the core, directly or through a copy of most of a copy; a fragment inside a member (a widget, a caption, a short
 /// quote) never drags the documents it links to into the cluster. Links left over form the next cluster.</item>
 /// <item>Within a cluster, overlapping spans of a document merge into one member; disjoint spans of one document stay
@@ -125,7 +126,8 @@ public static class ClusterBuilder
                 for (int i = FirstOf(spans, s.Document); i < spans.Count && spans[i].Document == s.Document; i++)
                 {
                     int other = spans[i].Link;
-                    if (isAccepted.Contains(other) || !Relays(spans[i], joined[s.Document])) continue;
+                    // A link resting on reworded text alone joins through the core only: it never relays.
+                    if (isAccepted.Contains(other) || !links[other].Anchored || !links[l].Anchored || !Relays(spans[i], joined[s.Document])) continue;
                     isAccepted.Add(other);
                     queue.Enqueue(other);
                 }

@@ -44,6 +44,10 @@ public sealed class PanCorpus
         return list;
     }
 
+    /// <summary>Every document of the corpus (<c>src/</c> and <c>susp/</c>), by path, sorted.</summary>
+    public string[] Documents() =>
+        [.. Directory.GetFiles(Path.Combine(_root, "src"), "*.txt").Concat(Directory.GetFiles(Path.Combine(_root, "susp"), "*.txt")).Order(StringComparer.Ordinal)];
+
     /// <summary>The path of a pair's suspicious document.</summary>
     public string SuspiciousPath(PanPair pair) => Path.Combine(_root, "susp", pair.Suspicious);
 

@@ -28,6 +28,7 @@ sealed class DocumentRecord(int index, SourceFile file, SignedDocument signed)
     public Fingerprint[] Fingerprints => signed.Fingerprints;
     public ulong[] ContentFingerprints => signed.ContentFingerprints;
     public ulong[] Lines => signed.Lines;
+    public ulong[] Words => signed.Words;
     public IReadOnlyList<CreditLine> Credits => signed.Credits;
 
     /// <summary>The source group (<see cref="SourceGroups"/>) the document belongs to.</summary>

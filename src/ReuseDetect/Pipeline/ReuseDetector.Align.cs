@@ -152,8 +152,8 @@ public sealed partial class ReuseDetector
                 var (aStart, aEnd) = PassageText.Widen(textA, ta.StartOf(p.AStart), ta.EndOf(p.AEnd - 1));
                 var (bStart, bEnd) = PassageText.Widen(textB, tb.StartOf(p.BStart), tb.EndOf(p.BEnd - 1));
                 // Span texts are kept only for the store; without one the report reads member texts again.
-                return scanCache is null ? new CachedPassage(aStart, aEnd, bStart, bEnd, p.Identity, "", "")
-                    : new CachedPassage(aStart, aEnd, bStart, bEnd, p.Identity, textA[aStart..aEnd], textB[bStart..bEnd]);
+                return scanCache is null ? new CachedPassage(aStart, aEnd, bStart, bEnd, p.Identity, "", "", p.Anchored)
+                    : new CachedPassage(aStart, aEnd, bStart, bEnd, p.Identity, textA[aStart..aEnd], textB[bStart..bEnd], p.Anchored);
             });
             scanCache?.PutPassages(a.AlignmentKey, b.AlignmentKey, passages);
         }
@@ -162,7 +162,7 @@ public sealed partial class ReuseDetector
         {
             spanTexts?.Add(a.Index, p.AStart, p.AEnd, p.AText);
             spanTexts?.Add(b.Index, p.BStart, p.BEnd, p.BText);
-            links.Add(new PassageLink(a.Index, p.AStart, p.AEnd, b.Index, p.BStart, p.BEnd, p.Identity));
+            links.Add(new PassageLink(a.Index, p.AStart, p.AEnd, b.Index, p.BStart, p.BEnd, p.Identity, p.Anchored));
         }
         return links;
     }

@@ -19,8 +19,8 @@ public sealed partial class ReuseDetector
     BoilerplateModel LearnBoilerplate(List<DocumentRecord> records)
     {
         BoilerplateModel model = new BoilerplateLearner(_options.BoilerplateMinDocuments)
-            .Learn(records.ConvertAll(r => r.Group), records.ConvertAll(r => r.Fingerprints), records.ConvertAll(r => r.Lines));
-        foreach (DocumentRecord r in records) r.Marks = PageFurniture.Signature(r.Fingerprints, r.Lines, r.Group, model);
+            .Learn(records.ConvertAll(r => r.Group), records.ConvertAll(r => r.Fingerprints), records.ConvertAll(r => r.Lines), records.ConvertAll(r => r.Words));
+        foreach (DocumentRecord r in records) r.Marks = PageFurniture.Signature(r.Fingerprints, r.Lines, r.Words, r.Group, model);
         return model;
     }
 

@@ -33,8 +33,8 @@ public sealed partial class ReuseDetector
     /// </summary>
     // 2: one-permutation MinHash with densification; 3: content fingerprints, edited-reuse alignment;
     // 4: credit-line candidates found by structure; 5: binary files by evidence, control characters replaced;
-    // 6: line hashes, furniture by source group, stock phrases.
-    public const int AlgorithmVersion = 6;
+    // 6: line hashes, furniture by source group, stock phrases; 7: common words; 8: lead-in and "first appeared" credits.
+    public const int AlgorithmVersion = 8;
 
     /// <summary>Scans the folder <paramref name="root"/>.</summary>
     public ReuseReport Scan(string root, IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default) =>
@@ -69,7 +69,7 @@ public sealed partial class ReuseDetector
         progress?.Report(new ScanProgress(PipelineStage.Attribute, 0, clusters.Count));
         var attributor = new SourceAttributor(_options.BoilerplateMinDocuments);
         IReadOnlyList<CreditLine>[] credits = CreditResolver.ResolveAll(records.ConvertAll(r => new CreditDocument(r.Id, r.Metadata, r.Credits)));
-        var docs = records.ConvertAll(r => new AttributionDocument(r.Id, r.Metadata, credits[r.Index]));
+        var docs = records.ConvertAll(r => new AttributionDocument(r.Id, r.Metadata, credits[r.Index], boilerplate.Count(r.Group) > 0) { Candidates = r.Credits });
         List<AttributedCluster> attributed = attributor.Attribute(clusters, docs);
         attributed.AddRange(attributor.AttributeBoilerplate(FindBoilerplate(records, boilerplate, cache), docs));
         // 9. Report.

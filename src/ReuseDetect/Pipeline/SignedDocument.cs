@@ -27,6 +27,8 @@ public sealed record SignedDocument
     public ulong[] ContentFingerprints { get; init; } = [];
     /// <summary>The hash of each distinct line (<see cref="Shingling.LineHashes"/>), ascending: how site furniture is learned.</summary>
     public ulong[] Lines { get; init; } = [];
+    /// <summary>The distinct stems of its content words (<see cref="Shingling.ContentShingles.Words"/>), ascending: how common words are counted.</summary>
+    public ulong[] Words { get; init; } = [];
     public required IReadOnlyList<CreditLine> Credits { get; init; }
     /// <summary>What the reader mended to read the document (see <see cref="LoadedDocument.Warnings"/>).</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
@@ -51,7 +53,7 @@ public readonly record struct FileStamp(long Size, long ModifiedUtcTicks)
 }
 
 /// <summary>An aligned passage pair remembered with the text of both spans, so unchanged pairs need no reading.</summary>
-public sealed record CachedPassage(int AStart, int AEnd, int BStart, int BEnd, double Identity, string AText, string BText);
+public sealed record CachedPassage(int AStart, int AEnd, int BStart, int BEnd, double Identity, string AText, string BText, bool Anchored = true);
 
 /// <summary>
 /// Work a scan can take from an earlier one (implemented by the persistent store). All methods are called from

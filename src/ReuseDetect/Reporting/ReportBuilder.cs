@@ -133,6 +133,7 @@ static class ReportBuilder
             MinIdentity = Math.Round(ac.Cluster.MinIdentity, 4),
             Uncredited = ac.Credits.Count(c => c.Credited == false),
             Origin = new ReportOrigin(o.Document is int od ? inputs[od].Id : null, o.Outlet, o.Basis, o.Evidence),
+            Source = ac.Source is { } s ? new ReportSource(s.Name, s.Evidence) : null,
             Members = members2,
             Alignments = Alignments(ac.Cluster),
         };

@@ -77,6 +77,8 @@ public sealed record ReportCluster
     /// <summary>Members that do not credit the origin (<c>credited: false</c>); passage clusters with any are listed first.</summary>
     public int Uncredited { get; init; }
     public required ReportOrigin Origin { get; init; }
+    /// <summary>The agency or outlet the members credit (possibly outside the corpus), or null when none does.</summary>
+    public ReportSource? Source { get; init; }
     public required IReadOnlyList<ReportMember> Members { get; init; }
     /// <summary>
     /// The aligned passage pairs behind the cluster, by member index: which part of one member matches which part of
@@ -93,6 +95,9 @@ public sealed record ReportAlignment(int A, int AStart, int AEnd, int B, int BSt
 
 /// <summary>The likely origin: a member document, or an outlet outside the corpus, and the basis.</summary>
 public sealed record ReportOrigin(string? Id, string? Outlet, string Basis, string? Evidence);
+
+/// <summary>The credited source of a cluster and the credit line that names it.</summary>
+public sealed record ReportSource(string Name, string Evidence);
 
 /// <summary>One span of a cluster.</summary>
 public sealed record ReportMember(string Id, string Outlet, int Start, int End, string Text, bool? Credited, string? Credit);

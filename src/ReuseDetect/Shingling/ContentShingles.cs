@@ -19,10 +19,13 @@ public static class ContentShingles
     const ulong Tag = 0x7C3A_91D5_E4B2_0F68UL;
 
     /// <summary>The distinct fingerprints of a tokenized text, ascending.</summary>
-    public static ulong[] Fingerprints(TokenizedText tokens, ReadOnlySpan<char> text)
+    public static ulong[] Fingerprints(TokenizedText tokens, ReadOnlySpan<char> text) => Fingerprints(tokens, WordStems.Of(tokens, text));
+
+    /// <summary>The distinct fingerprints of a tokenized text whose stems (<see cref="WordStems.Of"/>) are known, ascending.</summary>
+    public static ulong[] Fingerprints(TokenizedText tokens, ulong[] stems)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        ulong[] stems = WordStems.Of(tokens, text);
+        ArgumentNullException.ThrowIfNull(stems);
         ReadOnlySpan<ulong> hashes = tokens.TokenHashes;
         var content = new List<ulong>(stems.Length);
         for (int i = 0; i < stems.Length; i++)
@@ -39,10 +42,27 @@ public static class ContentShingles
         Fingerprint[] selected = Winnower.Select(pairs, Window);
         var result = new ulong[selected.Length];
         for (int i = 0; i < selected.Length; i++) result[i] = selected[i].Hash;
-        Array.Sort(result);
+        return SortedDistinct(result);
+    }
+
+    /// <summary>The distinct stems of the content words of a text (function words left out), ascending.</summary>
+    public static ulong[] Words(TokenizedText tokens, ulong[] stems)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(stems);
+        ReadOnlySpan<ulong> hashes = tokens.TokenHashes;
+        var words = new List<ulong>(stems.Length);
+        for (int i = 0; i < stems.Length; i++)
+            if (!StopWords.Contains(hashes[i])) words.Add(stems[i]);
+        return SortedDistinct([.. words]);
+    }
+
+    static ulong[] SortedDistinct(ulong[] values)
+    {
+        Array.Sort(values);
         int count = 0;
-        for (int i = 0; i < result.Length; i++)
-            if (i == 0 || result[i] != result[i - 1]) result[count++] = result[i];
-        return count == result.Length ? result : result[..count];
+        for (int i = 0; i < values.Length; i++)
+            if (i == 0 || values[i] != values[i - 1]) values[count++] = values[i];
+        return count == values.Length ? values : values[..count];
     }
 }
