@@ -73,9 +73,11 @@ public static partial class CreditLineDetector
                 if (char.IsUpper(c) || c == '(')
                 {
                     ParenDateline(text, ls, le, found);
-                    if (ls + 1 < le && char.IsUpper(text[ls + 1])) AgencyDateline(text, ls, le, found);
+                    AgencyDateline(text, ls, le, found);
                 }
                 if (le - ls <= BylineMaxChars) Byline(text, ls, le, found);
+                // A line that is only "(Agency)" signs off a wire story wherever the page's own lines follow it.
+                if (c == '(' && text[le - 1] == ')' && lines >= SignOffLines) SignOff(text, ls, le, found);
                 last[lines++ % SignOffLines] = (ls, le);
             }
             pos = lineEnd + 1;
@@ -200,7 +202,8 @@ public static partial class CreditLineDetector
         + Months + @"[ ]+\d{1,2}(?:,[ ]*\d{4})?)?)?$", RegexOptions.CultureInvariant)]
     private static partial Regex PlacePrefix();
 
-    [GeneratedRegex(@"^[A-Z][A-Z'’.\-]*(?:[ /][A-Z][A-Z'’.\-]*){0,3},[ ]+(?:[A-Z][A-Za-z]+,[ ]+)?" + Months
+    // The place in capitals as wires print it, or retyped in title case by a repost ("Brussels, APRIL 4, ARMENPRESS.").
+    [GeneratedRegex(@"^[A-Z][\p{L}'’.\-]*(?:[ /][A-Z][\p{L}'’.\-]*){0,3},[ ]+(?:[A-Z][A-Za-z]+,[ ]+)?" + Months
         + @"[ ]+\d{1,2}(?:,[ ]*\d{4})?(?:[.,]?[ ]*/(?<o>[A-Za-z][A-Za-z\-]*)/\.?|,[ ]+(?<o>[A-Z][A-Z\-]*[A-Z])\.)", RegexOptions.CultureInvariant)]
     private static partial Regex AgencyDatelineLine();
 
