@@ -10,11 +10,6 @@ public sealed partial class PassageAligner
     /// </summary>
     const int MinDistinctiveWords = 2;
 
-    /// <summary>Debug only.</summary>
-    [ThreadStatic] public static string? DebugTag;
-    /// <summary>Debug only.</summary>
-    public static TextWriter? DebugLog = Environment.GetEnvironmentVariable("RD_EVIDENCE") is { } p ? TextWriter.Synchronized(new StreamWriter(p) { AutoFlush = true }) : null;
-
     /// <summary>The two texts' word kinds, beside the seeds of one alignment.</summary>
     readonly record struct Evidence(Seed[] Seeds, SeedGrams A, SeedGrams B);
 
@@ -39,14 +34,6 @@ public sealed partial class PassageAligner
         if (anchorOn && IsAnchored(seeds, box, evidence.A)) return true;
         if (!orderedOn) return false;
         int ordered = OrderedOrdinaryMatches(seeds, box, evidence.A, evidence.B, null, out int distinctive);
-        if (DebugLog is { } log)
-        {
-            // matched distinct ordinary positions
-            var ma = new HashSet<int>(); var mb = new HashSet<int>();
-            foreach (int i in box.Seeds) { Seed sd = seeds[i]; int n = sd.Exact ? Math.Min(sd.ALen, sd.BLen) : 1; for (int t = 0; t < n; t++) { int pa = sd.A + t, pb = sd.B + t; if (pa < box.AStart || pa >= box.AEnd || pb < box.BStart || pb >= box.BEnd) continue; if (WordKinds.IsOrdinary(evidence.A.Kinds[pa]) && WordKinds.IsOrdinary(evidence.B.Kinds[pb])) { ma.Add(pa); mb.Add(pb); } } }
-            int sh = Math.Min(evidence.A.OrdinaryIn(box.AStart, box.AEnd), evidence.B.OrdinaryIn(box.BStart, box.BEnd));
-            lock (log) log.WriteLine($"{DebugTag}\t{box.AStart}\t{box.AEnd}\t{box.BStart}\t{box.BEnd}\t{orderedFactor}\t{ordered}\t{distinctive}\t{ma.Count}\t{mb.Count}\t{sh}\t{(double)box.MatchedA / box.ALength:F3}\t{(double)box.MatchedB / box.BLength:F3}\t{LongestExactRun(seeds, box, null)}");
-        }
         if (ordered < orderedFactor * _options.MinOrderedWords || distinctive < MinDistinctiveWords) return false;
         int shorter = Math.Min(evidence.A.OrdinaryIn(box.AStart, box.AEnd), evidence.B.OrdinaryIn(box.BStart, box.BEnd));
         return ordered >= Math.Max(orderedShare, _options.MinOrderedShare) * shorter;

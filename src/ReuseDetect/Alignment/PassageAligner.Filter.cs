@@ -31,6 +31,48 @@ public sealed partial class PassageAligner
     }
 
     static int Overlap(int s1, int e1, int s2, int e2) => Math.Min(e1, e2) - Math.Max(s1, s2);
+
+    /// <summary>
+    /// Cuts a passage's ends to its path: the longest chain of its seeds in the same order in both texts. A seed beyond an
+    /// end of the path that matches a word more than <paramref name="gap"/> tokens off the path's diagonal ("Pashinyan"
+    /// after the reused sentence, matched to the name inside the other copy) no longer stretches the end; seeds between
+    /// the path's ends, and beyond them on its diagonal, all stay.
+    /// </summary>
+    static Box OnPath(Seed[] seeds, Box box, int gap)
+    {
+        int[] group = box.Seeds;
+        if (group.Length < 3) return box;
+        // Longest chain increasing in A and B (patience sorting on B, seeds in A order, ties in A by B descending).
+        int[] order = [.. group];
+        Array.Sort(order, (x, y) => seeds[x].A != seeds[y].A ? seeds[x].A.CompareTo(seeds[y].A) : seeds[y].B.CompareTo(seeds[x].B));
+        int[] tails = new int[order.Length], previous = new int[order.Length];
+        int length = 0;
+        for (int i = 0; i < order.Length; i++)
+        {
+            int b = seeds[order[i]].B, lo = 0, hi = length;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (seeds[order[tails[mid]]].B < b) lo = mid + 1;
+                else hi = mid;
+            }
+            previous[i] = lo > 0 ? tails[lo - 1] : -1;
+            tails[lo] = i;
+            if (lo == length) length++;
+        }
+        int last = tails[length - 1], first = last;
+        while (previous[first] >= 0) first = previous[first];
+        Seed head = seeds[order[first]], tail = seeds[order[last]];
+        // A seed beyond the path's ends stays when it continues the path's diagonal within a gap (an edit, a local swap).
+        var inside = new List<int>(group.Length);
+        foreach (int g in group)
+        {
+            Seed x = seeds[g];
+            Seed end = x.A > tail.A ? tail : x.A < head.A ? head : x;
+            if (Math.Abs(x.B - end.B - (x.A - end.A)) <= gap) inside.Add(g);
+        }
+        return inside.Count == group.Length ? box : Measure(seeds, [.. inside]);
+    }
 }
 
 public sealed partial class PassageAligner

@@ -149,6 +149,8 @@ public sealed partial class PassageAligner
         foreach (Box merged in MergeBoxes(seeds, boxes, gaps, evidence))
         {
             Box box = _options.TrimDensity > 0 ? Trim(seeds, merged, _options.TrimDensity, rounds: 3) : merged;
+            // A repeat inside one document is a close copy: its ends keep to its path through both places.
+            if (self) box = OnPath(seeds, box, _options.MaxGap);
             if (box.ALength < _options.MinWords || box.BLength < _options.MinWords) continue;
             if (box.Coverage < _options.MinCoverage) continue;
             if (self && box.BStart < box.AEnd) continue;

@@ -56,7 +56,7 @@ public sealed class BoilerplateModel
 /// the URL host, else the folder) when at least <c>minDocuments</c> documents of G hold it, they are more than half of
 /// all its holders (a phrase every outlet uses is nobody's furniture, and an outlet's footer stays its own when another
 /// outlet reposts a page with it), and, for a group inferred from a host or folder, at least
-/// <see cref="InferredShare"/> of the group's documents hold it (a flat folder of many outlets' articles is one group:
+/// <see cref="InferredShare"/> of the group's documents and <see cref="InferredMinDocuments"/> hold it (a flat folder of many outlets' articles is one group:
 /// a story five of its two hundred documents carry is reuse, a line on a third of them is furniture).</item>
 /// <item><b>Stock phrases</b>: a fingerprint that is not furniture and is held by at least
 /// <see cref="CommonDocuments"/> documents. A stock phrase may sit inside reuse but is never its only evidence.</item>
@@ -68,6 +68,12 @@ public sealed class BoilerplateLearner(int minDocuments)
 {
     /// <summary>Share of an inferred group's documents that must hold a fingerprint for it to be furniture.</summary>
     public const double InferredShare = 0.3;
+
+    /// <summary>
+    /// Documents of an inferred group that must hold a fingerprint for it to be furniture: in a folder of a handful of
+    /// articles, a name or phrase three of them share is their subject, not a site's furniture.
+    /// </summary>
+    public const int InferredMinDocuments = 5;
 
     /// <summary>Documents holding a fingerprint, across groups, from which it is a stock phrase.</summary>
     public const int CommonDocuments = 20;
@@ -139,7 +145,7 @@ public sealed class BoilerplateLearner(int minDocuments)
                 }
                 string name = names[best];
                 bool furniture = bestCount >= minDocuments && bestCount * 2 > total
-                    && (!SourceGroups.IsInferred(name) || bestCount >= InferredShare * sizes[best]);
+                    && (!SourceGroups.IsInferred(name) || (bestCount >= InferredShare * sizes[best] && bestCount >= InferredMinDocuments));
                 if (furniture)
                 {
                     if (!byGroup.TryGetValue(name, out var set)) byGroup[name] = set = [];

@@ -81,17 +81,18 @@ public sealed class PassageAlignerTests
     }
 
     [Fact]
-    public void Should_find_a_passage_repeated_twice_in_the_other_text_twice()
+    public void Should_align_one_copy_of_a_passage_the_other_text_repeats()
     {
         // Given a digest that quotes the same paragraph twice
         string a = FillerA + " " + Reused;
         string b = Reused + " " + FillerB + " " + FillerC + " " + Reused;
         // When
         List<AlignedPassage> found = s_aligner.Align(Tok(a).TokenHashes, Tok(b).TokenHashes);
-        // Then both copies are found against the one original
-        Assert.Equal(2, found.Count);
-        Assert.All(found, p => Assert.Equal(WordCount(Reused), p.BLength));
-        Assert.NotEqual(found[0].BStart, found[1].BStart);
+        // Then the original is aligned with one copy (each span of a pair in one passage: the second copy is the
+        // digest's own repeat, which its self-alignment finds and the cluster joins)
+        AlignedPassage p = Assert.Single(found);
+        Assert.Equal(WordCount(Reused), p.BLength);
+        Assert.Single(s_aligner.AlignSelf(Tok(b).TokenHashes));
     }
 
     [Fact]

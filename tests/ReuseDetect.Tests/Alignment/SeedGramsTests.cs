@@ -89,7 +89,7 @@ public sealed class SeedGramsTests
     public void Grams_prepared_under_other_options_are_refused()
     {
         var news = new PassageAligner(new AlignmentOptions());
-        var pan = new PassageAligner(AlignmentOptions.Pan);
+        var pan = new PassageAligner(new AlignmentOptions { SeedSize = 4 });
         SeedGrams grams = news.Prepare(RandomTokens(new Random(3), 100, s_words.Length));
         Assert.True(news.CanUse(grams));
         Assert.False(pan.CanUse(grams));

@@ -53,7 +53,7 @@ public sealed class SortedCandidatesTests
     {
         var random = new Random(seed);
         List<Fingerprint[]> docs = RandomFingerprints(random, 400, 300);
-        string[] names = ["a.example", "b.example", "c.example", "unknown"];
+        string[] names = ["outlet:a.example", "outlet:b.example", "outlet:c.example", "folder:"];
         var outlets = docs.ConvertAll(_ => names[random.Next(names.Length)]);
         BoilerplateModel model = new BoilerplateLearner(minDocuments: 3).Learn(outlets, docs);
         Dictionary<string, HashSet<ulong>> reference = ReferenceBoilerplate(outlets, docs, 3);
@@ -125,7 +125,10 @@ public sealed class SortedCandidatesTests
         {
             int total = run.Count();
             var best = run.GroupBy(p => p.Outlet).OrderByDescending(g => g.Count()).First();
-            if (total >= minDocuments && best.Count() >= minDocuments && best.Count() * 2 > total && best.Key != "unknown")
+            // A group inferred from a host or folder needs a share of its documents too.
+            bool share = best.Key.StartsWith("outlet:", StringComparison.Ordinal)
+                || (best.Count() >= BoilerplateLearner.InferredShare * outlets.Count(o => o == best.Key) && best.Count() >= BoilerplateLearner.InferredMinDocuments);
+            if (total >= minDocuments && best.Count() >= minDocuments && best.Count() * 2 > total && share)
             {
                 if (!result.TryGetValue(best.Key, out var set)) result[best.Key] = set = [];
                 set.Add(run.Key);

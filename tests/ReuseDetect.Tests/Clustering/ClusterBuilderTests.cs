@@ -18,16 +18,59 @@ public sealed class ClusterBuilderTests
     }
 
     [Fact]
-    public void Should_keep_a_short_passage_inside_a_long_one_apart()
+    public void Should_put_a_paragraph_reposted_alone_into_the_cluster_of_the_whole_article()
     {
         // Given a whole article A reposted by B, and one paragraph of A reposted by C
         PassageLink[] links = [new(0, 0, 5000, 1, 0, 5000, 1), new(0, 1000, 1300, 2, 0, 300, 1)];
         // When
         var clusters = ClusterBuilder.Build(links, 3);
-        // Then two clusters
+        // Then one passage, one cluster: C carries part of it, and A's paragraph sits in no second, nested cluster
+        var c = Assert.Single(clusters);
+        Assert.Equal([new ClusterMember(0, 0, 5000), new ClusterMember(1, 0, 5000), new ClusterMember(2, 0, 300)], c.Members);
+        Assert.Equal(2, c.Links.Count);
+    }
+
+    [Fact]
+    public void Should_not_chain_unrelated_passages_through_a_fragment_inside_a_member()
+    {
+        // Given a wire story W reposted by A, B and C (W is the core), and a short fragment inside B's copy that B shares
+        // with D, and D with E
+        PassageLink[] links =
+        [
+            new(0, 0, 3000, 1, 0, 3000, 1), new(0, 0, 3000, 2, 0, 3000, 1), new(0, 0, 3000, 3, 0, 3000, 1),
+            new(2, 1500, 1650, 4, 200, 350, 1), new(4, 200, 350, 5, 0, 150, 1),
+        ];
+        // When
+        var clusters = ClusterBuilder.Build(links, 6);
+        // Then the story is one cluster of W, A, B, C; the fragment another of B, D, E: a fragment of B's copy does not
+        // relay D and E into the story
         Assert.Equal(2, clusters.Count);
-        Assert.Equal([0, 1], clusters[0].Members.Select(m => m.Document));
-        Assert.Equal([0, 2], clusters[1].Members.Select(m => m.Document));
+        Assert.Equal([0, 1, 2, 3], clusters[0].Members.Select(m => m.Document));
+        Assert.Equal([2, 4, 5], clusters[1].Members.Select(m => m.Document));
+    }
+
+    [Fact]
+    public void Should_join_a_repost_of_a_repost_through_the_copy_it_took()
+    {
+        // Given a wire story W (the core, with the most aligned text) reposted by A, and A's copy reposted by B, B not
+        // aligned with W itself (edited twice)
+        PassageLink[] links = [new(0, 0, 2000, 1, 0, 2000, 0.9), new(0, 0, 2000, 3, 0, 2000, 1), new(1, 100, 1900, 2, 0, 1800, 0.9)];
+        // When
+        var c = Assert.Single(ClusterBuilder.Build(links, 4));
+        // Then B joins through A: its link covers most of what A shares with W
+        Assert.Equal([0, 1, 2, 3], c.Members.Select(m => m.Document));
+    }
+
+    [Fact]
+    public void Should_let_a_reworded_link_join_through_the_core_only()
+    {
+        // Given W~A verbatim, and A~B found only through reworded text (no verbatim run), B not aligned with W
+        PassageLink[] links = [new(0, 0, 2000, 1, 0, 2000, 1), new(0, 0, 2000, 2, 0, 2000, 1), new(1, 100, 1900, 3, 0, 1800, 0.4, Anchored: false)];
+        // When
+        var clusters = ClusterBuilder.Build(links, 4);
+        // Then B does not join W's cluster through A: a reworded link never relays
+        Assert.Equal(2, clusters.Count);
+        Assert.DoesNotContain(clusters.Single(c => c.Members.Any(m => m.Document == 0)).Members, m => m.Document == 3);
     }
 
     [Fact]

@@ -61,20 +61,52 @@ public sealed class LearnedBoilerplateTests
     public void Should_not_learn_a_phrase_shared_across_outlets_or_held_by_too_few_documents()
     {
         var fp = (ulong h) => new Fingerprint[] { new(h, 0) };
-        string[] outlets = ["a", "a", "a", "b", "b", "b", "c", "c", "unknown", "unknown", "unknown"];
+        string[] groups = ["outlet:a", "outlet:a", "outlet:a", "outlet:b", "outlet:b", "outlet:b", "outlet:c", "outlet:c"];
         Fingerprint[][] prints =
         [
             [new(1, 0), new(2, 0), new(9, 0)], [new(1, 0), new(2, 5)], [new(1, 0), new(2, 5)], // 1: a's own; 2: a's own
             fp(2), fp(2), fp(2),                                                               // 2 also in b: 3 of 6, not a majority
             fp(3), fp(3),                                                                      // 3: only two documents of c
-            fp(4), fp(4), fp(4),                                                               // 4: unknown outlet
         ];
-        BoilerplateModel model = new BoilerplateLearner(minDocuments: 3).Learn(outlets, prints);
-        Assert.True(model.IsBoilerplate("a", 1));
-        Assert.False(model.IsBoilerplate("a", 2));
-        Assert.False(model.IsBoilerplate("b", 2));
-        Assert.False(model.IsBoilerplate("c", 3));
-        Assert.False(model.IsBoilerplate("unknown", 4));
-        Assert.Equal(["a"], model.Groups);
+        BoilerplateModel model = new BoilerplateLearner(minDocuments: 3).Learn(groups, prints);
+        Assert.True(model.IsBoilerplate("outlet:a", 1));
+        Assert.False(model.IsBoilerplate("outlet:a", 2));
+        Assert.False(model.IsBoilerplate("outlet:b", 2));
+        Assert.False(model.IsBoilerplate("outlet:c", 3));
+        Assert.Equal(["outlet:a"], model.Groups);
+    }
+
+    [Fact]
+    public void Should_learn_a_folders_furniture_only_from_a_share_of_its_documents()
+    {
+        // Given a folder of fifteen articles from unknown outlets: a footer line in five of them (a third), a story
+        // reposted by four (a quarter)
+        string[] groups = [.. Enumerable.Repeat("folder:feed", 15)];
+        Fingerprint[][] prints = [.. Enumerable.Range(0, 15).Select(d => (Fingerprint[])[
+            .. d < 5 ? [new Fingerprint(7, 0)] : Array.Empty<Fingerprint>(), .. d is >= 5 and < 9 ? [new Fingerprint(8, 0)] : Array.Empty<Fingerprint>()])];
+        // When
+        BoilerplateModel model = new BoilerplateLearner(minDocuments: 3).Learn(groups, prints);
+        // Then the footer is the folder's furniture and the story is not
+        Assert.True(model.IsBoilerplate("folder:feed", 7));
+        Assert.False(model.IsBoilerplate("folder:feed", 8));
+        // And in a folder of five articles, a phrase three of them share is their subject, not furniture
+        Assert.False(new BoilerplateLearner(minDocuments: 3).Learn([.. Enumerable.Repeat("folder:few", 5)],
+            [.. Enumerable.Range(0, 5).Select(d => d < 3 ? new Fingerprint[] { new(9, 0) } : [])]).IsBoilerplate("folder:few", 9));
+    }
+
+    [Fact]
+    public void Should_learn_short_lines_that_recur_and_words_most_documents_use()
+    {
+        // Given thirty articles of one folder, each ending with the line hashed 77; the word 5 in all, the word 6 in one
+        string[] groups = [.. Enumerable.Repeat("folder:site", 30)];
+        Fingerprint[][] prints = [.. Enumerable.Range(0, 30).Select(_ => Array.Empty<Fingerprint>())];
+        ulong[][] lines = [.. Enumerable.Range(0, 30).Select(_ => new ulong[] { 77 })];
+        ulong[][] words = [.. Enumerable.Range(0, 30).Select(d => d == 0 ? new ulong[] { 5, 6 } : [5])];
+        // When
+        BoilerplateModel model = new BoilerplateLearner(minDocuments: 3).Learn(groups, prints, lines, words);
+        // Then
+        Assert.True(model.IsBoilerplate("folder:site", 77));
+        Assert.True(model.IsCommonWord(5));
+        Assert.False(model.IsCommonWord(6));
     }
 }

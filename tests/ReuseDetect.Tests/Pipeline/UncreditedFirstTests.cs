@@ -34,8 +34,9 @@ public sealed class UncreditedFirstTests
         ReportCluster first = r.Clusters[0], second = r.Clusters[1];
         Assert.Equal(("tass/b.md", "earliest-date", 1), (first.Origin.Id, first.Origin.Basis, first.Uncredited));
         Assert.Equal([("blog/b.md", (bool?)false), ("tass/b.md", null)], first.Members.Select(m => (m.Id, m.Credited)));
-        // And the credited repost names the RFE/RL document (outlet "rferl") as origin by its credit line
-        Assert.Equal(("rferl/a.txt", "credit-line", 0), (second.Origin.Id, second.Origin.Basis, second.Uncredited));
+        // And the credited repost names the RFE/RL document (outlet "rferl") as origin: it is the credited source's own page
+        Assert.Equal(("rferl/a.txt", "source-outlet", 0), (second.Origin.Id, second.Origin.Basis, second.Uncredited));
+        Assert.Equal("RFE/RL", second.Source?.Name);
         Assert.Equal([("ann/a.txt", (bool?)true), ("rferl/a.txt", null)], second.Members.Select(m => (m.Id, m.Credited)));
         Assert.Equal("with permission from RFE/RL", second.Members[0].Credit);
     }
