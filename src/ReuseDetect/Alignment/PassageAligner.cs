@@ -36,25 +36,31 @@ public sealed partial class PassageAligner
 
     /// <summary>Aligns token hash sequences <paramref name="a"/> and <paramref name="b"/>.</summary>
     public List<AlignedPassage> Align(ReadOnlySpan<ulong> a, ReadOnlySpan<ulong> b) =>
-        TooShort(a.Length, b.Length) ? [] : AlignCore(Prepare(a), Prepare(b), self: false);
+        TooShort(a.Length, b.Length) ? [] : AlignCore(Prepare(a), Prepare(b), self: false, anchoredOnly: false);
 
     /// <summary>Finds passages repeated inside one token sequence (A before B; the two spans never overlap).</summary>
     public List<AlignedPassage> AlignSelf(ReadOnlySpan<ulong> a)
     {
         if (TooShort(a.Length, a.Length)) return [];
         SeedGrams grams = Prepare(a);
-        return AlignCore(grams, grams, self: true);
+        return AlignCore(grams, grams, self: true, anchoredOnly: true);
     }
 
     /// <summary>
     /// Aligns two texts prepared by <see cref="Prepare(ReadOnlySpan{ulong})"/> (under options giving the same grams, see <see cref="CanUse"/>);
     /// the same passages as <see cref="Align(ReadOnlySpan{ulong}, ReadOnlySpan{ulong})"/> on their tokens.
     /// </summary>
-    public List<AlignedPassage> Align(SeedGrams a, SeedGrams b)
+    public List<AlignedPassage> Align(SeedGrams a, SeedGrams b) => Align(a, b, anchoredOnly: false);
+
+    /// <summary>
+    /// <see cref="Align(SeedGrams, SeedGrams)"/>; with <paramref name="anchoredOnly"/>, only passages a verbatim run
+    /// anchors (no reworded or summary passage): for two texts that share no reworded prose to speak of, found much faster.
+    /// </summary>
+    public List<AlignedPassage> Align(SeedGrams a, SeedGrams b, bool anchoredOnly)
     {
         Check(a);
         Check(b);
-        return TooShort(a.TokenCount, b.TokenCount) ? [] : AlignCore(a, b, self: false);
+        return TooShort(a.TokenCount, b.TokenCount) ? [] : AlignCore(a, b, self: false, anchoredOnly);
     }
 
     /// <summary>
@@ -62,12 +68,12 @@ public sealed partial class PassageAligner
     /// as <see cref="Align(SeedGrams, SeedGrams)"/> expects of a suspicious document against its source, and the
     /// passages are given back in the order of the arguments. The result depends on the texts, not on their order.
     /// </summary>
-    public List<AlignedPassage> AlignEitherWay(SeedGrams a, SeedGrams b)
+    public List<AlignedPassage> AlignEitherWay(SeedGrams a, SeedGrams b, bool anchoredOnly = false)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        if (a.TokenCount >= b.TokenCount) return Align(a, b);
-        List<AlignedPassage> swapped = Align(b, a);
+        if (a.TokenCount >= b.TokenCount) return Align(a, b, anchoredOnly);
+        List<AlignedPassage> swapped = Align(b, a, anchoredOnly);
         var result = swapped.ConvertAll(p => new AlignedPassage(p.BStart, p.BEnd, p.AStart, p.AEnd, p.MatchedB, p.MatchedA, p.Anchored));
         result.Sort((x, y) => x.AStart != y.AStart ? x.AStart.CompareTo(y.AStart) : x.BStart.CompareTo(y.BStart));
         return result;
@@ -80,7 +86,7 @@ public sealed partial class PassageAligner
     public List<AlignedPassage> AlignSelf(SeedGrams a)
     {
         Check(a);
-        return TooShort(a.TokenCount, a.TokenCount) ? [] : AlignCore(a, a, self: true);
+        return TooShort(a.TokenCount, a.TokenCount) ? [] : AlignCore(a, a, self: true, anchoredOnly: true);
     }
 
     void Check(SeedGrams grams)
@@ -94,17 +100,19 @@ public sealed partial class PassageAligner
         return a < least || b < least;
     }
 
-    List<AlignedPassage> AlignCore(SeedGrams a, SeedGrams b, bool self)
+    List<AlignedPassage> AlignCore(SeedGrams a, SeedGrams b, bool self, bool anchoredOnly)
     {
         var result = new List<AlignedPassage>();
-        // Every close passage must hold an exact run of MinAnchorWords, and a run inside a passage is a run among all
-        // the seeds: without one anywhere, only the summary pass (which has no such test) could find anything.
-        int anchor = _options.MinAnchorWords > 0 && _options.MinOrderedWords <= 0 && (self || _options.SummaryGap <= 0) ? _options.MinAnchorWords : 0;
+        // Inside one text, or when only anchored passages are asked for, or when the anchor is the only evidence there
+        // is, every passage holds an exact run of MinAnchorWords, and a run inside a passage is a run among all the
+        // seeds: without one anywhere, nothing can be found.
+        bool orderedPath = !anchoredOnly && _options.MinOrderedWords > 0;
+        int anchor = _options.MinAnchorWords > 0 && (anchoredOnly || (!orderedPath && _options.SummaryGap <= 0)) ? _options.MinAnchorWords : 0;
         Seed[] seeds = FindSeeds(a, b, self, anchor);
         if (seeds.Length == 0) return result;
         var evidence = new Evidence(seeds, a, b);
-        List<Box> kept = Passages(seeds, new Gaps(_options.MaxGap, _options.MaxGap, _options.MergeGap, _options.MergeGap), self, evidence);
-        if (_options.SummaryGap > 0 && !self)
+        List<Box> kept = Passages(seeds, new Gaps(_options.MaxGap, _options.MaxGap, _options.MergeGap, _options.MergeGap), self, evidence, anchoredOnly);
+        if (_options.SummaryGap > 0 && !self && !anchoredOnly)
         {
             List<Box> summaries = Summaries(seeds, evidence, kept);
             kept.AddRange(summaries);
@@ -137,7 +145,7 @@ public sealed partial class PassageAligner
     }
 
     /// <summary>Chains, merges, trims and filters seeds into passages of similar extent on both sides.</summary>
-    List<Box> Passages(Seed[] seeds, Gaps gaps, bool self, Evidence evidence)
+    List<Box> Passages(Seed[] seeds, Gaps gaps, bool self, Evidence evidence, bool anchoredOnly)
     {
         List<Box> boxes = [];
         foreach (int[] g in ChainSeeds(seeds, gaps, evidence))
@@ -154,7 +162,7 @@ public sealed partial class PassageAligner
             if (box.ALength < _options.MinWords || box.BLength < _options.MinWords) continue;
             if (box.Coverage < _options.MinCoverage) continue;
             if (self && box.BStart < box.AEnd) continue;
-            if (!HasEvidence(seeds, box, evidence, anchorCounts: true, orderedCounts: !self)) continue;
+            if (!HasEvidence(seeds, box, evidence, anchorCounts: true, orderedCounts: !self && !anchoredOnly)) continue;
             kept.Add(box);
         }
         return kept;

@@ -64,27 +64,32 @@ public static class ClusterBuilder
     }
 
     /// <summary>
-    /// Peels the links of one candidate into coherent clusters, largest core first, until none is left.
+    /// Peels the links of one candidate into coherent clusters until none is left: each round groups the pending spans
+    /// (same text in one document), takes the group with the most aligned text as the core (ties: the group whose first
+    /// span comes first in document and position order) and grows its cluster. The spans are sorted once.
     /// </summary>
     static void Peel(PassageLink[] links, int[] candidate, List<SpanCluster> clusters)
     {
-        var pending = new List<int>(candidate);
-        while (pending.Count > 0)
+        var all = new List<Span>(candidate.Length * 2);
+        foreach (int l in candidate) all.AddRange(Spans(links[l], l));
+        all.Sort((x, y) => x.Document != y.Document ? x.Document.CompareTo(y.Document) : x.Start != y.Start ? x.Start.CompareTo(y.Start) : x.End.CompareTo(y.End));
+        var taken = new HashSet<int>();
+        var spans = new List<Span>(all.Count);
+        while (taken.Count < candidate.Length)
         {
-            List<int> accepted = Grow(links, pending);
-            var taken = new HashSet<int>(accepted);
-            pending.RemoveAll(taken.Contains);
+            spans.Clear();
+            foreach (Span x in all)
+                if (!taken.Contains(x.Link)) spans.Add(x);
+            List<int> accepted = Grow(links, spans);
+            foreach (int l in accepted) taken.Add(l);
             clusters.Add(ToCluster(links, accepted));
         }
     }
 
-    /// <summary>The links of one coherent cluster among <paramref name="pending"/>: the core's, then those relayed by its members.</summary>
-    static List<int> Grow(PassageLink[] links, List<int> pending)
+    /// <summary>The links of one coherent cluster among the pending <paramref name="spans"/> (sorted): the core's, then those relayed by its members.</summary>
+    static List<int> Grow(PassageLink[] links, List<Span> spans)
     {
         // Span groups per document: spans carrying the same text (overlap of half the shorter), joined transitively.
-        var spans = new List<Span>(pending.Count * 2);
-        foreach (int l in pending) spans.AddRange(Spans(links[l], l));
-        spans.Sort((x, y) => x.Document != y.Document ? x.Document.CompareTo(y.Document) : x.Start != y.Start ? x.Start.CompareTo(y.Start) : x.End.CompareTo(y.End));
         var groups = new UnionFind(spans.Count);
         for (int i = 0; i < spans.Count; i++)
             for (int j = i + 1; j < spans.Count && spans[j].Document == spans[i].Document && spans[j].Start < spans[i].End; j++)
@@ -105,12 +110,6 @@ public static class ClusterBuilder
         var queue = new Queue<int>();
         for (int i = 0; i < spans.Count; i++)
             if (groups.Find(i) == core && isAccepted.Add(spans[i].Link)) queue.Enqueue(spans[i].Link);
-        var spansOfLink = new Dictionary<int, List<int>>();
-        for (int i = 0; i < spans.Count; i++)
-        {
-            if (!spansOfLink.TryGetValue(spans[i].Link, out var list)) spansOfLink[spans[i].Link] = list = [];
-            list.Add(i);
-        }
         while (queue.Count > 0)
         {
             int l = queue.Dequeue();
@@ -118,16 +117,18 @@ public static class ClusterBuilder
             foreach (Span s in Spans(links[l], l))
             {
                 if (!joined.TryGetValue(s.Document, out var parts)) joined[s.Document] = parts = [];
-                parts.Add((s.Start, s.End));
+                Insert(parts, s.Start, s.End);
             }
+            // A link resting on reworded text alone joins through the core only: it never relays.
+            if (!links[l].Anchored) continue;
             // Every pending link with a span in a document that just gained joined text may relay through it.
             foreach (Span s in Spans(links[l], l))
             {
+                List<(int Start, int End)> parts = joined[s.Document];
                 for (int i = FirstOf(spans, s.Document); i < spans.Count && spans[i].Document == s.Document; i++)
                 {
                     int other = spans[i].Link;
-                    // A link resting on reworded text alone joins through the core only: it never relays.
-                    if (isAccepted.Contains(other) || !links[other].Anchored || !links[l].Anchored || !Relays(spans[i], joined[s.Document])) continue;
+                    if (isAccepted.Contains(other) || !links[other].Anchored || !Relays(spans[i], parts)) continue;
                     isAccepted.Add(other);
                     queue.Enqueue(other);
                 }
@@ -137,32 +138,51 @@ public static class ClusterBuilder
         return accepted;
     }
 
+    /// <summary>Adds [<paramref name="start"/>, <paramref name="end"/>) to sorted, disjoint <paramref name="ranges"/>, merging what it overlaps.</summary>
+    static void Insert(List<(int Start, int End)> ranges, int start, int end)
+    {
+        int at = LowerBound(ranges, start);
+        if (at > 0 && ranges[at - 1].End > start) at--;
+        int last = at;
+        while (last < ranges.Count && ranges[last].Start < end)
+        {
+            start = Math.Min(start, ranges[last].Start);
+            end = Math.Max(end, ranges[last].End);
+            last++;
+        }
+        ranges.RemoveRange(at, last - at);
+        ranges.Insert(at, (start, end));
+    }
+
+    /// <summary>The first range starting at or after <paramref name="start"/>.</summary>
+    static int LowerBound(List<(int Start, int End)> ranges, int start)
+    {
+        int lo = 0, hi = ranges.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (ranges[mid].Start < start) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
     /// <summary>
-    /// Whether a span relays its link into the cluster: it lies in the document's joined text and covers at least
-    /// <see cref="RelayShare"/> of the joined stretch it lies in.
+    /// Whether a span relays its link into the cluster: it lies in the document's joined text (sorted, disjoint ranges)
+    /// and covers at least <see cref="RelayShare"/> of the joined stretch it lies in.
     /// </summary>
     static bool Relays(Span span, List<(int Start, int End)> joined)
     {
-        foreach (var (start, end) in Merge(joined))
+        int at = LowerBound(joined, span.Start);
+        for (int k = Math.Max(0, at - 1); k < joined.Count && joined[k].Start < span.End; k++)
         {
+            var (start, end) = joined[k];
             int overlap = Math.Min(end, span.End) - Math.Max(start, span.Start);
             if (overlap <= 0) continue;
             int length = span.End - span.Start;
             if (overlap >= SameSpanOverlap * length && length >= RelayShare * (end - start)) return true;
         }
         return false;
-    }
-
-    static List<(int Start, int End)> Merge(List<(int Start, int End)> ranges)
-    {
-        var sorted = ranges.OrderBy(r => r.Start).ThenBy(r => r.End).ToList();
-        var merged = new List<(int Start, int End)>();
-        foreach (var r in sorted)
-        {
-            if (merged.Count > 0 && r.Start < merged[^1].End) merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, r.End));
-            else merged.Add(r);
-        }
-        return merged;
     }
 
     static int FirstOf(List<Span> spans, int document)

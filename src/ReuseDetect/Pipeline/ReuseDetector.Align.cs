@@ -76,6 +76,9 @@ public sealed partial class ReuseDetector
     /// <summary>Content fingerprints held by more documents than this are topic words ("prime minister"), not reuse.</summary>
     internal const int ContentMaxDocuments = 50;
 
+    /// <summary>Folded into a document's key when a pair is aligned for anchored passages only.</summary>
+    static readonly UInt128 AnchoredOnlyTag = new(0xA4C4_0E0D_0417_1ABEUL, 0x5EED_A11C_0000_0001UL);
+
     /// <summary>Content fingerprints two documents must share to be aligned for edited reuse.</summary>
     internal const int ContentMinShared = 3;
 
@@ -84,7 +87,7 @@ public sealed partial class ReuseDetector
     /// boilerplate left out), and those sharing <see cref="ContentMinShared"/> content fingerprints (edited reuse keeps
     /// its content word pairs while its word n-grams break), merged and sorted.
     /// </summary>
-    List<CandidatePair> FindPassageCandidates(List<DocumentRecord> records, BoilerplateModel boilerplate)
+    (List<CandidatePair> Pairs, HashSet<CandidatePair> Edited) FindPassageCandidates(List<DocumentRecord> records, BoilerplateModel boilerplate)
     {
         var index = new FingerprintIndex();
         var content = new FingerprintIndex();
@@ -104,10 +107,10 @@ public sealed partial class ReuseDetector
             else merged.Add(edited[j++]);
             if (c == 0) j++;
         }
-        return merged;
+        return (merged, [.. edited]);
     }
 
-    List<PassageLink> AlignAll(List<DocumentRecord> records, List<CandidatePair> list, BoilerplateModel model, TextCache cache,
+    List<PassageLink> AlignAll(List<DocumentRecord> records, List<CandidatePair> list, HashSet<CandidatePair> edited, BoilerplateModel model, TextCache cache,
         IScanCache? scanCache, SpanTexts? spanTexts, IProgress<ScanProgress>? progress, CancellationToken ct)
     {
         var results = new List<PassageLink>[list.Count];
@@ -126,7 +129,7 @@ public sealed partial class ReuseDetector
         System.Threading.Tasks.Parallel.For(0, list.Count, Parallel(ct), () => CreateAligner(), (i, _, aligner) =>
         {
             CandidatePair pair = list[i];
-            results[i] = AlignPair(records[pair.A], records[pair.B], model, cache, scanCache, spanTexts, aligner);
+            results[i] = AlignPair(records[pair.A], records[pair.B], !edited.Contains(pair), model, cache, scanCache, spanTexts, aligner);
             if (Interlocked.Decrement(ref left[pair.A]) == 0) cache.Release(records[pair.A]);
             if (pair.B != pair.A && Interlocked.Decrement(ref left[pair.B]) == 0) cache.Release(records[pair.B]);
             int d = Interlocked.Increment(ref done);
@@ -136,16 +139,19 @@ public sealed partial class ReuseDetector
         return [.. results.SelectMany(r => r)];
     }
 
-    List<PassageLink> AlignPair(DocumentRecord a, DocumentRecord b, BoilerplateModel model, TextCache cache, IScanCache? scanCache, SpanTexts? spanTexts, PassageAligner aligner)
+    List<PassageLink> AlignPair(DocumentRecord a, DocumentRecord b, bool anchoredOnly, BoilerplateModel model, TextCache cache, IScanCache? scanCache,
+        SpanTexts? spanTexts, PassageAligner aligner)
     {
-        IReadOnlyList<CachedPassage>? passages = scanCache?.TryGetPassages(a.AlignmentKey, b.AlignmentKey);
+        // Alignments are remembered under what shapes them: both texts with their marks, and the mode.
+        SignedDocument keyA = anchoredOnly ? a.AlignmentKey with { ContentHash = a.AlignmentKey.ContentHash ^ AnchoredOnlyTag } : a.AlignmentKey, keyB = b.AlignmentKey;
+        IReadOnlyList<CachedPassage>? passages = scanCache?.TryGetPassages(keyA, keyB);
         if (passages is null)
         {
             TextCache.Entry? ea = cache.Get(a), eb = a == b ? ea : cache.Get(b);
             if (ea is null || eb is null) return [];
             TokenizedText ta = ea.Tokens, tb = eb.Tokens;
             SeedGrams ga = ea.Grams(aligner, e => MarksOf(a, e, model)), gb = a == b ? ga : eb.Grams(aligner, e => MarksOf(b, e, model));
-            List<AlignedPassage> aligned = a == b ? aligner.AlignSelf(ga) : aligner.AlignEitherWay(ga, gb);
+            List<AlignedPassage> aligned = a == b ? aligner.AlignSelf(ga) : aligner.AlignEitherWay(ga, gb, anchoredOnly);
             string textA = ea.Document.Text, textB = eb.Document.Text;
             passages = aligned.ConvertAll(p =>
             {
@@ -155,7 +161,7 @@ public sealed partial class ReuseDetector
                 return scanCache is null ? new CachedPassage(aStart, aEnd, bStart, bEnd, p.Identity, "", "", p.Anchored)
                     : new CachedPassage(aStart, aEnd, bStart, bEnd, p.Identity, textA[aStart..aEnd], textB[bStart..bEnd], p.Anchored);
             });
-            scanCache?.PutPassages(a.AlignmentKey, b.AlignmentKey, passages);
+            scanCache?.PutPassages(keyA, keyB, passages);
         }
         var links = new List<PassageLink>(passages.Count);
         foreach (CachedPassage p in passages)

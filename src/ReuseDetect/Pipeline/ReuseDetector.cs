@@ -57,12 +57,12 @@ public sealed partial class ReuseDetector
         //    boilerplate fingerprints left out; those passages are collected apart, without pairwise alignment).
         List<NearDuplicatePair> nearDuplicates = FindNearDuplicates(records, cache, scanCache, progress, cancellationToken);
         BoilerplateModel boilerplate = LearnBoilerplate(records);
-        var pairs = FindPassageCandidates(records, boilerplate);
+        var (pairs, edited) = FindPassageCandidates(records, boilerplate);
         // 6. Align candidate pairs at token level.
         // With a store, passages carry their span texts (stored with the pair); without one, member texts are read
         // again at report time, once per member document, instead of keeping every aligned pair's texts in memory.
         SpanTexts? spanTexts = scanCache is null ? null : new SpanTexts();
-        List<PassageLink> links = AlignAll(records, pairs, boilerplate, cache, scanCache, spanTexts, progress, cancellationToken);
+        List<PassageLink> links = AlignAll(records, pairs, edited, boilerplate, cache, scanCache, spanTexts, progress, cancellationToken);
         // 7. Cluster aligned spans.
         progress?.Report(new ScanProgress(PipelineStage.Cluster, 0, links.Count));
         List<SpanCluster> clusters = ClusterBuilder.Build(links, records.Count);
