@@ -69,7 +69,8 @@ static class ConsoleSummary
     {
         ReportOrigin o = c.Origin;
         string origin = o.Id is not null ? $"{o.Id}" : o.Outlet ?? "undetermined";
-        w.WriteLine(Inv($"  {c.Id}  {c.Words} words, {c.Members.Count} places in {c.Documents} document(s); origin: {origin} ({o.Basis})"));
+        string source = c.Source is { } s ? $"; source: {s.Name}" : "";
+        w.WriteLine(Inv($"  {c.Id}  {c.Words} words, {c.Members.Count} places in {c.Documents} document(s); origin: {origin} ({o.Basis}){source}"));
         string text = c.Members[0].Text.ReplaceLineEndings(" ");
         w.WriteLine("    \"" + (text.Length > QuoteChars ? text[..QuoteChars] + "…" : text) + "\"");
         foreach (ReportMember m in c.Members)

@@ -10,6 +10,9 @@ public sealed partial class PassageAligner
     /// </summary>
     const int MinDistinctiveWords = 2;
 
+    /// <summary>Least share of each side a close passage without a verbatim run must have matched.</summary>
+    const double ReworkedCoverage = 0.35;
+
     /// <summary>The two texts' word kinds, beside the seeds of one alignment.</summary>
     readonly record struct Evidence(Seed[] Seeds, SeedGrams A, SeedGrams B);
 
@@ -33,6 +36,8 @@ public sealed partial class PassageAligner
         // its words (a story reposted by many outlets is all stock phrase by the time the corpus has seen it).
         if (anchorOn && IsAnchored(seeds, box, evidence.A)) return true;
         if (!orderedOn) return false;
+        // Without a verbatim run, a passage rests on reworded text: it must be matched densely enough to be a copy.
+        if (orderedFactor <= 1 && box.Coverage < ReworkedCoverage) return false;
         int ordered = OrderedOrdinaryMatches(seeds, box, evidence.A, evidence.B, null, out int distinctive);
         if (ordered < orderedFactor * _options.MinOrderedWords || distinctive < MinDistinctiveWords) return false;
         int shorter = Math.Min(evidence.A.OrdinaryIn(box.AStart, box.AEnd), evidence.B.OrdinaryIn(box.BStart, box.BEnd));

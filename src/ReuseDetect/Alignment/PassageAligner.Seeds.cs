@@ -32,7 +32,8 @@ public sealed partial class PassageAligner
         int most = _options.MaxOccurrences;
         GramTable exact = SeedGrams.ExactGrams(tokens, _options.SeedSize, most, kinds);
         GramTable? content = _options.ContentSeedSize > 0 ? SeedGrams.ContentGrams(tokens, stems, _options.ContentSeedSize, most, kinds) : null;
-        return new SeedGrams(tokens.Length, exact, content, kinds, GramsKey);
+        GramTable? pairs = _options.ContentSeedSize > 0 && _options.MinOrderedWords > 0 ? SeedGrams.ContentGrams(tokens, stems, 2, most, kinds) : null;
+        return new SeedGrams(tokens.Length, exact, content, pairs, kinds, GramsKey);
     }
 
     /// <summary>True when <paramref name="grams"/> were prepared under options that give the same grams as these.</summary>
@@ -59,6 +60,8 @@ public sealed partial class PassageAligner
     static Seed[] FindSeeds(SeedGrams a, SeedGrams b, bool self, int anchor)
     {
         if (a.Content is null || b.Content is null) return ExactSeeds(a.Exact, self ? a.Exact : b.Exact, self, anchor);
+        // The anchor test needs the exact seeds alone: a pair without the run is done before any content word is joined.
+        if (anchor > 0 && ExactSeeds(a.Exact, self ? a.Exact : b.Exact, self, anchor).Length == 0) return [];
         var seeds = new List<Seed>();
         if (self) SelfJoin(a.Exact, exact: true, seeds);
         else Join(a.Exact, b.Exact, exact: true, seeds);
@@ -66,8 +69,55 @@ public sealed partial class PassageAligner
         else Join(a.Content, b.Content, exact: false, seeds);
         Seed[] arr = [.. seeds];
         Array.Sort(arr);
-        return anchor > 0 && LongestExactRun(arr) < anchor ? [] : arr;
+        return arr;
     }
+
+    /// <summary>
+    /// Whether two texts may hold a reworded passage: somewhere, <see cref="ReworkedPairs"/> pairs of consecutive content
+    /// words (in any order) that both share lie close together on one diagonal (within a gap of each other in both
+    /// texts). A reworded copy keeps many such pairs, in its order; two texts on one topic share a few, scattered. Texts
+    /// without this are aligned for anchored passages only, at a fraction of the cost.
+    /// </summary>
+    bool MayHoldReworded(SeedGrams a, SeedGrams b, bool self)
+    {
+        if (a.Pairs is null || b.Pairs is null) return true;
+        GramTable ta = a.Pairs, tb = self ? a.Pairs : b.Pairs;
+        var hits = new List<(int A, int B)>();
+        ReadOnlySpan<ulong> ha = ta.Hashes, hb = tb.Hashes;
+        for (int i = 0, j = 0; i < ha.Length && j < hb.Length;)
+        {
+            if (ha[i] < hb[j]) { i++; continue; }
+            if (ha[i] > hb[j]) { j++; continue; }
+            int ie = SortedRuns.End(ha, i), je = SortedRuns.End(hb, j);
+            for (int p = i; p < ie; p++)
+                for (int q = j; q < je; q++)
+                {
+                    int pa = ta.Start(ta.Grams[p]), pb = tb.Start(tb.Grams[q]);
+                    if (!self || pa < pb) hits.Add((pa, pb));
+                }
+            i = ie;
+            j = je;
+        }
+        if (hits.Count < ReworkedPairs) return false;
+        // By diagonal, then position: a window of hits whose diagonals and positions stay within the gap.
+        hits.Sort((x, y) => (x.B - x.A) != (y.B - y.A) ? (x.B - x.A).CompareTo(y.B - y.A) : x.A.CompareTo(y.A));
+        int gap = _options.MaxGap;
+        for (int s = 0; s + ReworkedPairs - 1 < hits.Count; s++)
+        {
+            int count = 1, last = s;
+            for (int t = s + 1; t < hits.Count && (hits[t].B - hits[t].A) - (hits[s].B - hits[s].A) <= gap; t++)
+            {
+                if (Math.Abs(hits[t].A - hits[last].A) > 4 * gap) continue;
+                count++;
+                last = t;
+                if (count >= ReworkedPairs) return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Shared content word pairs, close on one diagonal, from which two texts may hold a reworded passage.</summary>
+    const int ReworkedPairs = 3;
 
     /// <summary>
     /// Seeds of exact n-grams alone. Gram g starts at token g, so a seed is known by its two starts: the join collects

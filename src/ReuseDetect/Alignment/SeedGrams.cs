@@ -14,8 +14,9 @@ namespace ReuseDetect.Alignment;
 /// </summary>
 public sealed class SeedGrams
 {
-    internal SeedGrams(int tokenCount, GramTable exact, GramTable? content, byte[] kinds, (int, int, int) key)
+    internal SeedGrams(int tokenCount, GramTable exact, GramTable? content, GramTable? pairs, byte[] kinds, (int, int, int) key)
     {
+        Pairs = pairs;
         TokenCount = tokenCount;
         Exact = exact;
         Content = content;
@@ -29,7 +30,7 @@ public sealed class SeedGrams
     public int TokenCount { get; }
 
     /// <summary>Approximate memory held, in bytes.</summary>
-    public long Bytes => Exact.Bytes + (Content?.Bytes ?? 0) + 5L * Kinds.Length;
+    public long Bytes => Exact.Bytes + (Content?.Bytes ?? 0) + (Pairs?.Bytes ?? 0) + 5L * Kinds.Length;
 
     /// <summary>The <see cref="WordKinds"/> of each token.</summary>
     internal byte[] Kinds { get; }
@@ -51,6 +52,9 @@ public sealed class SeedGrams
 
     /// <summary>Unordered content-word runs, or null when <see cref="AlignmentOptions.ContentSeedSize"/> is 0.</summary>
     internal GramTable? Content { get; }
+
+    /// <summary>Unordered pairs of consecutive content words, or null without content seeds: the gate to reworded alignment.</summary>
+    internal GramTable? Pairs { get; }
 
     /// <summary>The options the grams depend on: seed size, content seed size, most occurrences.</summary>
     internal (int SeedSize, int ContentSeedSize, int MaxOccurrences) Key { get; }

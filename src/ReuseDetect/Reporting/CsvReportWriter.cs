@@ -14,7 +14,7 @@ public static class CsvReportWriter
     public static readonly IReadOnlyList<string> Columns =
     [
         "cluster_id", "kind", "boilerplate", "cluster_documents", "origin_id", "origin_outlet", "origin_basis",
-        "member_id", "outlet", "start", "end", "words", "credited", "text",
+        "member_id", "outlet", "start", "end", "words", "credited", "text", "source",
     ];
 
     /// <summary>The report as CSV text (without the byte order mark, which the file writer adds).</summary>
@@ -45,6 +45,7 @@ public static class CsvReportWriter
                 row[11] = Text.Tokenizer.Tokenize(m.Text).Count.ToString(CultureInfo.InvariantCulture);
                 row[12] = m.Credited switch { true => "yes", false => "no", null => "" };
                 row[13] = m.Text;
+                row[14] = c.Source?.Name ?? "";
                 AppendRow(sb, row);
             }
         }

@@ -165,7 +165,7 @@ function card(i) {
     h('h3', null, h('span', { text: c.id }), h('span', { class: 'badge ' + kind, text: kind === 'passage' ? 'reposted' : kind === 'internal' ? 'repeated inside one document' : 'boilerplate' }),
       h('span', { text: c.words + ' words · ' + c.members.length + ' places in ' + c.documents + ' document(s)' })),
     h('p', { class: 'meta', text: 'Likely origin: ' + originText(c) + '; basis: ' + o.basis + (o.evidence ? ' (“' + o.evidence + '”)' : '') +
-      ' · least identity ' + pct(c.minIdentity) }));
+      (c.source ? ' · credited source: ' + c.source.name + ' (“' + c.source.evidence + '”)' : '') + ' · least identity ' + pct(c.minIdentity) }));
   const sides = h('div', { class: 'sides' });
   const max = 12;
   c.members.slice(0, max).forEach((m, j) => {

@@ -141,6 +141,7 @@ static class HtmlReportModel
             ["id"] = c.Id, ["kind"] = c.Kind, ["boilerplate"] = c.Boilerplate, ["words"] = c.Words, ["documents"] = c.Documents,
             ["outlets"] = new JsonArray([.. c.Outlets.Select(x => (JsonNode?)JsonValue.Create(x))]), ["minIdentity"] = c.MinIdentity,
             ["origin"] = new JsonObject { ["id"] = c.Origin.Id, ["outlet"] = c.Origin.Outlet, ["basis"] = c.Origin.Basis, ["evidence"] = c.Origin.Evidence },
+            ["source"] = c.Source is { } s ? new JsonObject { ["name"] = s.Name, ["evidence"] = s.Evidence } : null,
             ["base"] = baseIndex, ["text"] = baseText, ["members"] = members,
         };
     }

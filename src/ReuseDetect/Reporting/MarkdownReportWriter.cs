@@ -93,7 +93,9 @@ public static class MarkdownReportWriter
         ReportOrigin o = c.Origin;
         string origin = o.Id is not null ? $"`{o.Id}` ({o.Outlet})" : o.Outlet is not null ? $"{o.Outlet} (outside the corpus)" : "undetermined";
         sb.AppendLine(Inv($"### {c.Id}: {c.Words} words in {c.Members.Count} places across {c.Documents} document(s)")).AppendLine();
-        sb.AppendLine(Inv($"Likely origin: {origin}; basis: {o.Basis}{(o.Evidence is null ? "" : $" (\"{o.Evidence}\")")}.")).AppendLine();
+        sb.AppendLine(Inv($"Likely origin: {origin}; basis: {o.Basis}{(o.Evidence is null ? "" : $" (\"{o.Evidence}\")")}."));
+        if (c.Source is { } source) sb.AppendLine(Inv($"Credited source: {source.Name} (\"{source.Evidence}\")."));
+        sb.AppendLine();
         sb.AppendLine("| Document | Outlet | Span | Credited |").AppendLine("|---|---|---|---|");
         foreach (ReportMember m in c.Members)
         {

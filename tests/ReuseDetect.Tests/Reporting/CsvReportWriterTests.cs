@@ -31,8 +31,8 @@ public sealed class CsvReportWriterTests
         // Then
         string[] rows = csv.Split("\r\n");
         Assert.Equal(string.Join(",", CsvReportWriter.Columns), rows[0]);
-        Assert.Equal("c1,passage,false,2,a.txt,outlet-a,earliest-date,a.txt,outlet-a,0,25,5,,\"He said, \"\"yes\"\"\nand left.\"", rows[1]);
-        Assert.Equal("c1,passage,false,2,a.txt,outlet-a,earliest-date,b.txt,outlet-b,10,34,5,no,\"He said, \"\"no\"\"\nand left.\"", rows[2]);
+        Assert.Equal("c1,passage,false,2,a.txt,outlet-a,earliest-date,a.txt,outlet-a,0,25,5,,\"He said, \"\"yes\"\"\nand left.\",", rows[1]);
+        Assert.Equal("c1,passage,false,2,a.txt,outlet-a,earliest-date,b.txt,outlet-b,10,34,5,no,\"He said, \"\"no\"\"\nand left.\",", rows[2]);
         Assert.Equal("", rows[3]);
         Assert.Equal(4, rows.Length);
     }
