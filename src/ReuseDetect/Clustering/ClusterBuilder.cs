@@ -11,7 +11,10 @@ namespace ReuseDetect.Clustering;
 /// covers at least half of that member's joined text (a repost of a repost), when both links hold a verbatim run
 /// (links resting on reworded text alone join through the core only). So every member shares aligned text with
 /// the core, directly or through a copy of most of a copy; a fragment inside a member (a widget, a caption, a short
-/// quote) never drags the documents it links to into the cluster. Links left over form the next cluster.</item>
+/// quote) never drags the documents it links to into the cluster. A link between two documents that are members
+/// already, with a span lying mostly in text a member holds, joins too: it adds no document (a copy split in two by an edit,
+/// a paragraph two copies share), and left over it would form a second cluster of the same text. Links left over form
+/// the next cluster.</item>
 /// <item>Within a cluster, overlapping spans of a document merge into one member; disjoint spans of one document stay
 /// separate members (a passage repeated inside it).</item>
 /// </list>
@@ -110,7 +113,7 @@ public static class ClusterBuilder
         var queue = new Queue<int>();
         for (int i = 0; i < spans.Count; i++)
             if (groups.Find(i) == core && isAccepted.Add(spans[i].Link)) queue.Enqueue(spans[i].Link);
-        while (queue.Count > 0)
+        while (queue.Count > 0 || Absorb(links, spans, joined, isAccepted, queue))
         {
             int l = queue.Dequeue();
             accepted.Add(l);
@@ -136,6 +139,41 @@ public static class ClusterBuilder
         }
         accepted.Sort();
         return accepted;
+    }
+
+    /// <summary>
+    /// Queues the pending links between two documents that are both members already, one of whose spans lies mostly in
+    /// a member's joined text: such a link adds no document, only confirms or extends text the cluster
+    /// holds (a copy split by an edit, a paragraph the two copies share), so it belongs here rather than in a second
+    /// cluster of the same text. Returns whether any was queued.
+    /// </summary>
+    static bool Absorb(PassageLink[] links, List<Span> spans, Dictionary<int, List<(int Start, int End)>> joined, HashSet<int> isAccepted, Queue<int> queue)
+    {
+        bool any = false;
+        foreach (Span s in spans)
+        {
+            if (isAccepted.Contains(s.Link) || !joined.TryGetValue(s.Document, out var parts) || !Overlaps(s, parts)) continue;
+            PassageLink link = links[s.Link];
+            int other = link.DocA == s.Document && link.AStart == s.Start && link.AEnd == s.End ? link.DocB : link.DocA;
+            if (!joined.ContainsKey(other)) continue;
+            isAccepted.Add(s.Link);
+            queue.Enqueue(s.Link);
+            any = true;
+        }
+        return any;
+    }
+
+    /// <summary>Whether at least half of a span lies in one of the sorted, disjoint joined ranges: text the cluster holds.</summary>
+    static bool Overlaps(Span span, List<(int Start, int End)> joined)
+    {
+        int at = LowerBound(joined, span.Start);
+        for (int k = Math.Max(0, at - 1); k < joined.Count && joined[k].Start < span.End; k++)
+        {
+            var (start, end) = joined[k];
+            int overlap = Math.Min(end, span.End) - Math.Max(start, span.Start);
+            if (overlap > 0 && overlap >= SameSpanOverlap * (span.End - span.Start)) return true;
+        }
+        return false;
     }
 
     /// <summary>Adds [<paramref name="start"/>, <paramref name="end"/>) to sorted, disjoint <paramref name="ranges"/>, merging what it overlaps.</summary>

@@ -74,6 +74,38 @@ public sealed class ClusterBuilderTests
     }
 
     [Fact]
+    public void Should_absorb_a_link_between_two_members_that_lies_in_text_the_cluster_holds()
+    {
+        // Given a story W copied whole by A, and A's second half copied by K; K also aligned with W on part of that half
+        // (a separate link, as an edit can split a copy)
+        PassageLink[] links = [new(0, 0, 1000, 1, 0, 1000, 1), new(1, 600, 1000, 2, 300, 700, 1), new(0, 800, 950, 2, 510, 640, 0.9)];
+        // When
+        var clusters = ClusterBuilder.Build(links, 3);
+        // Then one cluster: the W~K link adds no document and its K side lies in what K shares with A, so it joins
+        // rather than forming a second cluster of the same text
+        var c = Assert.Single(clusters);
+        Assert.Equal(3, c.Links.Count);
+        Assert.Equal([new ClusterMember(0, 0, 1000), new ClusterMember(1, 0, 1000), new ClusterMember(2, 300, 700)], c.Members);
+    }
+
+    [Fact]
+    public void Should_not_absorb_a_whole_other_story_between_two_members_that_share_a_sentence_with_the_core()
+    {
+        // Given a story W copied by A, a sentence of W quoted (reworded) by S and T, and S and T copies of another story
+        PassageLink[] links =
+        [
+            new(0, 0, 3000, 1, 0, 3000, 1),
+            new(0, 1000, 1150, 2, 900, 1050, 0.6, Anchored: false), new(0, 1000, 1150, 3, 900, 1050, 0.6, Anchored: false),
+            new(2, 0, 1200, 3, 0, 1200, 1),
+        ];
+        // When
+        var clusters = ClusterBuilder.Build(links, 4);
+        // Then S and T's story is a cluster of its own: their link lies mostly outside the sentence W's cluster holds
+        Assert.Equal(2, clusters.Count);
+        Assert.Equal([new ClusterMember(2, 0, 1200), new ClusterMember(3, 0, 1200)], clusters.Single(c => c.Members.All(m => m.Document >= 2)).Members);
+    }
+
+    [Fact]
     public void Should_keep_internal_repeats_as_separate_members()
     {
         PassageLink[] links = [new(0, 10, 110, 0, 500, 600, 1)];
