@@ -118,6 +118,10 @@ public sealed partial class ReuseIndex
         // The query's credits, resolved against the outlets of the index (a self-reference or a stray copyright is no credit).
         var credits = _credits.Value.Resolve(new CreditDocument(selfId ?? "", metadata ?? new DocumentMetadata(), CreditLineDetector.Find(text, bodyStart, bodyEnd)));
         var aligner = new PassageAligner(_options.Alignment);
+        // Aligned as a scan aligns a candidate pair: word kinds and stems from the text, and reworded passages sought
+        // only where the two share enough content fingerprints (a story retold in other words shares a few).
+        SeedGrams grams = aligner.Prepare(tokens, text);
+        ulong[] content = ContentShingles.Fingerprints(tokens, text);
         var matches = new List<QueryMatch>();
         var identical = selfHash is { } h ? _documents.Where(d => d.ContentHash == h && d.Id != selfId).Select(d => d.Id).Order(StringComparer.Ordinal).ToList() : [];
         foreach (int owner in shared.Keys.Order())
@@ -127,7 +131,8 @@ public sealed partial class ReuseIndex
             (LoadedDocument? loaded, _) = _source.Load(new SourceFile(doc.FileId, Path.Combine(_source.Root, doc.FileId)), doc.Id);
             if (loaded is null || loaded.ContentHash != doc.ContentHash) continue;
             TokenizedText other = Tokenizer.Tokenize(loaded.Text, loaded.BodyStart, loaded.BodyEnd);
-            var passages = aligner.Align(tokens.TokenHashes, other.TokenHashes).ConvertAll(p =>
+            bool anchoredOnly = SharedCount(content, ContentShingles.Fingerprints(other, loaded.Text)) < ReuseDetector.ContentMinShared;
+            var passages = aligner.AlignEitherWay(grams, aligner.Prepare(other, loaded.Text), anchoredOnly).ConvertAll(p =>
             {
                 var (qs, qe) = PassageText.Widen(text, tokens.StartOf(p.AStart), tokens.EndOf(p.AEnd - 1));
                 var (ds, de) = PassageText.Widen(loaded.Text, other.StartOf(p.BStart), other.EndOf(p.BEnd - 1));
@@ -143,6 +148,19 @@ public sealed partial class ReuseIndex
             return byChars != 0 ? byChars : string.CompareOrdinal(a.Id, b.Id);
         });
         return Attribute(matches, credits) with { Identical = identical };
+    }
+
+    /// <summary>Values two ascending, distinct arrays share.</summary>
+    static int SharedCount(ulong[] a, ulong[] b)
+    {
+        int count = 0;
+        for (int i = 0, j = 0; i < a.Length && j < b.Length;)
+        {
+            if (a[i] < b[j]) i++;
+            else if (a[i] > b[j]) j++;
+            else { count++; i++; j++; }
+        }
+        return count;
     }
 
     static QueryResult Attribute(List<QueryMatch> matches, IReadOnlyList<CreditLine> credits)
