@@ -41,6 +41,25 @@ public sealed partial class ReadMeTests
     }
 
     [Fact]
+    public void Should_answer_the_readme_query_example_as_documented()
+    {
+        // Given the seeds scanned into their store, as the README's query example assumes
+        using var tmp = new TempFolder();
+        string seeds = Path.Combine(tmp.Path, "seeds");
+        Directory.CreateDirectory(seeds);
+        foreach (string file in Directory.GetFiles(TestPaths.Seeds)) File.Copy(file, Path.Combine(seeds, Path.GetFileName(file)));
+        Assert.Equal(ExitCodes.Success, CliApp.Run(["scan", seeds, "-q"], TextWriter.Null, TextWriter.Null));
+        string store = Path.Combine(tmp.Path, "seeds.reuse", "store");
+        var stdout = new StringWriter();
+        // When the first seed is queried
+        Assert.Equal(ExitCodes.Success, CliApp.Run(["query", Path.Combine(seeds, "000_f10bc7b7f9047a21.txt"), "--store", store], stdout, TextWriter.Null));
+        // Then the answer is the README's, but for the timing line and where the folder lies
+        static string[] Body(string text) => text.ReplaceLineEndings("\n").Split('\n').Where(l => !l.StartsWith("Index of ", StringComparison.Ordinal) && !l.StartsWith("$ ", StringComparison.Ordinal) && l.Length > 0).ToArray();
+        string[] actual = Body(stdout.ToString().Replace(tmp.Path + Path.DirectorySeparatorChar, "", StringComparison.Ordinal));
+        Assert.Equal(Body(BlockAfter("Exit codes: `0` answered")), actual);
+    }
+
+    [Fact]
     public void Should_give_exactly_two_set_up_commands_that_exist()
     {
         string quickStart = ReadMe[ReadMe.IndexOf("## Quick start", StringComparison.Ordinal)..ReadMe.IndexOf("## What it finds", StringComparison.Ordinal)];

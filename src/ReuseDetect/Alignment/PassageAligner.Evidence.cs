@@ -98,12 +98,20 @@ public sealed partial class PassageAligner
                 if (skipA is not null && skipA.Exists(k => pa >= k.AStart && pa < k.AEnd)) continue;
                 if (!WordKinds.IsOrdinary(ka[pa]) || !WordKinds.IsOrdinary(kb[pb])) continue;
                 pairs.Add(((long)pa << 32) | (uint)pb);
-                if (ka[pa] == WordKinds.Ordinary && kb[pb] == WordKinds.Ordinary) distinctive++;
             }
         }
         if (pairs.Count == 0) return 0;
         // By a ascending, then b descending, so that a strictly increasing run of b takes at most one pair per a.
         pairs.Sort((x, y) => (x >> 32) != (y >> 32) ? (x >> 32).CompareTo(y >> 32) : ((int)y).CompareTo((int)x));
+        // A word of A counts once as distinctive, however many seeds (its n-grams, its content run) pair it.
+        int lastA = -1;
+        foreach (long p in pairs)
+        {
+            int pa = (int)(p >> 32), pb = (int)p;
+            if (pa == lastA || ka[pa] != WordKinds.Ordinary || kb[pb] != WordKinds.Ordinary) continue;
+            distinctive++;
+            lastA = pa;
+        }
         int[] tails = ArrayPool<int>.Shared.Rent(pairs.Count);
         try
         {

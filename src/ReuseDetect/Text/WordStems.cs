@@ -50,9 +50,12 @@ static class WordStems
         if (r.EndsWith("ed") && n >= 5 && HasVowel(r[..(n - 2)])) return Undouble(w, n - 2);
         if (r.EndsWith("ly") && n >= 6) return n - 2;
         if (r.EndsWith("es") && n >= 5 && (w[n - 3] is 's' or 'x' or 'z' || r[..(n - 2)].EndsWith("ch") || r[..(n - 2)].EndsWith("sh"))) return n - 2;
-        if (w[n - 1] == 's' && w[n - 2] is not ('s' or 'u' or 'i')) return n - 1;
-        return n;
+        if (w[n - 1] == 's' && w[n - 2] is not ('s' or 'u' or 'i')) return DropSilentE(w, n - 1);
+        return DropSilentE(w, n);
     }
+
+    // A base form loses the final e its -ed and -ing forms drop ("agree"/"agreed", "make"/"making", "hopes"/"hoped").
+    static int DropSilentE(Span<char> w, int n) => n > 3 && w[n - 1] == 'e' ? n - 1 : n;
 
     // The stem ends in 'y' in place of the suffix ("parties" → "party").
     static int Replace(Span<char> w, int at, char c)

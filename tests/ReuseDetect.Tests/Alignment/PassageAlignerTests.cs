@@ -6,24 +6,24 @@ namespace ReuseDetect.Tests.Alignment;
 public sealed class PassageAlignerTests
 {
     // Synthetic texts written for these tests; paragraphs and fillers use disjoint content words.
-    const string Reused =
+    internal const string Reused =
         "The parliament in Yerevan voted late on Tuesday to approve a new budget that raises spending on schools, " +
         "roads and rural clinics, after a long debate in which opposition deputies accused the cabinet of hiding " +
         "the true size of the deficit from voters.";
 
-    const string Reused2 =
+    internal const string Reused2 =
         "Farmers in the southern valleys say the drought has already destroyed most of the apricot harvest, and " +
         "several cooperatives have asked the ministry for emergency loans to replace irrigation pumps before winter arrives.";
 
-    const string FillerA =
+    internal const string FillerA =
         "Museum curators opened an exhibition of medieval manuscripts yesterday. Visitors admired illuminated gospels, " +
         "carved bindings and rare maps drawn by monks who copied texts by candlelight for decades.";
 
-    const string FillerB =
+    internal const string FillerB =
         "A football club from the capital signed two young strikers this week. Coaches hope their speed will help " +
         "the squad climb the league table before the championship playoffs begin next spring.";
 
-    const string FillerC =
+    internal const string FillerC =
         "Astronomers reported a bright comet visible after sunset. Amateur observers with binoculars photographed " +
         "its green tail above mountain observatories, while planetariums scheduled extra evening shows.";
 
