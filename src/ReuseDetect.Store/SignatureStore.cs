@@ -16,7 +16,7 @@ public sealed class SignatureStore : IDisposable
     /// <summary>Segments kept before a commit compacts them into one.</summary>
     public const int CompactAfter = 8;
 
-    const string SegmentPrefix = "segment-", SegmentSuffix = ".rds", LockName = "store.lock";
+    const string SegmentPrefix = "segment-", SegmentSuffix = ".rds", CorruptSuffix = ".corrupt", LockName = "store.lock";
 
     readonly string _directory;
     readonly StoreParameters _parameters;
@@ -133,6 +133,10 @@ public sealed class SignatureStore : IDisposable
             _log($"store: removing unfinished write {Path.GetFileName(tmp)}");
             File.Delete(tmp);
         }
+        // Sequence numbers are never reused, not even those of segments set aside as damaged: the query index names
+        // the segments it was built from, and a reused number could make a stale index look current.
+        foreach (string aside in System.IO.Directory.GetFiles(_directory, SegmentPrefix + "*" + SegmentSuffix + CorruptSuffix))
+            _sequence = Math.Max(_sequence, SequenceOf(aside[..^CorruptSuffix.Length]));
         var paths = System.IO.Directory.GetFiles(_directory, SegmentPrefix + "*" + SegmentSuffix).Order(StringComparer.Ordinal).ToList();
         foreach (string path in paths)
         {
@@ -140,7 +144,7 @@ public sealed class SignatureStore : IDisposable
             SegmentReadResult read = SegmentFile.Read(path);
             if (read.Status != SegmentStatus.Ok)
             {
-                string aside = path + ".corrupt";
+                string aside = path + CorruptSuffix;
                 if (_readOnly)
                 {
                     _log($"store: segment {Path.GetFileName(path)} is unusable ({read.Detail}); skipped (the next scan rebuilds it)");
