@@ -57,10 +57,11 @@ public sealed partial class WatchWorker(
         }
         catch (Exception e)
         {
-            // No stack trace in the log: the message says what to fix. The host stops once it has started.
+            // One line says what to fix; the stack trace is logged at Debug only. The host stops once it has started.
             string message = (e is IOException or UnauthorizedAccessException ? e.Message : $"unexpected error ({e.GetType().Name}): {e.Message}").ReplaceLineEndings(" ");
             Volatile.Write(ref _failure, message);
             LogFatal(message);
+            LogFatalDetail(e);
             lifetime.ApplicationStarted.Register(lifetime.StopApplication);
         }
     }
@@ -190,4 +191,7 @@ public sealed partial class WatchWorker(
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Watch stopped: {Message}")]
     partial void LogFatal(string message);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Watch stopped by this exception")]
+    partial void LogFatalDetail(Exception exception);
 }
