@@ -5,7 +5,10 @@ static class ExitCodes
 {
     /// <summary>Everything read and reported.</summary>
     public const int Success = 0;
-    /// <summary>The run failed (folder missing, output not writable, corpus not found).</summary>
+    /// <summary>
+    /// The run failed (folder missing, output not writable, store in use or not writable, corpus not found); for
+    /// <c>watch</c>, a fatal error stopped it (the same causes, or an unexpected exception).
+    /// </summary>
     public const int Failure = 1;
     /// <summary>The command line was wrong.</summary>
     public const int Usage = 2;

@@ -43,12 +43,16 @@ static class ScanDigest
         return Convert.ToHexString(XxHash128.Hash(Encoding.UTF8.GetBytes(sb.ToString())));
     }
 
+    /// <summary>
+    /// True when <paramref name="digest"/> is the one saved with the last reports and the store is as that scan left
+    /// it (the same segment files and query index), so a query index that lags or went missing is mended by a full scan.
+    /// </summary>
     public static bool Matches(string storeDir, string digest)
     {
         string path = Path.Combine(storeDir, FileName);
         try
         {
-            return File.Exists(path) && File.ReadAllText(path).Trim() == digest;
+            return File.Exists(path) && File.ReadAllText(path).Trim() == digest + "\n" + StoreStamp(storeDir);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -60,7 +64,17 @@ static class ScanDigest
     public static void Save(string storeDir, string digest, string summary, int skipped)
     {
         File.WriteAllText(Path.Combine(storeDir, SummaryName), skipped.ToString(CultureInfo.InvariantCulture) + "\n" + summary);
-        File.WriteAllText(Path.Combine(storeDir, FileName), digest + "\n");
+        File.WriteAllText(Path.Combine(storeDir, FileName), digest + "\n" + StoreStamp(storeDir) + "\n");
+    }
+
+    /// <summary>The store's committed state, cheaply: the segment file names and the query index's size and time.</summary>
+    static string StoreStamp(string storeDir)
+    {
+        var sb = new StringBuilder();
+        foreach (string segment in Directory.GetFiles(storeDir, "segment-*.rds").Order(StringComparer.Ordinal))
+            sb.Append(Path.GetFileName(segment)).Append(' ');
+        FileStamp? index = FileStamp.Of(Path.Combine(storeDir, QueryIndexFile.FileName));
+        return sb.Append(QueryIndexFile.FileName).Append(' ').Append(index?.Size ?? -1).Append(' ').Append(index?.ModifiedUtcTicks ?? -1).ToString();
     }
 
     /// <summary>The summary saved with the digest, or null.</summary>

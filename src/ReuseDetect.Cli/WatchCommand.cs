@@ -51,8 +51,12 @@ static class WatchCommand
                 if (parse.GetResult(debounce) is { Implicit: false }) s.DebounceMilliseconds = parse.GetValue(debounce);
                 if (parse.GetResult(reconcile) is { Implicit: false }) s.ReconcileSeconds = parse.GetValue(reconcile);
             }, options, new FileSink(options.Parallelism));
-            await host.RunAsync(cancellationToken).ConfigureAwait(false);
-            return ExitCodes.Success;
+            // A fatal error (store in use or not writable, reports not writable, an unexpected exception) stops the
+            // host and exits 1, so a supervisor (systemd Restart=on-failure) sees the failure.
+            string? failure = await WatchHost.RunAsync(host, cancellationToken).ConfigureAwait(false);
+            if (failure is null) return ExitCodes.Success;
+            await stderr.WriteLineAsync("reuse: " + failure).ConfigureAwait(false);
+            return ExitCodes.Failure;
         });
         return command;
     }

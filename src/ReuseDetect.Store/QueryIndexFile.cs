@@ -13,19 +13,27 @@ public sealed record StoredIndexDocument(
     [property: Key(3)] long? PublishedUtcTicks,
     [property: Key(4)] byte[] ContentHash);
 
-/// <summary>The query index: documents and the sorted fingerprint postings (hash, owner) as two parallel arrays.</summary>
+/// <summary>
+/// The query index: documents and the sorted fingerprint postings (hash, owner) as two parallel arrays, and the
+/// sequence numbers of the segments it was built from (the store's committed state; absent before this was recorded).
+/// </summary>
 [MessagePackObject]
 public sealed record StoredQueryIndex(
     [property: Key(0)] StoreParameters Parameters,
     [property: Key(1)] string? Root,
     [property: Key(2)] StoredIndexDocument[] Documents,
     [property: Key(3)] ulong[] Hashes,
-    [property: Key(4)] int[] Owners);
+    [property: Key(4)] int[] Owners,
+    [property: Key(5)] long[]? Segments = null);
 
 /// <summary>
 /// <c>query.idx</c> in the store folder: everything <c>reuse query</c> needs, in one framed, checksummed MessagePack
 /// file (same framing as segments, magic "RDQIDX1\n"), rewritten atomically at each commit. Loading it costs a read of
 /// the postings, not a decode of every segment; a missing or damaged file just sends the query to the segments.
+/// The index is derived data written after the segment it covers, so a crash or full disk between the two renames
+/// leaves an index that lags the store. It therefore records the segments it was built from, and
+/// <see cref="Read"/> refuses it as stale when the store's segment files differ; the store's next commit, even one
+/// with nothing new, rewrites a stale index.
 /// </summary>
 public static class QueryIndexFile
 {
@@ -34,8 +42,8 @@ public static class QueryIndexFile
 
     static ReadOnlySpan<byte> Magic => "RDQIDX1\n"u8;
 
-    /// <summary>Builds and writes the index of <paramref name="files"/> (live files only).</summary>
-    public static void Write(string storeDir, StoreParameters parameters, string? root, IEnumerable<StoredFile> files)
+    /// <summary>Builds and writes the index of <paramref name="files"/> (live files only) held in the segments numbered <paramref name="segments"/>.</summary>
+    public static void Write(string storeDir, StoreParameters parameters, string? root, long[] segments, IEnumerable<StoredFile> files)
     {
         ArgumentNullException.ThrowIfNull(files);
         var docs = new List<StoredIndexDocument>();
@@ -49,11 +57,11 @@ public static class QueryIndexFile
             }
         }
         postings.Sort();
-        var index = new StoredQueryIndex(parameters, root, [.. docs], [.. postings.Select(p => p.Hash)], [.. postings.Select(p => p.Owner)]);
+        var index = new StoredQueryIndex(parameters, root, [.. docs], [.. postings.Select(p => p.Hash)], [.. postings.Select(p => p.Owner)], segments);
         SegmentFile.WriteAtomic(Path.Combine(storeDir, FileName), SegmentFile.Frame(index, Magic));
     }
 
-    /// <summary>Reads the index, or null with the reason when it is missing or unusable.</summary>
+    /// <summary>Reads the index, or null with the reason when it is missing, unusable or stale (the store's segments are not those it was built from).</summary>
     public static (StoredQueryIndex? Index, string Detail) Read(string storeDir)
     {
         string path = Path.Combine(storeDir, FileName);
@@ -66,6 +74,10 @@ public static class QueryIndexFile
                 || !index.Documents.All(d => d is { Id: not null, FileId: not null, Outlet: not null, ContentHash.Length: 16 })
                 || index.Hashes.Length != index.Owners.Length || index.Owners.Any(o => (uint)o >= (uint)index.Documents.Length))
                 return (null, "query index is inconsistent");
+            long[] present = SignatureStore.SegmentSequences(storeDir);
+            if (index.Segments is null) return (null, "the query index does not name the segments it was built from (an older build wrote it)");
+            if (!index.Segments.AsSpan().SequenceEqual(present))
+                return (null, $"the query index is stale (built from segment {List(index.Segments)}, the store holds segment {List(present)}: a scan stopped before updating it)");
             return (index, "ok");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -73,6 +85,8 @@ public static class QueryIndexFile
             return (null, "cannot read: " + e.Message);
         }
     }
+
+    static string List(long[] sequences) => sequences.Length == 0 ? "none" : string.Join(", ", sequences);
 
     /// <summary>A <see cref="ReuseIndex"/> over a loaded query index.</summary>
     public static ReuseIndex ToReuseIndex(StoredQueryIndex index, ReuseDetectOptions options, string root)

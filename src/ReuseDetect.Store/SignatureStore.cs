@@ -16,7 +16,7 @@ public sealed class SignatureStore : IDisposable
     /// <summary>Segments kept before a commit compacts them into one.</summary>
     public const int CompactAfter = 8;
 
-    const string SegmentPrefix = "segment-", SegmentSuffix = ".rds", LockName = "store.lock";
+    const string SegmentPrefix = "segment-", SegmentSuffix = ".rds", CorruptSuffix = ".corrupt", LockName = "store.lock";
 
     readonly string _directory;
     readonly StoreParameters _parameters;
@@ -30,6 +30,7 @@ public sealed class SignatureStore : IDisposable
     readonly Lock _gate = new();
     bool _rebuild;
     bool _readOnly;
+    bool _queryIndexCurrent;
     string? _committedRoot;
     long _sequence;
 
@@ -52,6 +53,9 @@ public sealed class SignatureStore : IDisposable
 
     /// <summary>Fault injection for tests: runs after a segment's bytes are written, before the rename that commits it.</summary>
     internal Action? BeforeSegmentRename { get; set; }
+
+    /// <summary>Fault injection for tests: runs after a commit's segment is renamed into place, before the query index is written.</summary>
+    internal Action? BeforeQueryIndexWrite { get; set; }
 
     /// <summary>Pairs known to the store.</summary>
     public int PairCount => _pairs.Count;
@@ -87,18 +91,37 @@ public sealed class SignatureStore : IDisposable
     {
         ArgumentNullException.ThrowIfNull(parameters);
         log ??= _ => { };
-        System.IO.Directory.CreateDirectory(directory);
+        try
+        {
+            System.IO.Directory.CreateDirectory(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreUnavailableException($"The store {directory} cannot be created: {e.Message}", e);
+        }
         FileStream lockStream;
         try
         {
             lockStream = new FileStream(Path.Combine(directory, LockName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new StoreUnavailableException($"The store {directory} is not writable: {e.Message}", e);
+        }
         catch (IOException e)
         {
-            throw new IOException($"The store {directory} is in use by another ReuseDetect process ({e.Message}).", e);
+            throw new StoreUnavailableException($"The store {directory} is in use by another ReuseDetect process ({e.Message}).", e);
         }
         var store = new SignatureStore(directory, parameters, log, lockStream);
-        store.Load();
+        try
+        {
+            store.Load();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            store.Dispose();
+            throw new StoreUnavailableException($"The store {directory} cannot be used: {e.Message}", e);
+        }
         return store;
     }
 
@@ -110,6 +133,10 @@ public sealed class SignatureStore : IDisposable
             _log($"store: removing unfinished write {Path.GetFileName(tmp)}");
             File.Delete(tmp);
         }
+        // Sequence numbers are never reused, not even those of segments set aside as damaged: the query index names
+        // the segments it was built from, and a reused number could make a stale index look current.
+        foreach (string aside in System.IO.Directory.GetFiles(_directory, SegmentPrefix + "*" + SegmentSuffix + CorruptSuffix))
+            _sequence = Math.Max(_sequence, SequenceOf(aside[..^CorruptSuffix.Length]));
         var paths = System.IO.Directory.GetFiles(_directory, SegmentPrefix + "*" + SegmentSuffix).Order(StringComparer.Ordinal).ToList();
         foreach (string path in paths)
         {
@@ -117,7 +144,7 @@ public sealed class SignatureStore : IDisposable
             SegmentReadResult read = SegmentFile.Read(path);
             if (read.Status != SegmentStatus.Ok)
             {
-                string aside = path + ".corrupt";
+                string aside = path + CorruptSuffix;
                 if (_readOnly)
                 {
                     _log($"store: segment {Path.GetFileName(path)} is unusable ({read.Detail}); skipped (the next scan rebuilds it)");
@@ -212,41 +239,66 @@ public sealed class SignatureStore : IDisposable
         if (_readOnly) throw new InvalidOperationException("The store was opened read-only.");
         lock (_gate)
         {
-            var live = liveFileIds.ToHashSet(StringComparer.Ordinal);
-            foreach (string gone in _files.Where(f => !f.Value.Deleted && !live.Contains(f.Key)).Select(f => f.Key).ToList())
+            try
             {
-                var tomb = new StoredFile { FileId = gone, Deleted = true, Documents = [] };
-                _files[gone] = tomb;
-                _newFiles[gone] = tomb;
+                return CommitLocked(liveFileIds);
             }
-            bool compact = _rebuild || _segments.Count + 1 > CompactAfter;
-            if (!compact && _newFiles.Count == 0 && _newPairs.Count == 0 && Root == _committedRoot)
+            catch (Exception e) when (e is UnauthorizedAccessException || e is IOException and not StoreUnavailableException)
             {
-                // Nothing new; only a store written before the query index existed still lacks one.
-                if (!File.Exists(Path.Combine(_directory, QueryIndexFile.FileName))) WriteQueryIndex(live);
-                return _segments.Count;
+                throw new StoreUnavailableException($"Cannot write the store {_directory}: {e.Message}", e);
             }
-            SegmentBody body = compact ? LiveBody(live) : new SegmentBody(Header(), [.. Sorted(_newFiles)], [.. SortedPairs(_newPairs)]);
-            string path = Path.Combine(_directory, $"{SegmentPrefix}{body.Header.Sequence:D8}{SegmentSuffix}");
-            SegmentFile.WriteAtomic(path, SegmentFile.Encode(body), BeforeSegmentRename);
-            if (compact)
-            {
-                // The compacted segment is safely in place; older ones are now redundant.
-                foreach (string old in _segments) File.Delete(old);
-                _segments.Clear();
-                _rebuild = false;
-            }
-            _segments.Add(path);
-            _committedRoot = Root;
-            WriteQueryIndex(live);
-            _newFiles.Clear();
-            _newPairs.Clear();
-            return _segments.Count;
         }
     }
 
+    int CommitLocked(IReadOnlyCollection<string> liveFileIds)
+    {
+        var live = liveFileIds.ToHashSet(StringComparer.Ordinal);
+        foreach (string gone in _files.Where(f => !f.Value.Deleted && !live.Contains(f.Key)).Select(f => f.Key).ToList())
+        {
+            var tomb = new StoredFile { FileId = gone, Deleted = true, Documents = [] };
+            _files[gone] = tomb;
+            _newFiles[gone] = tomb;
+        }
+        bool compact = _rebuild || _segments.Count + 1 > CompactAfter;
+        if (!compact && _newFiles.Count == 0 && _newPairs.Count == 0 && Root == _committedRoot)
+        {
+            // Nothing new. The query index may still lag the segments (a crash or full disk between a segment's
+            // rename and the index's, or a store older than the index): rewrite it then. Checked once per process;
+            // the lock keeps other writers out, so it stays current after that.
+            if (!_queryIndexCurrent && QueryIndexFile.Read(_directory).Index is null) WriteQueryIndex(live);
+            _queryIndexCurrent = true;
+            return _segments.Count;
+        }
+        SegmentBody body = compact ? LiveBody(live) : new SegmentBody(Header(), [.. Sorted(_newFiles)], [.. SortedPairs(_newPairs)]);
+        string path = Path.Combine(_directory, $"{SegmentPrefix}{body.Header.Sequence:D8}{SegmentSuffix}");
+        // The segment is committed first, the index after: the index names the segments it was built from, so one
+        // left behind by a crash between the two renames is seen as stale (by query and by the next commit).
+        _queryIndexCurrent = false;
+        SegmentFile.WriteAtomic(path, SegmentFile.Encode(body), BeforeSegmentRename);
+        if (compact)
+        {
+            // The compacted segment is safely in place; older ones are now redundant.
+            foreach (string old in _segments) File.Delete(old);
+            _segments.Clear();
+            _rebuild = false;
+        }
+        _segments.Add(path);
+        _committedRoot = Root;
+        _newFiles.Clear();
+        _newPairs.Clear();
+        BeforeQueryIndexWrite?.Invoke();
+        WriteQueryIndex(live);
+        _queryIndexCurrent = true;
+        return _segments.Count;
+    }
+
     void WriteQueryIndex(HashSet<string> live) => QueryIndexFile.Write(_directory, _parameters, Root,
+        [.. _segments.Select(SequenceOf).Order()],
         _files.Values.Where(f => !f.Deleted && live.Contains(f.FileId)).OrderBy(f => f.FileId, StringComparer.Ordinal));
+
+    /// <summary>The sequence numbers of the segment files in <paramref name="directory"/>, ascending.</summary>
+    internal static long[] SegmentSequences(string directory) =>
+        [.. System.IO.Directory.GetFiles(directory, SegmentPrefix + "*" + SegmentSuffix).Select(SequenceOf).Order()];
 
     SegmentHeader Header() => new(SegmentFile.FormatVersion, _parameters, ++_sequence, Root);
 

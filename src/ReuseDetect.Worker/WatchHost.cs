@@ -30,8 +30,25 @@ public static class WatchHost
         builder.Services.AddSingleton(time ?? TimeProvider.System);
         builder.Services.AddSingleton<WatchWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<WatchWorker>());
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.Services.Configure<HostOptions>(o =>
+        {
+            o.ShutdownTimeout = TimeSpan.FromSeconds(30);
+            // The worker reports its own fatal errors (WatchWorker.Failure); anything else escaping still stops the host.
+            o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost;
+        });
         logging?.Invoke(builder.Logging);
         return builder.Build();
+    }
+
+    /// <summary>
+    /// Runs the host until it stops (Ctrl+C, SIGTERM or a fatal error) and disposes it. Returns null after a clean stop,
+    /// else the fatal error in one line (<see cref="WatchWorker.Failure"/>), so the caller can exit non-zero.
+    /// </summary>
+    public static async Task<string?> RunAsync(IHost host, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        var worker = host.Services.GetRequiredService<WatchWorker>();
+        await host.RunAsync(cancellationToken).ConfigureAwait(false);
+        return worker.Failure ?? (worker.ExecuteTask is { IsFaulted: true } t ? t.Exception!.GetBaseException().Message : null);
     }
 }

@@ -20,12 +20,14 @@ public sealed partial class WatchWorker(
     WatchDetection detection,
     IReportSink sink,
     ILogger<WatchWorker> logger,
-    TimeProvider time) : BackgroundService
+    TimeProvider time,
+    IHostApplicationLifetime lifetime) : BackgroundService
 {
     readonly WatchSettings _settings = settings.Value;
     readonly ReuseDetectOptions _detectOptions = detection.Options;
     readonly Channel<string> _events = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
     ReuseReport? _last;
+    string? _failure;
     int _scans;
 
     /// <summary>Scans completed so far (for tests and health checks).</summary>
@@ -34,15 +36,41 @@ public sealed partial class WatchWorker(
     /// <summary>The latest report.</summary>
     public ReuseReport? LastReport => Volatile.Read(ref _last);
 
+    /// <summary>
+    /// Why the worker stopped the host, in one line, or null while it runs or after a clean stop. Fatal are the errors
+    /// that do not pass by themselves: the folder missing at start, the store locked by another process or not
+    /// writable, the reports not writable, and any unexpected exception. A rescan that fails on the scanned folder
+    /// (a file or folder gone, access denied) is only logged; the next change or reconcile tries again.
+    /// </summary>
+    public string? Failure => Volatile.Read(ref _failure);
+
     /// <inheritdoc/>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        string root = Path.GetFullPath(_settings.Root);
-        if (!Directory.Exists(root))
+        try
         {
-            LogMissingRoot(root);
-            throw new DirectoryNotFoundException($"Folder not found: {root}");
+            await WatchAsync(stoppingToken).ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Shutdown.
+        }
+        catch (Exception e)
+        {
+            // One line says what to fix; the stack trace is logged at Debug only. The host stops once it has started.
+            string message = (e is IOException or UnauthorizedAccessException ? e.Message : $"unexpected error ({e.GetType().Name}): {e.Message}").ReplaceLineEndings(" ");
+            Volatile.Write(ref _failure, message);
+            LogFatal(message);
+            LogFatalDetail(e);
+            lifetime.ApplicationStarted.Register(lifetime.StopApplication);
+        }
+    }
+
+    async Task WatchAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        string root = Path.GetFullPath(_settings.Root);
+        if (!Directory.Exists(root)) throw new DirectoryNotFoundException($"Folder not found: {root}");
         string outDir = Path.GetFullPath(_settings.Out);
         string storeDir = Path.GetFullPath(_settings.Store);
         using var store = SignatureStore.Open(storeDir, Store.StoreScanCache.ParametersFor(_detectOptions), m => LogStore(m));
@@ -57,7 +85,6 @@ public sealed partial class WatchWorker(
         watcher.EnableRaisingEvents = true;
         LogWatching(root, outDir);
 
-        await Task.Yield();
         RunScan(root, outDir, storeDir, store, "initial scan", stoppingToken);
         var reconcile = TimeSpan.FromSeconds(Math.Max(1, _settings.ReconcileSeconds));
         var debounce = TimeSpan.FromMilliseconds(Math.Max(0, _settings.DebounceMilliseconds));
@@ -106,28 +133,39 @@ public sealed partial class WatchWorker(
     static bool IsOwnOutput(string path, string outDir) =>
         path.StartsWith(outDir + Path.DirectorySeparatorChar, StringComparison.Ordinal) || path == outDir;
 
+    /// <summary>One scan. A failure on the scanned folder is logged and retried later; store, report and unexpected errors propagate (fatal).</summary>
     void RunScan(string root, string outDir, string storeDir, SignatureStore store, string reason, CancellationToken stoppingToken)
     {
+        ReuseReport report;
+        var cache = new Store.StoreScanCache(store);
         try
         {
             var options = _detectOptions with { Ingest = _detectOptions.Ingest with { ExcludedFolders = [outDir, storeDir] } };
-            var cache = new Store.StoreScanCache(store);
-            ReuseReport report = new ReuseDetector(options).Scan(new FolderSource(root, options.Ingest), cache, null, stoppingToken);
-            sink.Write(outDir, report);
-            foreach (string line in ReuseChanges.Describe(_last, report, cache.SignedFileIds)) LogNewReuse(line);
-            Volatile.Write(ref _last, report);
-            Interlocked.Increment(ref _scans);
-            LogScanned(reason, report.Summary.Documents, report.Summary.Skipped, cache.Signed, cache.Reused, report.Summary.PassageClusters, report.Summary.NearDuplicatePairs);
+            report = new ReuseDetector(options).Scan(new FolderSource(root, options.Ingest), cache, null, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             LogCancelled();
+            return;
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException || e is IOException and not StoreUnavailableException)
+        {
+            // A transient problem with the scanned folder (a file locked or gone, the folder briefly away).
+            LogScanFailed(reason, e.Message);
+            return;
+        }
+        try
+        {
+            sink.Write(outDir, report);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // A transient problem (file locked, folder briefly gone): the next event or reconcile tries again.
-            LogScanFailed(reason, e.Message);
+            throw new IOException($"Cannot write the reports to {outDir}: {e.Message}", e);
         }
+        foreach (string line in ReuseChanges.Describe(_last, report, cache.SignedFileIds)) LogNewReuse(line);
+        Volatile.Write(ref _last, report);
+        Interlocked.Increment(ref _scans);
+        LogScanned(reason, report.Summary.Documents, report.Summary.Skipped, cache.Signed, cache.Reused, report.Summary.PassageClusters, report.Summary.NearDuplicatePairs);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Watching {Root}; reports go to {Out}")]
@@ -151,6 +189,9 @@ public sealed partial class WatchWorker(
     [LoggerMessage(Level = LogLevel.Information, Message = "Scan cancelled by shutdown; the store keeps its last committed state")]
     partial void LogCancelled();
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Folder not found: {Root}")]
-    partial void LogMissingRoot(string root);
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Watch stopped: {Message}")]
+    partial void LogFatal(string message);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Watch stopped by this exception")]
+    partial void LogFatalDetail(Exception exception);
 }

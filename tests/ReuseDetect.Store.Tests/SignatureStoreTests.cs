@@ -128,7 +128,7 @@ public sealed class SignatureStoreTests
     {
         using var dir = new TempDir();
         using var first = SignatureStore.Open(dir.Path, StoreTestData.Parameters);
-        var e = Assert.Throws<IOException>(() => SignatureStore.Open(dir.Path, StoreTestData.Parameters));
+        var e = Assert.Throws<StoreUnavailableException>(() => SignatureStore.Open(dir.Path, StoreTestData.Parameters));
         Assert.Contains("in use by another ReuseDetect process", e.Message, StringComparison.Ordinal);
     }
 }
