@@ -88,7 +88,9 @@ static class ScanCommand
             try
             {
                 written = ReportFiles.Write(outDir, report, options.Parallelism);
-                if (digest is not null)
+                // A file that could not be read, or a folder that could not be listed, may be fine next time: without a
+                // digest the next scan reads them again instead of calling these reports current.
+                if (digest is not null && !report.Documents.Any(d => d.Error is { } e && TransientErrors.Is(e)))
                 {
                     var summary = new StringWriter();
                     ConsoleSummary.Write(summary, report, parse.GetValue(top));

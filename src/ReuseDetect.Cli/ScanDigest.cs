@@ -11,7 +11,8 @@ namespace ReuseDetect.Cli;
 /// A digest of everything a scan's reports depend on: the options, the builds of the engine and the CLI (their
 /// deterministic module ids), every file's id, size and modification time, and the files ignored by type (listed in
 /// the reports). When it equals the digest saved with the last reports, nothing can have changed, so a rescan of an
-/// unchanged folder costs one walk of the folder.
+/// unchanged folder costs one walk of the folder. No digest is saved after a scan that met a transient failure
+/// (<see cref="TransientErrors"/>): a file's size and time do not change when it becomes readable again.
 /// </summary>
 static class ScanDigest
 {

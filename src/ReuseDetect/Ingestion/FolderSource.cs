@@ -117,6 +117,7 @@ public sealed partial class FolderSource
                 {
                     if (Path.GetFileName(file).StartsWith('.') || IsSidecar(file)) continue;
                     if (IgnoreReason(file) is { } reason) ignored.Add(new IgnoredFile(IdOf(file), reason));
+                    else if (Refusal(file) is { } refusal) errors.Add(new IngestError(IdOf(file), refusal));
                     else files.Add(new SourceFile(IdOf(file), file));
                 }
                 foreach (string sub in Directory.EnumerateDirectories(dir))
@@ -125,7 +126,7 @@ public sealed partial class FolderSource
                     if (info.Name.StartsWith('.') || excluded.Contains(Path.TrimEndingDirectorySeparator(sub))) continue;
                     if (info.LinkTarget is not null)
                     {
-                        errors.Add(new IngestError(IdOf(sub) + "/", "symbolic link to a folder, not followed"));
+                        errors.Add(new IngestError(IdOf(sub) + "/", FolderLinkReason(sub)));
                         continue;
                     }
                     pending.Push(sub);
@@ -133,7 +134,7 @@ public sealed partial class FolderSource
             }
             catch (Exception e) when (e is UnauthorizedAccessException or IOException)
             {
-                errors.Add(new IngestError(dir == _root ? "." : IdOf(dir) + "/", $"cannot list folder: {e.Message}"));
+                errors.Add(new IngestError(dir == _root ? "." : IdOf(dir) + "/", $"{TransientErrors.CannotList}: {e.Message}"));
             }
         }
         files.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
@@ -142,6 +143,15 @@ public sealed partial class FolderSource
         return new FolderListing(files, errors, ignored);
     }
 
+    string TooLarge(long length) => length > _options.MaxFileBytes
+        ? $"file too large: {length:N0} bytes (limit {_options.MaxFileBytes:N0})"
+        : $"file too large: more than {_options.MaxFileBytes:N0} bytes (limit {_options.MaxFileBytes:N0})";
+
+    /// <summary>A sidecar's bytes, or why it is not read: it is read with the same checks and limit as its document.</summary>
+    (byte[]? Bytes, string? Refusal) ReadSidecar(string path) =>
+        Refusal(path) is { } refusal ? (null, refusal)
+        : ReadBounded(path, _options.MaxFileBytes, out long length) is { } bytes ? (bytes, null) : (null, TooLarge(length));
+
     string IdOf(string path) => Path.GetRelativePath(_root, path).Replace('\\', '/');
 
     /// <summary>Reads one file into its documents (one, or one per record) and errors, with its sidecar's metadata.</summary>
@@ -149,19 +159,20 @@ public sealed partial class FolderSource
     {
         if (FormatOf(file.FullPath) is not InputFormat format)
             return FileLoad.Failed(file.Id, $"unsupported file type '{Path.GetExtension(file.FullPath)}'");
+        // Checked again when read: the file may have been replaced since the folder was listed, or never listed (query).
+        if (Refusal(file.FullPath) is { } refusal) return FileLoad.Failed(file.Id, refusal);
         byte[] bytes;
         try
         {
-            var info = new FileInfo(file.FullPath);
-            if (info.Length > _options.MaxFileBytes)
-                return FileLoad.Failed(file.Id, $"file too large: {info.Length:N0} bytes (limit {_options.MaxFileBytes:N0})");
-            bytes = File.ReadAllBytes(file.FullPath);
+            if (ReadBounded(file.FullPath, _options.MaxFileBytes, out long length) is not { } read)
+                return FileLoad.Failed(file.Id, TooLarge(length));
+            bytes = read;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
-            return FileLoad.Failed(file.Id, $"cannot read: {e.Message}");
+            return FileLoad.Failed(file.Id, $"{TransientErrors.CannotRead}: {e.Message}");
         }
-        Sidecar sidecar = Sidecar.Read(file.FullPath, IdOf);
+        Sidecar sidecar = Sidecar.Read(file.FullPath, IdOf, ReadSidecar);
         FileLoad load = Decode(file.Id, bytes, format, sidecar);
         return sidecar.Error is null ? load : load with { Errors = [.. load.Errors, sidecar.Error] };
     }

@@ -54,3 +54,23 @@ public enum InputFormat
     /// <summary>One JSON record per line (<c>.jsonl</c>, <c>.ndjson</c>).</summary>
     JsonLines,
 }
+
+/// <summary>
+/// Reasons that may not hold next time: a file unreadable for a moment, a folder that could not be listed, a file
+/// changed during the scan. Neither the store nor the unchanged-folder digest may keep them as the file's state, so
+/// the next scan tries those files again.
+/// </summary>
+public static class TransientErrors
+{
+    /// <summary>A file (or its sidecar) could not be opened or read.</summary>
+    public const string CannotRead = "cannot read";
+    /// <summary>A folder could not be listed.</summary>
+    public const string CannotList = "cannot list folder";
+    /// <summary>A file's content changed between signing and alignment.</summary>
+    public const string ChangedDuringScan = "document changed during the scan";
+
+    /// <summary>True when <paramref name="reason"/> is one of the transient failures.</summary>
+    public static bool Is(string reason) =>
+        reason.StartsWith(CannotRead, StringComparison.Ordinal) || reason.StartsWith(CannotList, StringComparison.Ordinal)
+        || reason.StartsWith(ChangedDuringScan, StringComparison.Ordinal);
+}

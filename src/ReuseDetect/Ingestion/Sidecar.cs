@@ -18,7 +18,8 @@ readonly record struct Sidecar(IReadOnlyList<KeyValuePair<string, string>> Field
         return metadata;
     }
 
-    public static Sidecar Read(string documentPath, Func<string, string> idOf)
+    /// <summary>The sidecar of <paramref name="documentPath"/>, read by <paramref name="read"/> (its bytes, or why it is not read).</summary>
+    public static Sidecar Read(string documentPath, Func<string, string> idOf, Func<string, (byte[]? Bytes, string? Refusal)> read)
     {
         string? dir = Path.GetDirectoryName(documentPath);
         if (dir is null) return None;
@@ -28,12 +29,13 @@ readonly record struct Sidecar(IReadOnlyList<KeyValuePair<string, string>> Field
             if (!File.Exists(candidate)) continue;
             try
             {
-                byte[] bytes = File.ReadAllBytes(candidate);
+                (byte[]? bytes, string? refusal) = read(candidate);
+                if (bytes is null) return new Sidecar([], null, new IngestError(idOf(candidate), $"sidecar not read: {refusal}"));
                 return Parse(bytes) is { } fields
                     ? new Sidecar(fields, bytes, null)
                     : new Sidecar([], bytes, new IngestError(idOf(candidate), "sidecar is not a JSON object; ignored"));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
             {
                 return new Sidecar([], null, new IngestError(idOf(candidate), $"cannot read sidecar: {e.Message}"));
             }

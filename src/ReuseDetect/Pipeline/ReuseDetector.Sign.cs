@@ -47,8 +47,8 @@ public sealed partial class ReuseDetector
             // Small corpora keep their text for alignment; large ones reload it then (bounded cache).
             cache.Offer(doc, tokens);
         }
-        // A file that could not be read at all is not remembered: it may be readable next time.
-        if (stamp is { } st && !load.Errors.Any(e => e.Reason.StartsWith("cannot read", StringComparison.Ordinal)))
+        // A file that could not be read (or its sidecar) is not remembered: it may be readable next time.
+        if (stamp is { } st && !load.Errors.Any(e => TransientErrors.Is(e.Reason)))
             scanCache!.PutFile(file, st, signed, load.Errors);
         return (signed, load.Errors);
     }

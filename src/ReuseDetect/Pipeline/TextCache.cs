@@ -122,12 +122,12 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
         (LoadedDocument? doc, IngestError? error) = load(record.File, record.Id);
         if (doc is null)
         {
-            _errors[record.Id] = error?.Reason ?? "cannot read";
+            _errors[record.Id] = error?.Reason ?? TransientErrors.CannotRead;
             return null;
         }
         if (doc.ContentHash != record.ContentHash)
         {
-            _errors[record.Id] = "document changed during the scan; its passages were not aligned (scan again)";
+            _errors[record.Id] = TransientErrors.ChangedDuringScan + "; its passages were not aligned (scan again)";
             return null;
         }
         var entry = new Entry(doc, Tokenizer.Tokenize(doc.Text, doc.BodyStart, doc.BodyEnd));

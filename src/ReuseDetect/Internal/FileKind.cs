@@ -1,0 +1,96 @@
+using System.Runtime.InteropServices;
+
+namespace ReuseDetect.Internal;
+
+/// <summary>What a path names on disk. Only a <see cref="Regular"/> file is ever opened by the reader.</summary>
+enum FileKind
+{
+    /// <summary>The type could not be found out (not Linux, or the call failed): treated as a regular file.</summary>
+    Unknown,
+    Regular,
+    Directory,
+    SymbolicLink,
+    Fifo,
+    CharacterDevice,
+    BlockDevice,
+    Socket,
+    Missing,
+}
+
+/// <summary>
+/// The file type of a path, from <c>statx(2)</c> on Linux. .NET reports a FIFO, a device and a socket as an ordinary
+/// file (<see cref="FileAttributes.Normal"/>, length 0), and opening a FIFO blocks until a writer comes, so the type
+/// must be known before the file is opened. <c>struct statx</c> has one layout on every Linux architecture, unlike
+/// <c>struct stat</c>. Elsewhere (and on a libc without <c>statx</c>) the answer is <see cref="FileKind.Unknown"/>.
+/// </summary>
+static partial class FileKinds
+{
+    const int AtFdCwd = -100, AtSymlinkNoFollow = 0x100, StatxType = 0x1;
+    const int ENOENT = 2, ENOTDIR = 20;
+    static bool s_unavailable = !OperatingSystem.IsLinux();
+
+    /// <summary>The kind of the file <paramref name="path"/> names, following symbolic links (as <c>stat</c>).</summary>
+    public static FileKind Of(string path) => Query(path, 0);
+
+    /// <summary>The kind of <paramref name="path"/> itself: a symbolic link is <see cref="FileKind.SymbolicLink"/> (as <c>lstat</c>).</summary>
+    public static FileKind OfLink(string path) => Query(path, AtSymlinkNoFollow);
+
+    /// <summary>How a reason names a kind that is not a regular file.</summary>
+    public static string Describe(FileKind kind) => kind switch
+    {
+        FileKind.Fifo => "FIFO (named pipe)",
+        FileKind.CharacterDevice => "character device",
+        FileKind.BlockDevice => "block device",
+        FileKind.Socket => "socket",
+        FileKind.Directory => "folder",
+        FileKind.SymbolicLink => "symbolic link",
+        _ => kind.ToString(),
+    };
+
+    static FileKind Query(string path, int flags)
+    {
+        if (s_unavailable) return FileKind.Unknown;
+        Statx buffer = default;
+        try
+        {
+            if (NativeStatx(AtFdCwd, path, flags, StatxType, ref buffer) != 0)
+            {
+                int errno = Marshal.GetLastPInvokeError();
+                return errno is ENOENT or ENOTDIR ? FileKind.Missing : FileKind.Unknown;
+            }
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            s_unavailable = true;
+            return FileKind.Unknown;
+        }
+        return (buffer.Mode & 0xF000) switch
+        {
+            0x8000 => FileKind.Regular,
+            0x4000 => FileKind.Directory,
+            0xA000 => FileKind.SymbolicLink,
+            0x1000 => FileKind.Fifo,
+            0x2000 => FileKind.CharacterDevice,
+            0x6000 => FileKind.BlockDevice,
+            0xC000 => FileKind.Socket,
+            _ => FileKind.Unknown,
+        };
+    }
+
+    /// <summary>The head of <c>struct statx</c> (256 bytes in all); only <c>stx_mode</c>, at offset 28, is read.</summary>
+    [StructLayout(LayoutKind.Sequential, Size = 256)]
+    struct Statx
+    {
+        public uint Mask;
+        public uint BlockSize;
+        public ulong Attributes;
+        public uint Links;
+        public uint Uid;
+        public uint Gid;
+        public ushort Mode;
+    }
+
+    [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static partial int NativeStatx(int dirfd, string path, int flags, uint mask, ref Statx buffer);
+}
