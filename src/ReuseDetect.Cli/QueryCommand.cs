@@ -69,11 +69,21 @@ static class QueryCommand
             case QueryInputKind.Text:
                 return ([("the text given", index.Query(arg))], ExitCodes.Success);
             case QueryInputKind.StandardInput:
+                // Read at most the file size limit (plus one byte to tell), so `cat /dev/zero | reuse query -` ends.
+                long limit = new IngestOptions().MaxFileBytes;
                 byte[] bytes;
                 using (var buffer = new MemoryStream())
                 {
                     using Stream s = stdin();
-                    s.CopyTo(buffer);
+                    byte[] chunk = new byte[81920];
+                    int n;
+                    while (buffer.Length <= limit && (n = s.Read(chunk, 0, (int)Math.Min(chunk.Length, limit + 1 - buffer.Length))) > 0)
+                        buffer.Write(chunk, 0, n);
+                    if (buffer.Length > limit)
+                    {
+                        stderr.WriteLine($"reuse: cannot read standard input: more than {limit:N0} bytes (limit {limit:N0})");
+                        return ([], ExitCodes.Failure);
+                    }
                     bytes = buffer.ToArray();
                 }
                 FileLoad load = new FolderSource(index.Root, default).Decode("-", bytes, InputFormat.Text);

@@ -64,6 +64,41 @@ public sealed class QueryCommandTests : IDisposable
     }
 
     [Fact]
+    public void Should_stop_reading_standard_input_past_the_file_size_limit()
+    {
+        // Given standard input that never ends (`cat /dev/zero | reuse query -`)
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var endless = new EndlessStream();
+        // When it is queried
+        int code = CliApp.Run(["query", "-", "--store", _store], stdout, stderr, default, () => endless);
+        // Then the query stops one byte past the limit and says why, instead of reading until memory runs out
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.Equal(new ReuseDetect.Ingestion.IngestOptions().MaxFileBytes + 1, endless.Served);
+        Assert.Contains("reuse: cannot read standard input: more than", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    sealed class EndlessStream : Stream
+    {
+        public long Served { get; private set; }
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => Served; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            Array.Clear(buffer, offset, count);
+            Served += count;
+            return count;
+        }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Fact]
     public void Should_read_standard_input_for_a_dash()
     {
         var (code, output, _) = RunWithInput("Seen elsewhere: " + Teaser, "query", "-", "--store", _store);
