@@ -25,7 +25,7 @@ public sealed record StoreParameters(
         if (Seed != other.Seed) parts.Add($"seed {other.Seed:x}→{Seed:x}");
         if (WinnowWindow != other.WinnowWindow) parts.Add($"window {other.WinnowWindow}→{WinnowWindow}");
         if (TokenizerVersion != other.TokenizerVersion) parts.Add($"tokenizer v{other.TokenizerVersion}→v{TokenizerVersion}");
-        if (AlignmentFingerprint != other.AlignmentFingerprint) parts.Add("alignment options");
+        if (AlignmentFingerprint != other.AlignmentFingerprint) parts.Add("detection options");
         return parts.Count == 0 ? "none" : string.Join(", ", parts);
     }
 }

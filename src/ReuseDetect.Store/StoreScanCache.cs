@@ -28,14 +28,9 @@ public sealed class StoreScanCache(SignatureStore store) : IScanCache
         options.ShingleSize, options.Permutations, options.Seed, options.WinnowWindow, ReuseDetector.AlgorithmVersion,
         StableAlignmentHash(options));
 
-    // HashCode is randomised per process; the fingerprint must be stable across runs, so it is computed by hand.
-    static int StableAlignmentHash(ReuseDetectOptions o)
-    {
-        string s = string.Join('|', o.Alignment.SeedSize, o.Alignment.MaxGap, o.Alignment.MergeGap, o.Alignment.MinWords,
-            o.Alignment.MinCoverage.ToString("R", System.Globalization.CultureInfo.InvariantCulture), o.Alignment.MaxOccurrences,
-            o.Ingest.MaxFileBytes, o.Ingest.OutletFromFolder);
-        return (int)(System.IO.Hashing.XxHash32.HashToUInt32(System.Text.Encoding.UTF8.GetBytes(s)) & 0x7FFFFFFF);
-    }
+    // The engine's key of every option stored results depend on, hashed stably (HashCode is randomised per process).
+    static int StableAlignmentHash(ReuseDetectOptions o) =>
+        (int)(System.IO.Hashing.XxHash32.HashToUInt32(System.Text.Encoding.UTF8.GetBytes(o.ResultsKey())) & 0x7FFFFFFF);
 
     /// <inheritdoc/>
     public bool TryGetFile(SourceFile file, FileStamp stamp, out IReadOnlyList<SignedDocument> documents, out IReadOnlyList<IngestError> errors)

@@ -42,6 +42,35 @@ public readonly record struct ReuseDetectOptions
     /// <summary>Worker threads (1 = sequential). Results are the same for any value.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>
+    /// The key of everything stored results (signatures, aligned pairs) depend on: the algorithm version and every
+    /// option of the detector, the aligner and the reader, as <c>Name=value</c> in name order, except the thread count
+    /// (results do not depend on it) and the excluded folders (output locations). Built by reflection, so an option
+    /// added later is part of the key without anyone having to remember it. A store written under another key is
+    /// rebuilt, never mixed.
+    /// </summary>
+    public string ResultsKey()
+    {
+        var key = new System.Text.StringBuilder().Append("algorithm=").Append(ReuseDetector.AlgorithmVersion);
+        AppendKey(key, "", this);
+        return key.ToString();
+    }
+
+    static void AppendKey(System.Text.StringBuilder key, string prefix, object options)
+    {
+        foreach (System.Reflection.PropertyInfo p in options.GetType().GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+            .OrderBy(p => p.Name, StringComparer.Ordinal))
+        {
+            if (p.Name is nameof(Parallelism) or nameof(IngestOptions.ExcludedFolders) || p.GetIndexParameters().Length > 0) continue;
+            object? value = p.GetValue(options);
+            if (value is AlignmentOptions or IngestOptions)
+                AppendKey(key, prefix + p.Name + ".", value);
+            else
+                key.Append(';').Append(prefix).Append(p.Name).Append('=')
+                    .Append(value is IFormattable f ? f.ToString(value is double or float ? "R" : null, System.Globalization.CultureInfo.InvariantCulture) : value?.ToString());
+        }
+    }
+
     /// <summary>Checks the options, naming the first bad one.</summary>
     public void Validate()
     {
