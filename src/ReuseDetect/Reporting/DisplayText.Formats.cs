@@ -6,29 +6,26 @@ static partial class DisplayText
 {
     /// <summary>
     /// A name for Markdown, outside a code span: <see cref="Name"/>, then every character Markdown or HTML gives a
-    /// meaning escaped (<c>\ ` * _ [ ] | ~</c> with a backslash, <c>&lt; &gt; &amp;</c> as entities, a leading
-    /// <c># + - = &gt;</c> or list number), so no input can become a link, an image, raw HTML, emphasis or a table
-    /// column. An underscore between two letters or digits (<c>000_f10b.txt</c>) cannot start emphasis and is kept.
+    /// meaning escaped (<c>\ ` * _ [ ] | ~</c> and a <c>(</c> after <c>]</c> with a backslash, <c>&lt; &gt; &amp;</c> as
+    /// entities, a leading <c># + - =</c> or list number), so no input can become a link, an image, raw HTML, emphasis
+    /// or a table column, and not even the text <c>](javascript:</c> is left for a lax renderer. An underscore between two letters or digits (<c>000_f10b.txt</c>) cannot start emphasis and is kept.
     /// </summary>
     public static string MarkdownName(string? name) => EscapeMarkdown(Name(name));
 
     /// <summary>Passage or message text for one Markdown line: <see cref="Text"/>, line breaks as spaces, escaped as <see cref="MarkdownName"/>.</summary>
     public static string MarkdownText(string? text) => EscapeMarkdown(Text(text).ReplaceLineEndings(" ").Replace('\t', ' '));
 
-    /// <summary>A name as a Markdown code span, fenced with more backticks than it holds in a row (and padded when it starts or ends with one).</summary>
+    /// <summary>
+    /// A name as a Markdown code span when it holds nothing Markdown or HTML would read (<c>`a.txt`</c>); otherwise
+    /// escaped as <see cref="MarkdownName"/>, so that no backtick can close the span early and no raw <c>&lt;img</c>
+    /// or <c>](javascript:</c> stands in the file even inside one.
+    /// </summary>
     public static string MarkdownCode(string? name)
     {
         string s = Name(name);
-        int longest = 0, run = 0;
-        foreach (char c in s)
-        {
-            run = c == '`' ? run + 1 : 0;
-            longest = Math.Max(longest, run);
-        }
-        string fence = new('`', longest + 1);
-        // A code span drops one space at each end when it has one at both: pad whenever an end is a backtick or a space.
-        bool pad = s.Length > 0 && (s[0] is '`' or ' ' || s[^1] is '`' or ' ');
-        return pad ? $"{fence} {s} {fence}" : fence + s + fence;
+        string escaped = EscapeMarkdown(s);
+        return ReferenceEquals(escaped, s) && !s.Contains('`', StringComparison.Ordinal) && s.Trim().Length == s.Length && s.Length > 0
+            ? "`" + s + "`" : escaped;
     }
 
     static string EscapeMarkdown(string s)
@@ -46,6 +43,7 @@ static partial class DisplayText
                 '&' => "&amp;",
                 '#' or '+' or '-' or '=' when i == 0 => "\\" + c,
                 '.' or ')' when IsListNumber(s, i) => "\\" + c,
+                '(' when i > 0 && s[i - 1] == ']' => "\\(",
                 _ => null,
             };
             if (escape is null)
