@@ -7,7 +7,8 @@ namespace ReuseDetect.Cli;
 
 /// <summary>
 /// The summary of <c>reuse scan</c> as tables, for a terminal (Spectre.Console). When output is redirected or
-/// <c>--quiet</c> is given, <see cref="ConsoleSummary"/> prints the same facts as plain text instead.
+/// <c>--quiet</c> is given, <see cref="ConsoleSummary"/> prints the same facts as plain text instead. Names and
+/// quotes are display-safe as there.
 /// </summary>
 static class ConsoleSummaryTable
 {
@@ -37,15 +38,15 @@ static class ConsoleSummaryTable
             .AddColumn(new TableColumn("Reused").RightAligned()).AddColumn("Document").AddColumn("Shares with").AddColumn(new TableColumn("Internal repeats").RightAligned());
         foreach (ReportDocument d in report.Documents.Where(d => d.Error is null).OrderByDescending(d => d.ReusedFraction).ThenBy(d => d.Id, StringComparer.Ordinal).Take(Math.Max(top, 10)))
         {
-            string shares = string.Join("\n", d.SharedWith.Take(3).Select(x => Inv($"{x.Id} ({x.Chars:N0} chars)")));
-            docs.AddRow(new Cell(Inv($"{d.ReusedFraction:P1}"), d.ReusedFraction > 0 ? new Style(Color.Orange1) : Style.Plain), new Cell(d.Id),
+            string shares = string.Join("\n", d.SharedWith.Take(3).Select(x => Inv($"{Name(x.Id)} ({x.Chars:N0} chars)")));
+            docs.AddRow(new Cell(Inv($"{d.ReusedFraction:P1}"), d.ReusedFraction > 0 ? new Style(Color.Orange1) : Style.Plain), new Cell(Name(d.Id)),
                 new Cell(shares), new Cell(d.InternalRepeatChars > 0 ? Inv($"{d.InternalRepeatChars:N0} chars") : ""));
         }
         console.Write(docs);
 
         var groups = NearDuplicateGroups.From(report.NearDuplicates);
         console.WriteLine(groups.Count == 0 ? "Near-duplicate groups: none." : Inv($"Near-duplicate groups ({groups.Count}):"));
-        foreach (var g in groups.Take(top)) console.WriteLine("  " + string.Join(" ~ ", g));
+        foreach (var g in groups.Take(top)) console.WriteLine("  " + string.Join(" ~ ", g.Select(Name)));
 
         var internals = report.Clusters.Where(c => c.Kind == "internal").ToList();
         if (internals.Count > 0)
@@ -55,7 +56,7 @@ static class ConsoleSummaryTable
         if (skipped.Count > 0)
         {
             var t = new Table().Border(TableBorder.Rounded).Title(Inv($"Skipped ({skipped.Count})")).AddColumn("File").AddColumn("Reason");
-            foreach (ReportDocument d in skipped) t.AddRow(new Cell(d.Id), new Cell(d.Error ?? "", new Style(Color.Yellow)));
+            foreach (ReportDocument d in skipped) t.AddRow(new Cell(Name(d.Id)), new Cell(Name(d.Error), new Style(Color.Yellow)));
             console.Write(t);
         }
 
@@ -63,7 +64,7 @@ static class ConsoleSummaryTable
         if (warned.Count > 0)
         {
             var t = new Table().Border(TableBorder.Rounded).Title(Inv($"Read with warnings ({Math.Min(top, warned.Count)} of {warned.Count})")).AddColumn("Document").AddColumn("Warning");
-            foreach (ReportDocument d in warned.Take(top)) t.AddRow(new Cell(d.Id), new Cell(string.Join("; ", d.Warnings)));
+            foreach (ReportDocument d in warned.Take(top)) t.AddRow(new Cell(Name(d.Id)), new Cell(Name(string.Join("; ", d.Warnings))));
             console.Write(t);
         }
 
@@ -71,7 +72,7 @@ static class ConsoleSummaryTable
         {
             var t = new Table().Border(TableBorder.Rounded).Title(Inv($"Ignored, not article files ({Math.Min(top, report.Ignored.Count)} of {report.Ignored.Count}; all in report.json)"))
                 .AddColumn("File").AddColumn("Reason");
-            foreach (ReportIgnoredFile i in report.Ignored.Take(top)) t.AddRow(new Cell(i.Path), new Cell(i.Reason));
+            foreach (ReportIgnoredFile i in report.Ignored.Take(top)) t.AddRow(new Cell(Name(i.Path)), new Cell(Name(i.Reason)));
             console.Write(t);
         }
     }
@@ -84,18 +85,20 @@ static class ConsoleSummaryTable
         {
             ReportOrigin o = c.Origin;
             var places = new Rows(c.Members.Select(m => (Spectre.Console.Rendering.IRenderable)new Markup(
-                Markup.Escape(Inv($"{m.Id} [{m.Start}..{m.End})")) + m.Credited switch
+                Markup.Escape(Inv($"{Name(m.Id)} [{m.Start}..{m.End})")) + m.Credited switch
                 {
                     true => " [green]credited[/]",
                     false => " [red bold]UNCREDITED[/]",
                     null => "",
                 })));
-            string text = c.Members[0].Text.ReplaceLineEndings(" ");
-            t.AddRow(new Cell(c.Id), new Cell(c.Words.ToString(CultureInfo.InvariantCulture)), new Cell($"{o.Id ?? o.Outlet ?? "undetermined"}\n({o.Basis})"),
+            string text = ConsoleSummary.Quote(c.Members[0].Text);
+            t.AddRow(new Cell(Name(c.Id)), new Cell(c.Words.ToString(CultureInfo.InvariantCulture)), new Cell($"{Name(o.Id ?? o.Outlet ?? "undetermined")}\n({o.Basis})"),
                 places, new Cell(text.Length > QuoteChars ? text[..QuoteChars] + "…" : text, new Style(decoration: Decoration.Italic)));
         }
         return t;
     }
+
+    static string Name(string? s) => ConsoleSummary.Name(s);
 
     static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -36,7 +36,7 @@ sealed class DetectionOptions
         }
         catch (ArgumentOutOfRangeException e)
         {
-            stderr.WriteLine($"reuse: {e.Message}");
+            stderr.WriteLine("reuse: " + ConsoleSummary.Name(e.Message));
             options = default;
             return false;
         }

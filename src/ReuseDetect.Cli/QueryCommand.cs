@@ -89,7 +89,7 @@ static class QueryCommand
                 FileLoad load = new FolderSource(index.Root, default).Decode("-", bytes, InputFormat.Text);
                 if (load.Documents.Count == 0)
                 {
-                    stderr.WriteLine($"reuse: cannot read standard input: {load.Errors.FirstOrDefault()?.Reason ?? "no text"}");
+                    stderr.WriteLine($"reuse: cannot read standard input: {Name(load.Errors.FirstOrDefault()?.Reason ?? "no text")}");
                     return ([], ExitCodes.Failure);
                 }
                 return ([("standard input", index.Query(load.Documents[0], null))], ExitCodes.Success);
@@ -101,11 +101,11 @@ static class QueryCommand
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    stderr.WriteLine($"reuse: cannot read {what.Path}: {e.Message}");
+                    stderr.WriteLine($"reuse: cannot read {Name(what.Path)}: {Name(e.Message)}");
                     return ([], ExitCodes.Failure);
                 }
                 foreach (IngestError e in file.Errors)
-                    stderr.WriteLine(file.Results.Count == 0 && !e.Id.Contains('#', StringComparison.Ordinal) ? $"reuse: cannot read {what.Path}: {e.Reason}" : $"reuse: {e.Id}: {e.Reason}");
+                    stderr.WriteLine(file.Results.Count == 0 && !e.Id.Contains('#', StringComparison.Ordinal) ? $"reuse: cannot read {Name(what.Path)}: {Name(e.Reason)}" : $"reuse: {Name(e.Id)}: {Name(e.Reason)}");
                 if (file.Results.Count == 0)
                     return ([], what.Record is not null && file.Errors.Any(e => e.Reason.StartsWith("no record", StringComparison.Ordinal)) ? ExitCodes.Usage : ExitCodes.Failure);
                 // A document is labelled by the path given, a record by the path and its record id.
@@ -121,22 +121,22 @@ static class QueryCommand
         if (fast is not null && fast.Root is not null && Directory.Exists(fast.Root))
             return QueryIndexFile.ToReuseIndex(fast, Options(fast.Parameters), fast.Root);
         // No usable query index (older store, damaged file): build the index from the segments.
-        if (Directory.Exists(storeDir)) stderr.WriteLine($"reuse: {why}; reading the store segments instead");
+        if (Directory.Exists(storeDir)) stderr.WriteLine($"reuse: {Name(why)}; reading the store segments instead");
         SignatureStore opened;
         try
         {
-            opened = SignatureStore.OpenReadOnly(storeDir, m => stderr.WriteLine("reuse: " + m));
+            opened = SignatureStore.OpenReadOnly(storeDir, m => stderr.WriteLine("reuse: " + Name(m)));
         }
         catch (Exception e) when (e is IOException or InvalidDataException)
         {
-            stderr.WriteLine($"reuse: {e.Message}");
+            stderr.WriteLine("reuse: " + Name(e.Message));
             return null;
         }
         using (opened)
         {
             if (opened.Root is null || !Directory.Exists(opened.Root))
             {
-                stderr.WriteLine($"reuse: the scanned folder {opened.Root ?? "(unknown)"} is not there any more; scan again.");
+                stderr.WriteLine($"reuse: the scanned folder {Name(opened.Root ?? "(unknown)")} is not there any more; scan again.");
                 return null;
             }
             return new ReuseIndex(Options(opened.Parameters), opened.Root, StoreScanCache.Documents(opened));
@@ -146,27 +146,31 @@ static class QueryCommand
     static ReuseDetectOptions Options(StoreParameters p) =>
         new() { ShingleSize = p.ShingleSize, Permutations = p.Permutations, Seed = p.Seed, WinnowWindow = p.WinnowWindow };
 
+    /// <summary>Prints one answer; every name and quote is display-safe (<see cref="ConsoleSummary.Name"/>).</summary>
     static void Write(TextWriter w, string label, QueryResult result)
     {
+        label = Name(label);
         if (result.Identical is { Count: > 0 } same)
-            w.WriteLine($"{label} has the same content as indexed {string.Join(", ", same)} (a copy; not listed as a match).");
+            w.WriteLine($"{label} has the same content as indexed {string.Join(", ", same.Select(Name))} (a copy; not listed as a match).");
         if (result.Matches.Count == 0)
         {
             w.WriteLine($"No passage of {label} was found in the index.");
             return;
         }
-        string origin = result.OriginId ?? result.OriginOutlet ?? "undetermined";
+        string origin = Name(result.OriginId ?? result.OriginOutlet ?? "undetermined");
         w.WriteLine($"{label} shares passages with {result.Matches.Count} indexed document(s); likely origin: {origin} ({result.OriginBasis}).");
         foreach (QueryMatch m in result.Matches)
         {
             string date = m.Published is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "undated";
-            w.WriteLine($"  {m.Id} ({m.Outlet}, {date}){(m.Credited ? ", credited" : "")}:");
+            w.WriteLine($"  {Name(m.Id)} ({Name(m.Outlet)}, {date}){(m.Credited ? ", credited" : "")}:");
             foreach (QueryPassage p in m.Passages)
             {
-                string quote = p.QueryText.ReplaceLineEndings(" ");
+                string quote = ConsoleSummary.Quote(p.QueryText);
                 if (quote.Length > 140) quote = quote[..140] + "…";
                 w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    [{p.QueryStart}..{p.QueryEnd}) ~ [{p.DocumentStart}..{p.DocumentEnd})  \"{quote}\""));
             }
         }
     }
+
+    static string Name(string? s) => ConsoleSummary.Name(s);
 }

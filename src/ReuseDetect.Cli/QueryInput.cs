@@ -20,12 +20,12 @@ sealed record QueryInput(QueryInputKind Kind, string? Path = null, string? Recor
         if (hash > 0 && hash < arg.Length - 1 && File.Exists(arg[..hash])) return new QueryInput(QueryInputKind.File, arg[..hash], arg[(hash + 1)..]);
         if (Directory.Exists(arg))
         {
-            stderr.WriteLine($"reuse: {arg} is a folder; 'query' takes one article (use 'reuse scan' for a folder).");
+            stderr.WriteLine($"reuse: {ConsoleSummary.Name(arg)} is a folder; 'query' takes one article (use 'reuse scan' for a folder).");
             return null;
         }
         bool namesArticleFile = System.IO.Path.HasExtension(arg) && Ingestion.FolderSource.FormatOf(arg) is not null && !arg.Contains('\n', StringComparison.Ordinal);
         if (arg.Any(char.IsWhiteSpace) && !namesArticleFile) return new QueryInput(QueryInputKind.Text);
-        stderr.WriteLine($"reuse: no such file: {arg}");
+        stderr.WriteLine($"reuse: no such file: {ConsoleSummary.Name(arg)}");
         stderr.WriteLine("To look for the argument itself as text, add --text.");
         return null;
     }

@@ -35,7 +35,7 @@ static class ScanCommand
             DirectoryInfo root = parse.GetValue(folder)!;
             if (!root.Exists)
             {
-                stderr.WriteLine($"reuse: folder not found: {root.FullName}");
+                stderr.WriteLine($"reuse: folder not found: {Name(root.FullName)}");
                 return ExitCodes.Failure;
             }
             string outDir = parse.GetValue(output)?.FullName ?? DetectionOptions.DefaultOutput(root.FullName);
@@ -55,18 +55,18 @@ static class ScanCommand
             {
                 if (!isQuiet)
                 {
-                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"No file changed since the last scan of {root.FullName}; the reports are current (checked in {clock.Elapsed.TotalSeconds:F2} s)."));
+                    stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"No file changed since the last scan of {Name(root.FullName)}; the reports are current (checked in {clock.Elapsed.TotalSeconds:F2} s)."));
                     stdout.Write(saved.Text);
                     stdout.WriteLine();
                 }
                 stdout.WriteLine("Reports:");
-                foreach (string path in ReportFiles.Paths(outDir)) stdout.WriteLine("  " + path);
+                foreach (string path in ReportFiles.Paths(outDir)) stdout.WriteLine("  " + Name(path));
                 return saved.Skipped > 0 ? ExitCodes.PartialSuccess : ExitCodes.Success;
             }
             if (storeDir is not null) ScanDigest.Forget(storeDir);
             try
             {
-                using var opened = storeDir is null ? null : SignatureStore.Open(storeDir, StoreScanCache.ParametersFor(options), m => stderr.WriteLine("reuse: " + m));
+                using var opened = storeDir is null ? null : SignatureStore.Open(storeDir, StoreScanCache.ParametersFor(options), m => stderr.WriteLine("reuse: " + Name(m)));
                 if (opened is not null) opened.Root = root.FullName;
                 var cache = opened is null ? null : new StoreScanCache(opened);
                 var source = new FolderSource(root.FullName, options.Ingest);
@@ -75,11 +75,11 @@ static class ScanCommand
                     : !isQuiet && console.StderrIsTerminal ? ConsoleProgress.Run(Ansi(stderr), p => Run(p))
                     : Run(null);
                 if (cache is not null)
-                    storeLine = $"Store {storeDir}: {cache.Reused:N0} files unchanged, {cache.Signed:N0} read and signed, {cache.PairsReused:N0} aligned pairs reused.";
+                    storeLine = $"Store {Name(storeDir)}: {cache.Reused:N0} files unchanged, {cache.Signed:N0} read and signed, {cache.PairsReused:N0} aligned pairs reused.";
             }
             catch (IOException e)
             {
-                stderr.WriteLine($"reuse: {e.Message}");
+                stderr.WriteLine("reuse: " + Name(e.Message));
                 return ExitCodes.Failure;
             }
             if (Environment.GetEnvironmentVariable("REUSEDETECT_TIMINGS") == "1")
@@ -99,23 +99,25 @@ static class ScanCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                stderr.WriteLine($"reuse: cannot write reports to {outDir}: {e.Message}");
+                stderr.WriteLine($"reuse: cannot write reports to {Name(outDir)}: {Name(e.Message)}");
                 return ExitCodes.Failure;
             }
             if (!isQuiet)
             {
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Scanned {root.FullName} in {clock.Elapsed.TotalSeconds:F2} s."));
+                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Scanned {Name(root.FullName)} in {clock.Elapsed.TotalSeconds:F2} s."));
                 if (storeLine.Length > 0) stdout.WriteLine(storeLine);
                 if (console.StdoutIsTerminal) ConsoleSummaryTable.Write(Ansi(stdout), report, parse.GetValue(top));
                 else ConsoleSummary.Write(stdout, report, parse.GetValue(top));
                 stdout.WriteLine();
             }
             stdout.WriteLine("Reports:");
-            foreach (string path in written) stdout.WriteLine("  " + path);
+            foreach (string path in written) stdout.WriteLine("  " + Name(path));
             return report.Summary.Skipped > 0 ? ExitCodes.PartialSuccess : ExitCodes.Success;
         });
         return command;
     }
+
+    static string Name(string? s) => ConsoleSummary.Name(s);
 
     static IAnsiConsole Ansi(TextWriter writer) => AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(writer) });
 

@@ -35,7 +35,7 @@ static class WatchCommand
             DirectoryInfo root = parse.GetValue(folder)!;
             if (!root.Exists)
             {
-                await stderr.WriteLineAsync($"reuse: folder not found: {root.FullName}").ConfigureAwait(false);
+                await stderr.WriteLineAsync($"reuse: folder not found: {ConsoleSummary.Name(root.FullName)}").ConfigureAwait(false);
                 return ExitCodes.Failure;
             }
             string outDir = parse.GetValue(output)?.FullName ?? DetectionOptions.DefaultOutput(root.FullName);

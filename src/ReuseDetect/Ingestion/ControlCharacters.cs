@@ -34,6 +34,31 @@ static class ControlCharacters
         return new string(chars);
     }
 
+    /// <summary>
+    /// <paramref name="metadata"/> with every C0 control (tab and line breaks included), DEL and C1 control in its
+    /// outlet, title and URL replaced by a space, runs of white space then collapsed: these are one-line names, and a
+    /// control character in one (an <c>og:site_name</c> of <c>Daily&amp;#27;News</c>) would otherwise reach every
+    /// report and the console. A name left empty is dropped (the outlet becomes <c>unknown</c>). Names without
+    /// control characters are returned unchanged.
+    /// </summary>
+    public static DocumentMetadata CleanNames(DocumentMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        string? outlet = CleanName(metadata.Outlet), title = CleanName(metadata.Title), url = CleanName(metadata.Url);
+        if (ReferenceEquals(outlet, metadata.Outlet) && ReferenceEquals(title, metadata.Title) && ReferenceEquals(url, metadata.Url)) return metadata;
+        return metadata with { Outlet = outlet ?? DocumentMetadata.UnknownOutlet, Title = title, Url = url };
+    }
+
+    static string? CleanName(string? name)
+    {
+        if (name is null || name.AsSpan().IndexOfAny(s_nameControls) < 0) return name;
+        string collapsed = string.Join(' ', name.Split([.. s_nameControlChars, ' '], StringSplitOptions.RemoveEmptyEntries));
+        return collapsed.Length == 0 ? null : collapsed;
+    }
+
+    static readonly char[] s_nameControlChars = [.. Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Select(c => (char)c)];
+    static readonly SearchValues<char> s_nameControls = SearchValues.Create(s_nameControlChars);
+
     /// <summary>The warning a document carries when <paramref name="count"/> control characters were replaced; null for none.</summary>
     public static string? Warning(int count) => count switch
     {

@@ -9,6 +9,7 @@ public sealed partial class FolderSource
     /// Metadata precedence, weakest first: folder layout (when asked), what the file itself says (front matter,
     /// HTML meta tags), the sidecar, and for JSON records the record's own fields (they are the most specific);
     /// a document still without an outlet takes its URL's host (<c>https://www.rferl.org/a/x</c> → <c>rferl.org</c>).
+    /// Control characters in the outlet, title and URL become spaces (<see cref="ControlCharacters.CleanNames"/>).
     /// </summary>
     public FileLoad Decode(string id, byte[] bytes, InputFormat format) => Decode(id, bytes, format, Sidecar.None);
 
@@ -38,7 +39,7 @@ public sealed partial class FolderSource
             (text, metadata) = HtmlExtractor.Extract(text, metadata);
             text = ControlCharacters.Replace(text, out controls);
         }
-        metadata = OutletNames.FillFromUrl(sidecar.Apply(metadata));
+        metadata = OutletNames.FillFromUrl(ControlCharacters.CleanNames(sidecar.Apply(metadata)));
         if (text.AsSpan(bodyStart).IsWhiteSpace())
             return FileLoad.Failed(id, format == InputFormat.Html ? "no article text found in the page" : "empty file (no text)");
         var doc = new LoadedDocument(id, text, bodyStart, text.Length, metadata, decoded.Encoding, Hash(bytes, sidecar.Bytes), bytes.LongLength)
@@ -62,7 +63,7 @@ public sealed partial class FolderSource
             // A record's hash covers its own JSON (and the sidecar), so editing one line leaves the others unchanged.
             // Raw control bytes make a line invalid JSON (reported as such); escaped ones (\u0001) are replaced here.
             string text = ControlCharacters.Replace(r.Text, out int controls);
-            documents.Add(new LoadedDocument(r.Id, text, 0, text.Length, OutletNames.FillFromUrl(metadata), decoded.Encoding,
+            documents.Add(new LoadedDocument(r.Id, text, 0, text.Length, OutletNames.FillFromUrl(ControlCharacters.CleanNames(metadata)), decoded.Encoding,
                 Hash(raw, sidecar.Bytes), raw.LongLength) { Path = fileId, Format = format, Warnings = Warnings(controls) });
         }
         if (documents.Count == 0 && errors.Count == 0) errors.Add(new IngestError(fileId, "no records in the file"));

@@ -6,7 +6,8 @@ namespace ReuseDetect.Reporting;
 /// <summary>
 /// Writes <c>report.csv</c> for spreadsheets: one row per cluster member, RFC 4180 (CRLF row ends; a field holding a
 /// comma, quote, CR or LF is quoted, quotes doubled). The file is UTF-8 with a byte order mark so that spreadsheet
-/// programs detect the encoding.
+/// programs detect the encoding. Text cells are display-safe and cannot be read as formulas
+/// (<see cref="DisplayText.CsvText"/>: a cell starting with <c>= + - @</c> gets a leading apostrophe and quotes).
 /// </summary>
 public static class CsvReportWriter
 {
@@ -27,25 +28,27 @@ public static class CsvReportWriter
         var sb = new StringBuilder();
         AppendRow(sb, Columns);
         var row = new string[Columns.Count];
+        // Input text (ids, outlets, passage text, credit names) goes through Safe(); the counts stay numbers.
+        static string Safe(string? value, bool multiline = false) => DisplayText.CsvText(value, multiline);
         foreach (ReportCluster c in report.Clusters)
         {
             foreach (ReportMember m in c.Members)
             {
-                row[0] = c.Id;
-                row[1] = c.Kind;
+                row[0] = Safe(c.Id);
+                row[1] = Safe(c.Kind);
                 row[2] = c.Boilerplate ? "true" : "false";
                 row[3] = c.Documents.ToString(CultureInfo.InvariantCulture);
-                row[4] = c.Origin.Id ?? "";
-                row[5] = c.Origin.Outlet ?? "";
-                row[6] = c.Origin.Basis;
-                row[7] = m.Id;
-                row[8] = m.Outlet;
+                row[4] = Safe(c.Origin.Id);
+                row[5] = Safe(c.Origin.Outlet);
+                row[6] = Safe(c.Origin.Basis);
+                row[7] = Safe(m.Id);
+                row[8] = Safe(m.Outlet);
                 row[9] = m.Start.ToString(CultureInfo.InvariantCulture);
                 row[10] = m.End.ToString(CultureInfo.InvariantCulture);
                 row[11] = Text.Tokenizer.Tokenize(m.Text).Count.ToString(CultureInfo.InvariantCulture);
                 row[12] = m.Credited switch { true => "yes", false => "no", null => "" };
-                row[13] = m.Text;
-                row[14] = c.Source?.Name ?? "";
+                row[13] = Safe(m.Text, multiline: true);
+                row[14] = Safe(c.Source?.Name);
                 AppendRow(sb, row);
             }
         }
@@ -63,10 +66,13 @@ public static class CsvReportWriter
         sb.Append("\r\n");
     }
 
-    /// <summary>One field, quoted when it holds a comma, a double quote, CR or LF, or starts or ends with a space.</summary>
+    /// <summary>
+    /// One field, quoted when it holds a comma, a double quote, CR or LF, starts or ends with a space, or starts with
+    /// the apostrophe that neutralises a formula.
+    /// </summary>
     internal static void AppendField(StringBuilder sb, string field)
     {
-        bool quote = field.AsSpan().IndexOfAny(",\"\r\n") >= 0 || (field.Length > 0 && (field[0] == ' ' || field[^1] == ' '));
+        bool quote = field.AsSpan().IndexOfAny(",\"\r\n") >= 0 || (field.Length > 0 && (field[0] is ' ' or '\'' || field[^1] == ' '));
         if (!quote)
         {
             sb.Append(field);

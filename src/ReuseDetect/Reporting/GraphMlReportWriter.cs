@@ -7,6 +7,8 @@ namespace ReuseDetect.Reporting;
 /// <summary>
 /// Writes <c>reuse-graph.graphml</c>: the <see cref="ReuseGraph"/> for Gephi, yEd or NetworkX. Edges carry
 /// <c>weight</c> (shared characters) and <c>clusters</c>; undirected edges say so with <c>directed="false"</c>.
+/// Node ids and labels are outlet names or document ids, written through <see cref="DisplayText.Name"/>: XML 1.0 cannot
+/// hold most control characters even as references, so they become control pictures or U+FFFD instead of failing.
 /// </summary>
 public static class GraphMlReportWriter
 {
@@ -44,9 +46,9 @@ public static class GraphMlReportWriter
             foreach (ReuseGraphNode n in graph.Nodes)
             {
                 x.WriteStartElement("node", Ns);
-                x.WriteAttributeString("id", n.Id);
-                Data(x, "label", n.Label);
-                Data(x, "kind", n.Kind);
+                x.WriteAttributeString("id", DisplayText.Name(n.Id));
+                Data(x, "label", DisplayText.Name(n.Label));
+                Data(x, "kind", DisplayText.Name(n.Kind));
                 Data(x, "documents", n.Documents.ToString(CultureInfo.InvariantCulture));
                 Data(x, "reused", n.ReusedChars.ToString(CultureInfo.InvariantCulture));
                 x.WriteEndElement();
@@ -56,8 +58,8 @@ public static class GraphMlReportWriter
             {
                 x.WriteStartElement("edge", Ns);
                 x.WriteAttributeString("id", "e" + (i++).ToString(CultureInfo.InvariantCulture));
-                x.WriteAttributeString("source", e.Source);
-                x.WriteAttributeString("target", e.Target);
+                x.WriteAttributeString("source", DisplayText.Name(e.Source));
+                x.WriteAttributeString("target", DisplayText.Name(e.Target));
                 if (!e.Directed) x.WriteAttributeString("directed", "false");
                 Data(x, "weight", e.Chars.ToString(CultureInfo.InvariantCulture));
                 Data(x, "clusters", e.Clusters.ToString(CultureInfo.InvariantCulture));

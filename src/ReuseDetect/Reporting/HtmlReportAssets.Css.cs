@@ -44,6 +44,8 @@ a:hover, .link:hover { text-decoration:underline; }
 .mhead .where { color:var(--muted); }
 .mtext { padding:8px; white-space:pre-wrap; overflow-wrap:anywhere; max-height:22em; overflow-y:auto; font-size:14px; }
 .edits { font-size:12px; color:var(--muted); }
+/* Names sit beside other text: each is isolated, so a right-to-left name cannot reorder its neighbours. */
+h3 > span, .mhead > span, .doc-row .head > *, .tile b { unicode-bidi:isolate; }
 ins { background:var(--ins); color:var(--ins-fg); text-decoration:none; border-radius:3px; }
 del { background:var(--del); color:var(--del-fg); border-radius:3px; }
 del.chg, ins.chg { background:var(--chg); }

@@ -7,7 +7,8 @@ namespace ReuseDetect.Reporting;
 /// The data <c>report.html</c> embeds: a compact JSON view of the report. Documents and members refer to one another
 /// by index; each cluster names a base member (the origin's copy when the origin is in the corpus, else the first) whose
 /// text is stored once, and every other member stores a word diff against it (<c>[kind, text]</c> pairs, kind 0 kept,
-/// 1 added, -1 dropped), or <c>same: true</c> when identical.
+/// 1 added, -1 dropped), or <c>same: true</c> when identical. Every string from the input is display-safe
+/// (<see cref="DisplayText"/>): names carry no control or bidi character, so none can reorder the text beside it.
 /// </summary>
 static class HtmlReportModel
 {
@@ -60,9 +61,9 @@ static class HtmlReportModel
             ReportDocument d = report.Documents[i];
             new JsonObject
             {
-                ["id"] = d.Id, ["outlet"] = d.Outlet, ["published"] = d.Published, ["title"] = d.Title, ["url"] = d.Url,
+                ["id"] = Name(d.Id), ["outlet"] = NameOrNull(d.Outlet), ["published"] = NameOrNull(d.Published), ["title"] = NameOrNull(d.Title), ["url"] = NameOrNull(d.Url),
                 ["length"] = d.Length, ["bodyStart"] = d.BodyStart, ["reusedChars"] = d.ReusedChars, ["reusedFraction"] = d.ReusedFraction,
-                ["internalChars"] = d.InternalRepeatChars, ["boilerplateChars"] = d.BoilerplateChars, ["error"] = d.Error,
+                ["internalChars"] = d.InternalRepeatChars, ["boilerplateChars"] = d.BoilerplateChars, ["error"] = NameOrNull(d.Error),
                 ["shared"] = new JsonArray([.. d.SharedWith.Select(x => (JsonNode)new JsonArray(docIndex.GetValueOrDefault(x.Id, -1), x.Chars, x.Clusters))]),
                 ["spans"] = new JsonArray([.. (spans[i] ?? []).OrderBy(x => x.Start).ThenBy(x => x.End)
                     .Select(x => (JsonNode)new JsonArray(x.Start, x.End, x.Cluster, x.Kind))]),
@@ -92,7 +93,7 @@ static class HtmlReportModel
         foreach (ReportNearDuplicate n in report.NearDuplicates)
             new JsonObject
             {
-                ["ids"] = new JsonArray([.. n.Ids.Select(id => (JsonNode?)JsonValue.Create(id))]), ["jaccard"] = n.Jaccard,
+                ["ids"] = new JsonArray([.. n.Ids.Select(id => (JsonNode?)JsonValue.Create(Name(id)))]), ["jaccard"] = n.Jaccard,
             }.WriteTo(w, options);
         w.WriteEndArray();
 
@@ -103,9 +104,9 @@ static class HtmlReportModel
             ["nodeKind"] = graph.NodeKind,
             ["nodes"] = new JsonArray([.. graph.Nodes.Select(n => (JsonNode)new JsonObject
             {
-                ["id"] = n.Id, ["kind"] = n.Kind, ["documents"] = n.Documents, ["reusedChars"] = n.ReusedChars,
+                ["id"] = Name(n.Id), ["kind"] = n.Kind, ["documents"] = n.Documents, ["reusedChars"] = n.ReusedChars,
             })]),
-            ["edges"] = new JsonArray([.. graph.Edges.Select(e => (JsonNode)new JsonArray(e.Source, e.Target, e.Chars, e.Clusters, e.Directed))]),
+            ["edges"] = new JsonArray([.. graph.Edges.Select(e => (JsonNode)new JsonArray(Name(e.Source), Name(e.Target), e.Chars, e.Clusters, e.Directed))]),
         }.WriteTo(w, options);
         w.WriteEndObject();
     }
@@ -118,31 +119,39 @@ static class HtmlReportModel
             int found = c.Members.ToList().FindIndex(m => m.Id == originId);
             if (found >= 0) baseIndex = found;
         }
-        string baseText = c.Members.Count > 0 ? c.Members[baseIndex].Text : "";
+        string baseText = c.Members.Count > 0 ? DisplayText.Text(c.Members[baseIndex].Text) : "";
         var members = new JsonArray();
         for (int i = 0; i < c.Members.Count; i++)
         {
             ReportMember m = c.Members[i];
             var o = new JsonObject
             {
-                ["doc"] = docIndex.GetValueOrDefault(m.Id, -1), ["outlet"] = m.Outlet, ["start"] = m.Start, ["end"] = m.End,
-                ["credited"] = m.Credited, ["credit"] = m.Credit,
+                ["doc"] = docIndex.GetValueOrDefault(m.Id, -1), ["outlet"] = Name(m.Outlet), ["start"] = m.Start, ["end"] = m.End,
+                ["credited"] = m.Credited, ["credit"] = NameOrNull(m.Credit),
             };
             if (i != baseIndex)
             {
-                IReadOnlyList<DiffOp> ops = WordDiff.Compute(baseText, m.Text);
-                if (WordDiff.IsIdentical(ops) && m.Text == baseText) o["same"] = true;
+                string text = DisplayText.Text(m.Text);
+                IReadOnlyList<DiffOp> ops = WordDiff.Compute(baseText, text);
+                if (WordDiff.IsIdentical(ops) && text == baseText) o["same"] = true;
                 else o["diff"] = new JsonArray([.. ops.Select(op => (JsonNode)new JsonArray((int)op.Kind, op.Text))]);
             }
             members.Add(o);
         }
         return new JsonObject
         {
-            ["id"] = c.Id, ["kind"] = c.Kind, ["boilerplate"] = c.Boilerplate, ["words"] = c.Words, ["documents"] = c.Documents,
-            ["outlets"] = new JsonArray([.. c.Outlets.Select(x => (JsonNode?)JsonValue.Create(x))]), ["minIdentity"] = c.MinIdentity,
-            ["origin"] = new JsonObject { ["id"] = c.Origin.Id, ["outlet"] = c.Origin.Outlet, ["basis"] = c.Origin.Basis, ["evidence"] = c.Origin.Evidence },
-            ["source"] = c.Source is { } s ? new JsonObject { ["name"] = s.Name, ["evidence"] = s.Evidence } : null,
+            ["id"] = Name(c.Id), ["kind"] = c.Kind, ["boilerplate"] = c.Boilerplate, ["words"] = c.Words, ["documents"] = c.Documents,
+            ["outlets"] = new JsonArray([.. c.Outlets.Select(x => (JsonNode?)JsonValue.Create(Name(x)))]), ["minIdentity"] = c.MinIdentity,
+            ["origin"] = new JsonObject
+            {
+                ["id"] = NameOrNull(c.Origin.Id), ["outlet"] = NameOrNull(c.Origin.Outlet), ["basis"] = c.Origin.Basis, ["evidence"] = NameOrNull(c.Origin.Evidence),
+            },
+            ["source"] = c.Source is { } s ? new JsonObject { ["name"] = Name(s.Name), ["evidence"] = NameOrNull(s.Evidence) } : null,
             ["base"] = baseIndex, ["text"] = baseText, ["members"] = members,
         };
     }
+
+    static string Name(string? s) => DisplayText.Name(s);
+
+    static string? NameOrNull(string? s) => s is null ? null : DisplayText.Name(s);
 }

@@ -6,6 +6,9 @@ namespace ReuseDetect.Reporting;
 /// <summary>
 /// Writes <c>report.md</c>: the summary, every reposted passage with its origin, members and text, the per-document
 /// reuse table, near-duplicate groups, internal repeats, boilerplate, skipped files, warnings and ignored files.
+/// Every string from the input is display-safe and escaped (<see cref="DisplayText.MarkdownName"/>,
+/// <see cref="DisplayText.MarkdownText"/>, <see cref="DisplayText.MarkdownCode"/>): no file name, outlet, credit line
+/// or passage can add a link, an image, raw HTML or a table column.
 /// </summary>
 public static class MarkdownReportWriter
 {
@@ -36,8 +39,8 @@ public static class MarkdownReportWriter
         sb.AppendLine("|---|---|---:|---:|---|---:|");
         foreach (ReportDocument d in report.Documents.Where(d => d.Error is null))
         {
-            string shared = d.SharedWith.Count == 0 ? "–" : string.Join(", ", d.SharedWith.Select(x => Inv($"{x.Id} ({x.Chars:N0} chars)")));
-            sb.AppendLine(Inv($"| {Cell(d.Id)} | {Cell(d.Outlet ?? "")} | {d.Length:N0} | {d.ReusedFraction:P1} | {Cell(shared)} | {d.InternalRepeatChars:N0} |"));
+            string shared = d.SharedWith.Count == 0 ? "–" : string.Join(", ", d.SharedWith.Select(x => Inv($"{Name(x.Id)} ({x.Chars:N0} chars)")));
+            sb.AppendLine(Inv($"| {Name(d.Id)} | {Name(d.Outlet)} | {d.Length:N0} | {d.ReusedFraction:P1} | {shared} | {d.InternalRepeatChars:N0} |"));
         }
         sb.AppendLine();
 
@@ -47,7 +50,7 @@ public static class MarkdownReportWriter
         {
             sb.AppendLine("| Documents | Jaccard | MinHash estimate | SimHash distance |").AppendLine("|---|---:|---:|---:|");
             foreach (ReportNearDuplicate n in report.NearDuplicates)
-                sb.AppendLine(Inv($"| {Cell(n.Ids[0])} ~ {Cell(n.Ids[1])} | {n.Jaccard:F3} | {n.Estimate:F3} | {n.SimHashDistance} |"));
+                sb.AppendLine(Inv($"| {Name(n.Ids[0])} ~ {Name(n.Ids[1])} | {n.Jaccard:F3} | {n.Estimate:F3} | {n.SimHashDistance} |"));
             sb.AppendLine();
         }
 
@@ -67,7 +70,7 @@ public static class MarkdownReportWriter
         if (skipped.Count > 0)
         {
             sb.AppendLine("## Skipped files").AppendLine();
-            foreach (ReportDocument d in skipped) sb.AppendLine(Inv($"- `{d.Id}`: {d.Error}"));
+            foreach (ReportDocument d in skipped) sb.AppendLine(Inv($"- {Code(d.Id)}: {Text(d.Error)}"));
             sb.AppendLine();
         }
 
@@ -75,14 +78,14 @@ public static class MarkdownReportWriter
         if (warned.Count > 0)
         {
             sb.AppendLine("## Read with warnings").AppendLine();
-            foreach (ReportDocument d in warned) sb.AppendLine(Inv($"- `{d.Id}`: {string.Join("; ", d.Warnings)}"));
+            foreach (ReportDocument d in warned) sb.AppendLine(Inv($"- {Code(d.Id)}: {Text(string.Join("; ", d.Warnings))}"));
             sb.AppendLine();
         }
 
         if (report.Ignored.Count > 0)
         {
             sb.AppendLine("## Ignored files (not articles by their extension)").AppendLine();
-            foreach (ReportIgnoredFile i in report.Ignored) sb.AppendLine(Inv($"- `{i.Path}`: {i.Reason}"));
+            foreach (ReportIgnoredFile i in report.Ignored) sb.AppendLine(Inv($"- {Code(i.Path)}: {Text(i.Reason)}"));
             sb.AppendLine();
         }
         return sb;
@@ -91,24 +94,28 @@ public static class MarkdownReportWriter
     static void AppendCluster(StringBuilder sb, ReportCluster c)
     {
         ReportOrigin o = c.Origin;
-        string origin = o.Id is not null ? $"`{o.Id}` ({o.Outlet})" : o.Outlet is not null ? $"{o.Outlet} (outside the corpus)" : "undetermined";
+        string origin = o.Id is not null ? $"{Code(o.Id)} ({Name(o.Outlet)})" : o.Outlet is not null ? $"{Name(o.Outlet)} (outside the corpus)" : "undetermined";
         sb.AppendLine(Inv($"### {c.Id}: {c.Words} words in {c.Members.Count} places across {c.Documents} document(s)")).AppendLine();
-        sb.AppendLine(Inv($"Likely origin: {origin}; basis: {o.Basis}{(o.Evidence is null ? "" : $" (\"{o.Evidence}\")")}."));
-        if (c.Source is { } source) sb.AppendLine(Inv($"Credited source: {source.Name} (\"{source.Evidence}\")."));
+        sb.AppendLine(Inv($"Likely origin: {origin}; basis: {Name(o.Basis)}{(o.Evidence is null ? "" : $" (\"{Text(o.Evidence)}\")")}."));
+        if (c.Source is { } source) sb.AppendLine(Inv($"Credited source: {Name(source.Name)} (\"{Text(source.Evidence)}\")."));
         sb.AppendLine();
         sb.AppendLine("| Document | Outlet | Span | Credited |").AppendLine("|---|---|---|---|");
         foreach (ReportMember m in c.Members)
         {
             string credited = m.Credited switch { true => "yes", false => "**no**", null => "–" };
-            sb.AppendLine(Inv($"| {Cell(m.Id)} | {Cell(m.Outlet)} | {m.Start}–{m.End} | {credited} |"));
+            sb.AppendLine(Inv($"| {Name(m.Id)} | {Name(m.Outlet)} | {m.Start}–{m.End} | {credited} |"));
         }
         sb.AppendLine();
         string text = c.Members[0].Text.ReplaceLineEndings(" ");
         if (text.Length > MaxQuoteChars) text = text[..MaxQuoteChars] + " …";
-        sb.AppendLine("> " + text).AppendLine();
+        sb.AppendLine("> " + Text(text)).AppendLine();
     }
 
-    static string Cell(string s) => s.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
+    static string Name(string? s) => DisplayText.MarkdownName(s);
+
+    static string Text(string? s) => DisplayText.MarkdownText(s);
+
+    static string Code(string? s) => DisplayText.MarkdownCode(s);
 
     static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }
