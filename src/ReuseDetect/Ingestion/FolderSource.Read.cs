@@ -59,7 +59,8 @@ public sealed partial class FolderSource
     {
         if (ReadFault.Value?.Invoke(path) is { } fault) throw fault;
         int cap = (int)Math.Min(maxBytes, Array.MaxLength - 1);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+        using FileStream stream = FileKinds.OpenRegular(path)
+            ?? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
         long reported = stream.CanSeek ? stream.Length : 0;
         lengthSeen = reported;
         if (reported > cap) return null;

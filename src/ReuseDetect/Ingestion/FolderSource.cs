@@ -1,3 +1,5 @@
+using ReuseDetect.Internal;
+
 namespace ReuseDetect.Ingestion;
 
 /// <summary>A file found under the scanned root: its stable id (relative path, '/' separators) and full path.</summary>
@@ -167,6 +169,10 @@ public sealed partial class FolderSource
             if (ReadBounded(file.FullPath, _options.MaxFileBytes, out long length) is not { } read)
                 return FileLoad.Failed(file.Id, TooLarge(length));
             bytes = read;
+        }
+        catch (NotRegularFileException e)
+        {
+            return FileLoad.Failed(file.Id, e.Message);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace ReuseDetect.Internal;
 
@@ -77,6 +78,51 @@ static partial class FileKinds
         };
     }
 
+    const int ORdOnly = 0, ONonBlock = 0x800, OCloExec = 0x80000, AtEmptyPath = 0x1000;
+
+    /// <summary>
+    /// Opens <paramref name="path"/> for reading without blocking on a FIFO, and checks the type of what was opened:
+    /// the check before the open (<see cref="Of"/>) leaves a moment in which a FIFO or a device can be put in the
+    /// file's place, and opening a FIFO the usual way would then wait forever for a writer. A regular file reads as
+    /// usual (non-blocking mode does not apply to regular files). Null where this cannot be done (not Linux, no libc
+    /// call): the caller opens the file the usual way. Throws <see cref="NotRegularFileException"/> for anything else.
+    /// </summary>
+    public static FileStream? OpenRegular(string path)
+    {
+        if (s_unavailable) return null;
+        int fd;
+        try
+        {
+            fd = NativeOpen(path, ORdOnly | ONonBlock | OCloExec);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return null;
+        }
+        if (fd < 0) return null; // the usual open then reports why (missing, permission)
+        var handle = new SafeFileHandle(fd, ownsHandle: true);
+        Statx buffer = default;
+        if (NativeStatx(fd, "", AtEmptyPath, StatxType, ref buffer) == 0 && (buffer.Mode & 0xF000) != 0x8000)
+        {
+            FileKind kind = (buffer.Mode & 0xF000) switch
+            {
+                0x1000 => FileKind.Fifo,
+                0x2000 => FileKind.CharacterDevice,
+                0x6000 => FileKind.BlockDevice,
+                0xC000 => FileKind.Socket,
+                0x4000 => FileKind.Directory,
+                _ => FileKind.Unknown,
+            };
+            handle.Dispose();
+            throw new NotRegularFileException(kind);
+        }
+        return new FileStream(handle, FileAccess.Read, bufferSize: 0);
+    }
+
+    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static partial int NativeOpen(string path, int flags);
+
     /// <summary>The head of <c>struct statx</c> (256 bytes in all); only <c>stx_mode</c>, at offset 28, is read.</summary>
     [StructLayout(LayoutKind.Sequential, Size = 256)]
     struct Statx
@@ -93,4 +139,10 @@ static partial class FileKinds
     [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static partial int NativeStatx(int dirfd, string path, int flags, uint mask, ref Statx buffer);
+}
+
+/// <summary>What was opened turned out not to be a regular file (it was replaced after the folder was listed).</summary>
+sealed class NotRegularFileException(FileKind kind) : IOException("not a regular file: " + FileKinds.Describe(kind))
+{
+    public FileKind Kind { get; } = kind;
 }

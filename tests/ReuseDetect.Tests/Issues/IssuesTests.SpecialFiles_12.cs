@@ -1,3 +1,4 @@
+using ReuseDetect.Internal;
 using ReuseDetect.Cli;
 using ReuseDetect.Ingestion;
 using ReuseDetect.Pipeline;
@@ -75,20 +76,26 @@ public sealed partial class IssuesTests
     }
 
     [Fact]
-    public void Should_read_at_most_the_size_limit_plus_one_byte_whatever_length_a_file_reports()
+    public async Task Should_refuse_a_device_or_a_fifo_found_at_open_time_without_blocking()
     {
-        Assert.SkipUnless(OperatingSystem.IsLinux(), "/dev/zero is a Linux character device");
-        // Given a device that reports a length of 0 and never ends, and a limit of 1 MiB
-        const long limit = 1 << 20;
+        Assert.SkipUnless(OperatingSystem.IsLinux(), "FIFOs and /dev/zero are Linux special files");
+        // Given a device that reports a length of 0 and never ends, and a FIFO no one writes to, as they would be if
+        // they replaced a checked file between the folder listing and the open
+        using var tmp = new TempFolder();
+        string fifo = Path.Combine(tmp.Path, "swapped.txt");
+        MakeFifo(fifo);
         long before = GC.GetAllocatedBytesForCurrentThread();
 
-        // When it is read (as it would be if it replaced a checked file between the check and the open)
-        byte[]? bytes = FolderSource.ReadBounded("/dev/zero", limit, out long seen);
+        // When they are read
+        var device = Assert.Throws<NotRegularFileException>(() => FolderSource.ReadBounded("/dev/zero", 1 << 20, out _));
+        Task<Exception?> pipe = Task.Run(() => Record.Exception(() => FolderSource.ReadBounded(fifo, 1 << 20, out _)), TestContext.Current.CancellationToken);
 
-        // Then the read stops one byte past the limit, having allocated a few MiB at most
-        Assert.Null(bytes);
-        Assert.Equal(limit + 1, seen);
-        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 8 * limit);
+        // Then the open itself says what they are: the device is not read at all, and the FIFO open does not wait for a writer
+        Assert.Equal(FileKind.CharacterDevice, device.Kind);
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 1 << 20);
+        Exception? opened = await pipe.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        Assert.Equal(FileKind.Fifo, Assert.IsType<NotRegularFileException>(opened).Kind);
+        Assert.Equal("not a regular file: FIFO (named pipe)", opened.Message);
     }
 
     [Fact]
