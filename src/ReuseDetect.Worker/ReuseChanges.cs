@@ -24,7 +24,8 @@ public static class ReuseChanges
             int n = g.Count();
             string verb = g.All(e => e.FromOrigin) ? "reposts" : "shares";
             string prep = verb == "reposts" ? "from" : "with";
-            lines.Add($"{g.Key.Reposter} {verb} {n} passage{(n == 1 ? "" : "s")} {prep} {g.Key.Source}");
+            // Names go to a log that may be a terminal: control and bidi characters are shown, never obeyed.
+            lines.Add($"{DisplayText.Name(g.Key.Reposter)} {verb} {n} passage{(n == 1 ? "" : "s")} {prep} {DisplayText.Name(g.Key.Source)}");
         }
         return lines;
     }

@@ -60,7 +60,7 @@ public sealed partial class WatchWorker(
             // One line says what to fix; the stack trace is logged at Debug only. The host stops once it has started.
             string message = (e is IOException or UnauthorizedAccessException ? e.Message : $"unexpected error ({e.GetType().Name}): {e.Message}").ReplaceLineEndings(" ");
             Volatile.Write(ref _failure, message);
-            LogFatal(message);
+            LogFatal(DisplayText.Name(message));
             LogFatalDetail(e);
             lifetime.ApplicationStarted.Register(lifetime.StopApplication);
         }
@@ -73,7 +73,7 @@ public sealed partial class WatchWorker(
         if (!Directory.Exists(root)) throw new DirectoryNotFoundException($"Folder not found: {root}");
         string outDir = Path.GetFullPath(_settings.Out);
         string storeDir = Path.GetFullPath(_settings.Store);
-        using var store = SignatureStore.Open(storeDir, Store.StoreScanCache.ParametersFor(_detectOptions), m => LogStore(m));
+        using var store = SignatureStore.Open(storeDir, Store.StoreScanCache.ParametersFor(_detectOptions), m => LogStore(DisplayText.Name(m)));
         store.Root = root;
         using var watcher = new FileSystemWatcher(root) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size };
         FileSystemEventHandler onChange = (_, e) => _events.Writer.TryWrite(e.FullPath);
@@ -81,9 +81,9 @@ public sealed partial class WatchWorker(
         watcher.Changed += onChange;
         watcher.Deleted += onChange;
         watcher.Renamed += (_, e) => _events.Writer.TryWrite(e.FullPath);
-        watcher.Error += (_, e) => { LogWatcherError(e.GetException().Message); _events.Writer.TryWrite(root); };
+        watcher.Error += (_, e) => { LogWatcherError(DisplayText.Name(e.GetException().Message)); _events.Writer.TryWrite(root); };
         watcher.EnableRaisingEvents = true;
-        LogWatching(root, outDir);
+        LogWatching(DisplayText.Name(root), DisplayText.Name(outDir));
 
         RunScan(root, outDir, storeDir, store, "initial scan", stoppingToken);
         var reconcile = TimeSpan.FromSeconds(Math.Max(1, _settings.ReconcileSeconds));
@@ -151,7 +151,7 @@ public sealed partial class WatchWorker(
         catch (Exception e) when (e is UnauthorizedAccessException || e is IOException and not StoreUnavailableException)
         {
             // A transient problem with the scanned folder (a file locked or gone, the folder briefly away).
-            LogScanFailed(reason, e.Message);
+            LogScanFailed(reason, DisplayText.Name(e.Message));
             return;
         }
         try

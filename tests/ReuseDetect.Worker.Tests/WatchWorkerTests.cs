@@ -112,5 +112,13 @@ public sealed class WatchWorkerTests
             Cluster(null, "b.txt", "c.txt"));
         Assert.Equal(["ann/x.txt reposts 2 passages from rferl/y.txt", "c.txt shares 1 passage with b.txt"], ReuseChanges.Describe(before, after));
         Assert.Empty(ReuseChanges.Describe(after, after));
+
+        // And a hostile file name reaches the log shown, not obeyed: no escape sequence, no bidi override
+        string hostile = "ann/\u001b]0;pwned\u0007\u202Etxt.exe";
+        string line = Assert.Single(ReuseChanges.Describe(null, Report(Cluster("rferl/y.txt", hostile, "rferl/y.txt"))));
+        Assert.DoesNotContain('\u001b', line);
+        Assert.DoesNotContain('\u0007', line);
+        Assert.DoesNotContain('\u202E', line);
+        Assert.StartsWith("ann/\u241B]0;pwned\u2407", line, StringComparison.Ordinal);
     }
 }
