@@ -48,10 +48,14 @@ public sealed partial class PassageAligner
             for (int y = x + 1; y < boxes.Count && boxes[y].AStart - p.AEnd <= gap; y++)
             {
                 Box q = boxes[y];
-                // Only chains in the same order in both texts merge: q after p in A must not lie before p in B,
-                // or swapped paragraphs (adjacent in both texts, but crossing) would fuse into one passage.
+                // Chains merge in the same order in both texts: q after p in A must not lie before p in B, or two
+                // paragraphs copied apart, in the opposite order, would fuse over the text between them. Crossing
+                // chains merge only where they touch in both texts (sentences of one passage reordered).
                 bool sameOrder = q.AStart < p.AEnd || q.BStart >= p.BStart;
-                if (sameOrder && Distance(p.BStart, p.BEnd, q.BStart, q.BEnd) <= gapB
+                int distB = Distance(p.BStart, p.BEnd, q.BStart, q.BEnd);
+                // Crossing boxes that touch in both texts are one passage with its sentences reordered.
+                bool touching = q.AStart - p.AEnd <= CrossingGap && distB <= CrossingGap;
+                if ((sameOrder || touching) && distB <= gapB
                     && !texts.A.Walled(Math.Min(p.AStart, q.AStart), Math.Max(p.AEnd, q.AEnd))
                     && !texts.B.Walled(Math.Min(p.BStart, q.BStart), Math.Max(p.BEnd, q.BEnd)))
                     uf.Union(x, y);
@@ -67,6 +71,9 @@ public sealed partial class PassageAligner
         }
         return merged;
     }
+
+    /// <summary>Most words between two crossing boxes that still make them one reordered passage.</summary>
+    const int CrossingGap = 5;
 
     static int Distance(int s1, int e1, int s2, int e2) => Math.Max(0, Math.Max(s2 - e1, s1 - e2));
 

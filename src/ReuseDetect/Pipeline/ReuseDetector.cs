@@ -35,8 +35,9 @@ public sealed partial class ReuseDetector
     // 4: credit-line candidates found by structure; 5: binary files by evidence, control characters replaced;
     // 6: line hashes, furniture by source group, stock phrases; 7: common words; 8: lead-in and "first appeared" credits;
     // 9: title-case places in agency datelines, "(Agency)" lines as sign-offs; 10: stems drop a silent e, a
-    // distinctive word counts once; 11: control characters in outlet, title and URL metadata replaced.
-    public const int AlgorithmVersion = 11;
+    // distinctive word counts once; 11: control characters in outlet, title and URL metadata replaced; 12: touching
+    // crossing chains merge (reordered sentences).
+    public const int AlgorithmVersion = 12;
 
     /// <summary>Scans the folder <paramref name="root"/>.</summary>
     public ReuseReport Scan(string root, IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default) =>

@@ -81,6 +81,22 @@ public sealed class PassageAlignerTests
     }
 
     [Fact]
+    public void Should_take_two_touching_paragraphs_reposted_in_the_opposite_order_as_one_passage()
+    {
+        // Given two paragraphs copied next to each other, in the opposite order, between unrelated text
+        string a = FillerA + " " + Reused + " " + Reused2 + " " + FillerC;
+        string b = FillerB + " " + Reused2 + " " + Reused;
+        // When
+        List<AlignedPassage> found = s_aligner.Align(Tok(a).TokenHashes, Tok(b).TokenHashes);
+        // Then they are one reordered passage covering both paragraphs on each side, and none of the fillers
+        AlignedPassage p = Assert.Single(found);
+        Assert.Equal(WordCount(FillerA), p.AStart);
+        Assert.Equal(WordCount(Reused) + WordCount(Reused2), p.ALength);
+        Assert.Equal(WordCount(FillerB), p.BStart);
+        Assert.Equal(WordCount(Reused) + WordCount(Reused2), p.BLength);
+    }
+
+    [Fact]
     public void Should_align_one_copy_of_a_passage_the_other_text_repeats()
     {
         // Given a digest that quotes the same paragraph twice
