@@ -65,18 +65,21 @@ static partial class FileKinds
             s_unavailable = true;
             return FileKind.Unknown;
         }
-        return (buffer.Mode & 0xF000) switch
-        {
-            0x8000 => FileKind.Regular,
-            0x4000 => FileKind.Directory,
-            0xA000 => FileKind.SymbolicLink,
-            0x1000 => FileKind.Fifo,
-            0x2000 => FileKind.CharacterDevice,
-            0x6000 => FileKind.BlockDevice,
-            0xC000 => FileKind.Socket,
-            _ => FileKind.Unknown,
-        };
+        return KindOf(buffer.Mode);
     }
+
+    /// <summary>The kind a <c>stx_mode</c> names (its file-type bits).</summary>
+    static FileKind KindOf(ushort mode) => (mode & 0xF000) switch
+    {
+        0x8000 => FileKind.Regular,
+        0x4000 => FileKind.Directory,
+        0xA000 => FileKind.SymbolicLink,
+        0x1000 => FileKind.Fifo,
+        0x2000 => FileKind.CharacterDevice,
+        0x6000 => FileKind.BlockDevice,
+        0xC000 => FileKind.Socket,
+        _ => FileKind.Unknown,
+    };
 
     const int ORdOnly = 0, ONonBlock = 0x800, OCloExec = 0x80000, AtEmptyPath = 0x1000;
 
@@ -102,17 +105,8 @@ static partial class FileKinds
         if (fd < 0) return null; // the usual open then reports why (missing, permission)
         var handle = new SafeFileHandle(fd, ownsHandle: true);
         Statx buffer = default;
-        if (NativeStatx(fd, "", AtEmptyPath, StatxType, ref buffer) == 0 && (buffer.Mode & 0xF000) != 0x8000)
+        if (NativeStatx(fd, "", AtEmptyPath, StatxType, ref buffer) == 0 && KindOf(buffer.Mode) is not FileKind.Regular and var kind)
         {
-            FileKind kind = (buffer.Mode & 0xF000) switch
-            {
-                0x1000 => FileKind.Fifo,
-                0x2000 => FileKind.CharacterDevice,
-                0x6000 => FileKind.BlockDevice,
-                0xC000 => FileKind.Socket,
-                0x4000 => FileKind.Directory,
-                _ => FileKind.Unknown,
-            };
             handle.Dispose();
             throw new NotRegularFileException(kind);
         }
