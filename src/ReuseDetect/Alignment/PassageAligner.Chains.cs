@@ -7,16 +7,20 @@ namespace ReuseDetect.Alignment;
 public sealed partial class PassageAligner
 {
     /// <summary>
-    /// Single-linkage chaining: seeds whose ranges lie within MaxGap tokens in both texts, with no page furniture between
-    /// them in either, share a chain. Only chains of two seeds or more are returned (a lone seed is never a passage).
+    /// Single-linkage chaining: seeds whose ranges lie within <paramref name="gapA"/> tokens in A and
+    /// <paramref name="closeB"/> in B, with no page furniture between them in either, share a close chain; within
+    /// <paramref name="wideB"/> in B (a summary spreads its source out), a wide chain. Both come from one walk over the
+    /// seed pairs, since they differ only in the B gap; the wide chains are null when <paramref name="wideB"/> is
+    /// negative. Only chains of two seeds or more are returned (a lone seed is never a passage).
     /// </summary>
-    static List<int[]> ChainSeeds(Seed[] seeds, Gaps gaps, Evidence texts)
+    static (List<int[]> Close, List<int[]>? Wide) ChainSeeds(Seed[] seeds, int gapA, int closeB, int wideB, Evidence texts)
     {
-        int g = gaps.ChainA, gb = gaps.ChainB;
+        int g = gapA, reachB = Math.Max(closeB, wideB);
         // Seeds are sorted by A start; a seed t can link s only when t started at most (gap + longest seed) before s.
         int longest = 0;
         foreach (Seed s in seeds) longest = Math.Max(longest, s.ALen);
-        var uf = new UnionFind(seeds.Length);
+        var close = new UnionFind(seeds.Length);
+        UnionFind? wide = wideB >= 0 ? new UnionFind(seeds.Length) : null;
         for (int s = 1; s < seeds.Length; s++)
         {
             Seed x = seeds[s];
@@ -24,12 +28,16 @@ public sealed partial class PassageAligner
             {
                 Seed y = seeds[t];
                 if (x.A - y.A > g + longest) break;
-                if (Distance(x.A, x.AEnd, y.A, y.AEnd) <= g && Distance(x.B, x.BEnd, y.B, y.BEnd) <= gb
-                    && !texts.A.Walled(Math.Min(x.A, y.A), Math.Max(x.AEnd, y.AEnd)) && !texts.B.Walled(Math.Min(x.B, y.B), Math.Max(x.BEnd, y.BEnd)))
-                    uf.Union(s, t);
+                if (Distance(x.A, x.AEnd, y.A, y.AEnd) > g) continue;
+                int distB = Distance(x.B, x.BEnd, y.B, y.BEnd);
+                if (distB > reachB
+                    || texts.A.Walled(Math.Min(x.A, y.A), Math.Max(x.AEnd, y.AEnd)) || texts.B.Walled(Math.Min(x.B, y.B), Math.Max(x.BEnd, y.BEnd)))
+                    continue;
+                if (distB <= closeB) close.Union(s, t);
+                if (distB <= wideB) wide!.Union(s, t);
             }
         }
-        return uf.Groups(minSize: 2);
+        return (close.Groups(minSize: 2), wide?.Groups(minSize: 2));
     }
 
     static List<Box> MergeBoxes(Seed[] seeds, List<Box> boxes, Gaps gaps, Evidence texts)

@@ -112,12 +112,10 @@ public sealed partial class PassageAligner
         Seed[] seeds = FindSeeds(a, b, self, anchor);
         if (seeds.Length == 0) return result;
         var evidence = new Evidence(seeds, a, b);
-        List<Box> kept = Passages(seeds, new Gaps(_options.MaxGap, _options.MaxGap, _options.MergeGap, _options.MergeGap), self, evidence, anchoredOnly);
-        if (_options.SummaryGap > 0 && !self && !anchoredOnly)
-        {
-            List<Box> summaries = Summaries(seeds, evidence, kept);
-            kept.AddRange(summaries);
-        }
+        bool summaries = _options.SummaryGap > 0 && !self && !anchoredOnly;
+        var (closeChains, wideChains) = ChainSeeds(seeds, _options.MaxGap, _options.MaxGap, summaries ? _options.SummaryGap : -1, evidence);
+        List<Box> kept = Passages(seeds, closeChains, new Gaps(_options.MergeGap, _options.MergeGap), self, evidence, anchoredOnly);
+        if (summaries) kept.AddRange(Summaries(seeds, wideChains!, evidence, kept));
         if (_options.ResolveOverlaps) kept = ResolveOverlaps(kept);
         foreach (Box box in kept)
             result.Add(new AlignedPassage(box.AStart, box.AEnd, box.BStart, box.BEnd, box.MatchedA, box.MatchedB, IsAnchored(seeds, box, a)));
@@ -128,11 +126,11 @@ public sealed partial class PassageAligner
     /// <summary>
     /// Summary passages where A condenses B, minus those the close passages <paramref name="kept"/> already explain.
     /// </summary>
-    List<Box> Summaries(Seed[] seeds, Evidence evidence, List<Box> kept)
+    List<Box> Summaries(Seed[] seeds, List<int[]> chains, Evidence evidence, List<Box> kept)
     {
         // A summary passage only fills A text the close passages left (nearly all) unexplained: where they
         // already account for A, the summary pass would only stretch them over chance matches in B.
-        var summaries = SummaryPassages(seeds, evidence);
+        var summaries = SummaryPassages(seeds, chains, evidence);
         // Nor may it span B text that a close passage already ties to another place in A: a summary of B
         // would have drawn on that text too, so the wide-gap match is chance vocabulary of the same topic.
         summaries.RemoveAll(s => CoveredInA(kept, s.AStart, s.AEnd) > SummaryExplained * s.ALength
@@ -145,11 +143,11 @@ public sealed partial class PassageAligner
         return summaries;
     }
 
-    /// <summary>Chains, merges, trims and filters seeds into passages of similar extent on both sides.</summary>
-    List<Box> Passages(Seed[] seeds, Gaps gaps, bool self, Evidence evidence, bool anchoredOnly)
+    /// <summary>Merges, trims and filters the close chains of seeds into passages of similar extent on both sides.</summary>
+    List<Box> Passages(Seed[] seeds, List<int[]> chains, Gaps gaps, bool self, Evidence evidence, bool anchoredOnly)
     {
         List<Box> boxes = [];
-        foreach (int[] g in ChainSeeds(seeds, gaps, evidence))
+        foreach (int[] g in chains)
         {
             Box box = Measure(seeds, g);
             if (box.Coverage >= _options.MinCoverage) boxes.Add(box);
@@ -173,11 +171,11 @@ public sealed partial class PassageAligner
     /// Passages where A condenses a much longer stretch of B (a summary): the words of A stay dense, those of
     /// B spread out, so B may have gaps of <see cref="AlignmentOptions.SummaryGap"/> and only A must be densely covered.
     /// </summary>
-    List<Box> SummaryPassages(Seed[] seeds, Evidence evidence)
+    List<Box> SummaryPassages(Seed[] seeds, List<int[]> chains, Evidence evidence)
     {
-        var gaps = new Gaps(_options.MaxGap, _options.SummaryGap, _options.MergeGap, _options.SummaryGap);
+        var gaps = new Gaps(_options.MergeGap, _options.SummaryGap);
         List<Box> boxes = [];
-        foreach (int[] g in ChainSeeds(seeds, gaps, evidence))
+        foreach (int[] g in chains)
             if (g.Length >= 2) boxes.Add(Measure(seeds, g));
         var kept = new List<Box>();
         foreach (Box merged in MergeBoxes(seeds, boxes, gaps, evidence))
@@ -328,8 +326,8 @@ public sealed partial class PassageAligner
     const double SummaryEvidenceFactor = 2;
     const double SummaryOrderedShare = 0.5;
 
-    /// <summary>Largest chaining and merging gaps in each text.</summary>
-    readonly record struct Gaps(int ChainA, int ChainB, int MergeA, int MergeB);
+    /// <summary>Largest gaps between merged chains in each text.</summary>
+    readonly record struct Gaps(int MergeA, int MergeB);
 
     /// <summary>A shared gram: token ranges <c>[A, A + ALen)</c> and <c>[B, B + BLen)</c>; <c>Exact</c> for an exact n-gram.</summary>
     internal readonly record struct Seed(int A, int B, int ALen, int BLen, bool Exact) : IComparable<Seed>
