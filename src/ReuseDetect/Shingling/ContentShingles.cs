@@ -24,12 +24,7 @@ public static class ContentShingles
     /// <summary>The distinct fingerprints of a tokenized text whose stems (<see cref="WordStems.Of"/>) are known, ascending.</summary>
     public static ulong[] Fingerprints(TokenizedText tokens, ulong[] stems)
     {
-        ArgumentNullException.ThrowIfNull(tokens);
-        ArgumentNullException.ThrowIfNull(stems);
-        ReadOnlySpan<ulong> hashes = tokens.TokenHashes;
-        var content = new List<ulong>(stems.Length);
-        for (int i = 0; i < stems.Length; i++)
-            if (!StopWords.Contains(hashes[i])) content.Add(stems[i]);
+        List<ulong> content = ContentStems(tokens, stems);
         if (content.Count < 2) return [];
         var pairs = new ulong[content.Count - 1];
         Span<ulong> two = stackalloc ulong[2];
@@ -48,13 +43,19 @@ public static class ContentShingles
     /// <summary>The distinct stems of the content words of a text (function words left out), ascending.</summary>
     public static ulong[] Words(TokenizedText tokens, ulong[] stems)
     {
+        return SortedDistinct([.. ContentStems(tokens, stems)]);
+    }
+
+    /// <summary>The stems of the content words of a text, in text order (function words left out).</summary>
+    static List<ulong> ContentStems(TokenizedText tokens, ulong[] stems)
+    {
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(stems);
         ReadOnlySpan<ulong> hashes = tokens.TokenHashes;
-        var words = new List<ulong>(stems.Length);
+        var content = new List<ulong>(stems.Length);
         for (int i = 0; i < stems.Length; i++)
-            if (!StopWords.Contains(hashes[i])) words.Add(stems[i]);
-        return SortedDistinct([.. words]);
+            if (!StopWords.Contains(hashes[i])) content.Add(stems[i]);
+        return content;
     }
 
     static ulong[] SortedDistinct(ulong[] values)
