@@ -1,3 +1,4 @@
+using System.Buffers;
 using ReuseDetect.Internal;
 using ReuseDetect.Text;
 
@@ -62,12 +63,11 @@ public sealed partial class PassageAligner
         if (a.Content is null || b.Content is null) return ExactSeeds(a.Exact, self ? a.Exact : b.Exact, self, anchor);
         // The anchor test needs the exact seeds alone: a pair without the run is done before any content word is joined.
         if (anchor > 0 && ExactSeeds(a.Exact, self ? a.Exact : b.Exact, self, anchor).Length == 0) return [];
-        var seeds = new List<Seed>();
-        if (self) SelfJoin(a.Exact, exact: true, seeds);
-        else Join(a.Exact, b.Exact, exact: true, seeds);
-        if (self) SelfJoin(a.Content, exact: false, seeds);
-        else Join(a.Content, b.Content, exact: false, seeds);
-        Seed[] arr = [.. seeds];
+        // Counted first, so the seeds are written once into an array of their exact size.
+        GramTable ea = a.Exact, eb = self ? a.Exact : b.Exact, ca = a.Content, cb = self ? a.Content : b.Content;
+        var arr = new Seed[Join(ea, eb, self, exact: true, null, 0) + Join(ca, cb, self, exact: false, null, 0)];
+        int filled = Join(ea, eb, self, exact: true, arr, 0);
+        Join(ca, cb, self, exact: false, arr, filled);
         Array.Sort(arr);
         return arr;
     }
@@ -82,34 +82,61 @@ public sealed partial class PassageAligner
     {
         if (a.Pairs is null || b.Pairs is null) return true;
         GramTable ta = a.Pairs, tb = self ? a.Pairs : b.Pairs;
-        var hits = new List<(int A, int B)>();
-        ReadOnlySpan<ulong> ha = ta.Hashes, hb = tb.Hashes;
-        for (int i = 0, j = 0; i < ha.Length && j < hb.Length;)
+        // Each hit packed as (diagonal B - A, shifted to stay positive; A), so that sorting the words sorts the hits by
+        // diagonal, then position.
+        long shift = a.TokenCount;
+        long[] hits = ArrayPool<long>.Shared.Rent(256);
+        try
         {
-            if (ha[i] < hb[j]) { i++; continue; }
-            if (ha[i] > hb[j]) { j++; continue; }
-            int ie = SortedRuns.End(ha, i), je = SortedRuns.End(hb, j);
-            for (int p = i; p < ie; p++)
-                for (int q = j; q < je; q++)
-                {
-                    int pa = ta.Start(ta.Grams[p]), pb = tb.Start(tb.Grams[q]);
-                    if (!self || pa < pb) hits.Add((pa, pb));
-                }
-            i = ie;
-            j = je;
-        }
-        if (hits.Count < ReworkedPairs) return false;
-        // By diagonal, then position: a window of hits whose diagonals and positions stay within the gap.
-        hits.Sort((x, y) => (x.B - x.A) != (y.B - y.A) ? (x.B - x.A).CompareTo(y.B - y.A) : x.A.CompareTo(y.A));
-        int gap = _options.MaxGap;
-        for (int s = 0; s + ReworkedPairs - 1 < hits.Count; s++)
-        {
-            int count = 1, last = s;
-            for (int t = s + 1; t < hits.Count && (hits[t].B - hits[t].A) - (hits[s].B - hits[s].A) <= gap; t++)
+            int count = 0;
+            ReadOnlySpan<ulong> ha = ta.Hashes, hb = tb.Hashes;
+            for (int i = 0, j = 0; i < ha.Length && j < hb.Length;)
             {
-                if (Math.Abs(hits[t].A - hits[last].A) > 4 * gap) continue;
+                if (ha[i] < hb[j]) { i++; continue; }
+                if (ha[i] > hb[j]) { j++; continue; }
+                int ie = SortedRuns.End(ha, i), je = SortedRuns.End(hb, j);
+                if (count + (ie - i) * (je - j) > hits.Length)
+                {
+                    long[] larger = ArrayPool<long>.Shared.Rent(Math.Max(2 * hits.Length, count + (ie - i) * (je - j)));
+                    hits.AsSpan(0, count).CopyTo(larger);
+                    ArrayPool<long>.Shared.Return(hits);
+                    hits = larger;
+                }
+                for (int p = i; p < ie; p++)
+                    for (int q = j; q < je; q++)
+                    {
+                        int pa = ta.Start(ta.Grams[p]), pb = tb.Start(tb.Grams[q]);
+                        if (!self || pa < pb) hits[count++] = ((pb - pa + shift) << 32) | (uint)pa;
+                    }
+                i = ie;
+                j = je;
+            }
+            return CloseOnOneDiagonal(hits.AsSpan(0, count), _options.MaxGap);
+        }
+        finally
+        {
+            ArrayPool<long>.Shared.Return(hits);
+        }
+    }
+
+    /// <summary>
+    /// Whether <see cref="ReworkedPairs"/> of the packed hits (diagonal high, A low) lie in a window whose diagonals
+    /// stay within <paramref name="gap"/> of its first, each within four gaps in A of the one before it taken.
+    /// </summary>
+    static bool CloseOnOneDiagonal(Span<long> hits, int gap)
+    {
+        if (hits.Length < ReworkedPairs) return false;
+        hits.Sort();
+        for (int s = 0; s + ReworkedPairs - 1 < hits.Length; s++)
+        {
+            long diagonal = hits[s] >> 32;
+            int count = 1, lastA = (int)(uint)hits[s];
+            for (int t = s + 1; t < hits.Length && (hits[t] >> 32) - diagonal <= gap; t++)
+            {
+                int at = (int)(uint)hits[t];
+                if (Math.Abs(at - lastA) > 4 * gap) continue;
                 count++;
-                last = t;
+                lastA = at;
                 if (count >= ReworkedPairs) return true;
             }
         }
@@ -282,8 +309,12 @@ public sealed partial class PassageAligner
         keys = larger;
     }
 
-    /// <summary>Seeds of every pair of places of the two tables holding the same gram (any kind of gram), by merging them.</summary>
-    static void Join(GramTable ta, GramTable tb, bool exact, List<Seed> seeds)
+    /// <summary>
+    /// Seeds of every pair of places of the two tables holding the same gram (any kind of gram), by merging them; inside
+    /// one table (<paramref name="self"/>), each pair once, the earlier place as A. Written into <paramref name="seeds"/>
+    /// from <paramref name="at"/> on, or only counted when it is null; returns the end of what was written (or the count).
+    /// </summary>
+    static int Join(GramTable ta, GramTable tb, bool self, bool exact, Seed[]? seeds, int at)
     {
         ReadOnlySpan<ulong> ha = ta.Hashes, hb = tb.Hashes;
         int i = 0, j = 0;
@@ -293,39 +324,26 @@ public sealed partial class PassageAligner
             if (x < y) { i++; continue; }
             if (x > y) { j++; continue; }
             int ie = SortedRuns.End(ha, i), je = SortedRuns.End(hb, j);
-            for (int q = j; q < je; q++)
-            {
-                int gb = tb.Grams[q], bs = tb.Start(gb), bl = tb.End(gb) - bs;
-                for (int p = i; p < ie; p++)
+            if (seeds is null && !self) at += (ie - i) * (je - j);
+            else
+                for (int q = j; q < je; q++)
                 {
-                    int ga = ta.Grams[p], a0 = ta.Start(ga);
-                    seeds.Add(new Seed(a0, bs, ta.End(ga) - a0, bl, exact));
+                    int gb = tb.Grams[q], bs = tb.Start(gb), bl = tb.End(gb) - bs;
+                    for (int p = i; p < ie; p++)
+                    {
+                        int ga = ta.Grams[p];
+                        if (self && ga >= gb) continue;
+                        if (seeds is not null)
+                        {
+                            int a0 = ta.Start(ga);
+                            seeds[at] = new Seed(a0, bs, ta.End(ga) - a0, bl, exact);
+                        }
+                        at++;
+                    }
                 }
-            }
             i = ie;
             j = je;
         }
-    }
-
-    /// <summary>Seeds of every pair of places inside one table holding the same gram, the earlier place as A.</summary>
-    static void SelfJoin(GramTable t, bool exact, List<Seed> seeds)
-    {
-        ReadOnlySpan<ulong> h = t.Hashes;
-        for (int i = 0; i < h.Length;)
-        {
-            int e = SortedRuns.End(h, i);
-            for (int q = i; q < e; q++)
-            {
-                int gb = t.Grams[q], bs = t.Start(gb), bl = t.End(gb) - bs;
-                for (int p = i; p < e; p++)
-                {
-                    int ga = t.Grams[p];
-                    if (ga >= gb) continue;
-                    int a0 = t.Start(ga);
-                    seeds.Add(new Seed(a0, bs, t.End(ga) - a0, bl, exact));
-                }
-            }
-            i = e;
-        }
+        return at;
     }
 }

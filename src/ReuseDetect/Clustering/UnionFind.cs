@@ -5,6 +5,7 @@ sealed class UnionFind
 {
     readonly int[] _parent;
     readonly int[] _size;
+    bool _read;
 
     public UnionFind(int count)
     {
@@ -27,6 +28,7 @@ sealed class UnionFind
 
     public bool Union(int x, int y)
     {
+        if (_read) throw new InvalidOperationException("The sets were read; no more unions.");
         int rx = Find(x), ry = Find(y);
         if (rx == ry) return false;
         if (_size[rx] < _size[ry]) (rx, ry) = (ry, rx);
@@ -37,39 +39,34 @@ sealed class UnionFind
 
     /// <summary>
     /// The sets of at least <paramref name="minSize"/> elements, each sorted ascending, ordered by their smallest
-    /// element (deterministic).
+    /// element (deterministic). Read once: the sets are final after this.
     /// </summary>
     public List<int[]> Groups(int minSize = 1)
     {
+        if (_read) throw new InvalidOperationException("The sets were read already.");
         int n = _parent.Length;
-        // Group numbers in order of first element; sizes counted first, so each set is filled into an exact array.
-        int[] groupOfRoot = new int[n];
-        int[] groupOf = new int[n];
-        var sizes = new List<int>();
+        // Union by size keeps each root's set size, so a set is filled into an exact array as soon as its first (smallest)
+        // element is met; sets too small are skipped without a look-up table. The slot of a root's array is kept in
+        // _size (no longer needed once the sets are read), stored as ~index to tell it from a size.
+        var result = new List<int[]>();
+        var fill = new List<int>();
         for (int i = 0; i < n; i++)
         {
             int r = Find(i);
-            if (groupOfRoot[r] == 0)
+            int slot = _size[r];
+            if (slot >= 0)
             {
-                sizes.Add(0);
-                groupOfRoot[r] = sizes.Count;
+                if (slot < minSize) continue;
+                slot = result.Count;
+                result.Add(new int[_size[r]]);
+                fill.Add(0);
+                _size[r] = ~slot;
             }
-            int g = groupOfRoot[r] - 1;
-            groupOf[i] = g;
-            sizes[g]++;
+            else slot = ~slot;
+            result[slot][fill[slot]] = i;
+            fill[slot]++;
         }
-        var arrays = new int[]?[sizes.Count];
-        var fill = new int[sizes.Count];
-        var result = new List<int[]>();
-        for (int g = 0; g < sizes.Count; g++)
-        {
-            if (sizes[g] < minSize) continue;
-            int[] set = new int[sizes[g]];
-            arrays[g] = set;
-            result.Add(set);
-        }
-        for (int i = 0; i < n; i++)
-            if (arrays[groupOf[i]] is { } set) set[fill[groupOf[i]]++] = i;
+        _read = true;
         return result;
     }
 }

@@ -121,6 +121,7 @@ static class HtmlReportModel
         }
         string baseText = c.Members.Count > 0 ? DisplayText.Text(c.Members[baseIndex].Text) : "";
         var members = new JsonArray();
+        var origin = new WordDiff.Origin(baseText);
         for (int i = 0; i < c.Members.Count; i++)
         {
             ReportMember m = c.Members[i];
@@ -132,7 +133,7 @@ static class HtmlReportModel
             if (i != baseIndex)
             {
                 string text = DisplayText.Text(m.Text);
-                IReadOnlyList<DiffOp> ops = WordDiff.Compute(baseText, text);
+                IReadOnlyList<DiffOp> ops = origin.DiffTo(text);
                 if (WordDiff.IsIdentical(ops) && text == baseText) o["same"] = true;
                 else o["diff"] = new JsonArray([.. ops.Select(op => (JsonNode)new JsonArray((int)op.Kind, op.Text))]);
             }

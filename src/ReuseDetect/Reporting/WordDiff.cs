@@ -32,31 +32,7 @@ public static class WordDiff
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
-        List<string> a = Words(from), b = Words(to);
-        // Words are compared as integer ids (same trimmed word, same id), so the LCS table compares ints.
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        int[] ka = Keys(a, ids), kb = Keys(b, ids);
-        var ops = new List<(DiffKind Kind, List<string> Words)>();
-        int prefix = 0;
-        while (prefix < a.Count && prefix < b.Count && ka[prefix] == kb[prefix]) prefix++;
-        int suffix = 0;
-        while (suffix < a.Count - prefix && suffix < b.Count - prefix && ka[^(suffix + 1)] == kb[^(suffix + 1)]) suffix++;
-        // The repost's own spacing is shown for kept words.
-        for (int i = 0; i < prefix; i++) Add(ops, DiffKind.Equal, b[i]);
-        Middle(ops, a, ka, prefix, a.Count - suffix, b, kb, prefix, b.Count - suffix);
-        for (int i = b.Count - suffix; i < b.Count; i++) Add(ops, DiffKind.Equal, b[i]);
-        // A word without trailing whitespace (the last of either text) gets a space unless it ends the diff, so that
-        // runs from the two texts never glue together ("Armenia" + "of").
-        for (int k = 0; k < ops.Count; k++)
-        {
-            List<string> words = ops[k].Words;
-            for (int i = 0; i < words.Count; i++)
-            {
-                bool last = k == ops.Count - 1 && i == words.Count - 1;
-                if (!last && words[i].Length > 0 && !char.IsWhiteSpace(words[i][^1])) words[i] += " ";
-            }
-        }
-        return ops.ConvertAll(o => new DiffOp(o.Kind, string.Concat(o.Words)));
+        return new Origin(from).DiffTo(to);
     }
 
     /// <summary>True when the diff has no insert or delete.</summary>
@@ -66,13 +42,118 @@ public static class WordDiff
         return ops.All(o => o.Kind == DiffKind.Equal);
     }
 
-    static void Middle(List<(DiffKind Kind, List<string> Words)> ops, List<string> a, int[] ka, int a0, int a1, List<string> b, int[] kb, int b0, int b1)
+    /// <summary>
+    /// A text split into words (each with the whitespace that follows it; leading whitespace goes with the first word) as
+    /// ranges of the text, and each word's key: the same word (whitespace left out) has the same key in every text keyed
+    /// with the same table, so the LCS table compares ints and no word is copied out of its text until the diff is written.
+    /// </summary>
+    readonly struct Words
     {
+        public readonly string Text;
+        public readonly int[] Starts;
+        public readonly int[] Keys;
+
+        public Words(string text, Dictionary<string, int> ids)
+        {
+            Text = text;
+            var starts = new List<int>();
+            var keys = new List<int>();
+            var lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+            int i = 0;
+            while (i < text.Length)
+            {
+                starts.Add(i);
+                if (starts.Count == 1) while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
+                int core = i;
+                while (i < text.Length && !char.IsWhiteSpace(text[i])) i++;
+                ReadOnlySpan<char> word = text.AsSpan(core, i - core);
+                while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
+                if (!lookup.TryGetValue(word, out int id)) lookup[word] = id = ids.Count;
+                keys.Add(id);
+            }
+            starts.Add(text.Length);
+            Starts = [.. starts];
+            Keys = [.. keys];
+        }
+
+        public int Count => Keys.Length;
+
+        public ReadOnlySpan<char> this[int index] => Text.AsSpan(Starts[index], Starts[index + 1] - Starts[index]);
+    }
+
+    /// <summary>
+    /// The origin of a diff, split into words once for every repost compared with it (a cluster diffs each member
+    /// against its origin).
+    /// </summary>
+    internal sealed class Origin
+    {
+        readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+        readonly Words _words;
+
+        public Origin(string text)
+        {
+            ArgumentNullException.ThrowIfNull(text);
+            _words = new Words(text, _ids);
+        }
+
+        /// <summary>The diff turning the origin into <paramref name="to"/>; adjacent runs of one kind are merged.</summary>
+        public IReadOnlyList<DiffOp> DiffTo(string to)
+        {
+            ArgumentNullException.ThrowIfNull(to);
+            Words a = _words, b = new(to, _ids);
+            int[] ka = a.Keys, kb = b.Keys;
+            var script = new Script();
+            int prefix = 0;
+            while (prefix < a.Count && prefix < b.Count && ka[prefix] == kb[prefix]) prefix++;
+            int suffix = 0;
+            while (suffix < a.Count - prefix && suffix < b.Count - prefix && ka[^(suffix + 1)] == kb[^(suffix + 1)]) suffix++;
+            // The repost's own spacing is shown for kept words.
+            for (int i = 0; i < prefix; i++) script.Add(DiffKind.Equal, b, i);
+            Middle(script, a, prefix, a.Count - suffix, b, prefix, b.Count - suffix);
+            for (int i = b.Count - suffix; i < b.Count; i++) script.Add(DiffKind.Equal, b, i);
+            return script.Ops();
+        }
+    }
+
+    /// <summary>The words of a diff in order, each with its kind and the text it comes from; merged into runs at the end.</summary>
+    sealed class Script
+    {
+        readonly List<(DiffKind Kind, Words Text, int Index)> _steps = [];
+
+        public void Add(DiffKind kind, Words text, int index) => _steps.Add((kind, text, index));
+
+        /// <summary>
+        /// Adjacent words of one kind as one run. A word without trailing whitespace (the last of either text) gets a
+        /// space unless it ends the diff, so that runs from the two texts never glue together ("Armenia" + "of").
+        /// </summary>
+        public List<DiffOp> Ops()
+        {
+            var ops = new List<DiffOp>();
+            var run = new System.Text.StringBuilder();
+            for (int k = 0; k < _steps.Count; k++)
+            {
+                (DiffKind kind, Words text, int index) = _steps[k];
+                ReadOnlySpan<char> word = text[index];
+                run.Append(word);
+                if (k < _steps.Count - 1 && word.Length > 0 && !char.IsWhiteSpace(word[^1])) run.Append(' ');
+                if (k == _steps.Count - 1 || _steps[k + 1].Kind != kind)
+                {
+                    ops.Add(new DiffOp(kind, run.ToString()));
+                    run.Clear();
+                }
+            }
+            return ops;
+        }
+    }
+
+    static void Middle(Script script, Words a, int a0, int a1, Words b, int b0, int b1)
+    {
+        int[] ka = a.Keys, kb = b.Keys;
         int n = a1 - a0, m = b1 - b0;
         if (n == 0 || m == 0 || (long)n * m > MaxCells)
         {
-            for (int i = a0; i < a1; i++) Add(ops, DiffKind.Delete, a[i]);
-            for (int j = b0; j < b1; j++) Add(ops, DiffKind.Insert, b[j]);
+            for (int i = a0; i < a1; i++) script.Add(DiffKind.Delete, a, i);
+            for (int j = b0; j < b1; j++) script.Add(DiffKind.Insert, b, j);
             return;
         }
         // lcs[i, j] = LCS length of a[a0+i..a1) and b[b0+j..b1); walking forwards then gives a left-to-right script.
@@ -85,78 +166,45 @@ public static class WordDiff
         for (int i = 0; i < n; i++) lcs[i * w + m] = 0;
         for (int i = n - 1; i >= 0; i--)
         {
+            int ki = ka[a0 + i];
+            int row = i * w, next = row + w;
             for (int j = m - 1; j >= 0; j--)
             {
-                lcs[i * w + j] = ka[a0 + i] == kb[b0 + j]
-                    ? lcs[(i + 1) * w + j + 1] + 1
-                    : Math.Max(lcs[(i + 1) * w + j], lcs[i * w + j + 1]);
+                lcs[row + j] = ki == kb[b0 + j]
+                    ? lcs[next + j + 1] + 1
+                    : Math.Max(lcs[next + j], lcs[row + j + 1]);
             }
         }
-        int x = 0, y = 0;
-        var pendingDelete = new List<string>();
-        var pendingInsert = new List<string>();
+        // Deletions are emitted before insertions between two kept words, so a change reads "old → new".
+        int x = 0, y = 0, deleteFrom = 0, deleteTo = 0, insertFrom = 0, insertTo = 0;
         while (x < n || y < m)
         {
             if (x < n && y < m && ka[a0 + x] == kb[b0 + y])
             {
-                Flush(ops, pendingDelete, pendingInsert);
-                Add(ops, DiffKind.Equal, b[b0 + y]);
+                Flush();
+                script.Add(DiffKind.Equal, b, b0 + y);
                 x++;
                 y++;
             }
             else if (y < m && (x == n || lcs[x * w + y + 1] >= lcs[(x + 1) * w + y]))
             {
-                pendingInsert.Add(b[b0 + y++]);
+                if (insertTo == insertFrom) insertFrom = insertTo = b0 + y;
+                insertTo = b0 + ++y;
             }
             else
             {
-                pendingDelete.Add(a[a0 + x++]);
+                if (deleteTo == deleteFrom) deleteFrom = deleteTo = a0 + x;
+                deleteTo = a0 + ++x;
             }
         }
-        Flush(ops, pendingDelete, pendingInsert);
+        Flush();
         ArrayPool<int>.Shared.Return(lcs);
-    }
 
-    // Deletions are emitted before insertions between two kept words, so a change reads "old → new".
-    static void Flush(List<(DiffKind Kind, List<string> Words)> ops, List<string> deleted, List<string> inserted)
-    {
-        foreach (string d in deleted) Add(ops, DiffKind.Delete, d);
-        foreach (string i in inserted) Add(ops, DiffKind.Insert, i);
-        deleted.Clear();
-        inserted.Clear();
-    }
-
-    static void Add(List<(DiffKind Kind, List<string> Words)> ops, DiffKind kind, string word)
-    {
-        if (ops.Count > 0 && ops[^1].Kind == kind) ops[^1].Words.Add(word);
-        else ops.Add((kind, [word]));
-    }
-
-    static int[] Keys(List<string> words, Dictionary<string, int> ids)
-    {
-        var keys = new int[words.Count];
-        for (int i = 0; i < keys.Length; i++)
+        void Flush()
         {
-            string word = words[i].Trim();
-            if (!ids.TryGetValue(word, out int id)) ids[word] = id = ids.Count;
-            keys[i] = id;
+            for (int i = deleteFrom; i < deleteTo; i++) script.Add(DiffKind.Delete, a, i);
+            for (int j = insertFrom; j < insertTo; j++) script.Add(DiffKind.Insert, b, j);
+            deleteFrom = deleteTo = insertFrom = insertTo = 0;
         }
-        return keys;
-    }
-
-    /// <summary>Splits into words, each carrying its trailing whitespace; leading whitespace goes with the first word.</summary>
-    internal static List<string> Words(string text)
-    {
-        var words = new List<string>();
-        int i = 0;
-        while (i < text.Length)
-        {
-            int start = i;
-            if (words.Count == 0) while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
-            while (i < text.Length && !char.IsWhiteSpace(text[i])) i++;
-            while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
-            words.Add(text[start..i]);
-        }
-        return words;
     }
 }

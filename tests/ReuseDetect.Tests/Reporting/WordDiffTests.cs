@@ -97,5 +97,34 @@ public sealed class WordDiffTests
         Assert.Equal([DiffKind.Delete, DiffKind.Insert, DiffKind.Equal], ops.Select(o => o.Kind));
     }
 
+    [Fact]
+    public void Should_diff_every_repost_against_one_origin_as_a_diff_of_its_own()
+    {
+        // Given one origin and reposts that share its words, drop some, add new ones and change spacing
+        string origin = "  Armenian Prime Minister Nikol Pashinian said on Monday that the border talks would resume.";
+        string[] reposts =
+        [
+            origin,
+            "Armenian Prime Minister Nikol Pashinian said on Monday that the talks would resume soon.",
+            "Pashinian said\non  Monday that the border talks would resume.",
+            "Something else entirely",
+            "",
+            "   ",
+        ];
+        var shared = new WordDiff.Origin(origin);
+        foreach (string repost in reposts)
+        {
+            // When the origin is split once and reused
+            var ops = shared.DiffTo(repost);
+            // Then each diff is the one computed from scratch, whatever was diffed before it
+            Assert.Equal(WordDiff.Compute(origin, repost), ops);
+            Assert.Equal(repost.Trim().Length == 0 ? "" : Normal(repost), Normal(string.Concat(ops.Where(o => o.Kind != DiffKind.Delete).Select(o => o.Text))));
+        }
+        Assert.True(WordDiff.IsIdentical(shared.DiffTo(origin)));
+        Assert.Empty(WordDiff.Compute("", ""));
+    }
+
+    static string Normal(string s) => string.Join(" ", Words(s.Replace('\n', ' ')));
+
     static string[] Words(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 }
