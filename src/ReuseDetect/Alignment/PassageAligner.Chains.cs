@@ -4,7 +4,7 @@ using ReuseDetect.Clustering;
 
 namespace ReuseDetect.Alignment;
 
-public sealed partial class PassageAligner
+sealed partial class PassageAligner
 {
     /// <summary>
     /// Single-linkage chaining: seeds whose ranges lie within <paramref name="gapA"/> tokens in A and

@@ -11,7 +11,7 @@ namespace ReuseDetect.Candidates;
 /// their first document, which keeps the pair count linear while still connecting every holder for clustering. A
 /// document holding the same fingerprint twice is a candidate for internal repeats.
 /// </summary>
-public sealed class FingerprintIndex
+sealed class FingerprintIndex
 {
     readonly List<ulong> _hashes = [];
     readonly List<int> _documents = [];

@@ -67,7 +67,7 @@ public sealed class PanEvaluator
     });
 
     /// <summary>Detects passages between two texts with <paramref name="aligner"/> (no corpus around them).</summary>
-    public static List<PanPassage> Detect(string key, string suspicious, string source, PassageAligner aligner)
+    internal static List<PanPassage> Detect(string key, string suspicious, string source, PassageAligner aligner)
     {
         ArgumentNullException.ThrowIfNull(aligner);
         TokenizedText a = Tokenizer.Tokenize(suspicious), b = Tokenizer.Tokenize(source);

@@ -30,7 +30,7 @@ public readonly record struct PanScore(int Cases, int Detections, double Precisi
 /// mean number of detections per detected case. A run with no detections has precision 0 when there are cases
 /// (nothing right was said) and 1 when there are none (nothing wrong was said).
 /// </summary>
-public static class PanMeasures
+static class PanMeasures
 {
     /// <summary>Scores <paramref name="detections"/> against <paramref name="cases"/>.</summary>
     public static PanScore Score(IReadOnlyList<PanPassage> cases, IReadOnlyList<PanPassage> detections)

@@ -60,7 +60,7 @@ public enum InputFormat
 /// changed during the scan. Neither the store nor the unchanged-folder digest may keep them as the file's state, so
 /// the next scan tries those files again.
 /// </summary>
-static class TransientErrors
+public static class TransientErrors
 {
     /// <summary>A file (or its sidecar) could not be opened or read.</summary>
     public const string CannotRead = "cannot read";

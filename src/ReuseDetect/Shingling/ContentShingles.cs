@@ -10,7 +10,7 @@ namespace ReuseDetect.Shingling;
 /// content word pairs shares a fingerprint). A verbatim run of five words shares a 5-gram fingerprint; a copy with a
 /// word changed in every few keeps most of its content word pairs.
 /// </summary>
-public static class ContentShingles
+static class ContentShingles
 {
     /// <summary>The winnowing window over content word pairs.</summary>
     public const int Window = 3;

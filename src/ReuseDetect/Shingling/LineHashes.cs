@@ -7,7 +7,7 @@ namespace ReuseDetect.Shingling;
 /// furniture recurs ("Read also:", "Subscribe to our newsletter…", "© Steppe Echo 2024"), however short. A line is
 /// the tokens between two line breaks.
 /// </summary>
-public static class LineHashes
+static class LineHashes
 {
     const ulong Tag = 0x4C1E_7A5B_93D2_06F1UL;
 
