@@ -37,7 +37,7 @@ public sealed record IngestError(string Id, string Reason);
 public sealed record FileLoad(IReadOnlyList<LoadedDocument> Documents, IReadOnlyList<IngestError> Errors)
 {
     /// <summary>A file that gave no document.</summary>
-    public static FileLoad Failed(string id, string reason) => new([], [new IngestError(id, reason)]);
+    internal static FileLoad Failed(string id, string reason) => new([], [new IngestError(id, reason)]);
 }
 
 /// <summary>How a file is read, chosen by its extension.</summary>
