@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
-using ReuseDetect.Clustering;
+using ReuseDetect.Internal;
 
 namespace ReuseDetect.Alignment;
 

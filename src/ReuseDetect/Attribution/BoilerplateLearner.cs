@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using ReuseDetect.Candidates;
 using ReuseDetect.Internal;
 using ReuseDetect.Signatures;
 

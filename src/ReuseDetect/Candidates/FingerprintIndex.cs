@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using ReuseDetect.Internal;
 using ReuseDetect.Signatures;
 
 namespace ReuseDetect.Candidates;

@@ -1,3 +1,5 @@
+using ReuseDetect.Internal;
+
 namespace ReuseDetect.Clustering;
 
 /// <summary>
