@@ -1,3 +1,4 @@
+using ReuseDetect.Internal;
 using ReuseDetect.Text;
 
 namespace ReuseDetect.Shingling;
@@ -33,10 +34,6 @@ static class LineHashes
         var lines = Lines(tokens, text);
         var result = new ulong[lines.Count];
         for (int i = 0; i < result.Length; i++) result[i] = lines[i].Hash;
-        Array.Sort(result);
-        int count = 0;
-        for (int i = 0; i < result.Length; i++)
-            if (i == 0 || result[i] != result[i - 1]) result[count++] = result[i];
-        return count == result.Length ? result : result[..count];
+        return SortedSets.SortDistinct(result);
     }
 }
