@@ -117,9 +117,7 @@ static class QueryCommand
     /// <summary>The index: the query index file when usable, else built from the store's segments; null (with the reason printed) when neither.</summary>
     static ReuseIndex? OpenIndex(string storeDir, TextWriter stderr)
     {
-        var (fast, why) = QueryIndexFile.Read(storeDir);
-        if (fast is not null && fast.Root is not null && Directory.Exists(fast.Root))
-            return QueryIndexFile.ToReuseIndex(fast, Options(fast.Parameters), fast.Root);
+        if (QueryIndexFile.Open(storeDir, out string why) is { } fast) return fast;
         // No usable query index (older store, damaged file): build the index from the segments.
         if (Directory.Exists(storeDir)) stderr.WriteLine($"reuse: {Name(why)}; reading the store segments instead");
         SignatureStore opened;
@@ -139,12 +137,9 @@ static class QueryCommand
                 stderr.WriteLine($"reuse: the scanned folder {Name(opened.Root ?? "(unknown)")} is not there any more; scan again.");
                 return null;
             }
-            return new ReuseIndex(Options(opened.Parameters), opened.Root, StoreScanCache.Documents(opened));
+            return new ReuseIndex(opened.Parameters.QueryOptions(), opened.Root, StoreScanCache.Documents(opened));
         }
     }
-
-    static ReuseDetectOptions Options(StoreParameters p) =>
-        new() { ShingleSize = p.ShingleSize, Permutations = p.Permutations, Seed = p.Seed, WinnowWindow = p.WinnowWindow };
 
     /// <summary>Prints one answer; every name and quote is display-safe (<see cref="ConsoleSummary.Name"/>).</summary>
     static void Write(TextWriter w, string label, QueryResult result)

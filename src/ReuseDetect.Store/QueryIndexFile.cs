@@ -6,7 +6,7 @@ namespace ReuseDetect.Store;
 
 /// <summary>A document as the query index needs it: ids, metadata and content hash (no signatures).</summary>
 [MessagePackObject]
-public sealed record StoredIndexDocument(
+sealed record StoredIndexDocument(
     [property: Key(0)] string Id,
     [property: Key(1)] string FileId,
     [property: Key(2)] string Outlet,
@@ -18,7 +18,7 @@ public sealed record StoredIndexDocument(
 /// sequence numbers of the segments it was built from (the store's committed state; absent before this was recorded).
 /// </summary>
 [MessagePackObject]
-public sealed record StoredQueryIndex(
+sealed record StoredQueryIndex(
     [property: Key(0)] StoreParameters Parameters,
     [property: Key(1)] string? Root,
     [property: Key(2)] StoredIndexDocument[] Documents,
@@ -43,7 +43,7 @@ public static class QueryIndexFile
     static ReadOnlySpan<byte> Magic => "RDQIDX1\n"u8;
 
     /// <summary>Builds and writes the index of <paramref name="files"/> (live files only) held in the segments numbered <paramref name="segments"/>.</summary>
-    public static void Write(string storeDir, StoreParameters parameters, string? root, long[] segments, IEnumerable<StoredFile> files)
+    internal static void Write(string storeDir, StoreParameters parameters, string? root, long[] segments, IEnumerable<StoredFile> files)
     {
         ArgumentNullException.ThrowIfNull(files);
         var docs = new List<StoredIndexDocument>();
@@ -61,8 +61,18 @@ public static class QueryIndexFile
         SegmentFile.WriteAtomic(Path.Combine(storeDir, FileName), SegmentFile.Frame(index, Magic));
     }
 
+    /// <summary>
+    /// The query index of the store when it is usable and the folder it was built from is still there; otherwise null,
+    /// and <paramref name="detail"/> says what the index is (missing, unusable or stale, or "ok").
+    /// </summary>
+    public static ReuseIndex? Open(string storeDir, out string detail)
+    {
+        (StoredQueryIndex? index, detail) = Read(storeDir);
+        return index is { Root: { } root } && Directory.Exists(root) ? ToReuseIndex(index, index.Parameters.QueryOptions(), root) : null;
+    }
+
     /// <summary>Reads the index, or null with the reason when it is missing, unusable or stale (the store's segments are not those it was built from).</summary>
-    public static (StoredQueryIndex? Index, string Detail) Read(string storeDir)
+    internal static (StoredQueryIndex? Index, string Detail) Read(string storeDir)
     {
         string path = Path.Combine(storeDir, FileName);
         if (!File.Exists(path)) return (null, "no query index");
@@ -89,7 +99,7 @@ public static class QueryIndexFile
     static string List(long[] sequences) => sequences.Length == 0 ? "none" : string.Join(", ", sequences);
 
     /// <summary>A <see cref="ReuseIndex"/> over a loaded query index.</summary>
-    public static ReuseIndex ToReuseIndex(StoredQueryIndex index, ReuseDetectOptions options, string root)
+    internal static ReuseIndex ToReuseIndex(StoredQueryIndex index, ReuseDetectOptions options, string root)
     {
         ArgumentNullException.ThrowIfNull(index);
         var docs = index.Documents.Select(d => new IndexedDocument(d.Id, d.FileId,

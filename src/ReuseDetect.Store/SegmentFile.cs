@@ -5,7 +5,7 @@ using MessagePack;
 namespace ReuseDetect.Store;
 
 /// <summary>How reading a segment ended.</summary>
-public enum SegmentStatus
+enum SegmentStatus
 {
     /// <summary>Read and verified.</summary>
     Ok,
@@ -22,7 +22,7 @@ public enum SegmentStatus
 }
 
 /// <summary>The outcome of reading a segment: the status, the body when Ok, and a reason for the log.</summary>
-public readonly record struct SegmentReadResult(SegmentStatus Status, SegmentBody? Body, string Detail);
+readonly record struct SegmentReadResult(SegmentStatus Status, SegmentBody? Body, string Detail);
 
 /// <summary>
 /// One segment file. Layout (little endian):
@@ -36,7 +36,7 @@ public readonly record struct SegmentReadResult(SegmentStatus Status, SegmentBod
 /// Writes go to a temporary file that is flushed to disk and then renamed over the target, so a crash leaves
 /// either the old file or the new one, never half of one. Reads use MessagePack's untrusted-data security.
 /// </summary>
-public static class SegmentFile
+static class SegmentFile
 {
     /// <summary>The format version this build writes and reads.</summary>
     public const int FormatVersion = 1;
@@ -45,7 +45,9 @@ public static class SegmentFile
 
     const int PrefixLength = 20;
 
-    static readonly MessagePackSerializerOptions s_options = MessagePackSerializerOptions.Standard
+    // The persisted records are internal, which the standard resolver refuses; the allow-private one writes the same
+    // bytes for them (only [Key] members are written; checked against a store written before they became internal).
+    static readonly MessagePackSerializerOptions s_options = MessagePack.Resolvers.StandardResolverAllowPrivate.Options
         .WithSecurity(MessagePackSecurity.UntrustedData)
         .WithCompression(MessagePackCompression.Lz4BlockArray);
 

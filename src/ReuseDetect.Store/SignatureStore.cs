@@ -183,7 +183,7 @@ public sealed class SignatureStore : IDisposable
     }
 
     /// <summary>The stored file when its size and modification time are unchanged; otherwise null.</summary>
-    public StoredFile? TryGetFile(string fileId, long size, long modifiedUtcTicks)
+    internal StoredFile? TryGetFile(string fileId, long size, long modifiedUtcTicks)
     {
         lock (_gate)
         {
@@ -192,13 +192,13 @@ public sealed class SignatureStore : IDisposable
     }
 
     /// <summary>All live stored files.</summary>
-    public IReadOnlyList<StoredFile> Files()
+    internal IReadOnlyList<StoredFile> Files()
     {
         lock (_gate) return [.. _files.Values.Where(f => !f.Deleted).OrderBy(f => f.FileId, StringComparer.Ordinal)];
     }
 
     /// <summary>Records a file signed in this scan.</summary>
-    public void PutFile(StoredFile file)
+    internal void PutFile(StoredFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
         lock (_gate)
@@ -209,13 +209,13 @@ public sealed class SignatureStore : IDisposable
     }
 
     /// <summary>The stored alignment of two document versions, or null.</summary>
-    public StoredPair? TryGetPair(string a, byte[] aHash, string b, byte[] bHash)
+    internal StoredPair? TryGetPair(string a, byte[] aHash, string b, byte[] bHash)
     {
         lock (_gate) return _pairs.GetValueOrDefault(PairKey(a, aHash, b, bHash));
     }
 
     /// <summary>Records the alignment of a pair computed in this scan.</summary>
-    public void PutPair(StoredPair pair)
+    internal void PutPair(StoredPair pair)
     {
         ArgumentNullException.ThrowIfNull(pair);
         string key = PairKey(pair.A, pair.AHash, pair.B, pair.BHash);
@@ -233,7 +233,7 @@ public sealed class SignatureStore : IDisposable
     /// Persists this scan's work. Files not in <paramref name="liveFileIds"/> get tombstones; pairs of documents
     /// no longer present are dropped at compaction. Returns the number of segments after the commit.
     /// </summary>
-    public int Commit(IReadOnlyCollection<string> liveFileIds)
+    internal int Commit(IReadOnlyCollection<string> liveFileIds)
     {
         ArgumentNullException.ThrowIfNull(liveFileIds);
         if (_readOnly) throw new InvalidOperationException("The store was opened read-only.");

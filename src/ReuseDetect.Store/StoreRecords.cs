@@ -1,4 +1,5 @@
 using MessagePack;
+using ReuseDetect.Pipeline;
 
 namespace ReuseDetect.Store;
 
@@ -15,6 +16,10 @@ public sealed record StoreParameters(
     [property: Key(4)] int TokenizerVersion,
     [property: Key(5)] int AlignmentFingerprint)
 {
+    /// <summary>The options a query of the store signs with: these parameters, the rest at their defaults.</summary>
+    public ReuseDetectOptions QueryOptions() =>
+        new() { ShingleSize = ShingleSize, Permutations = Permutations, Seed = Seed, WinnowWindow = WinnowWindow };
+
     /// <summary>A readable account of what differs from <paramref name="other"/>.</summary>
     public string Describe(StoreParameters other)
     {
@@ -32,7 +37,7 @@ public sealed record StoreParameters(
 
 /// <summary>Segment header: format version, parameters, sequence number and the scanned root folder.</summary>
 [MessagePackObject]
-public sealed record SegmentHeader(
+sealed record SegmentHeader(
     [property: Key(0)] int FormatVersion,
     [property: Key(1)] StoreParameters Parameters,
     [property: Key(2)] long Sequence,
@@ -40,7 +45,7 @@ public sealed record SegmentHeader(
 
 /// <summary>One credit line found in a document.</summary>
 [MessagePackObject]
-public sealed record StoredCredit(
+sealed record StoredCredit(
     [property: Key(0)] string Outlet,
     [property: Key(1)] string Evidence,
     [property: Key(2)] int Start,
@@ -49,7 +54,7 @@ public sealed record StoredCredit(
 
 /// <summary>A signed document: metadata, signatures and winnowing fingerprints with positions.</summary>
 [MessagePackObject]
-public sealed record StoredDocument
+sealed record StoredDocument
 {
     [Key(0)] public required string Id { get; init; }
     [Key(1)] public required string Outlet { get; init; }
@@ -80,7 +85,7 @@ public sealed record StoredDocument
 
 /// <summary>A source file and the documents it gave, with the stamp that says whether it changed.</summary>
 [MessagePackObject]
-public sealed record StoredFile
+sealed record StoredFile
 {
     [Key(0)] public required string FileId { get; init; }
     [Key(1)] public long Size { get; init; }
@@ -96,13 +101,13 @@ public sealed record StoredFile
 
 /// <summary>A record of a file that could not be read, and why.</summary>
 [MessagePackObject]
-public sealed record StoredError(
+sealed record StoredError(
     [property: Key(0)] string Id,
     [property: Key(1)] string Reason);
 
 /// <summary>One aligned passage pair of a document pair, with both spans' text.</summary>
 [MessagePackObject]
-public sealed record StoredPassage(
+sealed record StoredPassage(
     [property: Key(0)] int AStart,
     [property: Key(1)] int AEnd,
     [property: Key(2)] int BStart,
@@ -114,7 +119,7 @@ public sealed record StoredPassage(
 
 /// <summary>The alignment of two document versions (by content hash), so unchanged pairs are not aligned again.</summary>
 [MessagePackObject]
-public sealed record StoredPair
+sealed record StoredPair
 {
     [Key(0)] public required string A { get; init; }
     [Key(1)] public required byte[] AHash { get; init; }
@@ -129,7 +134,7 @@ public sealed record StoredPair
 
 /// <summary>A segment's body.</summary>
 [MessagePackObject]
-public sealed record SegmentBody(
+sealed record SegmentBody(
     [property: Key(0)] SegmentHeader Header,
     [property: Key(1)] StoredFile[] Files,
     [property: Key(2)] StoredPair[] Pairs);

@@ -6,7 +6,7 @@ namespace ReuseDetect.Worker;
 /// What a rescan found that the previous report did not have: for each document pair, the number of passages
 /// they newly share, phrased from the reposting document's side ("ann/x.txt reposts 3 passages from rferl/y.txt").
 /// </summary>
-public static class ReuseChanges
+static class ReuseChanges
 {
     /// <summary>
     /// One line per document pair with new shared passages, in a stable order. Without a known origin, a document

@@ -7,7 +7,7 @@ using ReuseDetect.Pipeline;
 namespace ReuseDetect.Worker;
 
 /// <summary>The detection options the worker scans with (a reference type for the service container).</summary>
-public sealed record WatchDetection(ReuseDetectOptions Options);
+sealed record WatchDetection(ReuseDetectOptions Options);
 
 /// <summary>Builds the generic host that runs <see cref="WatchWorker"/> (Ctrl+C and SIGTERM stop it cleanly).</summary>
 public static class WatchHost

@@ -15,7 +15,7 @@ namespace ReuseDetect.Worker;
 /// file watchers miss events (network shares, overflows, editors that replace files). A scan that is cancelled by
 /// shutdown commits nothing, so the store stays at its last consistent state; reports are replaced atomically.
 /// </summary>
-public sealed partial class WatchWorker(
+sealed partial class WatchWorker(
     IOptions<WatchSettings> settings,
     WatchDetection detection,
     IReportSink sink,

@@ -120,5 +120,5 @@ public sealed class IncrementalScanTests
         Assert.Single(source.List().Files);
     }
 
-    static byte[] MessagePackBytes(StoredDocument d) => MessagePack.MessagePackSerializer.Serialize(d);
+    static byte[] MessagePackBytes(StoredDocument d) => MessagePack.MessagePackSerializer.Serialize(d, MessagePack.Resolvers.StandardResolverAllowPrivate.Options);
 }

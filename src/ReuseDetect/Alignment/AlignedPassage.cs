@@ -5,7 +5,7 @@ namespace ReuseDetect.Alignment;
 /// tokens on each side covered by shared seeds. <see cref="Anchored"/>: it holds a verbatim run (strong evidence), not
 /// only ordinary words in order.
 /// </summary>
-public readonly record struct AlignedPassage(int AStart, int AEnd, int BStart, int BEnd, int MatchedA, int MatchedB, bool Anchored = false)
+readonly record struct AlignedPassage(int AStart, int AEnd, int BStart, int BEnd, int MatchedA, int MatchedB, bool Anchored = false)
 {
     /// <summary>Tokens in the A span.</summary>
     public int ALength => AEnd - AStart;

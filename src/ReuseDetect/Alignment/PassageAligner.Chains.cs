@@ -1,10 +1,10 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
-using ReuseDetect.Clustering;
+using ReuseDetect.Internal;
 
 namespace ReuseDetect.Alignment;
 
-public sealed partial class PassageAligner
+sealed partial class PassageAligner
 {
     /// <summary>
     /// Single-linkage chaining: seeds whose ranges lie within <paramref name="gapA"/> tokens in A and

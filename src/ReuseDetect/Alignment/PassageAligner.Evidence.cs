@@ -2,7 +2,7 @@ using System.Buffers;
 
 namespace ReuseDetect.Alignment;
 
-public sealed partial class PassageAligner
+sealed partial class PassageAligner
 {
     /// <summary>
     /// Matched word pairs that must be distinctive (ordinary words the corpus does not use everywhere) for ordered evidence

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 
 namespace ReuseDetect.Alignment;
 
-public sealed partial class PassageAligner
+sealed partial class PassageAligner
 {
     /// <summary>
     /// One A span, one B span: among passages overlapping in A, the one with more matched tokens wins.
@@ -75,7 +75,7 @@ public sealed partial class PassageAligner
     }
 }
 
-public sealed partial class PassageAligner
+sealed partial class PassageAligner
 {
     /// <summary>
     /// Cuts a passage to its dense core: on side A, then B, then A again (as many as <paramref name="rounds"/>),

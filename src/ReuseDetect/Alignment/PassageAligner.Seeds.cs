@@ -4,7 +4,7 @@ using ReuseDetect.Text;
 
 namespace ReuseDetect.Alignment;
 
-public sealed partial class PassageAligner
+sealed partial class PassageAligner
 {
     /// <summary>
     /// The seed grams of <paramref name="tokens"/> under these options, made once to align the text against any number

@@ -16,7 +16,7 @@ namespace ReuseDetect.Alignment;
 /// </list>
 /// Passage ends always fall on matched tokens.
 /// </summary>
-public sealed partial class PassageAligner
+sealed partial class PassageAligner
 {
     readonly AlignmentOptions _options;
 

@@ -3,7 +3,7 @@ using ReuseDetect.Text;
 namespace ReuseDetect.Alignment;
 
 /// <summary>Maps aligned token ranges back to character ranges of the text as printed.</summary>
-public static class PassageText
+static class PassageText
 {
     /// <summary>
     /// The character range of tokens <c>[startToken, endToken)</c>, widened as <see cref="Widen"/> does.

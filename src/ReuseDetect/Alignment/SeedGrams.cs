@@ -12,7 +12,7 @@ namespace ReuseDetect.Alignment;
 /// safe to share between threads; about 13 bytes per token for each kind of gram (12 for the sorted table, 1 for a
 /// filter that answers most probes for a hash the text lacks).
 /// </summary>
-public sealed class SeedGrams
+sealed class SeedGrams
 {
     internal SeedGrams(int tokenCount, GramTable exact, GramTable? content, GramTable? pairs, byte[] kinds, (int, int, int) key)
     {

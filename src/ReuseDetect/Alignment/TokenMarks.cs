@@ -4,7 +4,7 @@ namespace ReuseDetect.Alignment;
 /// What the corpus knows of a document's words, one byte a token (flags), given to
 /// <see cref="PassageAligner.Prepare(Text.TokenizedText, ReadOnlySpan{char}, ReadOnlySpan{byte})"/>.
 /// </summary>
-public static class TokenMarks
+static class TokenMarks
 {
     /// <summary>The word belongs to the page's furniture (its site's recurring header, footer, widget).</summary>
     public const byte Furniture = 1;

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using ReuseDetect.Candidates;
 using ReuseDetect.Internal;
 using ReuseDetect.Signatures;
 
@@ -11,7 +10,7 @@ namespace ReuseDetect.Attribution;
 /// (fingerprints held by many documents, "filed a registration statement with the Securities and Exchange
 /// Commission"). See <see cref="BoilerplateLearner"/>.
 /// </summary>
-public sealed class BoilerplateModel
+sealed class BoilerplateModel
 {
     readonly Dictionary<string, HashSet<ulong>> _byGroup;
     readonly HashSet<ulong> _common;
@@ -64,7 +63,7 @@ public sealed class BoilerplateModel
 /// Counting sorts one flat array of (hash, group) pairs, one per document and distinct hash (a radix sort), so it is
 /// linear in the fingerprints and needs no per-hash objects.
 /// </summary>
-public sealed class BoilerplateLearner(int minDocuments)
+sealed class BoilerplateLearner(int minDocuments)
 {
     /// <summary>Share of an inferred group's documents that must hold a fingerprint for it to be furniture.</summary>
     public const double InferredShare = 0.3;

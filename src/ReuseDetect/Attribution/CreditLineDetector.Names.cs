@@ -4,7 +4,7 @@ namespace ReuseDetect.Attribution;
 
 // Outlet names: canonical names for printed ones, and the identity key that says two names denote one outlet.
 // Precomputed tables and spans only: nothing here builds a regex or sorts per call.
-public static partial class CreditLineDetector
+static partial class CreditLineDetector
 {
     // Capitalised words that end a captured name rather than belong to it ("RFE/RL Copyright …" → "RFE/RL").
     static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> s_stopWords = FrozenSet.ToFrozenSet(

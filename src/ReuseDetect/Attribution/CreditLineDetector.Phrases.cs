@@ -6,7 +6,7 @@ namespace ReuseDetect.Attribution;
 
 // Credit phrases inside running text: agency reports ("As Reuters reported:", "according to AFP") and the wordings
 // that may name any outlet ("with permission from X", "courtesy of X", "Source: X", "Copyright 2023 X").
-public static partial class CreditLineDetector
+static partial class CreditLineDetector
 {
     // A printed name: capitalised words (or a web host) joined by spaces, '/', "of", "the" or "&"; never over a line
     // break or past a full stop ("the National Park Service. What" ends at "Service").

@@ -19,7 +19,7 @@ namespace ReuseDetect.Attribution;
 /// credits another article. Whether a candidate credits anyone is decided for the corpus by <see cref="CreditResolver"/>.
 /// Every pattern is compiled once (source-generated) and runs only where its literal occurs.
 /// </summary>
-public static partial class CreditLineDetector
+static partial class CreditLineDetector
 {
     /// <summary>Last non-empty lines of the body examined for a wire sign-off.</summary>
     const int SignOffLines = 3;

@@ -7,7 +7,7 @@ namespace ReuseDetect.Attribution;
 /// unknown), its metadata (outlet, URL, title) and the credit-line candidates found in its text
 /// (<see cref="CreditLineDetector.Find"/>).
 /// </summary>
-public readonly record struct CreditDocument(string Id, DocumentMetadata Metadata, IReadOnlyList<CreditLine> Candidates);
+readonly record struct CreditDocument(string Id, DocumentMetadata Metadata, IReadOnlyList<CreditLine> Candidates);
 
 /// <summary>
 /// Decides, with the whole corpus in view, which credit-line candidates of each document credit someone:
@@ -26,7 +26,7 @@ public readonly record struct CreditDocument(string Id, DocumentMetadata Metadat
 /// corpus. The result for a document depends only on it and on counts over the corpus: deterministic and independent
 /// of document order.
 /// </summary>
-public sealed class CreditResolver
+sealed class CreditResolver
 {
     /// <summary>Fewest documents of a group that must carry a line for it to be the group's furniture.</summary>
     public const int FurnitureMinDocuments = 3;

@@ -16,7 +16,7 @@ namespace ReuseDetect.Attribution;
 /// furniture line late in the page ("Read also:", "Also on our site:") that only short lines (headlines) and
 /// furniture follow opens the page's trailing matter, which is all furniture.
 /// </summary>
-public static class PageFurniture
+static class PageFurniture
 {
     /// <summary>Longest run of furniture, in tokens: headers, footers, sign-offs and widgets are shorter.</summary>
     public const int MaxFurnitureTokens = 100;

@@ -7,7 +7,7 @@ namespace ReuseDetect.Attribution;
 /// What attribution needs of a document: its id, metadata, its resolved credit lines (<see cref="CreditResolver"/>) and
 /// whether its source group has page furniture (a site's page; a bare wire copy has none).
 /// </summary>
-public sealed record AttributionDocument(string Id, DocumentMetadata Metadata, IReadOnlyList<CreditLine> Credits, bool HasFurniture = false)
+sealed record AttributionDocument(string Id, DocumentMetadata Metadata, IReadOnlyList<CreditLine> Credits, bool HasFurniture = false)
 {
     /// <summary>
     /// The credit-line candidates found in the text before resolution: among them the datelines and sign-offs by which
@@ -17,16 +17,16 @@ public sealed record AttributionDocument(string Id, DocumentMetadata Metadata, I
 }
 
 /// <summary>The origin of a cluster: a member document (by index) or an outlet outside the corpus, the basis and its evidence.</summary>
-public sealed record Origin(int? Document, string? Outlet, string Basis, string? Evidence);
+sealed record Origin(int? Document, string? Outlet, string Basis, string? Evidence);
 
 /// <summary>The agency or outlet the members credit (possibly outside the corpus), and the evidence.</summary>
-public sealed record CreditedSource(string Name, string Evidence);
+sealed record CreditedSource(string Name, string Evidence);
 
 /// <summary>Whether a member credits the cluster's source or origin, and the credit line that does.</summary>
-public readonly record struct MemberCredit(bool? Credited, string? Evidence);
+readonly record struct MemberCredit(bool? Credited, string? Evidence);
 
 /// <summary>A cluster with its kind, boilerplate flag, origin, credited source and member credits (same order as the members).</summary>
-public sealed record AttributedCluster(SpanCluster Cluster, string Kind, bool Boilerplate, Origin Origin, IReadOnlyList<MemberCredit> Credits)
+sealed record AttributedCluster(SpanCluster Cluster, string Kind, bool Boilerplate, Origin Origin, IReadOnlyList<MemberCredit> Credits)
 {
     /// <summary>The agency or outlet the members credit, or null when none does.</summary>
     public CreditedSource? Source { get; init; }
@@ -49,7 +49,7 @@ public sealed record AttributedCluster(SpanCluster Cluster, string Kind, bool Bo
 /// A cluster whose members all lie in one document is an internal repeat. A cluster spread over at least
 /// <c>boilerplateMinDocuments</c> documents of one known outlet and no other is that outlet's boilerplate.
 /// </summary>
-public sealed class SourceAttributor(int boilerplateMinDocuments)
+sealed class SourceAttributor(int boilerplateMinDocuments)
 {
     /// <summary>Basis names used in reports.</summary>
     public const string EarliestDate = "earliest-date", CreditLineBasis = "credit-line", SameDocument = "same-document", Undetermined = "undetermined",

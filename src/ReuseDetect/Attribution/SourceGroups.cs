@@ -8,7 +8,7 @@ namespace ReuseDetect.Attribution;
 /// the host of the document's URL, else its folder. Keys carry their kind (<c>outlet:</c>, <c>host:</c>,
 /// <c>folder:</c>), so the three never mix.
 /// </summary>
-public static class SourceGroups
+static class SourceGroups
 {
     /// <summary>The group key of a document.</summary>
     public static string Key(string id, DocumentMetadata metadata)

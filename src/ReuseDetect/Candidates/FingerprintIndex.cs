@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using ReuseDetect.Internal;
 using ReuseDetect.Signatures;
 
 namespace ReuseDetect.Candidates;
@@ -11,7 +12,7 @@ namespace ReuseDetect.Candidates;
 /// their first document, which keeps the pair count linear while still connecting every holder for clustering. A
 /// document holding the same fingerprint twice is a candidate for internal repeats.
 /// </summary>
-public sealed class FingerprintIndex
+sealed class FingerprintIndex
 {
     readonly List<ulong> _hashes = [];
     readonly List<int> _documents = [];

@@ -12,7 +12,7 @@ namespace ReuseDetect.Candidates;
 /// Jaccard check. A band key is XxHash3 of the band's rows, seeded by the band index, so equal rows in different
 /// bands never collide.
 /// </summary>
-public readonly record struct LshBanding(int Bands, int Rows)
+readonly record struct LshBanding(int Bands, int Rows)
 {
     /// <summary>The default least probability that a pair at the threshold becomes a candidate.</summary>
     public const double DefaultMinRecall = 0.995;

@@ -6,7 +6,7 @@ namespace ReuseDetect.Candidates;
 /// Buckets documents by LSH band key; documents sharing any bucket are near-duplicate candidates,
 /// to be verified by the signature estimate and then by exact Jaccard.
 /// </summary>
-public sealed class LshIndex
+sealed class LshIndex
 {
     readonly LshBanding _banding;
     readonly List<(ulong Key, int Document)> _entries = [];

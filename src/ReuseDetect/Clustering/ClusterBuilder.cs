@@ -1,3 +1,5 @@
+using ReuseDetect.Internal;
+
 namespace ReuseDetect.Clustering;
 
 /// <summary>
@@ -20,7 +22,7 @@ namespace ReuseDetect.Clustering;
 /// </list>
 /// Output order depends only on the input content: clusters by their first member, members by (document, start).
 /// </summary>
-public static class ClusterBuilder
+static class ClusterBuilder
 {
     /// <summary>Share of the shorter span two spans of one document must overlap by to carry the same text.</summary>
     public const double SameSpanOverlap = 0.5;

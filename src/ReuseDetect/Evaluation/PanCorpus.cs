@@ -8,7 +8,7 @@ namespace ReuseDetect.Evaluation;
 public readonly record struct PanPair(string Category, string Suspicious, string Source)
 {
     /// <summary>A key naming the pair.</summary>
-    public string Key => $"{Suspicious}|{Source}";
+    internal string Key => $"{Suspicious}|{Source}";
 }
 
 /// <summary>
@@ -28,12 +28,12 @@ public sealed class PanCorpus
     }
 
     /// <summary>The category folders (e.g. <c>02-no-obfuscation</c>), sorted.</summary>
-    public IReadOnlyList<string> Categories() =>
+    internal IReadOnlyList<string> Categories() =>
         [.. Directory.GetDirectories(_root).Select(Path.GetFileName).OfType<string>()
             .Where(n => File.Exists(Path.Combine(_root, n, "pairs"))).Order(StringComparer.Ordinal)];
 
     /// <summary>The pairs of one category, in file order.</summary>
-    public IReadOnlyList<PanPair> Pairs(string category)
+    internal IReadOnlyList<PanPair> Pairs(string category)
     {
         var list = new List<PanPair>();
         foreach (string line in File.ReadLines(Path.Combine(_root, category, "pairs")))
@@ -45,23 +45,23 @@ public sealed class PanCorpus
     }
 
     /// <summary>Every document of the corpus (<c>src/</c> and <c>susp/</c>), by path, sorted.</summary>
-    public string[] Documents() =>
+    internal string[] Documents() =>
         [.. Directory.GetFiles(Path.Combine(_root, "src"), "*.txt").Concat(Directory.GetFiles(Path.Combine(_root, "susp"), "*.txt")).Order(StringComparer.Ordinal)];
 
     /// <summary>The path of a pair's suspicious document.</summary>
-    public string SuspiciousPath(PanPair pair) => Path.Combine(_root, "susp", pair.Suspicious);
+    internal string SuspiciousPath(PanPair pair) => Path.Combine(_root, "susp", pair.Suspicious);
 
     /// <summary>The path of a pair's source document.</summary>
-    public string SourcePath(PanPair pair) => Path.Combine(_root, "src", pair.Source);
+    internal string SourcePath(PanPair pair) => Path.Combine(_root, "src", pair.Source);
 
     /// <summary>Reads a suspicious document as UTF-8 (PAN offsets index the decoded text).</summary>
-    public string ReadSuspicious(PanPair pair) => File.ReadAllText(SuspiciousPath(pair), Encoding.UTF8);
+    internal string ReadSuspicious(PanPair pair) => File.ReadAllText(SuspiciousPath(pair), Encoding.UTF8);
 
     /// <summary>Reads a source document as UTF-8.</summary>
-    public string ReadSource(PanPair pair) => File.ReadAllText(SourcePath(pair), Encoding.UTF8);
+    internal string ReadSource(PanPair pair) => File.ReadAllText(SourcePath(pair), Encoding.UTF8);
 
     /// <summary>The ground-truth cases of a pair (none for a negative pair).</summary>
-    public IReadOnlyList<PanPassage> Cases(PanPair pair)
+    internal IReadOnlyList<PanPassage> Cases(PanPair pair)
     {
         string xml = Path.Combine(_root, pair.Category,
             $"{Path.GetFileNameWithoutExtension(pair.Suspicious)}-{Path.GetFileNameWithoutExtension(pair.Source)}.xml");

@@ -52,7 +52,7 @@ public sealed class PanEvaluator
     }
 
     /// <summary>Detects passages in one pair, as character ranges.</summary>
-    public List<PanPassage> Detect(PanPair pair)
+    internal List<PanPassage> Detect(PanPair pair)
     {
         string susp = _corpus.ReadSuspicious(pair), src = _corpus.ReadSource(pair);
         TokenizedText a = Tokenizer.Tokenize(susp), b = Tokenizer.Tokenize(src);
@@ -67,7 +67,7 @@ public sealed class PanEvaluator
     });
 
     /// <summary>Detects passages between two texts with <paramref name="aligner"/> (no corpus around them).</summary>
-    public static List<PanPassage> Detect(string key, string suspicious, string source, PassageAligner aligner)
+    internal static List<PanPassage> Detect(string key, string suspicious, string source, PassageAligner aligner)
     {
         ArgumentNullException.ThrowIfNull(aligner);
         TokenizedText a = Tokenizer.Tokenize(suspicious), b = Tokenizer.Tokenize(source);
@@ -90,10 +90,10 @@ public sealed class PanEvaluator
     }
 
     /// <summary>Name of the line that scores all pairs together (PAN's "entire corpus").</summary>
-    public const string EntireCorpus = "entire corpus";
+    internal const string EntireCorpus = "entire corpus";
 
     /// <summary>Evaluates one category (optionally its first <paramref name="limit"/> pairs).</summary>
-    public PanCategoryResult Evaluate(string category, int? limit = null, CancellationToken cancellationToken = default) =>
+    internal PanCategoryResult Evaluate(string category, int? limit = null, CancellationToken cancellationToken = default) =>
         EvaluateAll(PanScanEvaluation.SelectPairs(_corpus, limit, category), cancellationToken)[0];
 
     /// <summary>
@@ -111,7 +111,7 @@ public sealed class PanEvaluator
     }
 
     /// <summary>Scores each category of <paramref name="pairs"/>, then all of them together when they span several categories.</summary>
-    public static List<PanCategoryResult> ScoreAll(IReadOnlyList<PanPair> pairs, Func<PanPair, IReadOnlyList<PanPassage>> cases,
+    internal static List<PanCategoryResult> ScoreAll(IReadOnlyList<PanPair> pairs, Func<PanPair, IReadOnlyList<PanPassage>> cases,
         Func<PanPair, IReadOnlyList<PanPassage>> detections)
     {
         ArgumentNullException.ThrowIfNull(pairs);
@@ -124,7 +124,7 @@ public sealed class PanEvaluator
     }
 
     /// <summary>Scores the detections of <paramref name="pairs"/> against their cases, with the count of false detections.</summary>
-    public static PanCategoryResult ScoreCategory(string name, IReadOnlyList<PanPair> pairs, Func<PanPair, IReadOnlyList<PanPassage>> cases,
+    internal static PanCategoryResult ScoreCategory(string name, IReadOnlyList<PanPair> pairs, Func<PanPair, IReadOnlyList<PanPassage>> cases,
         Func<PanPair, IReadOnlyList<PanPassage>> detections)
     {
         ArgumentNullException.ThrowIfNull(pairs);

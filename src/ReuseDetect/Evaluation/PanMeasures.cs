@@ -1,7 +1,7 @@
 namespace ReuseDetect.Evaluation;
 
 /// <summary>A character range <c>[Start, End)</c>.</summary>
-public readonly record struct CharRange(int Start, int End)
+readonly record struct CharRange(int Start, int End)
 {
     /// <summary>Characters in the range.</summary>
     public int Length => End - Start;
@@ -11,7 +11,7 @@ public readonly record struct CharRange(int Start, int End)
 }
 
 /// <summary>A reuse case or detection in PAN's terms: a suspicious-document range and a source-document range of one pair.</summary>
-public readonly record struct PanPassage(string Pair, CharRange Suspicious, CharRange Source);
+readonly record struct PanPassage(string Pair, CharRange Suspicious, CharRange Source);
 
 /// <summary>Character-level PAN measures of one run.</summary>
 public readonly record struct PanScore(int Cases, int Detections, double Precision, double Recall, double Granularity)
@@ -30,7 +30,7 @@ public readonly record struct PanScore(int Cases, int Detections, double Precisi
 /// mean number of detections per detected case. A run with no detections has precision 0 when there are cases
 /// (nothing right was said) and 1 when there are none (nothing wrong was said).
 /// </summary>
-public static class PanMeasures
+static class PanMeasures
 {
     /// <summary>Scores <paramref name="detections"/> against <paramref name="cases"/>.</summary>
     public static PanScore Score(IReadOnlyList<PanPassage> cases, IReadOnlyList<PanPassage> detections)

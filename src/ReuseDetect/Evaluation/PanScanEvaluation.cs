@@ -44,10 +44,10 @@ public static class PanScanEvaluation
     }
 
     /// <summary>The document id a scan of the laid-out folder gives the pair's suspicious document.</summary>
-    public static string SuspiciousId(PanPair pair) => "susp/" + pair.Suspicious;
+    internal static string SuspiciousId(PanPair pair) => "susp/" + pair.Suspicious;
 
     /// <summary>The document id a scan of the laid-out folder gives the pair's source document.</summary>
-    public static string SourceId(PanPair pair) => "src/" + pair.Source;
+    internal static string SourceId(PanPair pair) => "src/" + pair.Source;
 
     /// <summary>
     /// The detections of every pair in a scan report, from each passage cluster (not boilerplate, not internal) holding
@@ -55,7 +55,7 @@ public static class PanScanEvaluation
     /// the two documents (what the suspicious document shares with the source); otherwise every suspicious member against
     /// every source member (a member is the whole passage its document carries, which may be more than this pair shares).
     /// </summary>
-    public static Dictionary<PanPair, List<PanPassage>> Detections(string reportJson, IReadOnlyCollection<PanPair> pairs, bool fromAlignments = true)
+    internal static Dictionary<PanPair, List<PanPassage>> Detections(string reportJson, IReadOnlyCollection<PanPair> pairs, bool fromAlignments = true)
     {
         ArgumentNullException.ThrowIfNull(pairs);
         var wanted = new Dictionary<(string, string), PanPair>();

@@ -5,7 +5,7 @@ namespace ReuseDetect.Ingestion;
 public sealed partial class FolderSource
 {
     /// <summary>The reason given for a symbolic link (to a file or a folder) that leads out of the scanned folder.</summary>
-    public const string OutsideRootReason = "symbolic link to outside the scanned folder, not followed";
+    internal const string OutsideRootReason = "symbolic link to outside the scanned folder, not followed";
 
     /// <summary>Test seam: a fault to raise instead of reading a path (null: read it). Scoped to the caller's async flow.</summary>
     internal static readonly AsyncLocal<Func<string, Exception?>?> ReadFault = new();

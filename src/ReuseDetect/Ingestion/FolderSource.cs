@@ -42,7 +42,7 @@ public sealed record FolderListing(List<SourceFile> Files, List<IngestError> Err
 public sealed partial class FolderSource
 {
     /// <summary>The suffix of sidecar metadata files.</summary>
-    public const string SidecarSuffix = ".meta.json";
+    internal const string SidecarSuffix = ".meta.json";
 
     static readonly Dictionary<string, InputFormat> s_formats = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -89,7 +89,7 @@ public sealed partial class FolderSource
         s_formats.TryGetValue(Path.GetExtension(path), out InputFormat f) ? f : null;
 
     /// <summary>Why a file is not read as an article by its extension, or null when it is one.</summary>
-    public static string? IgnoreReason(string path)
+    internal static string? IgnoreReason(string path)
     {
         if (FormatOf(path) is not null) return null;
         string extension = Path.GetExtension(path);
@@ -98,7 +98,7 @@ public sealed partial class FolderSource
     }
 
     /// <summary>True for a sidecar metadata file (<c>name.meta.json</c>), which is never a document.</summary>
-    public static bool IsSidecar(string path) => path.EndsWith(SidecarSuffix, StringComparison.OrdinalIgnoreCase);
+    internal static bool IsSidecar(string path) => path.EndsWith(SidecarSuffix, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Lists the article files, the files ignored by type, and the folders that could not be listed (as errors), in ordinal order.</summary>
     public FolderListing List()
@@ -157,7 +157,7 @@ public sealed partial class FolderSource
     string IdOf(string path) => Path.GetRelativePath(_root, path).Replace('\\', '/');
 
     /// <summary>Reads one file into its documents (one, or one per record) and errors, with its sidecar's metadata.</summary>
-    public FileLoad LoadAll(SourceFile file)
+    internal FileLoad LoadAll(SourceFile file)
     {
         if (FormatOf(file.FullPath) is not InputFormat format)
             return FileLoad.Failed(file.Id, $"unsupported file type '{Path.GetExtension(file.FullPath)}'");
@@ -184,10 +184,10 @@ public sealed partial class FolderSource
     }
 
     /// <summary>Reads one file and returns its first document, or its first error (single-document files).</summary>
-    public (LoadedDocument? Document, IngestError? Error) Load(SourceFile file) => First(LoadAll(file), null);
+    internal (LoadedDocument? Document, IngestError? Error) Load(SourceFile file) => First(LoadAll(file), null);
 
     /// <summary>Reads one file again and returns the document with id <paramref name="documentId"/> (reload by id).</summary>
-    public (LoadedDocument? Document, IngestError? Error) Load(SourceFile file, string documentId) => First(LoadAll(file), documentId);
+    internal (LoadedDocument? Document, IngestError? Error) Load(SourceFile file, string documentId) => First(LoadAll(file), documentId);
 
     static (LoadedDocument?, IngestError?) First(FileLoad load, string? id)
     {
@@ -198,6 +198,6 @@ public sealed partial class FolderSource
     }
 
     /// <summary>Decodes file bytes into a document (public for in-memory sources and tests).</summary>
-    public (LoadedDocument? Document, IngestError? Error) Decode(string id, byte[] bytes, bool markdown) =>
+    internal (LoadedDocument? Document, IngestError? Error) Decode(string id, byte[] bytes, bool markdown) =>
         First(Decode(id, bytes, markdown ? InputFormat.Markdown : InputFormat.Text, Sidecar.None), null);
 }

@@ -22,7 +22,7 @@ namespace ReuseDetect.Ingestion;
 /// </list>
 /// The rendered text is the document's "text as read": report offsets index it, and reports quote it.
 /// </summary>
-public static partial class HtmlExtractor
+static partial class HtmlExtractor
 {
     static readonly HashSet<string> s_dropTags = new(StringComparer.Ordinal)
     {

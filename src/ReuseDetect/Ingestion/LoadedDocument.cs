@@ -37,7 +37,7 @@ public sealed record IngestError(string Id, string Reason);
 public sealed record FileLoad(IReadOnlyList<LoadedDocument> Documents, IReadOnlyList<IngestError> Errors)
 {
     /// <summary>A file that gave no document.</summary>
-    public static FileLoad Failed(string id, string reason) => new([], [new IngestError(id, reason)]);
+    internal static FileLoad Failed(string id, string reason) => new([], [new IngestError(id, reason)]);
 }
 
 /// <summary>How a file is read, chosen by its extension.</summary>
@@ -60,7 +60,7 @@ public enum InputFormat
 /// changed during the scan. Neither the store nor the unchanged-folder digest may keep them as the file's state, so
 /// the next scan tries those files again.
 /// </summary>
-static class TransientErrors
+public static class TransientErrors
 {
     /// <summary>A file (or its sidecar) could not be opened or read.</summary>
     public const string CannotRead = "cannot read";

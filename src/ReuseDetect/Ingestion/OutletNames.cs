@@ -1,7 +1,7 @@
 namespace ReuseDetect.Ingestion;
 
 /// <summary>Outlet names derived from where a document was published.</summary>
-public static class OutletNames
+static class OutletNames
 {
     static readonly string[] s_hostPrefixes = ["www.", "m.", "amp.", "mobile."];
 

@@ -9,7 +9,7 @@ namespace ReuseDetect.Ingestion;
 /// Windows-1252 is the fallback (the decision and the first bad byte are reported). A few stray control bytes do not
 /// make a file binary: the text is decoded with them, and the reader replaces them (<see cref="ControlCharacters"/>).
 /// </summary>
-public static class TextDecoder
+static class TextDecoder
 {
     static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 

@@ -1,5 +1,7 @@
 using ReuseDetect.Alignment;
+using ReuseDetect.Candidates;
 using ReuseDetect.Ingestion;
+using ReuseDetect.Reporting;
 
 namespace ReuseDetect.Pipeline;
 
@@ -69,6 +71,16 @@ public readonly record struct ReuseDetectOptions
                 key.Append(';').Append(prefix).Append(p.Name).Append('=')
                     .Append(value is IFormattable f ? f.ToString(value is double or float ? "R" : null, System.Globalization.CultureInfo.InvariantCulture) : value?.ToString());
         }
+    }
+
+    /// <summary>The parameters a report lists: these options, with the LSH banding chosen for the threshold.</summary>
+    internal ReportParameters ToReportParameters()
+    {
+        var banding = LshBanding.ForThreshold(NearDuplicateThreshold, Permutations);
+        return new ReportParameters(ShingleSize, Permutations, Seed.ToString("x16", System.Globalization.CultureInfo.InvariantCulture),
+            NearDuplicateThreshold, banding.Bands, banding.Rows, WinnowWindow, Alignment.MinWords,
+            Alignment.SeedSize, Alignment.MaxGap, Alignment.MinCoverage, MaxDocumentFrequency,
+            BoilerplateMinDocuments);
     }
 
     /// <summary>Checks the options, naming the first bad one.</summary>

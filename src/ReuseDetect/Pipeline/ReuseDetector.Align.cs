@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using ReuseDetect.Alignment;
 using ReuseDetect.Candidates;
 using ReuseDetect.Clustering;
+using ReuseDetect.Internal;
 using ReuseDetect.Reporting;
 using ReuseDetect.Shingling;
 using ReuseDetect.Signatures;
@@ -52,25 +53,14 @@ public sealed partial class ReuseDetector
     internal static double ExactJaccard(ReadOnlySpan<ulong> sa, ReadOnlySpan<ulong> sb)
     {
         if (sa.IsEmpty && sb.IsEmpty) return 0;
-        int inter = 0;
-        for (int i = 0, j = 0; i < sa.Length && j < sb.Length;)
-        {
-            if (sa[i] < sb[j]) i++;
-            else if (sa[i] > sb[j]) j++;
-            else { inter++; i++; j++; }
-        }
+        int inter = SortedSets.SharedCount(sa, sb);
         return (double)inter / (sa.Length + sb.Length - inter);
     }
 
     /// <summary>The distinct shingle hashes of <paramref name="n"/> words of a text, ascending.</summary>
     internal static ulong[] DistinctShingles(TokenizedText tokens, int n)
     {
-        ulong[] hashes = Shingler.Hash(tokens.TokenHashes, n);
-        Array.Sort(hashes);
-        int count = 0;
-        for (int i = 0; i < hashes.Length; i++)
-            if (i == 0 || hashes[i] != hashes[i - 1]) hashes[count++] = hashes[i];
-        return count == hashes.Length ? hashes : hashes[..count];
+        return SortedSets.SortDistinct(Shingler.Hash(tokens.TokenHashes, n));
     }
 
     /// <summary>Content fingerprints held by more documents than this are topic words ("prime minister"), not reuse.</summary>

@@ -1,6 +1,7 @@
 using ReuseDetect.Alignment;
 using ReuseDetect.Attribution;
 using ReuseDetect.Clustering;
+using ReuseDetect.Internal;
 using ReuseDetect.Signatures;
 using ReuseDetect.Text;
 

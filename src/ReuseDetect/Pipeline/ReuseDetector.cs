@@ -81,7 +81,7 @@ public sealed partial class ReuseDetector
         Func<int, int, int, string> quote = spanTexts is not null
             ? (doc, start, end) => spanTexts.TryGet(doc, start, end) ?? Slice(cache.Get(records[doc])?.Document.Text, start, end)
             : MemberQuotes(records, attributed, cache, source, cancellationToken);
-        ReuseReport report = ReportBuilder.Build(_options, records.ConvertAll(ToReportInput), docs, attributed, nearDuplicates, errors,
+        ReuseReport report = ReportBuilder.Build(_options.ToReportParameters(), records.ConvertAll(ToReportInput), docs, attributed, nearDuplicates, errors,
             quote, records.ConvertAll(r => r.File.Id), ignored);
         scanCache?.Complete([.. files.Select(f => f.Id)]);
         return report;

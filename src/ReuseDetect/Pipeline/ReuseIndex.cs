@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using ReuseDetect.Alignment;
 using ReuseDetect.Attribution;
 using ReuseDetect.Ingestion;
+using ReuseDetect.Internal;
 using ReuseDetect.Shingling;
 using ReuseDetect.Signatures;
 using ReuseDetect.Text;
@@ -131,7 +132,7 @@ public sealed partial class ReuseIndex
             (LoadedDocument? loaded, _) = _source.Load(new SourceFile(doc.FileId, Path.Combine(_source.Root, doc.FileId)), doc.Id);
             if (loaded is null || loaded.ContentHash != doc.ContentHash) continue;
             TokenizedText other = Tokenizer.Tokenize(loaded.Text, loaded.BodyStart, loaded.BodyEnd);
-            bool anchoredOnly = SharedCount(content, ContentShingles.Fingerprints(other, loaded.Text)) < ReuseDetector.ContentMinShared;
+            bool anchoredOnly = SortedSets.SharedCount(content, ContentShingles.Fingerprints(other, loaded.Text)) < ReuseDetector.ContentMinShared;
             var passages = aligner.AlignEitherWay(grams, aligner.Prepare(other, loaded.Text), anchoredOnly).ConvertAll(p =>
             {
                 var (qs, qe) = PassageText.Widen(text, tokens.StartOf(p.AStart), tokens.EndOf(p.AEnd - 1));
@@ -148,19 +149,6 @@ public sealed partial class ReuseIndex
             return byChars != 0 ? byChars : string.CompareOrdinal(a.Id, b.Id);
         });
         return Attribute(matches, credits) with { Identical = identical };
-    }
-
-    /// <summary>Values two ascending, distinct arrays share.</summary>
-    static int SharedCount(ulong[] a, ulong[] b)
-    {
-        int count = 0;
-        for (int i = 0, j = 0; i < a.Length && j < b.Length;)
-        {
-            if (a[i] < b[j]) i++;
-            else if (a[i] > b[j]) j++;
-            else { count++; i++; j++; }
-        }
-        return count;
     }
 
     static QueryResult Attribute(List<QueryMatch> matches, IReadOnlyList<CreditLine> credits)

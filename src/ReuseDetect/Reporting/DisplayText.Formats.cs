@@ -2,7 +2,7 @@ using System.Text;
 
 namespace ReuseDetect.Reporting;
 
-static partial class DisplayText
+public static partial class DisplayText
 {
     /// <summary>
     /// A name for Markdown, outside a code span: <see cref="Name"/>, then every character Markdown or HTML gives a
@@ -10,17 +10,17 @@ static partial class DisplayText
     /// entities, a leading <c># + - =</c> or list number), so no input can become a link, an image, raw HTML, emphasis
     /// or a table column, and not even the text <c>](javascript:</c> is left for a lax renderer. An underscore between two letters or digits (<c>000_f10b.txt</c>) cannot start emphasis and is kept.
     /// </summary>
-    public static string MarkdownName(string? name) => EscapeMarkdown(Name(name));
+    internal static string MarkdownName(string? name) => EscapeMarkdown(Name(name));
 
     /// <summary>Passage or message text for one Markdown line: <see cref="Text"/>, line breaks as spaces, escaped as <see cref="MarkdownName"/>.</summary>
-    public static string MarkdownText(string? text) => EscapeMarkdown(Text(text).ReplaceLineEndings(" ").Replace('\t', ' '));
+    internal static string MarkdownText(string? text) => EscapeMarkdown(Text(text).ReplaceLineEndings(" ").Replace('\t', ' '));
 
     /// <summary>
     /// A name as a Markdown code span when it holds nothing Markdown or HTML would read (<c>`a.txt`</c>); otherwise
     /// escaped as <see cref="MarkdownName"/>, so that no backtick can close the span early and no raw <c>&lt;img</c>
     /// or <c>](javascript:</c> stands in the file even inside one.
     /// </summary>
-    public static string MarkdownCode(string? name)
+    internal static string MarkdownCode(string? name)
     {
         string s = Name(name);
         string escaped = EscapeMarkdown(s);
@@ -72,7 +72,7 @@ static partial class DisplayText
     /// leading apostrophe, so no spreadsheet reads it as a formula (the CSV writer quotes such a cell). Numeric cells
     /// are written as numbers and never pass through here.
     /// </summary>
-    public static string CsvText(string? value, bool multiline)
+    internal static string CsvText(string? value, bool multiline)
     {
         string s = multiline ? Text(value) : Name(value);
         int i = 0;

@@ -18,7 +18,7 @@ namespace ReuseDetect.Reporting;
 /// The result is valid XML 1.0 character data and holds nothing a terminal interprets. The JSON report keeps the exact
 /// strings (JSON escapes control characters); the other writers and the console go through these methods.
 /// </summary>
-static partial class DisplayText
+public static partial class DisplayText
 {
     /// <summary>The char that stands for one that cannot be shown.</summary>
     public const char Replacement = '\uFFFD';

@@ -1,4 +1,4 @@
-using ReuseDetect.Clustering;
+using ReuseDetect.Internal;
 
 namespace ReuseDetect.Reporting;
 

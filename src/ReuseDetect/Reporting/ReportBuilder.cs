@@ -2,10 +2,8 @@ using System.Globalization;
 using System.IO.Hashing;
 using System.Text;
 using ReuseDetect.Attribution;
-using ReuseDetect.Candidates;
 using ReuseDetect.Clustering;
 using ReuseDetect.Ingestion;
-using ReuseDetect.Pipeline;
 
 namespace ReuseDetect.Reporting;
 
@@ -13,7 +11,7 @@ namespace ReuseDetect.Reporting;
 static class ReportBuilder
 {
     public static ReuseReport Build(
-        ReuseDetectOptions options,
+        ReportParameters parameters,
         IReadOnlyList<ReportInputDocument> inputs,
         IReadOnlyList<AttributionDocument> attributionDocs,
         IReadOnlyList<AttributedCluster> clusters,
@@ -88,13 +86,9 @@ static class ReportBuilder
 
         long totalChars = inputs.Sum(i => (long)(i.BodyEnd - i.BodyStart));
         long totalReused = documents.Sum(d => d.ReusedChars);
-        var banding = LshBanding.ForThreshold(options.NearDuplicateThreshold, options.Permutations);
         return new ReuseReport
         {
-            Parameters = new ReportParameters(options.ShingleSize, options.Permutations, options.Seed.ToString("x16", CultureInfo.InvariantCulture),
-                options.NearDuplicateThreshold, banding.Bands, banding.Rows, options.WinnowWindow, options.Alignment.MinWords,
-                options.Alignment.SeedSize, options.Alignment.MaxGap, options.Alignment.MinCoverage, options.MaxDocumentFrequency,
-                options.BoilerplateMinDocuments),
+            Parameters = parameters,
             Summary = new ReportSummary(CountFiles(inputs, paths, errors), inputs.Count, errors.Count,
                 ordered.Count, ordered.Count(c => c.Kind == "passage" && !c.Boilerplate), ordered.Count(c => c.Kind == "internal"),
                 ordered.Count(c => c.Boilerplate), nearDuplicates.Count, totalChars, totalReused,

@@ -3,7 +3,7 @@ using System.Buffers;
 namespace ReuseDetect.Reporting;
 
 /// <summary>What a run of words is in a <see cref="WordDiff"/>: kept, added by the repost, or dropped from the origin.</summary>
-public enum DiffKind
+enum DiffKind
 {
     /// <summary>In both texts.</summary>
     Equal = 0,
@@ -14,7 +14,7 @@ public enum DiffKind
 }
 
 /// <summary>One run of a word diff. <see cref="Text"/> keeps the words with the whitespace that follows each of them.</summary>
-public readonly record struct DiffOp(DiffKind Kind, string Text);
+readonly record struct DiffOp(DiffKind Kind, string Text);
 
 /// <summary>
 /// A deterministic word-level diff (longest common subsequence over whitespace-separated words, punctuation included).
@@ -22,7 +22,7 @@ public readonly record struct DiffOp(DiffKind Kind, string Text);
 /// that middle is too large (more than <see cref="MaxCells"/> cells) it is reported as one replacement. A replacement
 /// is always a <see cref="DiffKind.Delete"/> run directly followed by an <see cref="DiffKind.Insert"/> run.
 /// </summary>
-public static class WordDiff
+static class WordDiff
 {
     /// <summary>The largest LCS table built (words of the origin's middle × words of the repost's middle).</summary>
     public const int MaxCells = 4_000_000;

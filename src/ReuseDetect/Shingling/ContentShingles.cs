@@ -1,3 +1,4 @@
+using ReuseDetect.Internal;
 using ReuseDetect.Signatures;
 using ReuseDetect.Text;
 
@@ -10,7 +11,7 @@ namespace ReuseDetect.Shingling;
 /// content word pairs shares a fingerprint). A verbatim run of five words shares a 5-gram fingerprint; a copy with a
 /// word changed in every few keeps most of its content word pairs.
 /// </summary>
-public static class ContentShingles
+static class ContentShingles
 {
     /// <summary>The winnowing window over content word pairs.</summary>
     public const int Window = 3;
@@ -37,13 +38,13 @@ public static class ContentShingles
         Fingerprint[] selected = Winnower.Select(pairs, Window);
         var result = new ulong[selected.Length];
         for (int i = 0; i < selected.Length; i++) result[i] = selected[i].Hash;
-        return SortedDistinct(result);
+        return SortedSets.SortDistinct(result);
     }
 
     /// <summary>The distinct stems of the content words of a text (function words left out), ascending.</summary>
     public static ulong[] Words(TokenizedText tokens, ulong[] stems)
     {
-        return SortedDistinct([.. ContentStems(tokens, stems)]);
+        return SortedSets.SortDistinct([.. ContentStems(tokens, stems)]);
     }
 
     /// <summary>The stems of the content words of a text, in text order (function words left out).</summary>
@@ -56,14 +57,5 @@ public static class ContentShingles
         for (int i = 0; i < stems.Length; i++)
             if (!StopWords.Contains(hashes[i])) content.Add(stems[i]);
         return content;
-    }
-
-    static ulong[] SortedDistinct(ulong[] values)
-    {
-        Array.Sort(values);
-        int count = 0;
-        for (int i = 0; i < values.Length; i++)
-            if (i == 0 || values[i] != values[i - 1]) values[count++] = values[i];
-        return count == values.Length ? values : values[..count];
     }
 }

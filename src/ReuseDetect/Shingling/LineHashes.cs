@@ -1,3 +1,4 @@
+using ReuseDetect.Internal;
 using ReuseDetect.Text;
 
 namespace ReuseDetect.Shingling;
@@ -7,7 +8,7 @@ namespace ReuseDetect.Shingling;
 /// furniture recurs ("Read also:", "Subscribe to our newsletter…", "© Steppe Echo 2024"), however short. A line is
 /// the tokens between two line breaks.
 /// </summary>
-public static class LineHashes
+static class LineHashes
 {
     const ulong Tag = 0x4C1E_7A5B_93D2_06F1UL;
 
@@ -33,10 +34,6 @@ public static class LineHashes
         var lines = Lines(tokens, text);
         var result = new ulong[lines.Count];
         for (int i = 0; i < result.Length; i++) result[i] = lines[i].Hash;
-        Array.Sort(result);
-        int count = 0;
-        for (int i = 0; i < result.Length; i++)
-            if (i == 0 || result[i] != result[i - 1]) result[count++] = result[i];
-        return count == result.Length ? result : result[..count];
+        return SortedSets.SortDistinct(result);
     }
 }

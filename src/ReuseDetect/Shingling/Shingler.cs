@@ -10,7 +10,7 @@ namespace ReuseDetect.Shingling;
 /// <c>s = fmix64(fold_k((s ^ h_k) * M rotl 27))</c>. A text with fewer than n tokens (but at least one) gives one shingle of all its tokens.
 /// </summary>
 [SkipLocalsInit]
-public static class Shingler
+static class Shingler
 {
     const ulong Mul = 0x9E3779B97F4A7C15UL;
 

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 
 namespace ReuseDetect.Signatures;
 
-public sealed partial class MinHasher
+sealed partial class MinHasher
 {
     /// <summary>The reference kernel: one shingle at a time, bin and value in scalar arithmetic.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -4,7 +4,7 @@ using System.Runtime.Intrinsics;
 
 namespace ReuseDetect.Signatures;
 
-public sealed partial class MinHasher
+sealed partial class MinHasher
 {
     // Each kernel computes the bins and values of a block of shingles in vector lanes (the same 32-bit
     // arithmetic as Bin and Value), stores them to the stack and applies them one by one: the scatter-min into K

@@ -30,7 +30,7 @@ namespace ReuseDetect.Signatures;
 /// </para>
 /// </summary>
 [SkipLocalsInit]
-public sealed partial class MinHasher
+sealed partial class MinHasher
 {
     /// <summary>The default seed.</summary>
     public const ulong DefaultSeed = 0x52_45_55_53_45_44_45_54; // "REUSEDET"

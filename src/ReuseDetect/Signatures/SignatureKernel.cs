@@ -3,7 +3,7 @@ using System.Runtime.Intrinsics;
 namespace ReuseDetect.Signatures;
 
 /// <summary>The instruction-set tier a signing kernel runs on. Every tier gives bit-identical output.</summary>
-public enum SignatureKernel
+enum SignatureKernel
 {
     /// <summary>Portable scalar code: the reference.</summary>
     Scalar,
@@ -20,7 +20,7 @@ public enum SignatureKernel
 /// <c>REUSEDETECT_FORCE_KERNEL</c> (<c>scalar</c>, <c>vector128</c>, <c>vector256</c>, <c>vector512</c>) forces one,
 /// so that the whole test suite can run under each tier.
 /// </summary>
-public static class SignatureKernels
+static class SignatureKernels
 {
     /// <summary>Name of the environment variable that forces a kernel.</summary>
     public const string ForceVariable = "REUSEDETECT_FORCE_KERNEL";

@@ -10,7 +10,7 @@ namespace ReuseDetect.Signatures;
 /// The vector kernel adds a ±1 lane table per hash byte; the scalar kernel counts bit by bit; both are exact integer sums.
 /// </summary>
 [SkipLocalsInit]
-public static class SimHasher
+static class SimHasher
 {
     // 256 entries × 8 lanes: lane j is +1 when bit j of the byte is set, else -1.
     static readonly int[] s_signs = BuildSigns();

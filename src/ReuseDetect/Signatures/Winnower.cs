@@ -12,7 +12,7 @@ public readonly record struct Fingerprint(ulong Hash, int Position);
 /// <c>w + n - 1</c> shared tokens therefore shares at least one fingerprint. Runs in O(n) with a monotone deque.
 /// </summary>
 [SkipLocalsInit]
-public static class Winnower
+static class Winnower
 {
     /// <summary>Selects fingerprints from <paramref name="shingles"/> with window <paramref name="window"/>.</summary>
     public static Fingerprint[] Select(ReadOnlySpan<ulong> shingles, int window)

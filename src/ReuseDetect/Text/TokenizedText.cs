@@ -4,7 +4,7 @@ namespace ReuseDetect.Text;
 /// The tokens of one text: parallel arrays of <c>[start, end)</c> character offsets into the text as read,
 /// and the 64-bit hash of each token's normalized (NFKC, case-folded) form.
 /// </summary>
-public sealed class TokenizedText
+sealed class TokenizedText
 {
     internal TokenizedText(int[] starts, int[] ends, ulong[] hashes, int count)
     {

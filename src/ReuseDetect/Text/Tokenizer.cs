@@ -10,7 +10,7 @@ namespace ReuseDetect.Text;
 /// normalized form. Offsets refer to the text as given, so a passage can be quoted exactly as printed.
 /// </summary>
 [SkipLocalsInit]
-public static class Tokenizer
+static class Tokenizer
 {
     /// <summary>Tokenizes the whole of <paramref name="text"/>.</summary>
     public static TokenizedText Tokenize(string text) => Tokenize(text, 0, text.Length);

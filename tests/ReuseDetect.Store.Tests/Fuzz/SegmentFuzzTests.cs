@@ -76,7 +76,7 @@ public sealed class SegmentFuzzTests
     {
         // Found while writing the fuzzer: MessagePack accepts nil for any object, so Ok must mean every field the store reads is there.
         var header = new SegmentHeader(SegmentFile.FormatVersion, StoreTestData.Parameters, 1);
-        var options = MessagePack.MessagePackSerializerOptions.Standard.WithCompression(MessagePack.MessagePackCompression.Lz4BlockArray);
+        var options = MessagePack.Resolvers.StandardResolverAllowPrivate.Options.WithCompression(MessagePack.MessagePackCompression.Lz4BlockArray);
         byte[] nilFile = MessagePack.MessagePackSerializer.Serialize(new SegmentBody(header, [null!], []), options);
         byte[] nilDocs = MessagePack.MessagePackSerializer.Serialize(new SegmentBody(header, [StoreTestData.File("a.txt", 1) with { Documents = null! }], []), options);
         byte[] nilHash = MessagePack.MessagePackSerializer.Serialize(new SegmentBody(header, [StoreTestData.File("a.txt", 1)],

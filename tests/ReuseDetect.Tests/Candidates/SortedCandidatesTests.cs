@@ -1,6 +1,6 @@
 using ReuseDetect.Attribution;
 using ReuseDetect.Candidates;
-using ReuseDetect.Clustering;
+using ReuseDetect.Internal;
 using ReuseDetect.Pipeline;
 using ReuseDetect.Signatures;
 using ReuseDetect.Text;

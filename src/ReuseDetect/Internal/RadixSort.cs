@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace ReuseDetect.Candidates;
+namespace ReuseDetect.Internal;
 
 /// <summary>
 /// Stable least-significant-digit radix sort of 64-bit keys with an int carried beside each: eight passes of one byte

@@ -1,4 +1,4 @@
-namespace ReuseDetect.Clustering;
+namespace ReuseDetect.Internal;
 
 /// <summary>Disjoint sets with path halving and union by size.</summary>
 sealed class UnionFind
