@@ -5,7 +5,6 @@ sealed class UnionFind
 {
     readonly int[] _parent;
     readonly int[] _size;
-    bool _read;
 
     public UnionFind(int count)
     {
@@ -28,7 +27,6 @@ sealed class UnionFind
 
     public bool Union(int x, int y)
     {
-        if (_read) throw new InvalidOperationException("The sets were read; no more unions.");
         int rx = Find(x), ry = Find(y);
         if (rx == ry) return false;
         if (_size[rx] < _size[ry]) (rx, ry) = (ry, rx);
@@ -39,15 +37,14 @@ sealed class UnionFind
 
     /// <summary>
     /// The sets of at least <paramref name="minSize"/> elements, each sorted ascending, ordered by their smallest
-    /// element (deterministic). Read once: the sets are final after this.
+    /// element (deterministic).
     /// </summary>
     public List<int[]> Groups(int minSize = 1)
     {
-        if (_read) throw new InvalidOperationException("The sets were read already.");
         int n = _parent.Length;
         // Union by size keeps each root's set size, so a set is filled into an exact array as soon as its first (smallest)
         // element is met; sets too small are skipped without a look-up table. The slot of a root's array is kept in
-        // _size (no longer needed once the sets are read), stored as ~index to tell it from a size.
+        // _size while the sets are read, stored as ~index to tell it from a size, and the sizes are put back after.
         var result = new List<int[]>();
         var fill = new List<int>();
         for (int i = 0; i < n; i++)
@@ -66,7 +63,7 @@ sealed class UnionFind
             result[slot][fill[slot]] = i;
             fill[slot]++;
         }
-        _read = true;
+        foreach (int[] set in result) _size[Find(set[0])] = set.Length;
         return result;
     }
 }

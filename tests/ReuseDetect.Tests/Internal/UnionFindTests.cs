@@ -1,0 +1,67 @@
+using ReuseDetect.Internal;
+
+namespace ReuseDetect.Tests.Internal;
+
+public sealed class UnionFindTests
+{
+    [Fact]
+    public void Should_give_the_sets_ascending_in_order_of_their_smallest_element()
+    {
+        // Given unions made in no particular order
+        var uf = new UnionFind(8);
+        uf.Union(6, 1);
+        uf.Union(3, 7);
+        uf.Union(1, 4);
+        uf.Union(7, 0);
+        // When the sets are read
+        List<int[]> groups = uf.Groups();
+        // Then each set is ascending, and the sets come by their smallest element; singletons included
+        Assert.Equal([[0, 3, 7], [1, 4, 6], [2], [5]], groups);
+    }
+
+    [Fact]
+    public void Should_leave_out_sets_smaller_than_asked()
+    {
+        var uf = new UnionFind(6);
+        uf.Union(4, 5);
+        uf.Union(1, 2);
+        uf.Union(2, 4);
+        Assert.Equal([[1, 2, 4, 5]], uf.Groups(minSize: 2));
+    }
+
+    [Fact]
+    public void Should_match_a_brute_force_partition_on_random_unions()
+    {
+        var random = new Random(11);
+        for (int round = 0; round < 200; round++)
+        {
+            int n = random.Next(1, 60);
+            var uf = new UnionFind(n);
+            int[] label = Enumerable.Range(0, n).ToArray();
+            for (int k = random.Next(0, 2 * n); k > 0; k--)
+            {
+                int x = random.Next(n), y = random.Next(n);
+                uf.Union(x, y);
+                int from = label[y], to = label[x];
+                for (int i = 0; i < n; i++) if (label[i] == from) label[i] = to;
+            }
+            int minSize = random.Next(1, 4);
+            var expected = Enumerable.Range(0, n).GroupBy(i => label[i]).Select(g => g.OrderBy(i => i).ToArray())
+                .Where(g => g.Length >= minSize).OrderBy(g => g[0]).ToList();
+            Assert.Equal(expected, uf.Groups(minSize));
+        }
+    }
+
+    [Fact]
+    public void Should_give_the_same_sets_when_read_again_and_after_more_unions()
+    {
+        var uf = new UnionFind(5);
+        uf.Union(0, 1);
+        Assert.Equal([[0, 1]], uf.Groups(minSize: 2));
+        Assert.Equal([[0, 1]], uf.Groups(minSize: 2));
+        uf.Union(3, 1);
+        uf.Union(2, 4);
+        Assert.Equal([[0, 1, 3], [2, 4]], uf.Groups(minSize: 2));
+        Assert.Equal([[0, 1, 3], [2, 4]], uf.Groups(minSize: 2));
+    }
+}
