@@ -38,11 +38,24 @@ static class QueryCommand
             QueryInput? what = QueryInput.Classify(arg, parse.GetValue(asText), stderr);
             if (what is null) return ExitCodes.Usage;
             var clock = Stopwatch.StartNew();
-            ReuseIndex? index = OpenIndex(parse.GetValue(store)!.FullName, stderr);
+            string storeDir = parse.GetValue(store)!.FullName;
+            ReuseIndex? index = OpenQueryIndex(storeDir, stderr) ?? OpenSegments(storeDir, stderr);
             if (index is null) return ExitCodes.Failure;
             double loadMs = clock.Elapsed.TotalMilliseconds;
             clock.Restart();
-            (List<(string Label, QueryResult Result)> answers, int exit) = Answer(index, what, arg, stdin, stderr);
+            List<(string Label, QueryResult Result)> answers;
+            int exit;
+            try
+            {
+                (answers, exit) = Answer(index, what, arg, stdin, stderr);
+            }
+            catch (InvalidDataException e)
+            {
+                // A postings block of the query index is damaged (found only when a query reads it): as when opening.
+                stderr.WriteLine($"reuse: {Name(e.Message)}; reading the store segments instead");
+                if ((index = OpenSegments(storeDir, stderr)) is null) return ExitCodes.Failure;
+                (answers, exit) = Answer(index, what, arg, stdin, stderr);
+            }
             if (exit != ExitCodes.Success) return exit;
             double queryMs = clock.Elapsed.TotalMilliseconds;
             if (parse.GetValue(json))
@@ -114,14 +127,20 @@ static class QueryCommand
         }
     }
 
-    /// <summary>The index: the query index file when usable, else built from the store's segments; null (with the reason printed) when neither.</summary>
-    static ReuseIndex? OpenIndex(string storeDir, TextWriter stderr)
+    /// <summary>The index over the query index file when it is usable; else null, with the reason printed when the store exists.</summary>
+    static ReuseIndex? OpenQueryIndex(string storeDir, TextWriter stderr)
     {
         var (fast, why) = QueryIndexFile.Read(storeDir);
         if (fast is not null && fast.Root is not null && Directory.Exists(fast.Root))
             return QueryIndexFile.ToReuseIndex(fast, Options(fast.Parameters), fast.Root);
-        // No usable query index (older store, damaged file): build the index from the segments.
+        // No usable query index (older store, damaged file): the caller builds the index from the segments.
         if (Directory.Exists(storeDir)) stderr.WriteLine($"reuse: {Name(why)}; reading the store segments instead");
+        return null;
+    }
+
+    /// <summary>The index built from the store's segments; null (with the reason printed) when they cannot be read.</summary>
+    static ReuseIndex? OpenSegments(string storeDir, TextWriter stderr)
+    {
         SignatureStore opened;
         try
         {
