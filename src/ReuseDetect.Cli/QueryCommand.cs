@@ -37,6 +37,9 @@ static class QueryCommand
             string arg = parse.GetValue(input)!;
             QueryInput? what = QueryInput.Classify(arg, parse.GetValue(asText), stderr);
             if (what is null) return ExitCodes.Usage;
+            // Standard input is read once, before the index: a query answered again from the segments reads the same bytes.
+            byte[]? piped = null;
+            if (what.Kind == QueryInputKind.StandardInput && (piped = ReadStandardInput(stdin, stderr)) is null) return ExitCodes.Failure;
             var clock = Stopwatch.StartNew();
             string storeDir = parse.GetValue(store)!.FullName;
             ReuseIndex? index = OpenQueryIndex(storeDir, stderr) ?? OpenSegments(storeDir, stderr);
@@ -47,14 +50,14 @@ static class QueryCommand
             int exit;
             try
             {
-                (answers, exit) = Answer(index, what, arg, stdin, stderr);
+                (answers, exit) = Answer(index, what, arg, piped, stderr);
             }
             catch (InvalidDataException e)
             {
                 // A postings block of the query index is damaged (found only when a query reads it): as when opening.
                 stderr.WriteLine($"reuse: {Name(e.Message)}; reading the store segments instead");
                 if ((index = OpenSegments(storeDir, stderr)) is null) return ExitCodes.Failure;
-                (answers, exit) = Answer(index, what, arg, stdin, stderr);
+                (answers, exit) = Answer(index, what, arg, piped, stderr);
             }
             if (exit != ExitCodes.Success) return exit;
             double queryMs = clock.Elapsed.TotalMilliseconds;
@@ -75,31 +78,14 @@ static class QueryCommand
     }
 
     /// <summary>Queries what the argument names; the labels name each queried document as the user knows it.</summary>
-    static (List<(string, QueryResult)> Answers, int Exit) Answer(ReuseIndex index, QueryInput what, string arg, Func<Stream> stdin, TextWriter stderr)
+    static (List<(string, QueryResult)> Answers, int Exit) Answer(ReuseIndex index, QueryInput what, string arg, byte[]? piped, TextWriter stderr)
     {
         switch (what.Kind)
         {
             case QueryInputKind.Text:
                 return ([("the text given", index.Query(arg))], ExitCodes.Success);
             case QueryInputKind.StandardInput:
-                // Read at most the file size limit (plus one byte to tell), so `cat /dev/zero | reuse query -` ends.
-                long limit = new IngestOptions().MaxFileBytes;
-                byte[] bytes;
-                using (var buffer = new MemoryStream())
-                {
-                    using Stream s = stdin();
-                    byte[] chunk = new byte[81920];
-                    int n;
-                    while (buffer.Length <= limit && (n = s.Read(chunk, 0, (int)Math.Min(chunk.Length, limit + 1 - buffer.Length))) > 0)
-                        buffer.Write(chunk, 0, n);
-                    if (buffer.Length > limit)
-                    {
-                        stderr.WriteLine($"reuse: cannot read standard input: more than {limit:N0} bytes (limit {limit:N0})");
-                        return ([], ExitCodes.Failure);
-                    }
-                    bytes = buffer.ToArray();
-                }
-                FileLoad load = new FolderSource(index.Root, default).Decode("-", bytes, InputFormat.Text);
+                FileLoad load = new FolderSource(index.Root, default).Decode("-", piped!, InputFormat.Text);
                 if (load.Documents.Count == 0)
                 {
                     stderr.WriteLine($"reuse: cannot read standard input: {Name(load.Errors.FirstOrDefault()?.Reason ?? "no text")}");
@@ -125,6 +111,25 @@ static class QueryCommand
                 return ([.. file.Results.Select(r => (r.Document?.IndexOf('#', StringComparison.Ordinal) is int hash and >= 0
                     ? what.Path + r.Document[hash..] : what.Path!, r))], ExitCodes.Success);
         }
+    }
+
+    /// <summary>Standard input, up to the file size limit; null (with the reason printed) when it holds more.</summary>
+    static byte[]? ReadStandardInput(Func<Stream> stdin, TextWriter stderr)
+    {
+        // Read at most the file size limit (plus one byte to tell), so `cat /dev/zero | reuse query -` ends.
+        long limit = new IngestOptions().MaxFileBytes;
+        using var buffer = new MemoryStream();
+        using Stream s = stdin();
+        byte[] chunk = new byte[81920];
+        int n;
+        while (buffer.Length <= limit && (n = s.Read(chunk, 0, (int)Math.Min(chunk.Length, limit + 1 - buffer.Length))) > 0)
+            buffer.Write(chunk, 0, n);
+        if (buffer.Length > limit)
+        {
+            stderr.WriteLine($"reuse: cannot read standard input: more than {limit:N0} bytes (limit {limit:N0})");
+            return null;
+        }
+        return buffer.ToArray();
     }
 
     /// <summary>The index over the query index file when it is usable; else null, with the reason printed when the store exists.</summary>

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
 using ReuseDetect.Pipeline;
 
 namespace ReuseDetect.Store;
@@ -64,11 +63,7 @@ public static class QueryIndexFile
             docs.Add(new(d.Id, f.FileId, outletOf.GetValueOrDefault(d.Outlet, -1), d.PublishedUtcTicks ?? QueryIndexLayout.Undated,
                 BinaryPrimitives.ReadUInt128LittleEndian(d.ContentHash)));
         }
-        Span<(ulong Hash, int Owner)> sorted = CollectionsMarshal.AsSpan(postings);
-        sorted.Sort();
-        var hashes = new ulong[sorted.Length];
-        var owners = new int[sorted.Length];
-        for (int i = 0; i < sorted.Length; i++) (hashes[i], owners[i]) = sorted[i];
+        var (hashes, owners) = InMemoryIndexData.Sorted(postings);
         byte[] bytes = QueryIndexLayout.Encode(new QueryIndexMeta(parameters, root, segments, names), docs, hashes, owners);
         SegmentFile.WriteAtomic(Path.Combine(storeDir, FileName), bytes);
     }

@@ -67,6 +67,18 @@ sealed class InMemoryIndexData : QueryIndexData
         _outletNames = new(() => OutletNamesOf(documents.Select(d => d.Metadata)));
     }
 
+    /// <summary>The postings (hash, owner) sorted by hash, then owner, as the two parallel arrays an index keeps.</summary>
+    public static (ulong[] Hashes, int[] Owners) Sorted(List<(ulong Hash, int Owner)> postings)
+    {
+        ArgumentNullException.ThrowIfNull(postings);
+        Span<(ulong Hash, int Owner)> span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(postings);
+        span.Sort();
+        var hashes = new ulong[span.Length];
+        var owners = new int[span.Length];
+        for (int i = 0; i < span.Length; i++) (hashes[i], owners[i]) = span[i];
+        return (hashes, owners);
+    }
+
     public override int Count => _documents.Count;
 
     public override void Postings(ulong hash, int most, List<int> owners)

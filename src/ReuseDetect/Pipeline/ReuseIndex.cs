@@ -71,11 +71,7 @@ public sealed partial class ReuseIndex
             foreach (Fingerprint f in doc.Fingerprints) postings.Add((f.Hash, docs.Count));
             docs.Add(new IndexedDocument(doc.Id, fileId, doc.Metadata, doc.ContentHash));
         }
-        Span<(ulong Hash, int Owner)> span = CollectionsMarshal.AsSpan(postings);
-        span.Sort();
-        var hashes = new ulong[span.Length];
-        var owners = new int[span.Length];
-        for (int i = 0; i < span.Length; i++) (hashes[i], owners[i]) = span[i];
+        var (hashes, owners) = InMemoryIndexData.Sorted(postings);
         return new InMemoryIndexData(docs, hashes, owners);
     }
 
