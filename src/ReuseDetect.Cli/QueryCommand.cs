@@ -37,12 +37,28 @@ static class QueryCommand
             string arg = parse.GetValue(input)!;
             QueryInput? what = QueryInput.Classify(arg, parse.GetValue(asText), stderr);
             if (what is null) return ExitCodes.Usage;
+            // Standard input is read once, before the index: a query answered again from the segments reads the same bytes.
+            byte[]? piped = null;
+            if (what.Kind == QueryInputKind.StandardInput && (piped = ReadStandardInput(stdin, stderr)) is null) return ExitCodes.Failure;
             var clock = Stopwatch.StartNew();
-            ReuseIndex? index = OpenIndex(parse.GetValue(store)!.FullName, stderr);
+            string storeDir = parse.GetValue(store)!.FullName;
+            ReuseIndex? index = OpenQueryIndex(storeDir, stderr) ?? OpenSegments(storeDir, stderr);
             if (index is null) return ExitCodes.Failure;
             double loadMs = clock.Elapsed.TotalMilliseconds;
             clock.Restart();
-            (List<(string Label, QueryResult Result)> answers, int exit) = Answer(index, what, arg, stdin, stderr);
+            List<(string Label, QueryResult Result)> answers;
+            int exit;
+            try
+            {
+                (answers, exit) = Answer(index, what, arg, piped, stderr);
+            }
+            catch (InvalidDataException e)
+            {
+                // A postings block of the query index is damaged (found only when a query reads it): as when opening.
+                stderr.WriteLine($"reuse: {Name(e.Message)}; reading the store segments instead");
+                if ((index = OpenSegments(storeDir, stderr)) is null) return ExitCodes.Failure;
+                (answers, exit) = Answer(index, what, arg, piped, stderr);
+            }
             if (exit != ExitCodes.Success) return exit;
             double queryMs = clock.Elapsed.TotalMilliseconds;
             if (parse.GetValue(json))
@@ -62,31 +78,14 @@ static class QueryCommand
     }
 
     /// <summary>Queries what the argument names; the labels name each queried document as the user knows it.</summary>
-    static (List<(string, QueryResult)> Answers, int Exit) Answer(ReuseIndex index, QueryInput what, string arg, Func<Stream> stdin, TextWriter stderr)
+    static (List<(string, QueryResult)> Answers, int Exit) Answer(ReuseIndex index, QueryInput what, string arg, byte[]? piped, TextWriter stderr)
     {
         switch (what.Kind)
         {
             case QueryInputKind.Text:
                 return ([("the text given", index.Query(arg))], ExitCodes.Success);
             case QueryInputKind.StandardInput:
-                // Read at most the file size limit (plus one byte to tell), so `cat /dev/zero | reuse query -` ends.
-                long limit = new IngestOptions().MaxFileBytes;
-                byte[] bytes;
-                using (var buffer = new MemoryStream())
-                {
-                    using Stream s = stdin();
-                    byte[] chunk = new byte[81920];
-                    int n;
-                    while (buffer.Length <= limit && (n = s.Read(chunk, 0, (int)Math.Min(chunk.Length, limit + 1 - buffer.Length))) > 0)
-                        buffer.Write(chunk, 0, n);
-                    if (buffer.Length > limit)
-                    {
-                        stderr.WriteLine($"reuse: cannot read standard input: more than {limit:N0} bytes (limit {limit:N0})");
-                        return ([], ExitCodes.Failure);
-                    }
-                    bytes = buffer.ToArray();
-                }
-                FileLoad load = new FolderSource(index.Root, default).Decode("-", bytes, InputFormat.Text);
+                FileLoad load = new FolderSource(index.Root, default).Decode("-", piped!, InputFormat.Text);
                 if (load.Documents.Count == 0)
                 {
                     stderr.WriteLine($"reuse: cannot read standard input: {Name(load.Errors.FirstOrDefault()?.Reason ?? "no text")}");
@@ -114,12 +113,37 @@ static class QueryCommand
         }
     }
 
-    /// <summary>The index: the query index file when usable, else built from the store's segments; null (with the reason printed) when neither.</summary>
-    static ReuseIndex? OpenIndex(string storeDir, TextWriter stderr)
+    /// <summary>Standard input, up to the file size limit; null (with the reason printed) when it holds more.</summary>
+    static byte[]? ReadStandardInput(Func<Stream> stdin, TextWriter stderr)
+    {
+        // Read at most the file size limit (plus one byte to tell), so `cat /dev/zero | reuse query -` ends.
+        long limit = new IngestOptions().MaxFileBytes;
+        using var buffer = new MemoryStream();
+        using Stream s = stdin();
+        byte[] chunk = new byte[81920];
+        int n;
+        while (buffer.Length <= limit && (n = s.Read(chunk, 0, (int)Math.Min(chunk.Length, limit + 1 - buffer.Length))) > 0)
+            buffer.Write(chunk, 0, n);
+        if (buffer.Length > limit)
+        {
+            stderr.WriteLine($"reuse: cannot read standard input: more than {limit:N0} bytes (limit {limit:N0})");
+            return null;
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>The index over the query index file when it is usable; else null, with the reason printed when the store exists.</summary>
+    static ReuseIndex? OpenQueryIndex(string storeDir, TextWriter stderr)
     {
         if (QueryIndexFile.Open(storeDir, out string why) is { } fast) return fast;
-        // No usable query index (older store, damaged file): build the index from the segments.
+        // No usable query index (older store, damaged file): the caller builds the index from the segments.
         if (Directory.Exists(storeDir)) stderr.WriteLine($"reuse: {Name(why)}; reading the store segments instead");
+        return null;
+    }
+
+    /// <summary>The index built from the store's segments; null (with the reason printed) when they cannot be read.</summary>
+    static ReuseIndex? OpenSegments(string storeDir, TextWriter stderr)
+    {
         SignatureStore opened;
         try
         {

@@ -27,6 +27,7 @@ sealed partial class WatchWorker(
     readonly ReuseDetectOptions _detectOptions = detection.Options;
     readonly Channel<string> _events = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
     ReuseReport? _last;
+    Lazy<ReuseIndex?> _index = new(() => null);
     string? _failure;
     int _scans;
 
@@ -35,6 +36,13 @@ sealed partial class WatchWorker(
 
     /// <summary>The latest report.</summary>
     public ReuseReport? LastReport => Volatile.Read(ref _last);
+
+    /// <summary>
+    /// The query index of the last scan, for a host that answers queries in this process (no new process, no rescan):
+    /// opened on first use after each scan from the store's <c>query.idx</c>; null before the first scan or when that
+    /// file cannot be read. A query that meets a damaged postings block throws <see cref="InvalidDataException"/>.
+    /// </summary>
+    public ReuseIndex? Index => Volatile.Read(ref _index).Value;
 
     /// <summary>
     /// Why the worker stopped the host, in one line, or null while it runs or after a clean stop. Fatal are the errors
@@ -164,6 +172,7 @@ sealed partial class WatchWorker(
         }
         foreach (string line in ReuseChanges.Describe(_last, report, cache.SignedFileIds)) LogNewReuse(line);
         Volatile.Write(ref _last, report);
+        Volatile.Write(ref _index, new Lazy<ReuseIndex?>(() => QueryIndexFile.Open(storeDir, _detectOptions, root, out _)));
         Interlocked.Increment(ref _scans);
         LogScanned(reason, report.Summary.Documents, report.Summary.Skipped, cache.Signed, cache.Reused, report.Summary.PassageClusters, report.Summary.NearDuplicatePairs);
     }

@@ -44,6 +44,42 @@ public sealed class WatchWorkerTests
     }
 
     [Fact]
+    public async Task Should_answer_queries_in_process_from_the_index_of_its_last_scan()
+    {
+        // Given a running worker over a folder with one article
+        string dir = Path.Combine(Path.GetTempPath(), "reusedetect-watch-" + Guid.NewGuid().ToString("N"));
+        string root = Path.Combine(dir, "news"), outDir = Path.Combine(dir, "out");
+        Directory.CreateDirectory(root);
+        File.WriteAllText(Path.Combine(root, "wire.txt"), Story);
+        using IHost host = WatchHost.Build([], s =>
+        {
+            s.Root = root;
+            s.Out = outDir;
+            s.Store = Path.Combine(outDir, "store");
+            s.DebounceMilliseconds = 100;
+            s.ReconcileSeconds = 3600;
+        }, new ReuseDetectOptions { Parallelism = 1 }, new MemorySink(), logging: b => b.ClearProviders());
+        var worker = host.Services.GetRequiredService<WatchWorker>();
+        try
+        {
+            Assert.Null(worker.Index);
+            await host.StartAsync(TestContext.Current.CancellationToken);
+            await Until(() => worker.Scans >= 1, "the initial scan");
+            // When a text is queried through the worker's index, then the article is found
+            Assert.Equal(["wire.txt"], worker.Index!.Query("Seen elsewhere: " + Story).Matches.Select(m => m.Id));
+            // And after a repost arrives and is scanned, the index the worker answers from holds it
+            File.WriteAllText(Path.Combine(root, "repost.txt"), "From our partners: " + Story);
+            await Until(() => worker.Scans >= 2 && worker.Index?.Count == 2, "the repost to be indexed");
+            Assert.Equal(["repost.txt", "wire.txt"], worker.Index!.Query("Seen elsewhere: " + Story).Matches.Select(m => m.Id).Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+            try { Directory.Delete(dir, true); } catch (IOException) { }
+        }
+    }
+
+    [Fact]
     public async Task Should_scan_then_follow_new_files_and_stop_with_a_consistent_store()
     {
         // Given a folder with one article and a running worker

@@ -65,6 +65,22 @@ sealed class CreditResolver
         }
     }
 
+    /// <summary>
+    /// A resolver that knows only the corpus's outlet names (known outlets and URL hosts): all it learns from documents
+    /// whose credit-line candidates are not given, so a query against an index need not read every document.
+    /// </summary>
+    internal static CreditResolver ForOutlets(IEnumerable<string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        var resolver = new CreditResolver([]);
+        foreach (string name in names)
+        {
+            string key = CreditLineDetector.OutletKey(name);
+            if (key.Length > 0) resolver._outlets.Add(key);
+        }
+        return resolver;
+    }
+
     /// <summary>The real credits of every document of <paramref name="documents"/>, in the same order.</summary>
     public static IReadOnlyList<CreditLine>[] ResolveAll(IReadOnlyList<CreditDocument> documents)
     {

@@ -35,18 +35,36 @@ public sealed record IndexedDocument(string Id, string FileId, DocumentMetadata 
 public sealed partial class ReuseIndex
 {
     readonly ReuseDetectOptions _options;
-    readonly IReadOnlyList<IndexedDocument> _documents;
-    readonly ulong[] _hashes;
-    readonly int[] _owners;
+    readonly QueryIndexData _data;
     readonly FolderSource _source;
     readonly Lazy<CreditResolver> _credits;
 
     /// <summary>Builds the index over <paramref name="documents"/>, whose files live under <paramref name="root"/>.</summary>
     public ReuseIndex(ReuseDetectOptions options, string root, IEnumerable<(SignedDocument Document, string FileId)> documents)
+        : this(options, root, InMemory(documents))
     {
-        ArgumentNullException.ThrowIfNull(documents);
+    }
+
+    /// <summary>Builds the index from prepared postings: <paramref name="hashes"/> sorted, <paramref name="owners"/> indexing <paramref name="documents"/>.</summary>
+    public ReuseIndex(ReuseDetectOptions options, string root, IReadOnlyList<IndexedDocument> documents, ulong[] hashes, int[] owners)
+        : this(options, root, new InMemoryIndexData(documents, hashes, owners))
+    {
+    }
+
+    /// <summary>An index over <paramref name="data"/> (in memory, or read from a file as it is needed).</summary>
+    public ReuseIndex(ReuseDetectOptions options, string root, QueryIndexData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
         _options = options;
         _source = new FolderSource(root, options.Ingest);
+        _data = data;
+        // A query's credits are judged against the corpus's outlet names only (a query has no corpus furniture).
+        _credits = new(() => CreditResolver.ForOutlets(data.OutletNames));
+    }
+
+    static InMemoryIndexData InMemory(IEnumerable<(SignedDocument Document, string FileId)> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
         var docs = new List<IndexedDocument>();
         var postings = new List<(ulong Hash, int Owner)>();
         foreach (var (doc, fileId) in documents)
@@ -54,34 +72,12 @@ public sealed partial class ReuseIndex
             foreach (Fingerprint f in doc.Fingerprints) postings.Add((f.Hash, docs.Count));
             docs.Add(new IndexedDocument(doc.Id, fileId, doc.Metadata, doc.ContentHash));
         }
-        _documents = docs;
-        Span<(ulong Hash, int Owner)> span = CollectionsMarshal.AsSpan(postings);
-        span.Sort();
-        _hashes = new ulong[span.Length];
-        _owners = new int[span.Length];
-        for (int i = 0; i < span.Length; i++) (_hashes[i], _owners[i]) = span[i];
-        _credits = ResolverOf(_documents);
+        var (hashes, owners) = QueryIndexData.Sorted(postings);
+        return new InMemoryIndexData(docs, hashes, owners);
     }
-
-    /// <summary>Builds the index from prepared postings: <paramref name="hashes"/> sorted, <paramref name="owners"/> indexing <paramref name="documents"/>.</summary>
-    public ReuseIndex(ReuseDetectOptions options, string root, IReadOnlyList<IndexedDocument> documents, ulong[] hashes, int[] owners)
-    {
-        ArgumentNullException.ThrowIfNull(hashes);
-        ArgumentNullException.ThrowIfNull(owners);
-        if (hashes.Length != owners.Length) throw new ArgumentException("Postings arrays differ in length.", nameof(owners));
-        _options = options;
-        _source = new FolderSource(root, options.Ingest);
-        _documents = documents;
-        _hashes = hashes;
-        _owners = owners;
-        _credits = ResolverOf(_documents);
-    }
-
-    static Lazy<CreditResolver> ResolverOf(IReadOnlyList<IndexedDocument> documents) =>
-        new(() => new CreditResolver(documents.Select(d => new CreditDocument(d.Id, d.Metadata, []))));
 
     /// <summary>Indexed documents.</summary>
-    public int Count => _documents.Count;
+    public int Count => _data.Count;
 
     /// <summary>Finds the passages of <paramref name="text"/> present in the index.</summary>
     public QueryResult Query(string text)
@@ -105,17 +101,7 @@ public sealed partial class ReuseIndex
     {
         TokenizedText tokens = Tokenizer.Tokenize(text, bodyStart, bodyEnd);
         ulong[] shingles = Shingler.Hash(tokens.TokenHashes, _options.ShingleSize);
-        var shared = new Dictionary<int, int>();
-        foreach (Fingerprint f in Winnower.Select(shingles, _options.WinnowWindow))
-        {
-            int at = Array.BinarySearch(_hashes, f.Hash);
-            if (at < 0) continue;
-            while (at > 0 && _hashes[at - 1] == f.Hash) at--;
-            int first = at;
-            while (at < _hashes.Length && _hashes[at] == f.Hash) at++;
-            if (at - first > _options.MaxDocumentFrequency) continue;
-            for (int k = first; k < at; k++) CollectionsMarshal.GetValueRefOrAddDefault(shared, _owners[k], out _)++;
-        }
+        Dictionary<int, int> shared = SharedPostings(Winnower.Select(shingles, _options.WinnowWindow));
         // The query's credits, resolved against the outlets of the index (a self-reference or a stray copyright is no credit).
         var credits = _credits.Value.Resolve(new CreditDocument(selfId ?? "", metadata ?? new DocumentMetadata(), CreditLineDetector.Find(text, bodyStart, bodyEnd)));
         var aligner = new PassageAligner(_options.Alignment);
@@ -124,10 +110,10 @@ public sealed partial class ReuseIndex
         SeedGrams grams = aligner.Prepare(tokens, text);
         ulong[] content = ContentShingles.Fingerprints(tokens, text);
         var matches = new List<QueryMatch>();
-        var identical = selfHash is { } h ? _documents.Where(d => d.ContentHash == h && d.Id != selfId).Select(d => d.Id).Order(StringComparer.Ordinal).ToList() : [];
+        List<string> identical = selfHash is { } h ? SameContent(h, selfId) : [];
         foreach (int owner in shared.Keys.Order())
         {
-            IndexedDocument doc = _documents[owner];
+            IndexedDocument doc = _data.Document(owner);
             if (doc.Id == selfId || doc.ContentHash == selfHash) continue; // the query itself, or a copy of it
             (LoadedDocument? loaded, _) = _source.Load(new SourceFile(doc.FileId, Path.Combine(_source.Root, doc.FileId)), doc.Id);
             if (loaded is null || loaded.ContentHash != doc.ContentHash) continue;
@@ -149,6 +135,32 @@ public sealed partial class ReuseIndex
             return byChars != 0 ? byChars : string.CompareOrdinal(a.Id, b.Id);
         });
         return Attribute(matches, credits) with { Identical = identical };
+    }
+
+    /// <summary>How many of <paramref name="fingerprints"/> each indexed document holds (common fingerprints skipped).</summary>
+    Dictionary<int, int> SharedPostings(IEnumerable<Fingerprint> fingerprints)
+    {
+        var shared = new Dictionary<int, int>();
+        var owners = new List<int>();
+        foreach (Fingerprint f in fingerprints)
+        {
+            owners.Clear();
+            _data.Postings(f.Hash, _options.MaxDocumentFrequency, owners);
+            foreach (int owner in owners) CollectionsMarshal.GetValueRefOrAddDefault(shared, owner, out _)++;
+        }
+        return shared;
+    }
+
+    /// <summary>The ids of the indexed documents (other than <paramref name="selfId"/>) with content <paramref name="hash"/>, ordinal order.</summary>
+    List<string> SameContent(UInt128 hash, string? selfId)
+    {
+        var ids = new List<string>();
+        for (int i = 0; i < _data.Count; i++)
+        {
+            if (_data.ContentHash(i) == hash && _data.Document(i).Id is var id && id != selfId) ids.Add(id);
+        }
+        ids.Sort(StringComparer.Ordinal);
+        return ids;
     }
 
     static QueryResult Attribute(List<QueryMatch> matches, IReadOnlyList<CreditLine> credits)

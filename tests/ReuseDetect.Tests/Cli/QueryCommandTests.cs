@@ -38,6 +38,30 @@ public sealed class QueryCommandTests : IDisposable
     }
 
     [Fact]
+    public void Should_answer_from_the_segments_when_a_postings_block_of_the_query_index_is_damaged()
+    {
+        // Given the query index with one bit changed in every postings block (the front, read at opening, is sound)
+        string path = Path.Combine(_store, "query.idx");
+        byte[] bytes = File.ReadAllBytes(path);
+        var before = Run("query", "Wire copy: " + Story, "--store", _store);
+        static long Align(long n) => (n + 7) & ~7L;
+        long meta = BitConverter.ToInt64(bytes, 24), heap = BitConverter.ToInt64(bytes, 32), postings = BitConverter.ToInt64(bytes, 16);
+        int documents = BitConverter.ToInt32(bytes, 12), perBlock = BitConverter.ToInt32(bytes, 40);
+        long blocks = (postings + perBlock - 1) / perBlock;
+        long front = Align(Align(64 + meta) + 48 * documents + heap) + 16 * blocks;
+        for (long k = 0; k < blocks; k++) bytes[front + 12 * perBlock * k] ^= 1;
+        File.WriteAllBytes(path, bytes);
+        // When a text is queried
+        var after = Run("query", "Wire copy: " + Story, "--store", _store);
+        // Then the damage is reported in one line and the answer, from the segments, is the same
+        Assert.Equal(ExitCodes.Success, after.Code);
+        Assert.Matches("^reuse: query index postings block [0-9]+ checksum mismatch \\(the file was damaged\\); reading the store segments instead\n$", after.Err);
+        Assert.Equal(Body(before.Out), Body(after.Out));
+
+        static string Body(string output) => output[output.IndexOf('\n', StringComparison.Ordinal)..];
+    }
+
+    [Fact]
     public void Should_refuse_a_path_that_does_not_exist_instead_of_querying_its_name()
     {
         string missing = Path.Combine(_tmp.Path, "news", "wrie.txt");

@@ -1,0 +1,183 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
+using ReuseDetect.Ingestion;
+using ReuseDetect.Pipeline;
+
+namespace ReuseDetect.Store;
+
+/// <summary>
+/// <see cref="QueryIndexData"/> served from <c>query.idx</c> (<see cref="QueryIndexLayout"/>): the front (documents,
+/// names, fences) is read and verified once; a postings block is read and verified the first time a query needs it,
+/// and kept. The file stays open (shared for reading, writing and deletion), so an index the store replaces later
+/// does not change under a reader: on Unix the replaced file lives on until the handle is closed.
+/// </summary>
+sealed class FileIndexData : QueryIndexData
+{
+    readonly SafeFileHandle _file;
+    readonly QueryIndexLayout.Sections _at;
+    readonly byte[] _front;
+    readonly ulong[] _fences;
+    readonly IReadOnlyList<string> _outletNames;
+    readonly Dictionary<int, (ulong[] Hashes, int[] Owners)> _blocks = [];
+    readonly Lock _gate = new();
+
+    FileIndexData(SafeFileHandle file, QueryIndexLayout.Sections at, byte[] front, IReadOnlyList<string> outletNames)
+    {
+        _file = file;
+        _at = at;
+        _front = front;
+        _outletNames = outletNames;
+        _fences = MemoryMarshal.Cast<byte, ulong>(front.AsSpan(at.Fences, 8 * at.Blocks)).ToArray();
+    }
+
+    /// <summary>Reads and verifies the front of the open index file; null and why when it is unusable. Takes ownership of <paramref name="file"/>.</summary>
+    public static (FileIndexData? Data, QueryIndexMeta? Meta, string Detail) Open(SafeFileHandle file)
+    {
+        try
+        {
+            long length = RandomAccess.GetLength(file);
+            byte[] header = ReadExactly(file, 0, (int)Math.Min(length, QueryIndexLayout.HeaderLength));
+            var (at, detail) = QueryIndexLayout.Header(header, length);
+            if (at is not { } sections) return Refuse(detail);
+            byte[] front = ReadExactly(file, 0, (int)sections.Postings);
+            ReadOnlySpan<byte> body = front.AsSpan(QueryIndexLayout.HeaderLength);
+            if (XxHash3.HashToUInt64(body) != BinaryPrimitives.ReadUInt64LittleEndian(front.AsSpan(48)))
+                return Refuse("query index checksum mismatch (the file was damaged)");
+            QueryIndexMeta? meta = QueryIndexMeta.Decode(front.AsSpan(QueryIndexLayout.HeaderLength, sections.Meta));
+            if (meta is null) return Refuse("query index is inconsistent (the meta block does not decode)");
+            var data = new FileIndexData(file, sections, front, meta.OutletNames);
+            if (data.Fault() is { } fault) return Refuse($"query index is inconsistent ({fault})");
+            file = null!; // owned by data now
+            return (data, meta, "ok");
+        }
+        finally
+        {
+            file?.Dispose();
+        }
+
+        static (FileIndexData?, QueryIndexMeta?, string) Refuse(string why) => (null, null, why);
+    }
+
+    static byte[] ReadExactly(SafeFileHandle file, long offset, int count)
+    {
+        byte[] bytes = GC.AllocateUninitializedArray<byte>(count);
+        for (int read = 0; read < count;)
+        {
+            int n = RandomAccess.Read(file, bytes.AsSpan(read), offset + read);
+            if (n == 0) throw new EndOfStreamException($"the query index ended at byte {offset + read:N0} (it was cut short while being read)");
+            read += n;
+        }
+        return bytes;
+    }
+
+    public override int Count => _at.DocumentCount;
+
+    public override IReadOnlyList<string> OutletNames => _outletNames;
+
+    ReadOnlySpan<byte> Table => _front.AsSpan(_at.Documents, QueryIndexLayout.DocumentLength * _at.DocumentCount);
+
+    ReadOnlySpan<byte> Heap => _front.AsSpan(_at.Heap, _at.Fences - _at.Heap);
+
+    public override IndexedDocument Document(int index)
+    {
+        QueryIndexLayout.Entry e = QueryIndexLayout.Read(Table, Heap, index);
+        var metadata = new DocumentMetadata
+        {
+            Outlet = e.Outlet >= 0 ? _outletNames[e.Outlet] : DocumentMetadata.UnknownOutlet,
+            Published = e.PublishedUtcTicks == QueryIndexLayout.Undated ? null : new DateTimeOffset(e.PublishedUtcTicks, TimeSpan.Zero),
+        };
+        return new IndexedDocument(e.Id, e.FileId, metadata, e.ContentHash);
+    }
+
+    public override UInt128 ContentHash(int index) => BinaryPrimitives.ReadUInt128LittleEndian(Table.Slice(index * QueryIndexLayout.DocumentLength, 16));
+
+    public override void Postings(ulong hash, int most, List<int> owners)
+    {
+        // The run of this hash starts in the last block whose fence is below it (or in block 0), and may go on into
+        // the blocks after it.
+        if (_at.Blocks == 0) return;
+        int k = Math.Max(0, LowerBound(_fences, hash) - 1);
+        var (hashes, blockOwners) = Block(k);
+        int start = owners.Count;
+        for (int i = LowerBound(hashes, hash); ; i++)
+        {
+            if (i == hashes.Length)
+            {
+                if (++k == _at.Blocks) return;
+                (hashes, blockOwners) = Block(k);
+                i = 0;
+            }
+            if (hashes[i] != hash) return;
+            if (owners.Count - start == most)
+            {
+                owners.RemoveRange(start, owners.Count - start); // a common fingerprint: no evidence
+                return;
+            }
+            owners.Add(blockOwners[i]);
+        }
+    }
+
+    static int LowerBound(ulong[] sorted, ulong value)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            int mid = (int)((uint)(lo + hi) >> 1);
+            if (sorted[mid] < value) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
+    }
+
+    /// <summary>Block <paramref name="k"/>, read and verified on first use.</summary>
+    (ulong[] Hashes, int[] Owners) Block(int k)
+    {
+        lock (_gate)
+        {
+            if (_blocks.TryGetValue(k, out var known)) return known;
+            var (offset, count) = _at.Block(k);
+            byte[] bytes = ReadExactly(_file, offset, 12 * count);
+            ulong[] hashes = MemoryMarshal.Cast<byte, ulong>(bytes.AsSpan(0, 8 * count)).ToArray();
+            int[] owners = MemoryMarshal.Cast<byte, int>(bytes.AsSpan(8 * count)).ToArray();
+            if (XxHash3.HashToUInt64(bytes) != BinaryPrimitives.ReadUInt64LittleEndian(_front.AsSpan(_at.Checksums + 8 * k)))
+                throw new InvalidDataException($"query index postings block {k} checksum mismatch (the file was damaged)");
+            ulong next = k + 1 < _fences.Length ? _fences[k + 1] : ulong.MaxValue;
+            if (hashes[0] != _fences[k] || hashes[^1] > next || !Ascending(hashes) || owners.Any(o => (uint)o >= (uint)_at.DocumentCount))
+                throw new InvalidDataException($"query index postings block {k} is inconsistent with the index");
+            _blocks[k] = (hashes, owners);
+            return (hashes, owners);
+        }
+    }
+
+    static bool Ascending(ulong[] values)
+    {
+        for (int i = 1; i < values.Length; i++)
+        {
+            if (values[i] < values[i - 1]) return false;
+        }
+        return true;
+    }
+
+    /// <summary>What makes the front unusable, or null: every string in the heap, outlets and dates in range, fences ascending.</summary>
+    string? Fault()
+    {
+        ReadOnlySpan<byte> table = Table;
+        int heap = Heap.Length;
+        for (int i = 0; i < _at.DocumentCount; i++)
+        {
+            ReadOnlySpan<byte> e = table.Slice(i * QueryIndexLayout.DocumentLength, QueryIndexLayout.DocumentLength);
+            long ticks = BinaryPrimitives.ReadInt64LittleEndian(e[16..]);
+            int outlet = BinaryPrimitives.ReadInt32LittleEndian(e[24..]);
+            if (!InHeap(BinaryPrimitives.ReadInt32LittleEndian(e[28..]), BinaryPrimitives.ReadInt32LittleEndian(e[32..]))
+                || !InHeap(BinaryPrimitives.ReadInt32LittleEndian(e[36..]), BinaryPrimitives.ReadInt32LittleEndian(e[40..])))
+                return $"document {i} names bytes outside the string heap";
+            if (outlet < -1 || outlet >= _outletNames.Count) return $"document {i} names outlet {outlet} of {_outletNames.Count}";
+            if (ticks != QueryIndexLayout.Undated && (ulong)ticks > (ulong)DateTimeOffset.MaxValue.UtcTicks) return $"document {i} has an impossible date";
+        }
+        return Ascending(_fences) ? null : "postings blocks out of order";
+
+        bool InHeap(int offset, int length) => offset >= 0 && length >= 0 && (long)offset + length <= heap;
+    }
+}

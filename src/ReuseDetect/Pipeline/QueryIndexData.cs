@@ -1,0 +1,100 @@
+using ReuseDetect.Ingestion;
+
+namespace ReuseDetect.Pipeline;
+
+/// <summary>
+/// What a <see cref="ReuseIndex"/> reads: the indexed documents, the fingerprint postings as two parallel spans (hashes
+/// ascending, owners indexing the documents) and the names credits are resolved against. A query touches only the
+/// postings of its own fingerprints and the documents that share them, so a backing store need not decode the rest
+/// (the store's <c>query.idx</c> serves them straight from the file's bytes). This is the seam between the engine and
+/// a store that keeps the index (as <see cref="IScanCache"/> is for scans).
+/// </summary>
+public abstract class QueryIndexData
+{
+    /// <summary>Indexed documents.</summary>
+    public abstract int Count { get; }
+
+    /// <summary>
+    /// Appends to <paramref name="owners"/> the document of each posting of <paramref name="hash"/>, in posting order,
+    /// unless there are more than <paramref name="most"/> (a common fingerprint, which is no evidence of reuse).
+    /// </summary>
+    /// <exception cref="InvalidDataException">The postings read from a file are damaged.</exception>
+    public abstract void Postings(ulong hash, int most, List<int> owners);
+
+    /// <summary>
+    /// The outlet names of the corpus that a credit of the query may name (known outlets and URL hosts, distinct):
+    /// all that <see cref="Attribution.CreditResolver.ForOutlets"/> needs to judge a query's credits.
+    /// </summary>
+    public abstract IReadOnlyList<string> OutletNames { get; }
+
+    /// <summary>The document at <paramref name="index"/>.</summary>
+    public abstract IndexedDocument Document(int index);
+
+    /// <summary>The content hash of the document at <paramref name="index"/> (without reading the rest of it).</summary>
+    public abstract UInt128 ContentHash(int index);
+
+    /// <summary>The names a credit may resolve to: each known outlet and URL host of <paramref name="metadata"/>, in order of first appearance.</summary>
+    public static List<string> OutletNamesOf(IEnumerable<DocumentMetadata> metadata)
+    {
+        ArgumentNullException.ThrowIfNull(metadata);
+        var names = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (DocumentMetadata m in metadata)
+        {
+            if (m.Outlet != DocumentMetadata.UnknownOutlet && seen.Add(m.Outlet)) names.Add(m.Outlet);
+            if (Ingestion.OutletNames.FromUrl(m.Url) is { } host && seen.Add(host)) names.Add(host);
+        }
+        return names;
+    }
+
+    /// <summary>The postings (hash, owner) sorted by hash, then owner, as the two parallel arrays an index keeps.</summary>
+    public static (ulong[] Hashes, int[] Owners) Sorted(List<(ulong Hash, int Owner)> postings)
+    {
+        ArgumentNullException.ThrowIfNull(postings);
+        Span<(ulong Hash, int Owner)> span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(postings);
+        span.Sort();
+        var hashes = new ulong[span.Length];
+        var owners = new int[span.Length];
+        for (int i = 0; i < span.Length; i++) (hashes[i], owners[i]) = span[i];
+        return (hashes, owners);
+    }
+}
+
+/// <summary><see cref="QueryIndexData"/> over documents and postings held in memory.</summary>
+sealed class InMemoryIndexData : QueryIndexData
+{
+    readonly IReadOnlyList<IndexedDocument> _documents;
+    readonly ulong[] _hashes;
+    readonly int[] _owners;
+    readonly Lazy<List<string>> _outletNames;
+
+    public InMemoryIndexData(IReadOnlyList<IndexedDocument> documents, ulong[] hashes, int[] owners)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(hashes);
+        ArgumentNullException.ThrowIfNull(owners);
+        if (hashes.Length != owners.Length) throw new ArgumentException("Postings arrays differ in length.", nameof(owners));
+        _documents = documents;
+        _hashes = hashes;
+        _owners = owners;
+        _outletNames = new(() => OutletNamesOf(documents.Select(d => d.Metadata)));
+    }
+
+    public override int Count => _documents.Count;
+
+    public override void Postings(ulong hash, int most, List<int> owners)
+    {
+        int at = Array.BinarySearch(_hashes, hash);
+        if (at < 0) return;
+        while (at > 0 && _hashes[at - 1] == hash) at--;
+        int first = at;
+        while (at < _hashes.Length && _hashes[at] == hash) at++;
+        if (at - first <= most) owners.AddRange(_owners.AsSpan(first, at - first));
+    }
+
+    public override IReadOnlyList<string> OutletNames => _outletNames.Value;
+
+    public override IndexedDocument Document(int index) => _documents[index];
+
+    public override UInt128 ContentHash(int index) => _documents[index].ContentHash;
+}
