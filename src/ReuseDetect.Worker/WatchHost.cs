@@ -51,4 +51,15 @@ public static class WatchHost
         await host.RunAsync(cancellationToken).ConfigureAwait(false);
         return worker.Failure ?? (worker.ExecuteTask is { IsFaulted: true } t ? t.Exception!.GetBaseException().Message : null);
     }
+
+    /// <summary>
+    /// The query index of the worker's last scan in a host built by <see cref="Build"/> (opened on first use; null before
+    /// the first scan or when the store holds no usable index): queries answered in the host's own process, without
+    /// opening the index again.
+    /// </summary>
+    public static ReuseIndex? Index(IHost host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return host.Services.GetRequiredService<WatchWorker>().Index;
+    }
 }

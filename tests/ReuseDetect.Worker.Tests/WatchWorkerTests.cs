@@ -62,15 +62,15 @@ public sealed class WatchWorkerTests
         var worker = host.Services.GetRequiredService<WatchWorker>();
         try
         {
-            Assert.Null(worker.Index);
+            Assert.Null(WatchHost.Index(host));
             await host.StartAsync(TestContext.Current.CancellationToken);
             await Until(() => worker.Scans >= 1, "the initial scan");
             // When a text is queried through the worker's index, then the article is found
-            Assert.Equal(["wire.txt"], worker.Index!.Query("Seen elsewhere: " + Story).Matches.Select(m => m.Id));
+            Assert.Equal(["wire.txt"], WatchHost.Index(host)!.Query("Seen elsewhere: " + Story).Matches.Select(m => m.Id));
             // And after a repost arrives and is scanned, the index the worker answers from holds it
             File.WriteAllText(Path.Combine(root, "repost.txt"), "From our partners: " + Story);
-            await Until(() => worker.Scans >= 2 && worker.Index?.Count == 2, "the repost to be indexed");
-            Assert.Equal(["repost.txt", "wire.txt"], worker.Index!.Query("Seen elsewhere: " + Story).Matches.Select(m => m.Id).Order(StringComparer.Ordinal));
+            await Until(() => worker.Scans >= 2 && WatchHost.Index(host)?.Count == 2, "the repost to be indexed");
+            Assert.Equal(["repost.txt", "wire.txt"], WatchHost.Index(host)!.Query("Seen elsewhere: " + Story).Matches.Select(m => m.Id).Order(StringComparer.Ordinal));
         }
         finally
         {
