@@ -28,6 +28,17 @@ sealed partial class PassageAligner
         return Prepare(tokens.TokenHashes, WordKinds.FromText(tokens, text, marks), _options.ContentSeedSize > 0 ? WordStems.Of(tokens, text) : tokens.TokenHashes);
     }
 
+    /// <summary>
+    /// <see cref="Prepare(TokenizedText, ReadOnlySpan{char}, ReadOnlySpan{byte})"/> without marks, for a caller that has
+    /// the text's <paramref name="stems"/> (<see cref="WordStems.Of"/>) already: they are not made again.
+    /// </summary>
+    internal SeedGrams PrepareWithStems(TokenizedText tokens, ReadOnlySpan<char> text, ulong[] stems)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentNullException.ThrowIfNull(stems);
+        return Prepare(tokens.TokenHashes, WordKinds.FromText(tokens, text, default), _options.ContentSeedSize > 0 ? stems : tokens.TokenHashes);
+    }
+
     SeedGrams Prepare(ReadOnlySpan<ulong> tokens, byte[] kinds, ReadOnlySpan<ulong> stems)
     {
         int most = _options.MaxOccurrences;

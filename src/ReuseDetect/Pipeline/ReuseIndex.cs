@@ -107,8 +107,10 @@ public sealed partial class ReuseIndex
         var aligner = new PassageAligner(_options.Alignment);
         // Aligned as a scan aligns a candidate pair: word kinds and stems from the text, and reworded passages sought
         // only where the two share enough content fingerprints (a story retold in other words shares a few).
-        SeedGrams grams = aligner.Prepare(tokens, text);
-        ulong[] content = ContentShingles.Fingerprints(tokens, text);
+        // Stems are made once per text, for its content fingerprints and its seed grams both.
+        ulong[] stems = WordStems.Of(tokens, text);
+        SeedGrams grams = aligner.PrepareWithStems(tokens, text, stems);
+        ulong[] content = ContentShingles.Fingerprints(tokens, stems);
         var matches = new List<QueryMatch>();
         List<string> identical = selfHash is { } h ? SameContent(h, selfId) : [];
         foreach (int owner in shared.Keys.Order())
@@ -118,8 +120,9 @@ public sealed partial class ReuseIndex
             (LoadedDocument? loaded, _) = _source.Load(new SourceFile(doc.FileId, Path.Combine(_source.Root, doc.FileId)), doc.Id);
             if (loaded is null || loaded.ContentHash != doc.ContentHash) continue;
             TokenizedText other = Tokenizer.Tokenize(loaded.Text, loaded.BodyStart, loaded.BodyEnd);
-            bool anchoredOnly = SortedSets.SharedCount(content, ContentShingles.Fingerprints(other, loaded.Text)) < ReuseDetector.ContentMinShared;
-            var passages = aligner.AlignEitherWay(grams, aligner.Prepare(other, loaded.Text), anchoredOnly).ConvertAll(p =>
+            ulong[] otherStems = WordStems.Of(other, loaded.Text);
+            bool anchoredOnly = SortedSets.SharedCount(content, ContentShingles.Fingerprints(other, otherStems)) < ReuseDetector.ContentMinShared;
+            var passages = aligner.AlignEitherWay(grams, aligner.PrepareWithStems(other, loaded.Text, otherStems), anchoredOnly).ConvertAll(p =>
             {
                 var (qs, qe) = PassageText.Widen(text, tokens.StartOf(p.AStart), tokens.EndOf(p.AEnd - 1));
                 var (ds, de) = PassageText.Widen(loaded.Text, other.StartOf(p.BStart), other.EndOf(p.BEnd - 1));

@@ -205,4 +205,27 @@ public sealed class SeedGramsTests
             }
         }
     }
+
+    [Fact]
+    public void Should_prepare_the_same_grams_from_stems_made_beforehand()
+    {
+        // Given a text with names, function words and reworded runs, and its stems made once by the caller
+        const string text = "Armenian Prime Minister Nikol Pashinian said on Monday that the border talks would resume, "
+            + "and that the talks on the border had resumed after the ministers agreed on the agenda.";
+        TokenizedText tokens = Tokenizer.Tokenize(text);
+        ulong[] stems = WordStems.Of(tokens, text);
+        foreach (AlignmentOptions options in new[] { new AlignmentOptions(), new AlignmentOptions { ContentSeedSize = 0 }, AlignmentOptions.Pan })
+        {
+            var aligner = new PassageAligner(options);
+            // When the grams are prepared with those stems and without them
+            SeedGrams given = aligner.PrepareWithStems(tokens, text, stems), made = aligner.Prepare(tokens, text);
+            // Then every table is the same
+            Assert.Equal(made.Kinds, given.Kinds);
+            Assert.Equal(made.Exact.Hashes, given.Exact.Hashes);
+            Assert.Equal(made.Exact.Grams, given.Exact.Grams);
+            Assert.Equal(made.Content?.Hashes, given.Content?.Hashes);
+            Assert.Equal(made.Content?.Positions, given.Content?.Positions);
+            Assert.Equal(made.Pairs?.Hashes, given.Pairs?.Hashes);
+        }
+    }
 }
