@@ -77,18 +77,27 @@ public sealed partial class ReuseDetector
     /// boilerplate left out), and those sharing <see cref="ContentMinShared"/> content fingerprints (edited reuse keeps
     /// its content word pairs while its word n-grams break), merged and sorted.
     /// </summary>
-    (List<CandidatePair> Pairs, HashSet<CandidatePair> Edited) FindPassageCandidates(List<DocumentRecord> records, BoilerplateModel boilerplate)
+    (List<CandidatePair> Pairs, HashSet<CandidatePair> Edited) FindPassageCandidates(List<DocumentRecord> records, BoilerplateModel boilerplate, CancellationToken ct)
     {
-        var index = new FingerprintIndex();
-        var content = new FingerprintIndex();
-        foreach (DocumentRecord r in records)
-        {
-            string group = r.Group;
-            index.Add(r.Index, boilerplate.Count(group) == 0 ? r.Fingerprints : [.. r.Fingerprints.Where(f => !boilerplate.IsBoilerplate(group, f.Hash))]);
-            content.Add(r.Index, r.ContentFingerprints);
-        }
-        List<CandidatePair> exact = index.SortedPairs(_options.MaxDocumentFrequency, _options.CliqueLimit);
-        List<CandidatePair> edited = content.PairsSharing(Math.Min(ContentMaxDocuments, _options.MaxDocumentFrequency), ContentMinShared);
+        // The two indexes share nothing: built and paired side by side.
+        List<CandidatePair> exact = [], edited = [];
+        System.Threading.Tasks.Parallel.Invoke(Parallel(ct),
+            () =>
+            {
+                var index = new FingerprintIndex();
+                foreach (DocumentRecord r in records)
+                {
+                    string group = r.Group;
+                    index.Add(r.Index, boilerplate.Count(group) == 0 ? r.Fingerprints : [.. r.Fingerprints.Where(f => !boilerplate.IsBoilerplate(group, f.Hash))]);
+                }
+                exact = index.SortedPairs(_options.MaxDocumentFrequency, _options.CliqueLimit);
+            },
+            () =>
+            {
+                var content = new FingerprintIndex();
+                foreach (DocumentRecord r in records) content.Add(r.Index, r.ContentFingerprints);
+                edited = content.PairsSharing(Math.Min(ContentMaxDocuments, _options.MaxDocumentFrequency), ContentMinShared);
+            });
         var merged = new List<CandidatePair>(exact.Count + edited.Count);
         for (int i = 0, j = 0; i < exact.Count || j < edited.Count;)
         {

@@ -59,7 +59,7 @@ public sealed partial class ReuseDetector
         //    boilerplate fingerprints left out; those passages are collected apart, without pairwise alignment).
         List<NearDuplicatePair> nearDuplicates = FindNearDuplicates(records, cache, scanCache, progress, cancellationToken);
         BoilerplateModel boilerplate = LearnBoilerplate(records);
-        var (pairs, edited) = FindPassageCandidates(records, boilerplate);
+        var (pairs, edited) = FindPassageCandidates(records, boilerplate, cancellationToken);
         // 6. Align candidate pairs at token level.
         // With a store, passages carry their span texts (stored with the pair); without one, member texts are read
         // again at report time, once per member document, instead of keeping every aligned pair's texts in memory.
