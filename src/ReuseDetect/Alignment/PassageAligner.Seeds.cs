@@ -89,44 +89,27 @@ sealed partial class PassageAligner
     /// texts). A reworded copy keeps many such pairs, in its order; two texts on one topic share a few, scattered. Texts
     /// without this are aligned for anchored passages only, at a fraction of the cost.
     /// </summary>
-    bool MayHoldReworded(SeedGrams a, SeedGrams b, bool self)
+    bool MayHoldReworded(SeedGrams a, SeedGrams b)
     {
         if (a.Pairs is null || b.Pairs is null) return true;
-        GramTable ta = a.Pairs, tb = self ? a.Pairs : b.Pairs;
-        // Each hit packed as (diagonal B - A, shifted to stay positive; A), so that sorting the words sorts the hits by
-        // diagonal, then position.
-        long shift = a.TokenCount;
-        long[] hits = ArrayPool<long>.Shared.Rent(256);
+        GramTable ta = a.Pairs, tb = b.Pairs;
+        ulong[] hits = ArrayPool<ulong>.Shared.Rent(256);
         try
         {
-            int count = 0;
-            ReadOnlySpan<ulong> ha = ta.Hashes, hb = tb.Hashes;
-            for (int i = 0, j = 0; i < ha.Length && j < hb.Length;)
+            // The shared pairs as packed gram indexes (A high, B low), each repacked as (diagonal B - A, shifted to stay
+            // positive; A), so that sorting the words sorts the hits by diagonal, then position.
+            int count = JoinKeys(ta, tb, ref hits);
+            long shift = a.TokenCount;
+            for (int k = 0; k < count; k++)
             {
-                if (ha[i] < hb[j]) { i++; continue; }
-                if (ha[i] > hb[j]) { j++; continue; }
-                int ie = SortedRuns.End(ha, i), je = SortedRuns.End(hb, j);
-                if (count + (ie - i) * (je - j) > hits.Length)
-                {
-                    long[] larger = ArrayPool<long>.Shared.Rent(Math.Max(2 * hits.Length, count + (ie - i) * (je - j)));
-                    hits.AsSpan(0, count).CopyTo(larger);
-                    ArrayPool<long>.Shared.Return(hits);
-                    hits = larger;
-                }
-                for (int p = i; p < ie; p++)
-                    for (int q = j; q < je; q++)
-                    {
-                        int pa = ta.Start(ta.Grams[p]), pb = tb.Start(tb.Grams[q]);
-                        if (!self || pa < pb) hits[count++] = ((pb - pa + shift) << 32) | (uint)pa;
-                    }
-                i = ie;
-                j = je;
+                int pa = ta.Start((int)(hits[k] >> 32)), pb = tb.Start((int)(uint)hits[k]);
+                hits[k] = ((ulong)(pb - pa + shift) << 32) | (uint)pa;
             }
             return CloseOnOneDiagonal(hits.AsSpan(0, count), _options.MaxGap);
         }
         finally
         {
-            ArrayPool<long>.Shared.Return(hits);
+            ArrayPool<ulong>.Shared.Return(hits);
         }
     }
 
@@ -134,15 +117,15 @@ sealed partial class PassageAligner
     /// Whether <see cref="ReworkedPairs"/> of the packed hits (diagonal high, A low) lie in a window whose diagonals
     /// stay within <paramref name="gap"/> of its first, each within four gaps in A of the one before it taken.
     /// </summary>
-    static bool CloseOnOneDiagonal(Span<long> hits, int gap)
+    static bool CloseOnOneDiagonal(Span<ulong> hits, int gap)
     {
         if (hits.Length < ReworkedPairs) return false;
         hits.Sort();
         for (int s = 0; s + ReworkedPairs - 1 < hits.Length; s++)
         {
-            long diagonal = hits[s] >> 32;
+            ulong diagonal = hits[s] >> 32;
             int count = 1, lastA = (int)(uint)hits[s];
-            for (int t = s + 1; t < hits.Length && (hits[t] >> 32) - diagonal <= gap; t++)
+            for (int t = s + 1; t < hits.Length && (hits[t] >> 32) - diagonal <= (ulong)gap; t++)
             {
                 int at = (int)(uint)hits[t];
                 if (Math.Abs(at - lastA) > 4 * gap) continue;

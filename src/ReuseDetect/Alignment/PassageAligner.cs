@@ -106,7 +106,7 @@ sealed partial class PassageAligner
         // Inside one text, or when only anchored passages are asked for, or when the anchor is the only evidence there
         // is, every passage holds an exact run of MinAnchorWords, and a run inside a passage is a run among all the
         // seeds: without one anywhere, nothing can be found.
-        if (!anchoredOnly && !self && _options.MinOrderedWords > 0 && !MayHoldReworded(a, b, self)) anchoredOnly = true;
+        if (!anchoredOnly && !self && _options.MinOrderedWords > 0 && !MayHoldReworded(a, b)) anchoredOnly = true;
         bool orderedPath = !anchoredOnly && _options.MinOrderedWords > 0;
         int anchor = _options.MinAnchorWords > 0 && (anchoredOnly || (!orderedPath && _options.SummaryGap <= 0)) ? _options.MinAnchorWords : 0;
         Seed[] seeds = FindSeeds(a, b, self, anchor);
