@@ -74,13 +74,35 @@ sealed partial class PassageAligner
         if (a.Content is null || b.Content is null) return ExactSeeds(a.Exact, self ? a.Exact : b.Exact, self, anchor);
         // The anchor test needs the exact seeds alone: a pair without the run is done before any content word is joined.
         if (anchor > 0 && ExactSeeds(a.Exact, self ? a.Exact : b.Exact, self, anchor).Length == 0) return [];
-        // Counted first, so the seeds are written once into an array of their exact size.
+        // Both joins land in pooled keys first, so the seeds are written once into an array of their exact size.
         GramTable ea = a.Exact, eb = self ? a.Exact : b.Exact, ca = a.Content, cb = self ? a.Content : b.Content;
-        var arr = new Seed[Join(ea, eb, self, exact: true, null, 0) + Join(ca, cb, self, exact: false, null, 0)];
-        int filled = Join(ea, eb, self, exact: true, arr, 0);
-        Join(ca, cb, self, exact: false, arr, filled);
-        Array.Sort(arr);
-        return arr;
+        ulong[] exactKeys = ArrayPool<ulong>.Shared.Rent(256), contentKeys = ArrayPool<ulong>.Shared.Rent(256);
+        try
+        {
+            int exact = self ? SelfJoinKeys(ea, ref exactKeys) : JoinKeys(ea, eb, ref exactKeys);
+            int content = self ? SelfJoinKeys(ca, ref contentKeys) : JoinKeys(ca, cb, ref contentKeys);
+            var seeds = new Seed[exact + content];
+            ToSeeds(exactKeys.AsSpan(0, exact), ea, eb, exact: true, seeds);
+            ToSeeds(contentKeys.AsSpan(0, content), ca, cb, exact: false, seeds.AsSpan(exact));
+            Array.Sort(seeds);
+            return seeds;
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(exactKeys);
+            ArrayPool<ulong>.Shared.Return(contentKeys);
+        }
+    }
+
+    /// <summary>The seeds of packed gram pairs (A's gram high, B's low) of two tables, written into <paramref name="into"/>.</summary>
+    static void ToSeeds(ReadOnlySpan<ulong> keys, GramTable ta, GramTable tb, bool exact, Span<Seed> into)
+    {
+        for (int x = 0; x < keys.Length; x++)
+        {
+            int ga = (int)(keys[x] >> 32), gb = (int)(uint)keys[x];
+            int a0 = ta.Start(ga), b0 = tb.Start(gb);
+            into[x] = new Seed(a0, b0, ta.End(ga) - a0, tb.End(gb) - b0, exact);
+        }
     }
 
     /// <summary>
@@ -161,11 +183,7 @@ sealed partial class PassageAligner
                 if (!HasDiagonalRun(sorted, anchor - k + 1)) return [];
             }
             var seeds = new Seed[count];
-            for (int x = 0; x < count; x++)
-            {
-                int a0 = (int)(sorted[x] >> 32), b0 = (int)(uint)sorted[x];
-                seeds[x] = new Seed(a0, b0, ta.End(a0) - a0, tb.End(b0) - b0, Exact: true);
-            }
+            ToSeeds(sorted, ta, tb, exact: true, seeds);
             return seeds;
         }
         finally
@@ -219,7 +237,8 @@ sealed partial class PassageAligner
     }
 
     /// <summary>
-    /// Packed starts of every pair of places holding the same gram: each distinct hash of the smaller table is probed in
+    /// Every pair of places holding the same gram, as packed gram indexes (A's high, B's low; an exact n-gram's index is its
+    /// start): each distinct hash of the smaller table is probed in
     /// the larger one's filter, and only a possible hit is searched for (onwards from the last one, as both ascend).
     /// </summary>
     static int JoinKeys(GramTable ta, GramTable tb, ref ulong[] keys)
@@ -275,7 +294,10 @@ sealed partial class PassageAligner
         return hi;
     }
 
-    /// <summary>Packed starts of every pair of places inside one text holding the same gram, the earlier place as A.</summary>
+    /// <summary>
+    /// Every pair of places inside one table holding the same gram, as packed gram indexes (the earlier place as A: a
+    /// gram's index rises with its place).
+    /// </summary>
     static int SelfJoinKeys(GramTable t, ref ulong[] keys)
     {
         ReadOnlySpan<ulong> h = t.Hashes;
@@ -301,43 +323,5 @@ sealed partial class PassageAligner
         keys.AsSpan(0, used).CopyTo(larger);
         System.Buffers.ArrayPool<ulong>.Shared.Return(keys);
         keys = larger;
-    }
-
-    /// <summary>
-    /// Seeds of every pair of places of the two tables holding the same gram (any kind of gram), by merging them; inside
-    /// one table (<paramref name="self"/>), each pair once, the earlier place as A. Written into <paramref name="seeds"/>
-    /// from <paramref name="at"/> on, or only counted when it is null; returns the end of what was written (or the count).
-    /// </summary>
-    static int Join(GramTable ta, GramTable tb, bool self, bool exact, Seed[]? seeds, int at)
-    {
-        ReadOnlySpan<ulong> ha = ta.Hashes, hb = tb.Hashes;
-        int i = 0, j = 0;
-        while (i < ha.Length && j < hb.Length)
-        {
-            ulong x = ha[i], y = hb[j];
-            if (x < y) { i++; continue; }
-            if (x > y) { j++; continue; }
-            int ie = SortedRuns.End(ha, i), je = SortedRuns.End(hb, j);
-            if (seeds is null && !self) at += (ie - i) * (je - j);
-            else
-                for (int q = j; q < je; q++)
-                {
-                    int gb = tb.Grams[q], bs = tb.Start(gb), bl = tb.End(gb) - bs;
-                    for (int p = i; p < ie; p++)
-                    {
-                        int ga = ta.Grams[p];
-                        if (self && ga >= gb) continue;
-                        if (seeds is not null)
-                        {
-                            int a0 = ta.Start(ga);
-                            seeds[at] = new Seed(a0, bs, ta.End(ga) - a0, bl, exact);
-                        }
-                        at++;
-                    }
-                }
-            i = ie;
-            j = je;
-        }
-        return at;
     }
 }
