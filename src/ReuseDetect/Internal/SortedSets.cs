@@ -4,12 +4,12 @@ namespace ReuseDetect.Internal;
 static class SortedSets
 {
     /// <summary>Sorts <paramref name="values"/> in place and drops repeats: the same array when all are distinct, else a shorter copy.</summary>
-    internal static ulong[] SortDistinct(ulong[] values)
+    internal static T[] SortDistinct<T>(T[] values) where T : struct, IEquatable<T>
     {
         Array.Sort(values);
         int count = 0;
         for (int i = 0; i < values.Length; i++)
-            if (i == 0 || values[i] != values[i - 1]) values[count++] = values[i];
+            if (i == 0 || !values[i].Equals(values[i - 1])) values[count++] = values[i];
         return count == values.Length ? values : values[..count];
     }
 

@@ -82,7 +82,7 @@ public sealed partial class ReuseDetector
             ? (doc, start, end) => spanTexts.TryGet(doc, start, end) ?? Slice(cache.Get(records[doc])?.Document.Text, start, end)
             : MemberQuotes(records, attributed, cache, source, cancellationToken);
         ReuseReport report = ReportBuilder.Build(_options.ToReportParameters(), records.ConvertAll(ToReportInput), docs, attributed, nearDuplicates, errors,
-            quote, records.ConvertAll(r => r.File.Id), ignored);
+            quote, records.ConvertAll(r => r.File.Id), ignored, _options.Parallelism);
         scanCache?.Complete([.. files.Select(f => f.Id)]);
         return report;
     }

@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace ReuseDetect.Reporting;
 
@@ -15,12 +15,12 @@ static class HtmlReportModel
     /// <summary>Span kinds in a document's <c>spans</c>: <c>[start, end, cluster index, kind]</c>.</summary>
     const int SpanPassage = 0, SpanInternal = 1, SpanBoilerplate = 2;
 
-    /// <summary>Clusters built at once (in parallel) before they are written: bounds the model held in memory.</summary>
+    /// <summary>Clusters written at once (in parallel, each to its buffer) before they are copied out: bounds the memory held.</summary>
     const int ClusterBatch = 256;
 
     /// <summary>
-    /// Writes the model as one JSON object, node by node: each document and cluster is built, written and dropped, so
-    /// the whole model is never held at once (the same bytes as serializing it in one piece).
+    /// Writes the model as one JSON object straight to the writer (no node tree): only a batch of clusters is held at
+    /// once, as the bytes of their objects.
     /// </summary>
     public static void Write(Utf8JsonWriter w, ReuseReport report, JsonSerializerOptions options, int parallelism = -1)
     {
@@ -39,117 +39,215 @@ static class HtmlReportModel
         ReportSummary s = report.Summary;
         w.WriteStartObject();
         w.WriteNumber("schemaVersion", report.SchemaVersion);
-        w.WritePropertyName("summary");
-        new JsonObject
-        {
-            ["documents"] = s.Documents, ["skipped"] = s.Skipped, ["ignored"] = s.Ignored, ["clusters"] = s.Clusters, ["passageClusters"] = s.PassageClusters,
-            ["internalClusters"] = s.InternalClusters, ["boilerplateClusters"] = s.BoilerplateClusters,
-            ["nearDuplicatePairs"] = s.NearDuplicatePairs, ["totalChars"] = s.TotalChars, ["reusedChars"] = s.ReusedChars,
-            ["reusedFraction"] = s.ReusedFraction,
-            ["outlets"] = report.Documents.Where(d => d.Error is null).Select(d => d.Outlet ?? ReuseGraph.UnknownOutlet).Distinct(StringComparer.Ordinal).Count(),
-        }.WriteTo(w, options);
-        w.WritePropertyName("parameters");
-        new JsonObject
-        {
-            ["shingle"] = report.Parameters.Shingle, ["permutations"] = report.Parameters.Permutations,
-            ["threshold"] = report.Parameters.NearDuplicateThreshold, ["minWords"] = report.Parameters.MinWords,
-        }.WriteTo(w, options);
+        w.WriteStartObject("summary");
+        w.WriteNumber("documents", s.Documents);
+        w.WriteNumber("skipped", s.Skipped);
+        w.WriteNumber("ignored", s.Ignored);
+        w.WriteNumber("clusters", s.Clusters);
+        w.WriteNumber("passageClusters", s.PassageClusters);
+        w.WriteNumber("internalClusters", s.InternalClusters);
+        w.WriteNumber("boilerplateClusters", s.BoilerplateClusters);
+        w.WriteNumber("nearDuplicatePairs", s.NearDuplicatePairs);
+        w.WriteNumber("totalChars", s.TotalChars);
+        w.WriteNumber("reusedChars", s.ReusedChars);
+        w.WriteNumber("reusedFraction", s.ReusedFraction);
+        w.WriteNumber("outlets", report.Documents.Where(d => d.Error is null).Select(d => d.Outlet ?? ReuseGraph.UnknownOutlet).Distinct(StringComparer.Ordinal).Count());
+        w.WriteEndObject();
+        w.WriteStartObject("parameters");
+        w.WriteNumber("shingle", report.Parameters.Shingle);
+        w.WriteNumber("permutations", report.Parameters.Permutations);
+        w.WriteNumber("threshold", report.Parameters.NearDuplicateThreshold);
+        w.WriteNumber("minWords", report.Parameters.MinWords);
+        w.WriteEndObject();
 
         w.WriteStartArray("documents");
         for (int i = 0; i < report.Documents.Count; i++)
         {
             ReportDocument d = report.Documents[i];
-            new JsonObject
+            w.WriteStartObject();
+            w.WriteString("id", Name(d.Id));
+            w.WriteString("outlet", NameOrNull(d.Outlet));
+            w.WriteString("published", NameOrNull(d.Published));
+            w.WriteString("title", NameOrNull(d.Title));
+            w.WriteString("url", NameOrNull(d.Url));
+            w.WriteNumber("length", d.Length);
+            w.WriteNumber("bodyStart", d.BodyStart);
+            w.WriteNumber("reusedChars", d.ReusedChars);
+            w.WriteNumber("reusedFraction", d.ReusedFraction);
+            w.WriteNumber("internalChars", d.InternalRepeatChars);
+            w.WriteNumber("boilerplateChars", d.BoilerplateChars);
+            w.WriteString("error", NameOrNull(d.Error));
+            w.WriteStartArray("shared");
+            foreach (ReportShare x in d.SharedWith)
             {
-                ["id"] = Name(d.Id), ["outlet"] = NameOrNull(d.Outlet), ["published"] = NameOrNull(d.Published), ["title"] = NameOrNull(d.Title), ["url"] = NameOrNull(d.Url),
-                ["length"] = d.Length, ["bodyStart"] = d.BodyStart, ["reusedChars"] = d.ReusedChars, ["reusedFraction"] = d.ReusedFraction,
-                ["internalChars"] = d.InternalRepeatChars, ["boilerplateChars"] = d.BoilerplateChars, ["error"] = NameOrNull(d.Error),
-                ["shared"] = new JsonArray([.. d.SharedWith.Select(x => (JsonNode)new JsonArray(docIndex.GetValueOrDefault(x.Id, -1), x.Chars, x.Clusters))]),
-                ["spans"] = new JsonArray([.. (spans[i] ?? []).OrderBy(x => x.Start).ThenBy(x => x.End)
-                    .Select(x => (JsonNode)new JsonArray(x.Start, x.End, x.Cluster, x.Kind))]),
-            }.WriteTo(w, options);
+                w.WriteStartArray();
+                w.WriteNumberValue(docIndex.GetValueOrDefault(x.Id, -1));
+                w.WriteNumberValue(x.Chars);
+                w.WriteNumberValue(x.Clusters);
+                w.WriteEndArray();
+            }
+            w.WriteEndArray();
+            w.WriteStartArray("spans");
+            if (spans[i] is { } list)
+            {
+                // Start, then end; equal spans keep the cluster order they were added in (a stable sort).
+                list.Sort(static (x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : x.End != y.End ? x.End.CompareTo(y.End) : x.Cluster.CompareTo(y.Cluster));
+                foreach (var (start, end, cluster, kind) in list)
+                {
+                    w.WriteStartArray();
+                    w.WriteNumberValue(start);
+                    w.WriteNumberValue(end);
+                    w.WriteNumberValue(cluster);
+                    w.WriteNumberValue(kind);
+                    w.WriteEndArray();
+                }
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
             spans[i] = null;
         }
         w.WriteEndArray();
 
         // Each cluster's word diffs are independent (the LCS tables are most of the page's cost): a batch of clusters
-        // is built in parallel, then written in order, so the bytes do not depend on the number of threads.
+        // is written in parallel, each into its own buffer with the page's writer options, then copied in order, so the
+        // bytes do not depend on the number of threads.
         w.WriteStartArray("clusters");
-        var batch = new JsonObject[Math.Min(ClusterBatch, report.Clusters.Count)];
+        int batchSize = Math.Min(ClusterBatch, report.Clusters.Count);
+        var buffers = new ArrayBufferWriter<byte>[batchSize];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
+        var writerOptions = new JsonWriterOptions { Encoder = options.Encoder, Indented = false, SkipValidation = true };
         for (int from = 0; from < report.Clusters.Count; from += ClusterBatch)
         {
             int count = Math.Min(ClusterBatch, report.Clusters.Count - from);
-            Parallel.For(0, count, parallel, i => batch[i] = Cluster(report.Clusters[from + i], docIndex));
-            for (int i = 0; i < count; i++)
+            Parallel.For(0, count, parallel, i =>
             {
-                batch[i].WriteTo(w, options);
-                batch[i] = null!;
-            }
+                ArrayBufferWriter<byte> buffer = buffers[i] ??= new ArrayBufferWriter<byte>(4096);
+                buffer.ResetWrittenCount();
+                using var cw = new Utf8JsonWriter(buffer, writerOptions);
+                Cluster(cw, report.Clusters[from + i], docIndex);
+            });
+            for (int i = 0; i < count; i++) w.WriteRawValue(buffers[i].WrittenSpan, skipInputValidation: true);
         }
         w.WriteEndArray();
 
         w.WriteStartArray("nearDuplicates");
         foreach (ReportNearDuplicate n in report.NearDuplicates)
-            new JsonObject
-            {
-                ["ids"] = new JsonArray([.. n.Ids.Select(id => (JsonNode?)JsonValue.Create(Name(id)))]), ["jaccard"] = n.Jaccard,
-            }.WriteTo(w, options);
+        {
+            w.WriteStartObject();
+            w.WriteStartArray("ids");
+            foreach (string id in n.Ids) w.WriteStringValue(Name(id));
+            w.WriteEndArray();
+            w.WriteNumber("jaccard", n.Jaccard);
+            w.WriteEndObject();
+        }
         w.WriteEndArray();
 
         ReuseGraph graph = ReuseGraph.From(report);
-        w.WritePropertyName("graph");
-        new JsonObject
+        w.WriteStartObject("graph");
+        w.WriteString("nodeKind", graph.NodeKind);
+        w.WriteStartArray("nodes");
+        foreach (ReuseGraphNode n in graph.Nodes)
         {
-            ["nodeKind"] = graph.NodeKind,
-            ["nodes"] = new JsonArray([.. graph.Nodes.Select(n => (JsonNode)new JsonObject
-            {
-                ["id"] = Name(n.Id), ["kind"] = n.Kind, ["documents"] = n.Documents, ["reusedChars"] = n.ReusedChars,
-            })]),
-            ["edges"] = new JsonArray([.. graph.Edges.Select(e => (JsonNode)new JsonArray(Name(e.Source), Name(e.Target), e.Chars, e.Clusters, e.Directed))]),
-        }.WriteTo(w, options);
+            w.WriteStartObject();
+            w.WriteString("id", Name(n.Id));
+            w.WriteString("kind", n.Kind);
+            w.WriteNumber("documents", n.Documents);
+            w.WriteNumber("reusedChars", n.ReusedChars);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("edges");
+        foreach (ReuseGraphEdge e in graph.Edges)
+        {
+            w.WriteStartArray();
+            w.WriteStringValue(Name(e.Source));
+            w.WriteStringValue(Name(e.Target));
+            w.WriteNumberValue(e.Chars);
+            w.WriteNumberValue(e.Clusters);
+            w.WriteBooleanValue(e.Directed);
+            w.WriteEndArray();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
         w.WriteEndObject();
     }
 
-    static JsonObject Cluster(ReportCluster c, Dictionary<string, int> docIndex)
+    /// <summary>One cluster's object: its base member's text once, every other member as a word diff against it.</summary>
+    static void Cluster(Utf8JsonWriter w, ReportCluster c, Dictionary<string, int> docIndex)
     {
         int baseIndex = 0;
         if (c.Origin.Id is { } originId)
         {
-            int found = c.Members.ToList().FindIndex(m => m.Id == originId);
-            if (found >= 0) baseIndex = found;
+            for (int i = 0; i < c.Members.Count; i++)
+            {
+                if (c.Members[i].Id != originId) continue;
+                baseIndex = i;
+                break;
+            }
         }
         string baseText = c.Members.Count > 0 ? DisplayText.Text(c.Members[baseIndex].Text) : "";
-        var members = new JsonArray();
+        w.WriteStartObject();
+        w.WriteString("id", Name(c.Id));
+        w.WriteString("kind", c.Kind);
+        w.WriteBoolean("boilerplate", c.Boilerplate);
+        w.WriteNumber("words", c.Words);
+        w.WriteNumber("documents", c.Documents);
+        w.WriteStartArray("outlets");
+        foreach (string outlet in c.Outlets) w.WriteStringValue(Name(outlet));
+        w.WriteEndArray();
+        w.WriteNumber("minIdentity", c.MinIdentity);
+        w.WriteStartObject("origin");
+        w.WriteString("id", NameOrNull(c.Origin.Id));
+        w.WriteString("outlet", NameOrNull(c.Origin.Outlet));
+        w.WriteString("basis", c.Origin.Basis);
+        w.WriteString("evidence", NameOrNull(c.Origin.Evidence));
+        w.WriteEndObject();
+        if (c.Source is { } source)
+        {
+            w.WriteStartObject("source");
+            w.WriteString("name", Name(source.Name));
+            w.WriteString("evidence", NameOrNull(source.Evidence));
+            w.WriteEndObject();
+        }
+        else w.WriteNull("source");
+        w.WriteNumber("base", baseIndex);
+        w.WriteString("text", baseText);
+        w.WriteStartArray("members");
         var origin = new WordDiff.Origin(baseText);
         for (int i = 0; i < c.Members.Count; i++)
         {
             ReportMember m = c.Members[i];
-            var o = new JsonObject
-            {
-                ["doc"] = docIndex.GetValueOrDefault(m.Id, -1), ["outlet"] = Name(m.Outlet), ["start"] = m.Start, ["end"] = m.End,
-                ["credited"] = m.Credited, ["credit"] = NameOrNull(m.Credit),
-            };
+            w.WriteStartObject();
+            w.WriteNumber("doc", docIndex.GetValueOrDefault(m.Id, -1));
+            w.WriteString("outlet", Name(m.Outlet));
+            w.WriteNumber("start", m.Start);
+            w.WriteNumber("end", m.End);
+            w.WritePropertyName("credited");
+            if (m.Credited is bool credited) w.WriteBooleanValue(credited);
+            else w.WriteNullValue();
+            w.WriteString("credit", NameOrNull(m.Credit));
             if (i != baseIndex)
             {
                 string text = DisplayText.Text(m.Text);
                 IReadOnlyList<DiffOp> ops = origin.DiffTo(text);
-                if (WordDiff.IsIdentical(ops) && text == baseText) o["same"] = true;
-                else o["diff"] = new JsonArray([.. ops.Select(op => (JsonNode)new JsonArray((int)op.Kind, op.Text))]);
+                if (WordDiff.IsIdentical(ops) && text == baseText) w.WriteBoolean("same", true);
+                else
+                {
+                    w.WriteStartArray("diff");
+                    foreach (DiffOp op in ops)
+                    {
+                        w.WriteStartArray();
+                        w.WriteNumberValue((int)op.Kind);
+                        w.WriteStringValue(op.Text);
+                        w.WriteEndArray();
+                    }
+                    w.WriteEndArray();
+                }
             }
-            members.Add(o);
+            w.WriteEndObject();
         }
-        return new JsonObject
-        {
-            ["id"] = Name(c.Id), ["kind"] = c.Kind, ["boilerplate"] = c.Boilerplate, ["words"] = c.Words, ["documents"] = c.Documents,
-            ["outlets"] = new JsonArray([.. c.Outlets.Select(x => (JsonNode?)JsonValue.Create(Name(x)))]), ["minIdentity"] = c.MinIdentity,
-            ["origin"] = new JsonObject
-            {
-                ["id"] = NameOrNull(c.Origin.Id), ["outlet"] = NameOrNull(c.Origin.Outlet), ["basis"] = c.Origin.Basis, ["evidence"] = NameOrNull(c.Origin.Evidence),
-            },
-            ["source"] = c.Source is { } s ? new JsonObject { ["name"] = Name(s.Name), ["evidence"] = NameOrNull(s.Evidence) } : null,
-            ["base"] = baseIndex, ["text"] = baseText, ["members"] = members,
-        };
+        w.WriteEndArray();
+        w.WriteEndObject();
     }
 
     static string Name(string? s) => DisplayText.Name(s);

@@ -4,10 +4,14 @@ using System.Text;
 using ReuseDetect.Attribution;
 using ReuseDetect.Clustering;
 using ReuseDetect.Ingestion;
+using ReuseDetect.Internal;
 
 namespace ReuseDetect.Reporting;
 
-/// <summary>Builds the <see cref="ReuseReport"/> from the pipeline's results. Pure: same inputs, same report.</summary>
+/// <summary>
+/// Builds the <see cref="ReuseReport"/> from the pipeline's results. Pure: same inputs, same report, whatever the
+/// parallelism (the span text function is called from several threads).
+/// </summary>
 static class ReportBuilder
 {
     public static ReuseReport Build(
@@ -19,13 +23,30 @@ static class ReportBuilder
         IReadOnlyList<IngestError> errors,
         Func<int, int, int, string> spanText,
         IReadOnlyList<string>? paths = null,
-        IReadOnlyList<IgnoredFile>? ignored = null)
+        IReadOnlyList<IgnoredFile>? ignored = null,
+        int parallelism = 1)
     {
+        // Each cluster's members are quoted and counted on their own, and each document's figures and sharing on their
+        // own (in parallel when allowed); the spans are gathered in cluster order between the two.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
+        var built = new ReportCluster[clusters.Count];
+        var clusterDocs = new int[]?[clusters.Count];
+        Parallel.For(0, clusters.Count, parallel, ci =>
+        {
+            AttributedCluster ac = clusters[ci];
+            built[ci] = ToReportCluster(ac, inputs, spanText);
+            if (ac.Boilerplate || ac.Kind == "internal") return;
+            // The cluster's documents, once per cluster (not once per member).
+            var docs = new int[ac.Cluster.Members.Count];
+            for (int i = 0; i < docs.Length; i++) docs[i] = ac.Cluster.Members[i].Document;
+            clusterDocs[ci] = SortedSets.SortDistinct(docs);
+        });
         var reused = new List<(int Start, int End)>[inputs.Count];
         var internalSpans = new List<(int Start, int End)>[inputs.Count];
         var boilerplate = new List<(int Start, int End)>[inputs.Count];
-        var shares = new Dictionary<(int Doc, int Other), (List<(int, int)> Spans, HashSet<int> Clusters)>();
-        var reportClusters = new List<(ReportCluster Cluster, long Chars)>();
+        // Each document's spans in clusters it shares with other documents, in cluster order.
+        var sharedSpans = new List<(int Cluster, int Start, int End)>?[inputs.Count];
+        var reportClusters = new List<(ReportCluster Cluster, long Chars)>(clusters.Count);
         for (int ci = 0; ci < clusters.Count; ci++)
         {
             AttributedCluster ac = clusters[ci];
@@ -34,39 +55,31 @@ static class ReportBuilder
             {
                 var target = ac.Boilerplate ? boilerplate : ac.Kind == "internal" ? internalSpans : reused;
                 (target[m.Document] ??= []).Add((m.Start, m.End));
-                if (ac.Boilerplate || ac.Kind == "internal") continue;
-                foreach (int other in members.Select(x => x.Document).Distinct())
-                {
-                    if (other == m.Document) continue;
-                    if (!shares.TryGetValue((m.Document, other), out var s)) shares[(m.Document, other)] = s = ([], []);
-                    s.Spans.Add((m.Start, m.End));
-                    s.Clusters.Add(ci);
-                }
+                if (clusterDocs[ci] is not null) (sharedSpans[m.Document] ??= []).Add((ci, m.Start, m.End));
             }
-            reportClusters.Add((ToReportCluster(ac, inputs, spanText), members.Sum(m => (long)m.Length)));
+            reportClusters.Add((built[ci], members.Sum(m => (long)m.Length)));
         }
 
-        var sharesByDoc = shares.GroupBy(kv => kv.Key.Doc).ToDictionary(g => g.Key, g => g.ToList());
-        var documents = new List<ReportDocument>(inputs.Count + errors.Count);
-        for (int d = 0; d < inputs.Count; d++)
+        var perDocument = new ReportDocument[inputs.Count];
+        Parallel.For(0, inputs.Count, parallel, d =>
         {
             ReportInputDocument doc = inputs[d];
             // Boilerplate is excluded from reuse figures, also where an aligned passage runs across it.
             long reusedChars = UnionLength(reused[d], boilerplate[d]);
             int bodyLength = Math.Max(1, doc.BodyEnd - doc.BodyStart);
-            documents.Add(new ReportDocument
+            perDocument[d] = new ReportDocument
             {
                 Id = doc.Id, Path = paths?[d] ?? doc.Id, Outlet = doc.Metadata.Outlet, Published = FormatDate(doc.Metadata.Published),
                 Title = doc.Metadata.Title, Url = doc.Metadata.Url, Encoding = doc.Encoding, Length = doc.Length, BodyStart = doc.BodyStart,
                 Tokens = doc.Tokens, ReusedChars = reusedChars, ReusedFraction = Math.Round((double)reusedChars / bodyLength, 4),
                 InternalRepeatChars = UnionLength(internalSpans[d]), BoilerplateChars = UnionLength(boilerplate[d]),
-                SharedWith = [.. sharesByDoc.GetValueOrDefault(d, [])
-                    .Select(kv => new ReportShare(inputs[kv.Key.Other].Id, inputs[kv.Key.Other].Metadata.Outlet, UnionLength(kv.Value.Spans, boilerplate[d]), kv.Value.Clusters.Count))
-                    .OrderByDescending(s => s.Chars).ThenBy(s => s.Id, StringComparer.Ordinal)],
+                SharedWith = SharedWith(d, sharedSpans[d], clusterDocs, inputs, boilerplate[d]),
                 Credits = [.. attributionDocs[d].Credits.Select(c => new ReportCredit(c.Outlet, c.Evidence, c.Start, c.End, c.Kind))],
                 Warnings = doc.Warnings ?? [],
-            });
-        }
+            };
+        });
+        var documents = new List<ReportDocument>(inputs.Count + errors.Count);
+        documents.AddRange(perDocument);
         // A document read and signed but not aligned later (changed or gone during the scan) keeps its one entry, with the reason.
         var signedAt = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int d = 0; d < documents.Count; d++) signedAt.TryAdd(documents[d].Id, d);
@@ -99,6 +112,41 @@ static class ReportBuilder
             NearDuplicates = [.. nearDuplicates.Select(n => new ReportNearDuplicate([inputs[n.A].Id, inputs[n.B].Id],
                 Math.Round(n.Jaccard, 4), Math.Round(n.Estimate, 4), n.SimHashDistance))],
         };
+    }
+
+    /// <summary>What one document shares with another: its spans in their shared clusters, and how many clusters.</summary>
+    sealed class Share
+    {
+        public readonly List<(int Start, int End)> Spans = [];
+        public int LastCluster = -1;
+        public int Clusters;
+    }
+
+    /// <summary>
+    /// The documents <paramref name="d"/> shares passages with, most characters first: for each other document, the union
+    /// of <paramref name="d"/>'s spans in the clusters both are in (boilerplate left out) and how many such clusters.
+    /// </summary>
+    static List<ReportShare> SharedWith(int d, List<(int Cluster, int Start, int End)>? spans, int[]?[] clusterDocs,
+        IReadOnlyList<ReportInputDocument> inputs, List<(int Start, int End)>? boilerplate)
+    {
+        if (spans is null) return [];
+        var shares = new Dictionary<int, Share>();
+        foreach (var (ci, start, end) in spans)
+        {
+            foreach (int other in clusterDocs[ci]!)
+            {
+                if (other == d) continue;
+                if (!shares.TryGetValue(other, out Share? s)) shares[other] = s = new Share();
+                s.Spans.Add((start, end));
+                // Spans come in cluster order, so a new cluster index is a cluster not counted yet.
+                if (s.LastCluster != ci) (s.LastCluster, s.Clusters) = (ci, s.Clusters + 1);
+            }
+        }
+        var list = new List<ReportShare>(shares.Count);
+        foreach (var (other, s) in shares)
+            list.Add(new ReportShare(inputs[other].Id, inputs[other].Metadata.Outlet, UnionLength(s.Spans, boilerplate), s.Clusters));
+        list.Sort(static (x, y) => x.Chars != y.Chars ? y.Chars.CompareTo(x.Chars) : string.CompareOrdinal(x.Id, y.Id));
+        return list;
     }
 
     static ReportCluster ToReportCluster(AttributedCluster ac, IReadOnlyList<ReportInputDocument> inputs, Func<int, int, int, string> spanText)
