@@ -19,10 +19,21 @@ public sealed record ReuseGraph(string NodeKind, IReadOnlyList<ReuseGraphNode> N
     /// <summary>The outlet every document without metadata has.</summary>
     public const string UnknownOutlet = "unknown";
 
-    /// <summary>Builds the graph of <paramref name="report"/>.</summary>
+    /// <summary>
+    /// Graphs already built, by report: report.html and the GraphML file show the same graph, and a report does not
+    /// change once built, so its graph is built once (and goes with the report).
+    /// </summary>
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ReuseReport, ReuseGraph> s_built = new();
+
+    /// <summary>The graph of <paramref name="report"/> (built on the first call for that report).</summary>
     public static ReuseGraph From(ReuseReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
+        return s_built.GetValue(report, Build);
+    }
+
+    static ReuseGraph Build(ReuseReport report)
+    {
         var docs = report.Documents.Where(d => d.Error is null).ToList();
         bool byDocument = docs.All(d => d.Outlet is null or UnknownOutlet);
         var outletOf = docs.ToDictionary(d => d.Id, d => d.Outlet ?? UnknownOutlet, StringComparer.Ordinal);
