@@ -13,8 +13,16 @@ sealed partial class PassageAligner
     /// <summary>Least share of each side a close passage without a verbatim run must have matched.</summary>
     const double ReworkedCoverage = 0.35;
 
-    /// <summary>The two texts' word kinds, beside the seeds of one alignment.</summary>
-    readonly record struct Evidence(Seed[] Seeds, SeedGrams A, SeedGrams B);
+    /// <summary>
+    /// The two texts' word kinds, beside the seeds of one alignment. <paramref name="DistinctiveAnchor"/>: the pair is
+    /// aligned for verbatim passages only (it shares too few content fingerprints, or no pair of content words, to hold
+    /// reworded text), so its verbatim run is its only evidence and must be distinctive prose: its
+    /// <see cref="AnchorOrdinaryWords"/> ordinary words must be ones the corpus does not use everywhere
+    /// (<see cref="WordKinds.Ordinary"/>, not <see cref="WordKinds.Common"/>). Wire copy is written to templates ("said it
+    /// filed a registration statement with the Securities and Exchange Commission covering a proposed offering", "Oper shr
+    /// loss two cts vs"): two different companies' filings share such a run, and nothing else.
+    /// </summary>
+    readonly record struct Evidence(Seed[] Seeds, SeedGrams A, SeedGrams B, bool DistinctiveAnchor);
 
     /// <summary>
     /// Whether a box is reuse rather than two texts about the same thing. Either test is enough: a verbatim run of
@@ -34,7 +42,7 @@ sealed partial class PassageAligner
         if (!anchorOn && !orderedOn) return true;
         // A verbatim run of ordinary prose anchors a passage; so does a verbatim run as long as a whole passage, whatever
         // its words (a story reposted by many outlets is all stock phrase by the time the corpus has seen it).
-        if (anchorOn && IsAnchored(seeds, box, evidence.A)) return true;
+        if (anchorOn && IsAnchored(seeds, box, evidence.A, evidence.DistinctiveAnchor)) return true;
         if (!orderedOn) return false;
         // Without a verbatim run, a passage rests on reworded text: it must be matched densely enough to be a copy.
         if (orderedFactor <= 1 && box.Coverage < ReworkedCoverage) return false;
@@ -49,8 +57,8 @@ sealed partial class PassageAligner
     /// run as long as a whole passage, whatever its words (a story reposted by many outlets is all stock phrase by the
     /// time the corpus has seen it).
     /// </summary>
-    bool IsAnchored(Seed[] seeds, Box box, SeedGrams a) =>
-        _options.MinAnchorWords > 0 && (LongestExactRun(seeds, box, a) >= _options.MinAnchorWords || LongestExactRun(seeds, box, null) >= _options.MinWords);
+    bool IsAnchored(Seed[] seeds, Box box, SeedGrams a, bool distinctive) =>
+        _options.MinAnchorWords > 0 && (LongestExactRun(seeds, box, a, distinctive) >= _options.MinAnchorWords || LongestExactRun(seeds, box, null, false) >= _options.MinWords);
 
     /// <summary>
     /// Whether a summary box has evidence of its own in the A text that the close passages <paramref name="close"/> leave

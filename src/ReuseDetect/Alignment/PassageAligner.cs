@@ -111,14 +111,14 @@ sealed partial class PassageAligner
         int anchor = _options.MinAnchorWords > 0 && (anchoredOnly || (!orderedPath && _options.SummaryGap <= 0)) ? _options.MinAnchorWords : 0;
         Seed[] seeds = FindSeeds(a, b, self, anchor);
         if (seeds.Length == 0) return result;
-        var evidence = new Evidence(seeds, a, b);
+        var evidence = new Evidence(seeds, a, b, DistinctiveAnchor: anchoredOnly && !self);
         bool summaries = _options.SummaryGap > 0 && !self && !anchoredOnly;
         var (closeChains, wideChains) = ChainSeeds(seeds, _options.MaxGap, _options.MaxGap, summaries ? _options.SummaryGap : -1, evidence);
         List<Box> kept = Passages(seeds, closeChains, new Gaps(_options.MergeGap, _options.MergeGap), self, evidence, anchoredOnly);
         if (summaries) kept.AddRange(Summaries(seeds, wideChains!, evidence, kept));
         if (_options.ResolveOverlaps) kept = ResolveOverlaps(kept);
         foreach (Box box in kept)
-            result.Add(new AlignedPassage(box.AStart, box.AEnd, box.BStart, box.BEnd, box.MatchedA, box.MatchedB, IsAnchored(seeds, box, a)));
+            result.Add(new AlignedPassage(box.AStart, box.AEnd, box.BStart, box.BEnd, box.MatchedA, box.MatchedB, IsAnchored(seeds, box, a, evidence.DistinctiveAnchor)));
         result.Sort((x, y) => x.AStart != y.AStart ? x.AStart.CompareTo(y.AStart) : x.BStart.CompareTo(y.BStart));
         return result;
     }
@@ -193,12 +193,13 @@ sealed partial class PassageAligner
 
     /// <summary>
     /// The longest run of words copied exactly (consecutive exact seeds on one diagonal) inside a box, among runs holding
-    /// at least <see cref="AnchorOrdinaryWords"/> ordinary words of <paramref name="a"/> (any run without it). A reused passage, however
+    /// at least <see cref="AnchorOrdinaryWords"/> ordinary words of <paramref name="a"/> (any run without it), or, when
+    /// <paramref name="distinctive"/>, distinctive words (see <see cref="Evidence"/>). A reused passage, however
     /// edited, keeps some long verbatim run of ordinary prose; a chain of shared names and stock phrases ("Armenian Prime
     /// Minister Nikol Pashinian … in Yerevan on") does not, nor does a long name ("the Organization for Security and
     /// Cooperation in Europe").
     /// </summary>
-    static int LongestExactRun(Seed[] seeds, Box box, SeedGrams? a)
+    static int LongestExactRun(Seed[] seeds, Box box, SeedGrams? a, bool distinctive)
     {
         int n = box.Seeds.Length;
         int[] inside = ArrayPool<int>.Shared.Rent(n);
@@ -216,7 +217,7 @@ sealed partial class PassageAligner
             }
             Span<int> exact = inside.AsSpan(0, count);
             if (!sorted) exact.Sort();
-            int t = LongestDiagonal(seeds, exact, k, a);
+            int t = LongestDiagonal(seeds, exact, k, a, distinctive);
             return t == 0 ? 0 : t + k - 1;
         }
         finally
@@ -226,7 +227,7 @@ sealed partial class PassageAligner
     }
 
     /// <summary>
-    /// The longest run of exact seeds anywhere, as <see cref="LongestExactRun(Seed[], Box, SeedGrams?)"/> counts it in a
+    /// The longest run of exact seeds anywhere, as <see cref="LongestExactRun(Seed[], Box, SeedGrams?, bool)"/> counts it in a
     /// box but without its test of ordinary words. A box holds a subset of the seeds, so no box's run is longer.
     /// </summary>
     static int LongestExactRun(Seed[] seeds)
@@ -241,7 +242,7 @@ sealed partial class PassageAligner
                 exact[count++] = i;
                 k = seeds[i].ALen;
             }
-            int t = LongestDiagonal(seeds, exact.AsSpan(0, count), k, null);
+            int t = LongestDiagonal(seeds, exact.AsSpan(0, count), k, null, false);
             return t == 0 ? 0 : t + k - 1;
         }
         finally
@@ -254,9 +255,10 @@ sealed partial class PassageAligner
     /// The most exact seeds at (a, b), (a + 1, b + 1), … among <paramref name="exact"/> (ascending indexes of exact
     /// seeds, so ordered by A, then B, with distinct (A, B)): each seed's run extends that of the seed one step back on its
     /// diagonal, looked up by merging the previous A's seeds (ordered by B). With <paramref name="grams"/> (A's), only runs whose
-    /// A words (seeds of <paramref name="k"/> tokens) hold <see cref="AnchorOrdinaryWords"/> ordinary words count.
+    /// A words (seeds of <paramref name="k"/> tokens) hold <see cref="AnchorOrdinaryWords"/> ordinary words count
+    /// (distinctive ones when <paramref name="distinctive"/>).
     /// </summary>
-    static int LongestDiagonal(Seed[] seeds, ReadOnlySpan<int> exact, int k, SeedGrams? grams)
+    static int LongestDiagonal(Seed[] seeds, ReadOnlySpan<int> exact, int k, SeedGrams? grams, bool distinctive)
     {
         if (exact.IsEmpty) return 0;
         int[] runs = ArrayPool<int>.Shared.Rent(exact.Length);
@@ -280,7 +282,7 @@ sealed partial class PassageAligner
                     }
                     runs[x] = run;
                     int end = seeds[exact[x]].A + k;
-                    if (run > longest && (grams is null || grams.OrdinaryIn(end - k - run + 1, Math.Min(end, grams.TokenCount)) >= AnchorOrdinaryWords)) longest = run;
+                    if (run > longest && (grams is null || AnchorWords(grams, end - k - run + 1, Math.Min(end, grams.TokenCount), distinctive) >= AnchorOrdinaryWords)) longest = run;
                 }
                 prevStart = i;
                 prevEnd = e;
@@ -293,6 +295,10 @@ sealed partial class PassageAligner
             ArrayPool<int>.Shared.Return(runs);
         }
     }
+
+    /// <summary>The words of a run that count towards <see cref="AnchorOrdinaryWords"/>: ordinary ones, or only distinctive ones.</summary>
+    static int AnchorWords(SeedGrams grams, int start, int end, bool distinctive) =>
+        distinctive ? grams.DistinctiveIn(start, end) : grams.OrdinaryIn(start, end);
 
     /// <summary>Tokens of A in <c>[start, end)</c> inside any of <paramref name="boxes"/>.</summary>
     static int CoveredInA(List<Box> boxes, int start, int end)

@@ -47,6 +47,12 @@ sealed class SeedGrams
     /// <summary>Ordinary words among tokens [<paramref name="start"/>, <paramref name="end"/>).</summary>
     internal int OrdinaryIn(int start, int end) => OrdinaryBefore[end] - OrdinaryBefore[start];
 
+    /// <summary>
+    /// Distinctive words among tokens [<paramref name="start"/>, <paramref name="end"/>): ordinary words the corpus does
+    /// not use everywhere (<see cref="WordKinds.Ordinary"/>). Counted on demand: only an anchor candidate asks.
+    /// </summary>
+    internal int DistinctiveIn(int start, int end) => Kinds.AsSpan(start, end - start).Count(WordKinds.Ordinary);
+
     /// <summary>Exact n-grams (<see cref="AlignmentOptions.SeedSize"/> tokens).</summary>
     internal GramTable Exact { get; }
 

@@ -36,8 +36,9 @@ public sealed partial class ReuseDetector
     // 6: line hashes, furniture by source group, stock phrases; 7: common words; 8: lead-in and "first appeared" credits;
     // 9: title-case places in agency datelines, "(Agency)" lines as sign-offs; 10: stems drop a silent e, a
     // distinctive word counts once; 11: control characters in outlet, title and URL metadata replaced; 12: touching
-    // crossing chains merge (reordered sentences).
-    public const int AlgorithmVersion = 12;
+    // crossing chains merge (reordered sentences); 13: a pair aligned for verbatim passages only is anchored by
+    // distinctive words (templates of wire copy are not reuse).
+    public const int AlgorithmVersion = 13;
 
     /// <summary>Scans the folder <paramref name="root"/>.</summary>
     public ReuseReport Scan(string root, IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default) =>

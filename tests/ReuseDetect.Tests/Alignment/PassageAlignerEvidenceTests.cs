@@ -277,6 +277,30 @@ public sealed class PassageAlignerEvidenceTests
     }
 
     [Fact]
+    public void Should_not_anchor_a_verbatim_only_pair_on_a_template_of_common_words()
+    {
+        // Given two wire stories of different companies written to one template: a 17-word run and a 10-word run in
+        // common, with their own figures and instruments between (the longest run stays under a whole passage's 20 words)
+        const string a = "Red Lion Inns Limited Partnership said it filed a registration statement with the Securities and Exchange Commission " +
+            "covering a proposed public offering of 4,790,000 units of limited partnership. It said proceeds from the offering will be " +
+            "used to finance its planned acquisition of ten hotels.";
+        const string b = "Zehntel Inc said it filed a registration statement with the Securities and Exchange Commission covering a proposed " +
+            "public offering of 13.5 mln dlrs of convertible debentures. It said proceeds from the offering will be used to repay " +
+            "bank debt and fund product development.";
+        // ... once as new words, once with every word marked as one the corpus uses everywhere (names stay names)
+        byte[] commonA = MarkAllBut(a, TokenMarks.CommonWord), commonB = MarkAllBut(b, TokenMarks.CommonWord);
+        // When aligned for verbatim passages only (a pair sharing no content evidence), and for all passages
+        List<AlignedPassage> fresh = Align(a, b, anchoredOnly: true);
+        List<AlignedPassage> template = Align(a, b, marksA: commonA, marksB: commonB, anchoredOnly: true);
+        List<AlignedPassage> both = Align(a, b, marksA: commonA, marksB: commonB);
+        // Then distinctive words anchor the run; common ones anchor it only where the pair may hold reworded text, whose
+        // ordered evidence is tested apart
+        Assert.True(Assert.Single(fresh).Anchored);
+        Assert.Empty(template);
+        Assert.True(Assert.Single(both).Anchored);
+    }
+
+    [Fact]
     public void Should_never_align_furniture_both_texts_carry()
     {
         // Given two unrelated articles carrying the same site footer, marked as furniture in both
