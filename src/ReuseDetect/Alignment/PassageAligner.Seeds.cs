@@ -71,38 +71,69 @@ sealed partial class PassageAligner
     /// </summary>
     static Seed[] FindSeeds(SeedGrams a, SeedGrams b, bool self, int anchor)
     {
-        if (a.Content is null || b.Content is null) return ExactSeeds(a.Exact, self ? a.Exact : b.Exact, self, anchor);
-        // The anchor test needs the exact seeds alone: a pair without the run is done before any content word is joined.
-        if (anchor > 0 && ExactSeeds(a.Exact, self ? a.Exact : b.Exact, self, anchor).Length == 0) return [];
-        // Both joins land in pooled keys first, so the seeds are written once into an array of their exact size.
-        GramTable ea = a.Exact, eb = self ? a.Exact : b.Exact, ca = a.Content, cb = self ? a.Content : b.Content;
-        ulong[] exactKeys = ArrayPool<ulong>.Shared.Rent(256), contentKeys = ArrayPool<ulong>.Shared.Rent(256);
+        GramTable ea = a.Exact, eb = self ? a.Exact : b.Exact;
+        GramTable? ca = a.Content, cb = self ? a.Content : b.Content;
+        // Both joins land in pooled keys (packed gram pairs, A's high), so the seeds are written once into an array of
+        // their exact size. The keys of each kind sort as their seeds do (Seed.CompareTo): an exact gram's index is its
+        // start, and a content gram's start rises with its index, so a gram pair is one (A, B) and no two share one. Two
+        // sorts of words and one merge (ties in (A, B) between the kinds broken as CompareTo breaks them) therefore give
+        // the order a sort of the seeds gives; the anchor test runs on the exact keys before any content word is joined.
+        ulong[] exactKeys = ArrayPool<ulong>.Shared.Rent(256);
+        ulong[]? contentKeys = null;
         try
         {
             int exact = self ? SelfJoinKeys(ea, ref exactKeys) : JoinKeys(ea, eb, ref exactKeys);
+            Span<ulong> sortedExact = exactKeys.AsSpan(0, exact);
+            sortedExact.Sort();
+            if (anchor > 0)
+            {
+                if (exact == 0) return [];
+                // A run of t seeds of k tokens covers t + k - 1 words (k from the last seed, as LongestExactRun takes it).
+                int last = (int)(sortedExact[^1] >> 32), k = ea.End(last) - last;
+                if (!HasDiagonalRun(sortedExact, anchor - k + 1)) return [];
+            }
+            if (ca is null || cb is null)
+            {
+                if (exact == 0) return [];
+                var exactOnly = new Seed[exact];
+                ToSeeds(sortedExact, ea, eb, exact: true, exactOnly);
+                return exactOnly;
+            }
+            contentKeys = ArrayPool<ulong>.Shared.Rent(256);
             int content = self ? SelfJoinKeys(ca, ref contentKeys) : JoinKeys(ca, cb, ref contentKeys);
+            Span<ulong> sortedContent = contentKeys.AsSpan(0, content);
+            sortedContent.Sort();
             var seeds = new Seed[exact + content];
-            ToSeeds(exactKeys.AsSpan(0, exact), ea, eb, exact: true, seeds);
-            ToSeeds(contentKeys.AsSpan(0, content), ca, cb, exact: false, seeds.AsSpan(exact));
-            Array.Sort(seeds);
+            int i = 0, j = 0, w = 0;
+            while (i < exact && j < content)
+            {
+                Seed x = ToSeed(sortedExact[i], ea, eb, exact: true), y = ToSeed(sortedContent[j], ca, cb, exact: false);
+                if (x.CompareTo(y) <= 0) { seeds[w++] = x; i++; }
+                else { seeds[w++] = y; j++; }
+            }
+            ToSeeds(sortedExact[i..], ea, eb, exact: true, seeds.AsSpan(w));
+            ToSeeds(sortedContent[j..], ca, cb, exact: false, seeds.AsSpan(w + exact - i));
             return seeds;
         }
         finally
         {
             ArrayPool<ulong>.Shared.Return(exactKeys);
-            ArrayPool<ulong>.Shared.Return(contentKeys);
+            if (contentKeys is not null) ArrayPool<ulong>.Shared.Return(contentKeys);
         }
     }
 
     /// <summary>The seeds of packed gram pairs (A's gram high, B's low) of two tables, written into <paramref name="into"/>.</summary>
     static void ToSeeds(ReadOnlySpan<ulong> keys, GramTable ta, GramTable tb, bool exact, Span<Seed> into)
     {
-        for (int x = 0; x < keys.Length; x++)
-        {
-            int ga = (int)(keys[x] >> 32), gb = (int)(uint)keys[x];
-            int a0 = ta.Start(ga), b0 = tb.Start(gb);
-            into[x] = new Seed(a0, b0, ta.End(ga) - a0, tb.End(gb) - b0, exact);
-        }
+        for (int x = 0; x < keys.Length; x++) into[x] = ToSeed(keys[x], ta, tb, exact);
+    }
+
+    /// <summary>The seed of one packed gram pair (A's gram high, B's low) of two tables.</summary>
+    static Seed ToSeed(ulong key, GramTable ta, GramTable tb, bool exact)
+    {
+        int ga = (int)(key >> 32), gb = (int)(uint)key;
+        int a0 = ta.Start(ga), b0 = tb.Start(gb);
+        return new Seed(a0, b0, ta.End(ga) - a0, tb.End(gb) - b0, exact);
     }
 
     /// <summary>
@@ -161,36 +192,6 @@ sealed partial class PassageAligner
 
     /// <summary>Shared content word pairs, close on one diagonal, from which two texts may hold a reworded passage.</summary>
     const int ReworkedPairs = 3;
-
-    /// <summary>
-    /// Seeds of exact n-grams alone. Gram g starts at token g, so a seed is known by its two starts: the join collects
-    /// them packed in one sortable word (A high, B low), which orders them as <see cref="Seed.CompareTo"/> does, and the
-    /// anchor test runs on these words before any seed is made.
-    /// </summary>
-    static Seed[] ExactSeeds(GramTable ta, GramTable tb, bool self, int anchor)
-    {
-        ulong[] keys = System.Buffers.ArrayPool<ulong>.Shared.Rent(256);
-        try
-        {
-            int count = self ? SelfJoinKeys(ta, ref keys) : JoinKeys(ta, tb, ref keys);
-            if (count == 0) return [];
-            Span<ulong> sorted = keys.AsSpan(0, count);
-            sorted.Sort();
-            if (anchor > 0)
-            {
-                // A run of t seeds of k tokens covers t + k - 1 words (k from the last seed, as LongestExactRun takes it).
-                int last = (int)(sorted[^1] >> 32), k = ta.End(last) - last;
-                if (!HasDiagonalRun(sorted, anchor - k + 1)) return [];
-            }
-            var seeds = new Seed[count];
-            ToSeeds(sorted, ta, tb, exact: true, seeds);
-            return seeds;
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<ulong>.Shared.Return(keys);
-        }
-    }
 
     /// <summary>
     /// True when <paramref name="keys"/> (distinct packed seed starts, ascending) hold <paramref name="need"/> seeds at

@@ -113,8 +113,18 @@ sealed partial class PassageAligner
         if (seeds.Length == 0) return result;
         var evidence = new Evidence(seeds, a, b, DistinctiveAnchor: anchoredOnly && !self);
         bool summaries = _options.SummaryGap > 0 && !self && !anchoredOnly;
+        // A summary passage is at least SummaryMinWordsFactor x MinWords tokens in A, SummaryMinCoverageA of them
+        // matched (SummaryPassages): without a stretch of A that densely covered by any seeds, none can be found, so
+        // neither its wide chains nor its pass are made (MayBeCovered says why the bound is exact).
+        if (summaries && !MayBeCovered(seeds, sideA: true, a.TokenCount, SummaryMinWordsFactor * _options.MinWords, SummaryMinCoverageA)) summaries = false;
+        // A close passage is MinWords tokens on each side, matched densely enough on each for its evidence (Passages,
+        // HasEvidence): without a stretch that dense on both sides, none can be found.
+        double share = CloseShareNeeded(seeds, a, orderedCounts: !self && !anchoredOnly, evidence.DistinctiveAnchor);
+        bool close = share >= 0 && MayBeCovered(seeds, sideA: true, a.TokenCount, _options.MinWords, share)
+            && MayBeCovered(seeds, sideA: false, b.TokenCount, _options.MinWords, share);
+        if (!close && !summaries) return result;
         var (closeChains, wideChains) = ChainSeeds(seeds, _options.MaxGap, _options.MaxGap, summaries ? _options.SummaryGap : -1, evidence);
-        List<Box> kept = Passages(seeds, closeChains, new Gaps(_options.MergeGap, _options.MergeGap), self, evidence, anchoredOnly);
+        List<Box> kept = close ? Passages(seeds, closeChains, new Gaps(_options.MergeGap, _options.MergeGap), self, evidence, anchoredOnly) : [];
         if (summaries) kept.AddRange(Summaries(seeds, wideChains!, evidence, kept));
         if (_options.ResolveOverlaps) kept = ResolveOverlaps(kept);
         foreach (Box box in kept)
@@ -155,6 +165,9 @@ sealed partial class PassageAligner
         var kept = new List<Box>();
         foreach (Box merged in MergeBoxes(seeds, boxes, gaps, evidence))
         {
+            // Trimming (and OnPath) only ever keeps a subset of the box's seeds and measures them again, so a box is
+            // never longer on a side after it than before: one too short already is dropped below whatever they do.
+            if (merged.ALength < _options.MinWords || merged.BLength < _options.MinWords) continue;
             Box box = _options.TrimDensity > 0 ? Trim(seeds, merged, _options.TrimDensity, rounds: 3) : merged;
             // A repeat inside one document is a close copy: its ends keep to its path through both places.
             if (self) box = OnPath(seeds, box, _options.MaxGap);
@@ -180,6 +193,9 @@ sealed partial class PassageAligner
         var kept = new List<Box>();
         foreach (Box merged in MergeBoxes(seeds, boxes, gaps, evidence))
         {
+            // As in Passages, trimming never lengthens a side: a box too short in A, or in B for twice the shortest A, is
+            // dropped below whatever trimming does.
+            if (merged.ALength < SummaryMinWordsFactor * _options.MinWords || merged.BLength < 2 * SummaryMinWordsFactor * _options.MinWords) continue;
             Box box = _options.TrimDensity > 0 ? Trim(seeds, merged, Math.Max(_options.TrimDensity, SummaryTrimDensity), rounds: 1) : merged;
             if (box.ALength < SummaryMinWordsFactor * _options.MinWords || box.BLength < 2 * box.ALength) continue;
             if ((double)box.MatchedA / box.ALength < SummaryMinCoverageA) continue;
@@ -228,9 +244,12 @@ sealed partial class PassageAligner
 
     /// <summary>
     /// The longest run of exact seeds anywhere, as <see cref="LongestExactRun(Seed[], Box, SeedGrams?, bool)"/> counts it in a
-    /// box but without its test of ordinary words. A box holds a subset of the seeds, so no box's run is longer.
+    /// box (with its test of ordinary, or distinctive, words when <paramref name="a"/> is given). A box holds a subset of
+    /// the seeds, so no box's run is longer: a seed's run among a subset is at most its run among all (the seed one step
+    /// back on its diagonal is among all when it is among the subset), and a longer run ending at the same seed spans more
+    /// words of A, so the words that let the shorter one count let the longer one count too.
     /// </summary>
-    static int LongestExactRun(Seed[] seeds)
+    static int LongestExactRun(Seed[] seeds, SeedGrams? a, bool distinctive)
     {
         int[] exact = ArrayPool<int>.Shared.Rent(seeds.Length);
         try
@@ -242,7 +261,7 @@ sealed partial class PassageAligner
                 exact[count++] = i;
                 k = seeds[i].ALen;
             }
-            int t = LongestDiagonal(seeds, exact.AsSpan(0, count), k, null, false);
+            int t = LongestDiagonal(seeds, exact.AsSpan(0, count), k, a, distinctive);
             return t == 0 ? 0 : t + k - 1;
         }
         finally
