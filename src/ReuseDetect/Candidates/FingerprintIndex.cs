@@ -43,11 +43,12 @@ sealed class FingerprintIndex
     /// </summary>
     public List<CandidatePair> PairsSharing(int maxDocuments, int minShared)
     {
-        Dictionary<CandidatePair, int> counts = CountPairs(maxDocuments, cliqueLimit: maxDocuments);
+        List<ulong> keys = SortedPairKeys(maxDocuments, cliqueLimit: maxDocuments);
         var pairs = new List<CandidatePair>();
-        foreach (var (pair, count) in counts)
+        ForEachRun(keys, (pair, count) =>
+        {
             if (pair.A != pair.B && count >= minShared) pairs.Add(pair);
-        pairs.Sort();
+        });
         return pairs;
     }
 
@@ -55,23 +56,45 @@ sealed class FingerprintIndex
     public int Count => _hashes.Count;
 
     /// <summary>Candidate pairs, sorted, each with the number of fingerprints the two documents share.</summary>
-    public SortedDictionary<CandidatePair, int> Pairs(int maxDocuments, int cliqueLimit) => new(CountPairs(maxDocuments, cliqueLimit));
+    public SortedDictionary<CandidatePair, int> Pairs(int maxDocuments, int cliqueLimit)
+    {
+        var pairs = new SortedDictionary<CandidatePair, int>();
+        ForEachRun(SortedPairKeys(maxDocuments, cliqueLimit), (pair, count) => pairs.Add(pair, count));
+        return pairs;
+    }
 
     /// <summary>Candidate pairs, sorted (what <see cref="Pairs"/> gives, without the counts).</summary>
     public List<CandidatePair> SortedPairs(int maxDocuments, int cliqueLimit)
     {
-        List<CandidatePair> pairs = [.. CountPairs(maxDocuments, cliqueLimit).Keys];
-        pairs.Sort();
+        var pairs = new List<CandidatePair>();
+        ForEachRun(SortedPairKeys(maxDocuments, cliqueLimit), (pair, _) => pairs.Add(pair));
         return pairs;
     }
 
-    Dictionary<CandidatePair, int> CountPairs(int maxDocuments, int cliqueLimit)
+    /// <summary>Calls <paramref name="action"/> once per distinct pair of sorted packed <paramref name="keys"/>, with its count.</summary>
+    static void ForEachRun(List<ulong> keys, Action<CandidatePair, int> action)
+    {
+        ReadOnlySpan<ulong> k = CollectionsMarshal.AsSpan(keys);
+        for (int i = 0; i < k.Length;)
+        {
+            int j = SortedRuns.End(k, i);
+            action(new CandidatePair((int)(k[i] >> 32), (int)(uint)k[i]), j - i);
+            i = j;
+        }
+    }
+
+    /// <summary>
+    /// One packed key <c>(A &lt;&lt; 32) | B</c> (A ≤ B, so keys order as pairs do) for each fingerprint a pair of
+    /// documents shares, sorted: a pair's count is the length of its run. Sorting flat keys (a radix sort) costs a
+    /// fraction of counting them in a hash table of pairs, and leaves them in the order the callers want.
+    /// </summary>
+    List<ulong> SortedPairKeys(int maxDocuments, int cliqueLimit)
     {
         Span<ulong> hashes = CollectionsMarshal.AsSpan(_hashes);
         Span<int> documents = CollectionsMarshal.AsSpan(_documents);
         RadixSort.Sort(hashes, documents);
         RadixSort.SortRuns(hashes, documents);
-        var pairs = new Dictionary<CandidatePair, int>();
+        var keys = new List<ulong>();
         var docs = new List<int>();
         int i = 0;
         while (i < hashes.Length)
@@ -84,7 +107,7 @@ sealed class FingerprintIndex
                 if (docs.Count > 0 && docs[^1] == d)
                 {
                     // Same fingerprint twice in one document: a possible internal repeat.
-                    Bump(pairs, new CandidatePair(d, d));
+                    keys.Add(Key(d, d));
                 }
                 else
                 {
@@ -98,16 +121,25 @@ sealed class FingerprintIndex
             {
                 for (int x = 0; x < docs.Count; x++)
                     for (int y = x + 1; y < docs.Count; y++)
-                        Bump(pairs, new CandidatePair(docs[x], docs[y]));
+                        keys.Add(Key(docs[x], docs[y]));
             }
             else
             {
-                for (int y = 1; y < docs.Count; y++) Bump(pairs, new CandidatePair(docs[0], docs[y]));
+                for (int y = 1; y < docs.Count; y++) keys.Add(Key(docs[0], docs[y]));
             }
         }
-        return pairs;
+        Span<ulong> span = CollectionsMarshal.AsSpan(keys);
+        int[] scratch = System.Buffers.ArrayPool<int>.Shared.Rent(span.Length);
+        try
+        {
+            RadixSort.Sort(span, scratch.AsSpan(0, span.Length));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(scratch);
+        }
+        return keys;
     }
 
-    static void Bump(Dictionary<CandidatePair, int> pairs, CandidatePair key) =>
-        CollectionsMarshal.GetValueRefOrAddDefault(pairs, key, out _)++;
+    static ulong Key(int a, int b) => ((ulong)(uint)a << 32) | (uint)b;
 }
