@@ -77,23 +77,34 @@ sealed class UnionFind : IDisposable
         // Union by size keeps each root's set size, so a set is filled into an exact array as soon as its first (smallest)
         // element is met; sets too small are skipped without a look-up table. The slot of a root's array is kept in
         // _size while the sets are read, stored as ~index to tell it from a size, and the sizes are put back after.
-        var result = new List<int[]>();
-        var fill = new List<int>();
+        // The sets are counted first (a root is its own parent), so the list and the fill counts are made at their size.
+        int sets = 0;
         for (int i = 0; i < n; i++)
+            if (_parent[i] == i && _size[i] >= minSize) sets++;
+        var result = new List<int[]>(sets);
+        if (sets == 0) return result;
+        int[] fill = System.Buffers.ArrayPool<int>.Shared.Rent(sets);
+        try
         {
-            int r = Find(i);
-            int slot = _size[r];
-            if (slot >= 0)
+            for (int i = 0; i < n; i++)
             {
-                if (slot < minSize) continue;
-                slot = result.Count;
-                result.Add(new int[_size[r]]);
-                fill.Add(0);
-                _size[r] = ~slot;
+                int r = Find(i);
+                int slot = _size[r];
+                if (slot >= 0)
+                {
+                    if (slot < minSize) continue;
+                    slot = result.Count;
+                    result.Add(new int[_size[r]]);
+                    fill[slot] = 0;
+                    _size[r] = ~slot;
+                }
+                else slot = ~slot;
+                result[slot][fill[slot]++] = i;
             }
-            else slot = ~slot;
-            result[slot][fill[slot]] = i;
-            fill[slot]++;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(fill);
         }
         foreach (int[] set in result) _size[Find(set[0])] = set.Length;
         return result;
