@@ -35,12 +35,16 @@ sealed class UnionFind : IDisposable
 
     public int Find(int x)
     {
-        while (_parent[x] != x)
+        // Path halving, without the store when the parent is already the root (the common case once sets have formed).
+        while (true)
         {
-            _parent[x] = _parent[_parent[x]];
-            x = _parent[x];
+            int p = _parent[x];
+            if (p == x) return x;
+            int g = _parent[p];
+            if (g == p) return p;
+            _parent[x] = g;
+            x = g;
         }
-        return x;
     }
 
     public bool Union(int x, int y)
