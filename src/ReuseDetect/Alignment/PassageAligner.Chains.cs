@@ -49,12 +49,12 @@ sealed partial class PassageAligner
     {
         if (boxes.Count <= 1) return boxes;
         int gap = gaps.MergeA, gapB = gaps.MergeB;
-        // Sorted by A start, a box can only merge with later boxes starting within gap of its end.
-        boxes = [.. boxes];
+        // Sorted by A start, a box can only merge with later boxes starting within gap of its end. The callers' lists are
+        // theirs to give: sorted in place.
         boxes.Sort((p, q) => p.AStart != q.AStart ? p.AStart.CompareTo(q.AStart)
             : p.BStart != q.BStart ? p.BStart.CompareTo(q.BStart)
             : p.AEnd != q.AEnd ? p.AEnd.CompareTo(q.AEnd) : p.BEnd.CompareTo(q.BEnd));
-        var uf = new UnionFind(boxes.Count);
+        using var uf = UnionFind.Rent(boxes.Count);
         for (int x = 0; x < boxes.Count; x++)
         {
             Box p = boxes[x];

@@ -181,7 +181,7 @@ sealed partial class PassageAligner
     List<Box> SummaryPassages(Seed[] seeds, List<int[]> chains, Evidence evidence)
     {
         var gaps = new Gaps(_options.MergeGap, _options.SummaryGap);
-        List<Box> boxes = [];
+        var boxes = new List<Box>(chains.Count);
         foreach (int[] g in chains)
             if (g.Length >= 2) boxes.Add(Measure(seeds, g));
         var kept = new List<Box>();
