@@ -19,11 +19,15 @@ sealed partial class PassageAligner
         // Seeds are sorted by A start; a seed t can link s only when t started at most (gap + longest seed) before s.
         int longest = 0;
         foreach (Seed s in seeds) longest = Math.Max(longest, s.ALen);
-        var close = new UnionFind(seeds.Length);
-        UnionFind? wide = wideB >= 0 ? new UnionFind(seeds.Length) : null;
+        using var close = UnionFind.Rent(seeds.Length);
+        using UnionFind? wide = wideB >= 0 ? UnionFind.Rent(seeds.Length) : null;
+        bool wallsA = texts.A.BlockedBefore is not null, wallsB = texts.B.BlockedBefore is not null;
         for (int s = 1; s < seeds.Length; s++)
         {
             Seed x = seeds[s];
+            // Links only ever go from a seed to earlier ones, so s is alone in both sets until here: its roots are kept
+            // at hand while it links (the sets, and so the chains, are the same whatever order the links are made in).
+            int closeRoot = s, wideRoot = s;
             for (int t = s - 1; t >= 0; t--)
             {
                 Seed y = seeds[t];
@@ -31,10 +35,11 @@ sealed partial class PassageAligner
                 if (Distance(x.A, x.AEnd, y.A, y.AEnd) > g) continue;
                 int distB = Distance(x.B, x.BEnd, y.B, y.BEnd);
                 if (distB > reachB
-                    || texts.A.Walled(Math.Min(x.A, y.A), Math.Max(x.AEnd, y.AEnd)) || texts.B.Walled(Math.Min(x.B, y.B), Math.Max(x.BEnd, y.BEnd)))
+                    || (wallsA && texts.A.Walled(Math.Min(x.A, y.A), Math.Max(x.AEnd, y.AEnd)))
+                    || (wallsB && texts.B.Walled(Math.Min(x.B, y.B), Math.Max(x.BEnd, y.BEnd))))
                     continue;
-                if (distB <= closeB) close.Union(s, t);
-                if (distB <= wideB) wide!.Union(s, t);
+                if (distB <= closeB) closeRoot = close.Link(closeRoot, t);
+                if (distB <= wideB) wideRoot = wide!.Link(wideRoot, t);
             }
         }
         return (close.Groups(minSize: 2), wide?.Groups(minSize: 2));
@@ -44,12 +49,12 @@ sealed partial class PassageAligner
     {
         if (boxes.Count <= 1) return boxes;
         int gap = gaps.MergeA, gapB = gaps.MergeB;
-        // Sorted by A start, a box can only merge with later boxes starting within gap of its end.
-        boxes = [.. boxes];
+        // Sorted by A start, a box can only merge with later boxes starting within gap of its end. The callers' lists are
+        // theirs to give: sorted in place.
         boxes.Sort((p, q) => p.AStart != q.AStart ? p.AStart.CompareTo(q.AStart)
             : p.BStart != q.BStart ? p.BStart.CompareTo(q.BStart)
             : p.AEnd != q.AEnd ? p.AEnd.CompareTo(q.AEnd) : p.BEnd.CompareTo(q.BEnd));
-        var uf = new UnionFind(boxes.Count);
+        using var uf = UnionFind.Rent(boxes.Count);
         for (int x = 0; x < boxes.Count; x++)
         {
             Box p = boxes[x];

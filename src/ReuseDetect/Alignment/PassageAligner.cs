@@ -112,16 +112,10 @@ sealed partial class PassageAligner
         Seed[] seeds = FindSeeds(a, b, self, anchor);
         if (seeds.Length == 0) return result;
         var evidence = new Evidence(seeds, a, b, DistinctiveAnchor: anchoredOnly && !self);
-        bool summaries = _options.SummaryGap > 0 && !self && !anchoredOnly;
-        // A summary passage is at least SummaryMinWordsFactor x MinWords tokens in A, SummaryMinCoverageA of them
-        // matched (SummaryPassages): without a stretch of A that densely covered by any seeds, none can be found, so
-        // neither its wide chains nor its pass are made (MayBeCovered says why the bound is exact).
-        if (summaries && !MayBeCovered(seeds, sideA: true, a.TokenCount, SummaryMinWordsFactor * _options.MinWords, SummaryMinCoverageA)) summaries = false;
-        // A close passage is MinWords tokens on each side, matched densely enough on each for its evidence (Passages,
-        // HasEvidence): without a stretch that dense on both sides, none can be found.
+        // Passages need stretches of text densely covered by seeds (MayYield says why the bound is exact): without them
+        // for a summary, neither the wide chains nor the summary pass are made; without them for either, nothing is.
         double share = CloseShareNeeded(seeds, a, orderedCounts: !self && !anchoredOnly, evidence.DistinctiveAnchor);
-        bool close = share >= 0 && MayBeCovered(seeds, sideA: true, a.TokenCount, _options.MinWords, share)
-            && MayBeCovered(seeds, sideA: false, b.TokenCount, _options.MinWords, share);
+        var (close, summaries) = MayYield(seeds, a, b, share >= 0, _options.SummaryGap > 0 && !self && !anchoredOnly, share);
         if (!close && !summaries) return result;
         var (closeChains, wideChains) = ChainSeeds(seeds, _options.MaxGap, _options.MaxGap, summaries ? _options.SummaryGap : -1, evidence);
         List<Box> kept = close ? Passages(seeds, closeChains, new Gaps(_options.MergeGap, _options.MergeGap), self, evidence, anchoredOnly) : [];
@@ -187,7 +181,7 @@ sealed partial class PassageAligner
     List<Box> SummaryPassages(Seed[] seeds, List<int[]> chains, Evidence evidence)
     {
         var gaps = new Gaps(_options.MergeGap, _options.SummaryGap);
-        List<Box> boxes = [];
+        var boxes = new List<Box>(chains.Count);
         foreach (int[] g in chains)
             if (g.Length >= 2) boxes.Add(Measure(seeds, g));
         var kept = new List<Box>();

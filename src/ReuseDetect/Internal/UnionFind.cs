@@ -1,28 +1,50 @@
 namespace ReuseDetect.Internal;
 
 /// <summary>Disjoint sets with path halving and union by size.</summary>
-sealed class UnionFind
+sealed class UnionFind : IDisposable
 {
     readonly int[] _parent;
     readonly int[] _size;
+    readonly int _count;
+    bool _pooled;
 
-    public UnionFind(int count)
+    public UnionFind(int count) : this(count, pooled: false) { }
+
+    UnionFind(int count, bool pooled)
     {
-        _parent = new int[count];
-        _size = new int[count];
+        _count = count;
+        _pooled = pooled;
+        _parent = pooled ? System.Buffers.ArrayPool<int>.Shared.Rent(count) : new int[count];
+        _size = pooled ? System.Buffers.ArrayPool<int>.Shared.Rent(count) : new int[count];
         for (int i = 0; i < count; i++) { _parent[i] = i; _size[i] = 1; }
     }
 
-    public int Count => _parent.Length;
+    /// <summary>Disjoint sets on arrays rented from the shared pool, for a short-lived use; <see cref="Dispose"/> gives them back.</summary>
+    public static UnionFind Rent(int count) => new(count, pooled: true);
+
+    /// <summary>Gives rented arrays back (nothing for an ordinary instance); the instance is not used after.</summary>
+    public void Dispose()
+    {
+        if (!_pooled) return;
+        _pooled = false;
+        System.Buffers.ArrayPool<int>.Shared.Return(_parent);
+        System.Buffers.ArrayPool<int>.Shared.Return(_size);
+    }
+
+    public int Count => _count;
 
     public int Find(int x)
     {
-        while (_parent[x] != x)
+        // Path halving, without the store when the parent is already the root (the common case once sets have formed).
+        while (true)
         {
-            _parent[x] = _parent[_parent[x]];
-            x = _parent[x];
+            int p = _parent[x];
+            if (p == x) return x;
+            int g = _parent[p];
+            if (g == p) return p;
+            _parent[x] = g;
+            x = g;
         }
-        return x;
     }
 
     public bool Union(int x, int y)
@@ -36,32 +58,57 @@ sealed class UnionFind
     }
 
     /// <summary>
+    /// Joins the set of <paramref name="y"/> to the set whose root is <paramref name="root"/> and returns the root of the
+    /// joined set: <see cref="Union"/> for a caller that keeps one set's root at hand, saving its look-up.
+    /// </summary>
+    public int Link(int root, int y)
+    {
+        int ry = Find(y);
+        if (ry == root) return root;
+        if (_size[root] < _size[ry]) (root, ry) = (ry, root);
+        _parent[ry] = root;
+        _size[root] += _size[ry];
+        return root;
+    }
+
+    /// <summary>
     /// The sets of at least <paramref name="minSize"/> elements, each sorted ascending, ordered by their smallest
     /// element (deterministic).
     /// </summary>
     public List<int[]> Groups(int minSize = 1)
     {
-        int n = _parent.Length;
+        int n = _count;
         // Union by size keeps each root's set size, so a set is filled into an exact array as soon as its first (smallest)
         // element is met; sets too small are skipped without a look-up table. The slot of a root's array is kept in
         // _size while the sets are read, stored as ~index to tell it from a size, and the sizes are put back after.
-        var result = new List<int[]>();
-        var fill = new List<int>();
+        // The sets are counted first (a root is its own parent), so the list and the fill counts are made at their size.
+        int sets = 0;
         for (int i = 0; i < n; i++)
+            if (_parent[i] == i && _size[i] >= minSize) sets++;
+        var result = new List<int[]>(sets);
+        if (sets == 0) return result;
+        int[] fill = System.Buffers.ArrayPool<int>.Shared.Rent(sets);
+        try
         {
-            int r = Find(i);
-            int slot = _size[r];
-            if (slot >= 0)
+            for (int i = 0; i < n; i++)
             {
-                if (slot < minSize) continue;
-                slot = result.Count;
-                result.Add(new int[_size[r]]);
-                fill.Add(0);
-                _size[r] = ~slot;
+                int r = Find(i);
+                int slot = _size[r];
+                if (slot >= 0)
+                {
+                    if (slot < minSize) continue;
+                    slot = result.Count;
+                    result.Add(new int[_size[r]]);
+                    fill[slot] = 0;
+                    _size[r] = ~slot;
+                }
+                else slot = ~slot;
+                result[slot][fill[slot]++] = i;
             }
-            else slot = ~slot;
-            result[slot][fill[slot]] = i;
-            fill[slot]++;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(fill);
         }
         foreach (int[] set in result) _size[Find(set[0])] = set.Length;
         return result;
