@@ -105,11 +105,25 @@ sealed partial class PassageAligner
             sortedContent.Sort();
             var seeds = new Seed[exact + content];
             int i = 0, j = 0, w = 0;
-            while (i < exact && j < content)
+            if (exact > 0 && content > 0)
             {
-                Seed x = ToSeed(sortedExact[i], ea, eb, exact: true), y = ToSeed(sortedContent[j], ca, cb, exact: false);
-                if (x.CompareTo(y) <= 0) { seeds[w++] = x; i++; }
-                else { seeds[w++] = y; j++; }
+                // Each side's head seed is made once, and again only when it is taken.
+                Seed x = ToSeed(sortedExact[0], ea, eb, exact: true), y = ToSeed(sortedContent[0], ca, cb, exact: false);
+                while (true)
+                {
+                    if (x.CompareTo(y) <= 0)
+                    {
+                        seeds[w++] = x;
+                        if (++i == exact) break;
+                        x = ToSeed(sortedExact[i], ea, eb, exact: true);
+                    }
+                    else
+                    {
+                        seeds[w++] = y;
+                        if (++j == content) break;
+                        y = ToSeed(sortedContent[j], ca, cb, exact: false);
+                    }
+                }
             }
             ToSeeds(sortedExact[i..], ea, eb, exact: true, seeds.AsSpan(w));
             ToSeeds(sortedContent[j..], ca, cb, exact: false, seeds.AsSpan(w + exact - i));

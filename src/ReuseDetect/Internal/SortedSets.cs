@@ -1,6 +1,6 @@
 namespace ReuseDetect.Internal;
 
-/// <summary>Sets of hashes kept as ascending arrays without duplicates (shingles, lines, content stems).</summary>
+/// <summary>Sets kept as ascending arrays without duplicates (shingle and line hashes, content stems, document indexes).</summary>
 static class SortedSets
 {
     /// <summary>Sorts <paramref name="values"/> in place and drops repeats: the same array when all are distinct, else a shorter copy.</summary>

@@ -51,9 +51,7 @@ sealed class UnionFind : IDisposable
     {
         int rx = Find(x), ry = Find(y);
         if (rx == ry) return false;
-        if (_size[rx] < _size[ry]) (rx, ry) = (ry, rx);
-        _parent[ry] = rx;
-        _size[rx] += _size[ry];
+        Join(rx, ry);
         return true;
     }
 
@@ -64,11 +62,16 @@ sealed class UnionFind : IDisposable
     public int Link(int root, int y)
     {
         int ry = Find(y);
-        if (ry == root) return root;
-        if (_size[root] < _size[ry]) (root, ry) = (ry, root);
-        _parent[ry] = root;
-        _size[root] += _size[ry];
-        return root;
+        return ry == root ? root : Join(root, ry);
+    }
+
+    /// <summary>Joins two distinct roots, the smaller set under the larger; returns the root of the joined set.</summary>
+    int Join(int rx, int ry)
+    {
+        if (_size[rx] < _size[ry]) (rx, ry) = (ry, rx);
+        _parent[ry] = rx;
+        _size[rx] += _size[ry];
+        return rx;
     }
 
     /// <summary>
