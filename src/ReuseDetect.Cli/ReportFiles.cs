@@ -25,36 +25,47 @@ static class ReportFiles
 
     /// <summary>
     /// Writes all reports into <paramref name="folder"/> (created if missing), using at most <paramref name="parallelism"/>
-    /// threads (-1: one per core); returns their full paths.
+    /// threads (-1: one per core); returns their full paths, in <see cref="Names"/> order. The files are independent
+    /// readers of one immutable report, so they are written side by side (report.html, the longest, first); with one
+    /// thread, one after the other. A failure of one (a full disk) lets the others finish, then is thrown.
     /// </summary>
     public static IReadOnlyList<string> Write(string folder, ReuseReport report, int parallelism = -1)
     {
         Directory.CreateDirectory(folder);
-        var written = new List<string>(Names.Count);
         // Each report is streamed to its file as it is produced; none is held as one big string.
         bool timings = Environment.GetEnvironmentVariable("REUSEDETECT_TIMINGS") == "1";
-        void Put(string name, Action<Stream> write)
+        Action Put(string name, Action<Stream> write) => () =>
         {
             string path = Path.Combine(folder, name);
             long start = System.Diagnostics.Stopwatch.GetTimestamp();
             WriteAtomic(path, write);
-            written.Add(path);
             if (timings)
                 Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
                     $"          {name}: {System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds:F2} s, heap {GC.GetTotalMemory(false) >> 20} MiB"));
-        }
+        };
         static Action<Stream> Chunks(StringBuilder content, Encoding encoding) => stream =>
         {
             using var writer = new StreamWriter(stream, encoding, 1 << 16, leaveOpen: true);
             foreach (ReadOnlyMemory<char> chunk in content.GetChunks()) writer.Write(chunk.Span);
         };
-        Put(Json, stream => JsonReportWriter.Write(stream, report));
-        Put(Markdown, Chunks(MarkdownReportWriter.Build(report), s_utf8));
-        Put(Html, stream => HtmlReportWriter.Write(stream, report, parallelism));
-        // Spreadsheet programs need the byte order mark to read the CSV as UTF-8.
-        Put(Csv, Chunks(CsvReportWriter.Build(report), s_utf8Bom));
-        Put(GraphMl, stream => GraphMlReportWriter.Write(stream, ReuseGraph.From(report)));
-        return written;
+        Action[] writes =
+        [
+            Put(Html, stream => HtmlReportWriter.Write(stream, report, parallelism)),
+            Put(Json, stream => JsonReportWriter.Write(stream, report)),
+            Put(Markdown, stream => Chunks(MarkdownReportWriter.Build(report), s_utf8)(stream)),
+            // Spreadsheet programs need the byte order mark to read the CSV as UTF-8.
+            Put(Csv, stream => Chunks(CsvReportWriter.Build(report), s_utf8Bom)(stream)),
+            Put(GraphMl, stream => GraphMlReportWriter.Write(stream, ReuseGraph.From(report))),
+        ];
+        try
+        {
+            Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = parallelism }, writes);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
+        return Paths(folder);
     }
 
     static void WriteAtomic(string path, Action<Stream> write)

@@ -83,7 +83,7 @@ static class ScanCommand
                 return ExitCodes.Failure;
             }
             if (Environment.GetEnvironmentVariable("REUSEDETECT_TIMINGS") == "1")
-                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds,8:F2} s  WriteReports  heap {GC.GetTotalMemory(false) >> 20} MiB"));
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds,8:F2} s  WriteReports  heap {GC.GetTotalMemory(false) >> 20} MiB, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, gen2 {GC.CollectionCount(2)}, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s"));
             IReadOnlyList<string> written;
             try
             {
@@ -139,7 +139,7 @@ sealed class TimingProgress(TextWriter writer) : IProgress<ScanProgress>
             // Heap in use and the process's peak working set so far, to see which stage holds memory.
             using var self = Process.GetCurrentProcess();
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{_clock.Elapsed.TotalSeconds,8:F2} s  {value.Stage} (total {value.Total:N0})  heap {GC.GetTotalMemory(false) >> 20} MiB, peak {self.PeakWorkingSet64 >> 20} MiB, cpu {self.TotalProcessorTime.TotalSeconds:F1} s"));
+                $"{_clock.Elapsed.TotalSeconds,8:F2} s  {value.Stage} (total {value.Total:N0})  heap {GC.GetTotalMemory(false) >> 20} MiB, peak {self.PeakWorkingSet64 >> 20} MiB, cpu {self.TotalProcessorTime.TotalSeconds:F1} s, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, gen2 {GC.CollectionCount(2)}, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s"));
         }
     }
 }

@@ -23,9 +23,9 @@ public sealed class SignatureStore : IDisposable
     readonly Action<string> _log;
     readonly FileStream? _lock;
     readonly Dictionary<string, StoredFile> _files = new(StringComparer.Ordinal);
-    readonly Dictionary<string, StoredPair> _pairs = new(StringComparer.Ordinal);
+    readonly Dictionary<PairKey, StoredPair> _pairs = [];
     readonly Dictionary<string, StoredFile> _newFiles = new(StringComparer.Ordinal);
-    readonly Dictionary<string, StoredPair> _newPairs = new(StringComparer.Ordinal);
+    readonly Dictionary<PairKey, StoredPair> _newPairs = [];
     readonly List<string> _segments = [];
     readonly Lock _gate = new();
     bool _rebuild;
@@ -165,7 +165,7 @@ public sealed class SignatureStore : IDisposable
             _segments.Add(path);
             Root = body.Header.Root ?? Root;
             foreach (StoredFile f in body.Files) _files[f.FileId] = f;
-            foreach (StoredPair p in body.Pairs) _pairs[PairKey(p.A, p.AHash, p.B, p.BHash)] = p;
+            foreach (StoredPair p in body.Pairs) _pairs[PairKey.Of(p)] = p;
         }
         _committedRoot = Root;
         if (_rebuild)
@@ -209,16 +209,20 @@ public sealed class SignatureStore : IDisposable
     }
 
     /// <summary>The stored alignment of two document versions, or null.</summary>
-    internal StoredPair? TryGetPair(string a, byte[] aHash, string b, byte[] bHash)
+    internal StoredPair? TryGetPair(string a, byte[] aHash, string b, byte[] bHash) =>
+        TryGetPair(a, PairKey.Read(aHash), b, PairKey.Read(bHash));
+
+    /// <summary>The stored alignment of two document versions (content hashes as numbers), or null.</summary>
+    internal StoredPair? TryGetPair(string a, UInt128 aHash, string b, UInt128 bHash)
     {
-        lock (_gate) return _pairs.GetValueOrDefault(PairKey(a, aHash, b, bHash));
+        lock (_gate) return _pairs.GetValueOrDefault(new PairKey(a, aHash, b, bHash));
     }
 
     /// <summary>Records the alignment of a pair computed in this scan.</summary>
     internal void PutPair(StoredPair pair)
     {
         ArgumentNullException.ThrowIfNull(pair);
-        string key = PairKey(pair.A, pair.AHash, pair.B, pair.BHash);
+        PairKey key = PairKey.Of(pair);
         lock (_gate)
         {
             _pairs[key] = pair;
@@ -226,8 +230,24 @@ public sealed class SignatureStore : IDisposable
         }
     }
 
-    static string PairKey(string a, byte[] aHash, string b, byte[] bHash) =>
-        string.Concat(a, "\n", Convert.ToHexString(aHash), "\n", b, "\n", Convert.ToHexString(bHash));
+    /// <summary>A pair of document versions: ids and content hashes (a struct, so a lookup builds no string).</summary>
+    readonly record struct PairKey(string A, UInt128 AHash, string B, UInt128 BHash) : IComparable<PairKey>
+    {
+        public static PairKey Of(StoredPair p) => new(p.A, Read(p.AHash), p.B, Read(p.BHash));
+
+        /// <summary>A stored content hash (16 bytes, little endian) as a number; any other length, as its XxHash128.</summary>
+        public static UInt128 Read(byte[] hash) => hash.Length == 16
+            ? System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(hash)
+            : System.IO.Hashing.XxHash128.HashToUInt128(hash);
+
+        public int CompareTo(PairKey other)
+        {
+            int c = string.CompareOrdinal(A, other.A);
+            if (c == 0) c = AHash.CompareTo(other.AHash);
+            if (c == 0) c = string.CompareOrdinal(B, other.B);
+            return c != 0 ? c : BHash.CompareTo(other.BHash);
+        }
+    }
 
     /// <summary>
     /// Persists this scan's work. Files not in <paramref name="liveFileIds"/> get tombstones; pairs of documents
@@ -305,9 +325,9 @@ public sealed class SignatureStore : IDisposable
     SegmentBody LiveBody(HashSet<string> live)
     {
         var files = _files.Where(f => !f.Value.Deleted && live.Contains(f.Key)).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
-        var versions = files.Values.SelectMany(f => f.Documents).Select(d => d.Id + "\n" + Convert.ToHexString(d.ContentHash)).ToHashSet(StringComparer.Ordinal);
-        var pairs = _pairs.Where(p => versions.Contains(p.Value.A + "\n" + Convert.ToHexString(p.Value.AHash))
-            && versions.Contains(p.Value.B + "\n" + Convert.ToHexString(p.Value.BHash))).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+        var versions = files.Values.SelectMany(f => f.Documents).Select(d => (d.Id, PairKey.Read(d.ContentHash))).ToHashSet();
+        var pairs = _pairs.Where(p => versions.Contains((p.Key.A, p.Key.AHash)) && versions.Contains((p.Key.B, p.Key.BHash)))
+            .ToDictionary(p => p.Key, p => p.Value);
         _pairs.Clear();
         foreach (var (k, v) in pairs) _pairs[k] = v;
         return new SegmentBody(Header(), [.. Sorted(files)], [.. SortedPairs(pairs)]);
@@ -315,7 +335,7 @@ public sealed class SignatureStore : IDisposable
 
     static IEnumerable<StoredFile> Sorted(Dictionary<string, StoredFile> files) => files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Value);
 
-    static IEnumerable<StoredPair> SortedPairs(Dictionary<string, StoredPair> pairs) => pairs.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value);
+    static IEnumerable<StoredPair> SortedPairs(Dictionary<PairKey, StoredPair> pairs) => pairs.OrderBy(p => p.Key).Select(p => p.Value);
 
     /// <summary>Releases the lock file.</summary>
     public void Dispose() => _lock?.Dispose();

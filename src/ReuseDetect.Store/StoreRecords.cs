@@ -105,7 +105,10 @@ sealed record StoredError(
     [property: Key(0)] string Id,
     [property: Key(1)] string Reason);
 
-/// <summary>One aligned passage pair of a document pair, with both spans' text.</summary>
+/// <summary>
+/// One aligned passage pair of a document pair. Keys 5 and 6 held both spans' text until 2026-11-29; they are written as
+/// nil now (the report quotes members from their documents) and ignored when an older segment has them.
+/// </summary>
 [MessagePackObject]
 sealed record StoredPassage(
     [property: Key(0)] int AStart,
@@ -113,8 +116,8 @@ sealed record StoredPassage(
     [property: Key(2)] int BStart,
     [property: Key(3)] int BEnd,
     [property: Key(4)] double Identity,
-    [property: Key(5)] string AText,
-    [property: Key(6)] string BText,
+    [property: Key(5)] string? AText,
+    [property: Key(6)] string? BText,
     [property: Key(7)] bool? Anchored = null);
 
 /// <summary>The alignment of two document versions (by content hash), so unchanged pairs are not aligned again.</summary>

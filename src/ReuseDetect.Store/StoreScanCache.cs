@@ -69,30 +69,30 @@ public sealed class StoreScanCache(SignatureStore store) : IScanCache
     /// <inheritdoc/>
     public IReadOnlyList<CachedPassage>? TryGetPassages(SignedDocument a, SignedDocument b)
     {
-        StoredPair? pair = store.TryGetPair(a.Id, Hash(a), b.Id, Hash(b));
+        StoredPair? pair = store.TryGetPair(a.Id, a.ContentHash, b.Id, b.ContentHash);
         if (pair is null || !pair.Aligned) return null;
         Interlocked.Increment(ref _pairsReused);
-        return [.. pair.Passages.Select(p => new CachedPassage(p.AStart, p.AEnd, p.BStart, p.BEnd, p.Identity, p.AText, p.BText, p.Anchored ?? true))];
+        return [.. pair.Passages.Select(p => new CachedPassage(p.AStart, p.AEnd, p.BStart, p.BEnd, p.Identity, p.Anchored ?? true))];
     }
 
     /// <inheritdoc/>
     public void PutPassages(SignedDocument a, SignedDocument b, IReadOnlyList<CachedPassage> passages)
     {
-        StoredPair? old = store.TryGetPair(a.Id, Hash(a), b.Id, Hash(b));
+        StoredPair? old = store.TryGetPair(a.Id, a.ContentHash, b.Id, b.ContentHash);
         store.PutPair(new StoredPair
         {
             A = a.Id, AHash = Hash(a), B = b.Id, BHash = Hash(b), Aligned = true, Jaccard = old?.Jaccard,
-            Passages = [.. passages.Select(p => new StoredPassage(p.AStart, p.AEnd, p.BStart, p.BEnd, p.Identity, p.AText, p.BText, p.Anchored))],
+            Passages = [.. passages.Select(p => new StoredPassage(p.AStart, p.AEnd, p.BStart, p.BEnd, p.Identity, null, null, p.Anchored))],
         });
     }
 
     /// <inheritdoc/>
-    public double? TryGetJaccard(SignedDocument a, SignedDocument b) => store.TryGetPair(a.Id, Hash(a), b.Id, Hash(b))?.Jaccard;
+    public double? TryGetJaccard(SignedDocument a, SignedDocument b) => store.TryGetPair(a.Id, a.ContentHash, b.Id, b.ContentHash)?.Jaccard;
 
     /// <inheritdoc/>
     public void PutJaccard(SignedDocument a, SignedDocument b, double jaccard)
     {
-        StoredPair? old = store.TryGetPair(a.Id, Hash(a), b.Id, Hash(b));
+        StoredPair? old = store.TryGetPair(a.Id, a.ContentHash, b.Id, b.ContentHash);
         store.PutPair(new StoredPair
         {
             A = a.Id, AHash = Hash(a), B = b.Id, BHash = Hash(b), Jaccard = jaccard,

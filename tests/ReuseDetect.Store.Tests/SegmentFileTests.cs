@@ -22,16 +22,30 @@ public sealed class SegmentFileTests
     }
 
     [Fact]
+    public void Should_write_segments_uncompressed_and_read_compressed_ones_alike()
+    {
+        // Given one body written as this build writes it and as builds before 2026-11-29 did (LZ4)
+        byte[] plain = SegmentFile.Encode(Body()), compressed = SegmentFile.Encode(Body(), compressed: true);
+        Assert.NotEqual(plain, compressed);
+        // When both are read
+        SegmentReadResult a = SegmentFile.Decode(plain), b = SegmentFile.Decode(compressed);
+        // Then both read whole, to the same records
+        Assert.Equal(SegmentStatus.Ok, a.Status);
+        Assert.Equal(SegmentStatus.Ok, b.Status);
+        Assert.Equal(plain, SegmentFile.Encode(b.Body!));
+    }
+
+    [Fact]
     public void Should_read_back_a_segment_that_decompresses_past_64_MiB()
     {
-        // Given a segment whose body decompresses to ~80 MB (a store of a 30 MB corpus did; the untrusted-data profile
-        // caps an LZ4 block at 64 MiB by default, and such a store could not be read back)
+        // Given a segment written compressed (as before 2026-11-29) whose body decompresses to ~80 MB (a store of a 30 MB
+        // corpus did; the untrusted-data profile caps an LZ4 block at 64 MiB by default, and such a store could not be read back)
         string big = string.Concat(Enumerable.Repeat("passage in b, reposted word for word. ", 2_100_000));
         StoredPair pair = StoreTestData.Pair(StoreTestData.Document("a.txt", 1), StoreTestData.Document("b.txt", 2));
         pair = pair with { Passages = [pair.Passages[0] with { BText = big }] };
         var body = new SegmentBody(new SegmentHeader(SegmentFile.FormatVersion, StoreTestData.Parameters, 1),
             [StoreTestData.File("a.txt", 1), StoreTestData.File("b.txt", 2)], [pair]);
-        byte[] bytes = SegmentFile.Encode(body);
+        byte[] bytes = SegmentFile.Encode(body, compressed: true);
         Assert.True(bytes.Length < 64 << 20 && big.Length > 64 << 20);
         // When
         SegmentReadResult read = SegmentFile.Decode(bytes);

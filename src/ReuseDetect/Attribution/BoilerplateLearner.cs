@@ -92,8 +92,11 @@ sealed class BoilerplateLearner(int minDocuments)
         var groupIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var names = new List<string>();
         var sizes = new List<int>();
-        var hashes = new List<ulong>();
-        var holders = new List<int>();
+        // Sized for every posting at once: growing lists of millions leaves each smaller copy behind as a large object.
+        int postings = 0;
+        for (int d = 0; d < fingerprints.Count; d++) postings += fingerprints[d].Length + (lines is null ? 0 : lines[d].Length);
+        var hashes = new List<ulong>(postings);
+        var holders = new List<int>(postings);
         var seen = new HashSet<ulong>();
         for (int d = 0; d < groups.Count; d++)
         {

@@ -12,48 +12,123 @@ namespace ReuseDetect.Candidates;
 /// their first document, which keeps the pair count linear while still connecting every holder for clustering. A
 /// document holding the same fingerprint twice is a candidate for internal repeats.
 /// </summary>
-sealed class FingerprintIndex
+sealed class FingerprintIndex(int capacity = 0)
 {
-    readonly List<ulong> _hashes = [];
-    readonly List<int> _documents = [];
+    // Flat postings, sized once when the caller knows how many there are (a scan does): growing a list of millions
+    // would leave each smaller copy behind as a large object.
+    ulong[] _hashes = capacity == 0 ? [] : new ulong[capacity];
+    int[] _documents = capacity == 0 ? [] : new int[capacity];
+    int _count;
 
     /// <summary>Adds a document's fingerprints.</summary>
     public void Add(int document, ReadOnlySpan<Fingerprint> fingerprints)
     {
+        Reserve(fingerprints.Length);
         foreach (Fingerprint f in fingerprints)
         {
-            _hashes.Add(f.Hash);
-            _documents.Add(document);
+            _hashes[_count] = f.Hash;
+            _documents[_count++] = document;
         }
     }
 
     /// <summary>Adds a document's fingerprint hashes (each once).</summary>
     public void Add(int document, ReadOnlySpan<ulong> hashes)
     {
-        foreach (ulong h in hashes)
-        {
-            _hashes.Add(h);
-            _documents.Add(document);
-        }
+        Reserve(hashes.Length);
+        hashes.CopyTo(_hashes.AsSpan(_count));
+        _documents.AsSpan(_count, hashes.Length).Fill(document);
+        _count += hashes.Length;
+    }
+
+    void Reserve(int more)
+    {
+        if (_count + more <= _hashes.Length) return;
+        int size = Math.Max(_count + more, Math.Max(16, 2 * _hashes.Length));
+        Array.Resize(ref _hashes, size);
+        Array.Resize(ref _documents, size);
     }
 
     /// <summary>
     /// Pairs of distinct documents sharing at least <paramref name="minShared"/> fingerprints, each held by at most
     /// <paramref name="maxDocuments"/> documents, sorted. Every pair of holders counts (no star): the caps keep that small.
     /// </summary>
+    /// <remarks>
+    /// Counted per document rather than by listing every (pair, fingerprint): the holders of each fingerprint are laid
+    /// out once, each document gets the list of fingerprints it holds, and then for each document A in turn the
+    /// documents after it that share its fingerprints are counted in one array, reset through the list of those it
+    /// touched. Memory stays linear in the postings (a list of every pair of holders of every fingerprint runs to
+    /// millions of entries) and the pairs come out sorted.
+    /// </remarks>
     public List<CandidatePair> PairsSharing(int maxDocuments, int minShared)
     {
-        List<ulong> keys = SortedPairKeys(maxDocuments, cliqueLimit: maxDocuments);
-        var pairs = new List<CandidatePair>();
-        ForEachRun(keys, (pair, count) =>
+        Span<ulong> hashes = _hashes.AsSpan(0, _count);
+        Span<int> documents = _documents.AsSpan(0, _count);
+        RadixSort.Sort(hashes, documents);
+        RadixSort.SortRuns(hashes, documents);
+        // The distinct holders of each fingerprint held by 2 to maxDocuments documents, ascending, run after run.
+        int[] holders = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, _count));
+        var runStarts = new List<int> { 0 };
+        int documentCount = 0, held = 0;
+        for (int i = 0; i < hashes.Length;)
         {
-            if (pair.A != pair.B && count >= minShared) pairs.Add(pair);
-        });
-        return pairs;
+            int j = SortedRuns.End(hashes, i);
+            int start = held;
+            for (int x = i; x < j; x++)
+                if (x == i || documents[x] != documents[x - 1]) holders[held++] = documents[x];
+            if (held - start is < 2 || held - start > maxDocuments) held = start;
+            else
+            {
+                runStarts.Add(held);
+                documentCount = Math.Max(documentCount, holders[held - 1] + 1);
+            }
+            i = j;
+        }
+        // For each document, the runs it is in (compressed rows: the runs of d are runsOf[first[d] .. first[d + 1])).
+        var first = new int[documentCount + 1];
+        for (int h = 0; h < held; h++) first[holders[h] + 1]++;
+        for (int d = 0; d < documentCount; d++) first[d + 1] += first[d];
+        int[] runsOf = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, held));
+        int[] fill = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, documentCount));
+        int[] counts = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, documentCount));
+        try
+        {
+            first.AsSpan(0, documentCount).CopyTo(fill);
+            for (int r = 0; r + 1 < runStarts.Count; r++)
+                for (int h = runStarts[r]; h < runStarts[r + 1]; h++) runsOf[fill[holders[h]]++] = r;
+            counts.AsSpan(0, documentCount).Clear();
+            var pairs = new List<CandidatePair>();
+            var touched = new List<int>();
+            for (int a = 0; a < documentCount; a++)
+            {
+                for (int k = first[a]; k < first[a + 1]; k++)
+                {
+                    int r = runsOf[k];
+                    // Holders are ascending: those after a are the tail of the run.
+                    for (int h = runStarts[r + 1] - 1; h >= runStarts[r] && holders[h] > a; h--)
+                        if (counts[holders[h]]++ == 0) touched.Add(holders[h]);
+                }
+                if (touched.Count == 0) continue;
+                touched.Sort();
+                foreach (int b in touched)
+                {
+                    if (counts[b] >= minShared) pairs.Add(new CandidatePair(a, b));
+                    counts[b] = 0;
+                }
+                touched.Clear();
+            }
+            return pairs;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<int>.Shared.Return(holders);
+            System.Buffers.ArrayPool<int>.Shared.Return(runsOf);
+            System.Buffers.ArrayPool<int>.Shared.Return(fill);
+            System.Buffers.ArrayPool<int>.Shared.Return(counts);
+        }
     }
 
     /// <summary>Number of postings.</summary>
-    public int Count => _hashes.Count;
+    public int Count => _count;
 
     /// <summary>Candidate pairs, sorted, each with the number of fingerprints the two documents share.</summary>
     public SortedDictionary<CandidatePair, int> Pairs(int maxDocuments, int cliqueLimit)
@@ -90,55 +165,67 @@ sealed class FingerprintIndex
     /// </summary>
     List<ulong> SortedPairKeys(int maxDocuments, int cliqueLimit)
     {
-        Span<ulong> hashes = CollectionsMarshal.AsSpan(_hashes);
-        Span<int> documents = CollectionsMarshal.AsSpan(_documents);
+        Span<ulong> hashes = _hashes.AsSpan(0, _count);
+        Span<int> documents = _documents.AsSpan(0, _count);
         RadixSort.Sort(hashes, documents);
         RadixSort.SortRuns(hashes, documents);
-        var keys = new List<ulong>();
-        var docs = new List<int>();
-        int i = 0;
-        while (i < hashes.Length)
+        // Two passes over the runs: the first counts the keys, so the second fills one list of the right size.
+        var keys = new List<ulong>(Keys(hashes, documents, maxDocuments, cliqueLimit, null));
+        Keys(hashes, documents, maxDocuments, cliqueLimit, keys);
+        RadixSort.Sort(CollectionsMarshal.AsSpan(keys));
+        return keys;
+    }
+
+    /// <summary>
+    /// The packed pair keys of sorted postings (into <paramref name="keys"/> when given); returns how many there are. A
+    /// document holding a fingerprint twice gives the key (d, d), a possible internal repeat; a fingerprint held by 2 to
+    /// <paramref name="maxDocuments"/> documents gives every pair of them, or, past <paramref name="cliqueLimit"/>, a star
+    /// around the first.
+    /// </summary>
+    static int Keys(ReadOnlySpan<ulong> hashes, ReadOnlySpan<int> documents, int maxDocuments, int cliqueLimit, List<ulong>? keys)
+    {
+        int count = 0;
+        for (int i = 0; i < hashes.Length;)
         {
-            int j = i;
-            docs.Clear();
-            while (j < hashes.Length && hashes[j] == hashes[i])
+            int j = SortedRuns.End(hashes, i);
+            // The holders of this fingerprint, distinct and ascending (documents are sorted within a run).
+            int distinct = 0;
+            for (int x = i; x < j; x++)
             {
-                int d = documents[j];
-                if (docs.Count > 0 && docs[^1] == d)
+                if (x > i && documents[x] == documents[x - 1])
                 {
-                    // Same fingerprint twice in one document: a possible internal repeat.
-                    keys.Add(Key(d, d));
+                    count++;
+                    keys?.Add(Key(documents[x], documents[x]));
                 }
                 else
                 {
-                    docs.Add(d);
+                    distinct++;
                 }
-                j++;
+            }
+            if (distinct >= 2 && distinct <= maxDocuments)
+            {
+                if (distinct <= cliqueLimit)
+                {
+                    count += distinct * (distinct - 1) / 2;
+                    if (keys is not null)
+                        for (int x = i; x < j; x++)
+                        {
+                            if (x > i && documents[x] == documents[x - 1]) continue;
+                            for (int y = x + 1; y < j; y++)
+                                if (documents[y] != documents[y - 1]) keys.Add(Key(documents[x], documents[y]));
+                        }
+                }
+                else
+                {
+                    count += distinct - 1;
+                    if (keys is not null)
+                        for (int y = i + 1; y < j; y++)
+                            if (documents[y] != documents[y - 1]) keys.Add(Key(documents[i], documents[y]));
+                }
             }
             i = j;
-            if (docs.Count < 2 || docs.Count > maxDocuments) continue;
-            if (docs.Count <= cliqueLimit)
-            {
-                for (int x = 0; x < docs.Count; x++)
-                    for (int y = x + 1; y < docs.Count; y++)
-                        keys.Add(Key(docs[x], docs[y]));
-            }
-            else
-            {
-                for (int y = 1; y < docs.Count; y++) keys.Add(Key(docs[0], docs[y]));
-            }
         }
-        Span<ulong> span = CollectionsMarshal.AsSpan(keys);
-        int[] scratch = System.Buffers.ArrayPool<int>.Shared.Rent(span.Length);
-        try
-        {
-            RadixSort.Sort(span, scratch.AsSpan(0, span.Length));
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<int>.Shared.Return(scratch);
-        }
-        return keys;
+        return count;
     }
 
     static ulong Key(int a, int b) => ((ulong)(uint)a << 32) | (uint)b;

@@ -10,25 +10,51 @@ namespace ReuseDetect.Internal;
 static class RadixSort
 {
     /// <summary>Sorts <paramref name="keys"/> ascending, moving <paramref name="values"/> (same length) with them.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Sort(Span<ulong> keys, Span<int> values)
     {
         if (keys.Length != values.Length) throw new ArgumentException("Keys and values differ in length.", nameof(values));
+        Sort(keys, values, withValues: true);
+    }
+
+    /// <summary>Sorts <paramref name="keys"/> ascending.</summary>
+    public static void Sort(Span<ulong> keys) => Sort(keys, default, withValues: false);
+
+    // The scratch copies are pooled: a scan sorts postings of millions several times, and a fresh array each time is a
+    // large-object allocation, which is what drives the collector to full collections.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    static void Sort(Span<ulong> keys, Span<int> values, bool withValues)
+    {
         int n = keys.Length;
         if (n < 2) return;
-        var counts = new int[8 * 256];
+        Span<int> counts = stackalloc int[8 * 256];
+        counts.Clear();
         foreach (ulong k in keys)
             for (int d = 0; d < 8; d++) counts[(d << 8) | (int)((k >> (8 * d)) & 0xFF)]++;
+        ulong[] scratchKeys = System.Buffers.ArrayPool<ulong>.Shared.Rent(n);
+        int[] scratchValues = withValues ? System.Buffers.ArrayPool<int>.Shared.Rent(n) : [];
+        try
+        {
+            Passes(keys, values, counts, scratchKeys.AsSpan(0, n), withValues ? scratchValues.AsSpan(0, n) : default, withValues);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<ulong>.Shared.Return(scratchKeys);
+            if (withValues) System.Buffers.ArrayPool<int>.Shared.Return(scratchValues);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    static void Passes(Span<ulong> keys, Span<int> values, ReadOnlySpan<int> counts, Span<ulong> scratchKeys, Span<int> scratchValues, bool withValues)
+    {
+        int n = keys.Length;
         // Passes alternate between the caller's spans and a scratch copy; an odd number of passes copies back.
-        var scratchKeys = new ulong[n];
-        var scratchValues = new int[n];
         Span<ulong> keysFrom = keys, keysTo = scratchKeys;
         Span<int> valuesFrom = values, valuesTo = scratchValues;
         Span<int> next = stackalloc int[256];
         bool inScratch = false;
         for (int d = 0; d < 8; d++)
         {
-            ReadOnlySpan<int> count = counts.AsSpan(d << 8, 256);
+            ReadOnlySpan<int> count = counts.Slice(d << 8, 256);
             if (count.Contains(n)) continue;
             int sum = 0;
             for (int b = 0; b < 256; b++)
@@ -37,12 +63,23 @@ static class RadixSort
                 sum += count[b];
             }
             int shift = 8 * d;
-            for (int i = 0; i < n; i++)
+            if (withValues)
             {
-                ulong k = keysFrom[i];
-                int at = next[(int)((k >> shift) & 0xFF)]++;
-                keysTo[at] = k;
-                valuesTo[at] = valuesFrom[i];
+                for (int i = 0; i < n; i++)
+                {
+                    ulong k = keysFrom[i];
+                    int at = next[(int)((k >> shift) & 0xFF)]++;
+                    keysTo[at] = k;
+                    valuesTo[at] = valuesFrom[i];
+                }
+            }
+            else
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    ulong k = keysFrom[i];
+                    keysTo[next[(int)((k >> shift) & 0xFF)]++] = k;
+                }
             }
             Span<ulong> k2 = keysFrom;
             keysFrom = keysTo;
@@ -55,11 +92,11 @@ static class RadixSort
         if (inScratch)
         {
             keysFrom.CopyTo(keys);
-            valuesFrom.CopyTo(values);
+            if (withValues) valuesFrom.CopyTo(values);
         }
     }
 
-    /// <summary>Sorts the values of each run of equal keys (after <see cref="Sort"/>), so pairs are ordered by key, then value.</summary>
+    /// <summary>Sorts the values of each run of equal keys (after <see cref="Sort(Span{ulong}, Span{int})"/>), so pairs are ordered by key, then value.</summary>
     public static void SortRuns(ReadOnlySpan<ulong> keys, Span<int> values)
     {
         for (int i = 0; i < keys.Length;)

@@ -84,7 +84,7 @@ public sealed partial class ReuseDetector
         System.Threading.Tasks.Parallel.Invoke(Parallel(ct),
             () =>
             {
-                var index = new FingerprintIndex();
+                var index = new FingerprintIndex(records.Sum(r => r.Fingerprints.Length));
                 foreach (DocumentRecord r in records)
                 {
                     string group = r.Group;
@@ -94,7 +94,7 @@ public sealed partial class ReuseDetector
             },
             () =>
             {
-                var content = new FingerprintIndex();
+                var content = new FingerprintIndex(records.Sum(r => r.ContentFingerprints.Length));
                 foreach (DocumentRecord r in records) content.Add(r.Index, r.ContentFingerprints);
                 edited = content.PairsSharing(Math.Min(ContentMaxDocuments, _options.MaxDocumentFrequency), ContentMinShared);
             });
@@ -110,7 +110,7 @@ public sealed partial class ReuseDetector
     }
 
     List<PassageLink> AlignAll(List<DocumentRecord> records, List<CandidatePair> list, HashSet<CandidatePair> edited, BoilerplateModel model, TextCache cache,
-        IScanCache? scanCache, SpanTexts? spanTexts, IProgress<ScanProgress>? progress, CancellationToken ct)
+        IScanCache? scanCache, IProgress<ScanProgress>? progress, CancellationToken ct)
     {
         var results = new List<PassageLink>[list.Count];
         int done = 0;
@@ -128,7 +128,7 @@ public sealed partial class ReuseDetector
         System.Threading.Tasks.Parallel.For(0, list.Count, Parallel(ct), () => CreateAligner(), (i, _, aligner) =>
         {
             CandidatePair pair = list[i];
-            results[i] = AlignPair(records[pair.A], records[pair.B], !edited.Contains(pair), model, cache, scanCache, spanTexts, aligner);
+            results[i] = AlignPair(records[pair.A], records[pair.B], !edited.Contains(pair), model, cache, scanCache, aligner);
             if (Interlocked.Decrement(ref left[pair.A]) == 0) cache.Release(records[pair.A]);
             if (pair.B != pair.A && Interlocked.Decrement(ref left[pair.B]) == 0) cache.Release(records[pair.B]);
             int d = Interlocked.Increment(ref done);
@@ -139,7 +139,7 @@ public sealed partial class ReuseDetector
     }
 
     List<PassageLink> AlignPair(DocumentRecord a, DocumentRecord b, bool anchoredOnly, BoilerplateModel model, TextCache cache, IScanCache? scanCache,
-        SpanTexts? spanTexts, PassageAligner aligner)
+        PassageAligner aligner)
     {
         // Alignments are remembered under what shapes them: both texts with their marks, and the mode.
         SignedDocument keyA = anchoredOnly ? a.AlignmentKey with { ContentHash = a.AlignmentKey.ContentHash ^ AnchoredOnlyTag } : a.AlignmentKey, keyB = b.AlignmentKey;
@@ -156,19 +156,13 @@ public sealed partial class ReuseDetector
             {
                 var (aStart, aEnd) = PassageText.Widen(textA, ta.StartOf(p.AStart), ta.EndOf(p.AEnd - 1));
                 var (bStart, bEnd) = PassageText.Widen(textB, tb.StartOf(p.BStart), tb.EndOf(p.BEnd - 1));
-                // Span texts are kept only for the store; without one the report reads member texts again.
-                return scanCache is null ? new CachedPassage(aStart, aEnd, bStart, bEnd, p.Identity, "", "", p.Anchored)
-                    : new CachedPassage(aStart, aEnd, bStart, bEnd, p.Identity, textA[aStart..aEnd], textB[bStart..bEnd], p.Anchored);
+                return new CachedPassage(aStart, aEnd, bStart, bEnd, p.Identity, p.Anchored);
             });
             scanCache?.PutPassages(keyA, keyB, passages);
         }
         var links = new List<PassageLink>(passages.Count);
         foreach (CachedPassage p in passages)
-        {
-            spanTexts?.Add(a.Index, p.AStart, p.AEnd, p.AText);
-            spanTexts?.Add(b.Index, p.BStart, p.BEnd, p.BText);
             links.Add(new PassageLink(a.Index, p.AStart, p.AEnd, b.Index, p.BStart, p.BEnd, p.Identity, p.Anchored));
-        }
         return links;
     }
 }

@@ -61,11 +61,9 @@ public sealed partial class ReuseDetector
         List<NearDuplicatePair> nearDuplicates = FindNearDuplicates(records, cache, scanCache, progress, cancellationToken);
         BoilerplateModel boilerplate = LearnBoilerplate(records);
         var (pairs, edited) = FindPassageCandidates(records, boilerplate, cancellationToken);
-        // 6. Align candidate pairs at token level.
-        // With a store, passages carry their span texts (stored with the pair); without one, member texts are read
-        // again at report time, once per member document, instead of keeping every aligned pair's texts in memory.
-        SpanTexts? spanTexts = scanCache is null ? null : new SpanTexts();
-        List<PassageLink> links = AlignAll(records, pairs, edited, boilerplate, cache, scanCache, spanTexts, progress, cancellationToken);
+        // 6. Align candidate pairs at token level. Passages keep offsets only: member texts are read again at report time,
+        //    once per member document, instead of keeping (or storing) every aligned pair's texts.
+        List<PassageLink> links = AlignAll(records, pairs, edited, boilerplate, cache, scanCache, progress, cancellationToken);
         // 7. Cluster aligned spans.
         progress?.Report(new ScanProgress(PipelineStage.Cluster, 0, links.Count));
         List<SpanCluster> clusters = ClusterBuilder.Build(links, records.Count);
@@ -79,9 +77,7 @@ public sealed partial class ReuseDetector
         // 9. Report.
         foreach (var (id, reason) in cache.Errors.OrderBy(e => e.Key, StringComparer.Ordinal)) errors.Add(new IngestError(id, reason));
         progress?.Report(new ScanProgress(PipelineStage.Report, 0, 1));
-        Func<int, int, int, string> quote = spanTexts is not null
-            ? (doc, start, end) => spanTexts.TryGet(doc, start, end) ?? Slice(cache.Get(records[doc])?.Document.Text, start, end)
-            : MemberQuotes(records, attributed, cache, source, cancellationToken);
+        Func<int, int, int, string> quote = MemberQuotes(records, attributed, cache, source, cancellationToken);
         ReuseReport report = ReportBuilder.Build(_options.ToReportParameters(), records.ConvertAll(ToReportInput), docs, attributed, nearDuplicates, errors,
             quote, records.ConvertAll(r => r.File.Id), ignored, _options.Parallelism);
         scanCache?.Complete([.. files.Select(f => f.Id)]);

@@ -62,8 +62,12 @@ public readonly record struct FileStamp(long Size, long ModifiedUtcTicks)
     }
 }
 
-/// <summary>An aligned passage pair remembered with the text of both spans, so unchanged pairs need no reading.</summary>
-public sealed record CachedPassage(int AStart, int AEnd, int BStart, int BEnd, double Identity, string AText, string BText, bool Anchored = true);
+/// <summary>
+/// An aligned passage pair, remembered so that unchanged pairs are not aligned again: both spans (character offsets),
+/// their identity, and whether a verbatim run anchors it. Span texts are not kept: the report quotes each member from
+/// its document, read once.
+/// </summary>
+public sealed record CachedPassage(int AStart, int AEnd, int BStart, int BEnd, double Identity, bool Anchored = true);
 
 /// <summary>
 /// Work a scan can take from an earlier one (implemented by the persistent store). All methods are called from

@@ -47,6 +47,31 @@ public sealed class SortedCandidatesTests
     }
 
     [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 2)]
+    [InlineData(3, 3)]
+    [InlineData(4, 5)]
+    public void Pairs_sharing_a_number_of_fingerprints_equal_the_reference_counts(int seed, int minShared)
+    {
+        // Given documents sharing fingerprints with few to many others, some twice in one document, added out of order,
+        // into an index sized too small (it grows)
+        var random = new Random(seed);
+        List<Fingerprint[]> docs = RandomFingerprints(random, 300, 400);
+        var index = new FingerprintIndex(capacity: 7);
+        foreach (int d in Enumerable.Range(0, docs.Count).OrderBy(_ => random.Next()))
+        {
+            if (d % 2 == 0) index.Add(d, docs[d]);
+            else index.Add(d, [.. docs[d].Select(f => f.Hash)]);
+        }
+        // When the pairs sharing at least minShared fingerprints (held by at most 30 documents) are listed
+        List<CandidatePair> pairs = index.PairsSharing(maxDocuments: 30, minShared);
+        // Then they are the reference's pairs of distinct documents with that count (every holder paired), in order
+        List<CandidatePair> expected = [.. ReferencePairs(docs, 30, cliqueLimit: 30).Where(p => p.Key.A != p.Key.B && p.Value >= minShared).Select(p => p.Key)];
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, pairs);
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(2)]
     public void Boilerplate_model_equals_the_one_of_sorting_pairs_by_hash_then_outlet(int seed)
@@ -82,9 +107,13 @@ public sealed class SortedCandidatesTests
             })];
             int[] values = [.. Enumerable.Range(0, n)];
             var expected = keys.Zip(values).OrderBy(p => p.First).ToList();
+            ulong[] alone = [.. keys];
             RadixSort.Sort(keys, values);
             Assert.Equal(expected.Select(p => p.First), keys);
             Assert.Equal(expected.Select(p => p.Second), values);
+            // Keys alone sort the same
+            RadixSort.Sort(alone);
+            Assert.Equal(keys, alone);
         }
     }
 
