@@ -71,8 +71,11 @@ static class SegmentFile
     /// <summary>Serialises a segment to bytes (<paramref name="compressed"/>: LZ4, as segments were written before 2026-11-29; tests).</summary>
     public static byte[] Encode(SegmentBody body, bool compressed = false) => Frame(body, Magic, compressed);
 
-    /// <summary>Decodes and verifies segment bytes; never throws on bad input.</summary>
-    public static SegmentReadResult Decode(ReadOnlySpan<byte> bytes)
+    /// <summary>Decodes and verifies segment bytes (a copy of them); never throws on bad input.</summary>
+    public static SegmentReadResult Decode(ReadOnlySpan<byte> bytes) => Decode(bytes.ToArray());
+
+    /// <summary>Decodes and verifies segment bytes in place; never throws on bad input.</summary>
+    public static SegmentReadResult Decode(byte[] bytes)
     {
         var (status, body, detail) = Unframe<SegmentBody>(bytes, Magic, "store segment");
         if (status == SegmentStatus.Ok && !IsComplete(body))
@@ -94,9 +97,10 @@ static class SegmentFile
     }
 
     /// <summary>Verifies and decodes framed bytes; never throws on bad input.</summary>
-    internal static (SegmentStatus Status, T? Body, string Detail) Unframe<T>(ReadOnlySpan<byte> bytes, ReadOnlySpan<byte> magic, string what)
+    internal static (SegmentStatus Status, T? Body, string Detail) Unframe<T>(ReadOnlyMemory<byte> memory, ReadOnlySpan<byte> magic, string what)
         where T : class
     {
+        ReadOnlySpan<byte> bytes = memory.Span;
         if (bytes.Length < magic.Length || !bytes[..magic.Length].SequenceEqual(magic))
             return (SegmentStatus.NotASegment, null, $"not a ReuseDetect {what}");
         if (bytes.Length < PrefixLength) return (SegmentStatus.Truncated, null, $"truncated header ({bytes.Length} bytes)");
@@ -111,7 +115,8 @@ static class SegmentFile
         if (XxHash3.HashToUInt64(payload) != expected) return (SegmentStatus.ChecksumMismatch, null, "checksum mismatch (the file was damaged)");
         try
         {
-            T? body = MessagePackSerializer.Deserialize<T>(payload.ToArray(), ReadOptions(payload.Length));
+            // Decoded where it lies: a copy of a segment of tens of megabytes is one more large object for the collector.
+            T? body = MessagePackSerializer.Deserialize<T>(memory.Slice(PrefixLength, (int)length), ReadOptions(payload.Length));
             return body is null ? (SegmentStatus.Malformed, null, $"{what} body is empty") : (SegmentStatus.Ok, body, "ok");
         }
         catch (MessagePackSerializationException e)

@@ -97,7 +97,9 @@ sealed class BoilerplateLearner(int minDocuments)
         for (int d = 0; d < fingerprints.Count; d++) postings += fingerprints[d].Length + (lines is null ? 0 : lines[d].Length);
         var hashes = new List<ulong>(postings);
         var holders = new List<int>(postings);
-        var seen = new HashSet<ulong>();
+        // Each document's distinct hashes: sorted in a scratch span and taken once (a set cleared per document would
+        // clear its whole table, as large as the largest document's, every time).
+        ulong[] scratch = System.Buffers.ArrayPool<ulong>.Shared.Rent(16);
         for (int d = 0; d < groups.Count; d++)
         {
             if (!groupIds.TryGetValue(groups[d], out int g))
@@ -107,21 +109,25 @@ sealed class BoilerplateLearner(int minDocuments)
                 sizes.Add(0);
             }
             sizes[g]++;
-            seen.Clear();
-            foreach (Fingerprint f in fingerprints[d])
+            int n = fingerprints[d].Length + (lines is null ? 0 : lines[d].Length);
+            if (scratch.Length < n)
             {
-                if (!seen.Add(f.Hash)) continue;
-                hashes.Add(f.Hash);
-                holders.Add(g);
+                System.Buffers.ArrayPool<ulong>.Shared.Return(scratch);
+                scratch = System.Buffers.ArrayPool<ulong>.Shared.Rent(n);
             }
-            if (lines is null) continue;
-            foreach (ulong h in lines[d])
+            Span<ulong> own = scratch.AsSpan(0, n);
+            int k = 0;
+            foreach (Fingerprint f in fingerprints[d]) own[k++] = f.Hash;
+            if (lines is not null) lines[d].CopyTo(own[k..]);
+            own.Sort();
+            for (int x = 0; x < n; x++)
             {
-                if (!seen.Add(h)) continue;
-                hashes.Add(h);
+                if (x > 0 && own[x] == own[x - 1]) continue;
+                hashes.Add(own[x]);
                 holders.Add(g);
             }
         }
+        System.Buffers.ArrayPool<ulong>.Shared.Return(scratch);
         // (hash, group) pairs sorted by hash, then group: a radix sort by hash, then each hash's groups.
         Span<ulong> hash = CollectionsMarshal.AsSpan(hashes);
         Span<int> group = CollectionsMarshal.AsSpan(holders);
@@ -180,7 +186,7 @@ sealed class BoilerplateLearner(int minDocuments)
             w.CopyTo(all, at);
             at += w.Length;
         }
-        Array.Sort(all);
+        RadixSort.Sort(all);
         int least = Math.Max(CommonDocuments, (int)Math.Ceiling(CommonWordShare * words.Count));
         for (int i = 0; i < all.Length;)
         {
