@@ -49,7 +49,23 @@ static class ScanCommand
             ReuseReport report;
             string storeLine = "";
             // An unchanged folder (same files, sizes, times, options and build) has current reports: say so and stop.
-            string? digest = storeDir is null ? null : ScanDigest.Compute(root.FullName, options);
+            // One walk of the folder serves the digest and the scan (its stamps too), so a changed folder is walked once.
+            var source = new FolderSource(root.FullName, options.Ingest);
+            FolderListing? listing = null;
+            string? digest = null;
+            if (storeDir is not null)
+            {
+                try
+                {
+                    listing = source.List();
+                }
+                catch (DirectoryNotFoundException e)
+                {
+                    stderr.WriteLine("reuse: " + Name(e.Message));
+                    return ExitCodes.Failure;
+                }
+                digest = ScanDigest.Compute(root.FullName, options, listing);
+            }
             if (digest is not null && ScanDigest.Matches(storeDir!, digest) && ReportFiles.AllExist(outDir)
                 && ScanDigest.SavedSummary(storeDir!) is { } saved)
             {
@@ -69,8 +85,7 @@ static class ScanCommand
                 using var opened = storeDir is null ? null : SignatureStore.Open(storeDir, StoreScanCache.ParametersFor(options), m => stderr.WriteLine("reuse: " + Name(m)));
                 if (opened is not null) opened.Root = root.FullName;
                 var cache = opened is null ? null : new StoreScanCache(opened);
-                var source = new FolderSource(root.FullName, options.Ingest);
-                ReuseReport Run(IProgress<ScanProgress>? p) => detector.Scan(source, cache, p);
+                ReuseReport Run(IProgress<ScanProgress>? p) => listing is null ? detector.Scan(source, cache, p) : detector.Scan(source, listing, cache, p);
                 report = Environment.GetEnvironmentVariable("REUSEDETECT_TIMINGS") == "1" ? Run(new TimingProgress(stderr))
                     : !isQuiet && console.StderrIsTerminal ? ConsoleProgress.Run(Ansi(stderr), p => Run(p))
                     : Run(null);

@@ -18,10 +18,12 @@ static class ScanDigest
 {
     const string FileName = "last-scan.digest", SummaryName = "last-scan.summary";
 
-    public static string Compute(string root, ReuseDetectOptions options)
+    public static string Compute(string root, ReuseDetectOptions options) => Compute(root, options, new FolderSource(root, options.Ingest).List());
+
+    /// <summary>The digest of a folder as <paramref name="listing"/> found it (the stamps the walk took).</summary>
+    public static string Compute(string root, ReuseDetectOptions options, FolderListing listing)
     {
-        var source = new FolderSource(root, options.Ingest);
-        (List<SourceFile> files, List<IngestError> errors, List<IgnoredFile> ignored) = source.List();
+        (List<SourceFile> files, List<IngestError> errors, List<IgnoredFile> ignored) = listing;
         var sb = new StringBuilder();
         sb.Append(root).Append('\n')
           .Append(StoreScanCache.ParametersFor(options)).Append('\n')
@@ -32,12 +34,13 @@ static class ScanDigest
           .Append(typeof(ScanDigest).Assembly.ManifestModule.ModuleVersionId).Append('\n');
         foreach (SourceFile f in files)
         {
-            FileStamp? stamp = FileStamp.Of(f.FullPath);
+            FileStamp? stamp = listing.StampOf(f.FullPath);
             sb.Append(f.Id).Append('\t').Append(stamp?.Size ?? -1).Append('\t').Append(stamp?.ModifiedUtcTicks ?? -1).Append('\n');
             // A sidecar changes a file's metadata without touching the file.
-            FileStamp? sidecar = FileStamp.Of(f.FullPath + ".meta.json") ?? FileStamp.Of(Path.ChangeExtension(f.FullPath, ".meta.json"));
+            FileStamp? sidecar = Listed(f.FullPath + ".meta.json") ?? Listed(Path.ChangeExtension(f.FullPath, ".meta.json"));
             if (sidecar is { } s) sb.Append("  meta\t").Append(s.Size).Append('\t').Append(s.ModifiedUtcTicks).Append('\n');
         }
+        FileStamp? Listed(string path) => listing.Stamps.TryGetValue(path, out FileStamp s) ? s : null;
         foreach (IngestError e in errors) sb.Append("! ").Append(e.Id).Append('\t').Append(e.Reason).Append('\n');
         // Ignored files are listed in the reports by path and reason (their content is never read).
         foreach (IgnoredFile i in ignored) sb.Append("- ").Append(i.Id).Append('\t').Append(i.Reason).Append('\n');

@@ -27,6 +27,16 @@ public sealed record IgnoredFile(string Id, string Reason);
 /// <summary>What a folder walk found: the article files, the files ignored by type, and folders that could not be walked.</summary>
 public sealed record FolderListing(List<SourceFile> Files, List<IngestError> Errors, List<IgnoredFile> Ignored)
 {
+    /// <summary>
+    /// The stamp of each article file and sidecar (by full path) as the walk found it, taken before any is read: a scan
+    /// and the digest of its folder stamp files from here instead of asking the file system again. A file missing here
+    /// is stamped when asked (<see cref="StampOf"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, FileStamp> Stamps { get; init; } = new Dictionary<string, FileStamp>();
+
+    /// <summary>The stamp of the file at <paramref name="path"/>: as listed, else read now (null when it cannot be read).</summary>
+    public FileStamp? StampOf(string path) => Stamps.TryGetValue(path, out FileStamp stamp) ? stamp : FileStamp.Of(path);
+
     /// <summary>The article files and the walk's errors.</summary>
     public void Deconstruct(out List<SourceFile> files, out List<IngestError> errors) => (files, errors) = (Files, Errors);
 }
@@ -108,6 +118,7 @@ public sealed partial class FolderSource
         var errors = new List<IngestError>();
         var ignored = new List<IgnoredFile>();
         var excluded = new HashSet<string>(_options.ExcludedFolders.Select(f => Path.TrimEndingDirectorySeparator(Path.GetFullPath(f))), StringComparer.Ordinal);
+        var stamps = new Dictionary<string, FileStamp>(StringComparer.Ordinal);
         var pending = new Stack<string>();
         pending.Push(_root);
         while (pending.Count > 0)
@@ -117,10 +128,19 @@ public sealed partial class FolderSource
             {
                 foreach (string file in Directory.EnumerateFiles(dir))
                 {
-                    if (Path.GetFileName(file).StartsWith('.') || IsSidecar(file)) continue;
+                    if (Path.GetFileName(file).StartsWith('.')) continue;
+                    if (IsSidecar(file))
+                    {
+                        if (FileStamp.Of(file) is { } sidecar) stamps[file] = sidecar;
+                        continue;
+                    }
                     if (IgnoreReason(file) is { } reason) ignored.Add(new IgnoredFile(IdOf(file), reason));
                     else if (Refusal(file) is { } refusal) errors.Add(new IngestError(IdOf(file), refusal));
-                    else files.Add(new SourceFile(IdOf(file), file));
+                    else
+                    {
+                        files.Add(new SourceFile(IdOf(file), file));
+                        if (FileStamp.Of(file) is { } stamp) stamps[file] = stamp;
+                    }
                 }
                 foreach (string sub in Directory.EnumerateDirectories(dir))
                 {
@@ -142,7 +162,7 @@ public sealed partial class FolderSource
         files.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
         errors.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
         ignored.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
-        return new FolderListing(files, errors, ignored);
+        return new FolderListing(files, errors, ignored) { Stamps = stamps };
     }
 
     string TooLarge(long length) => length > _options.MaxFileBytes

@@ -26,7 +26,7 @@ enum FileKind
 /// </summary>
 static partial class FileKinds
 {
-    const int AtFdCwd = -100, AtSymlinkNoFollow = 0x100, StatxType = 0x1;
+    const int AtFdCwd = -100, AtSymlinkNoFollow = 0x100, StatxType = 0x1, StatxMtime = 0x40, StatxSize = 0x200;
     const int ENOENT = 2, ENOTDIR = 20;
     static bool s_unavailable = !OperatingSystem.IsLinux();
 
@@ -47,6 +47,46 @@ static partial class FileKinds
         FileKind.SymbolicLink => "symbolic link",
         _ => kind.ToString(),
     };
+
+    /// <summary>
+    /// The kind of what <paramref name="path"/> names without following a link, and the size and modification time
+    /// (ticks, UTC) of the file it reads (as FileStamp takes them: a link's target's size and the later of the two
+    /// times); null when not known here (not Linux, or the call failed), and a null stamp when the path or a link's
+    /// target is missing or a folder.
+    /// </summary>
+    public static (FileKind Kind, (long Size, long Ticks)? Stamp)? Stamp(string path)
+    {
+        if (s_unavailable) return null;
+        if (Stat(path, AtSymlinkNoFollow) is not { } own) return null;
+        // As FileInfo sees it, a folder (or a link to one) is no file, and has no stamp.
+        if (own.Kind is FileKind.Missing or FileKind.Directory) return (own.Kind, null);
+        if (own.Kind != FileKind.SymbolicLink) return (own.Kind, (own.Size, own.Ticks));
+        if (Stat(path, 0) is not { } target) return null;
+        return (own.Kind, target.Kind is FileKind.Missing or FileKind.Directory ? null : (target.Size, Math.Max(own.Ticks, target.Ticks)));
+    }
+
+    /// <summary>statx of <paramref name="path"/>: kind, size and modification time (ticks, UTC), or null when not known.</summary>
+    static (FileKind Kind, long Size, long Ticks)? Stat(string path, int flags)
+    {
+        Statx buffer = default;
+        try
+        {
+            if (NativeStatx(AtFdCwd, path, flags, StatxType | StatxMtime | StatxSize, ref buffer) != 0)
+            {
+                int errno = Marshal.GetLastPInvokeError();
+                return errno is ENOENT or ENOTDIR ? (FileKind.Missing, 0, 0) : null;
+            }
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            s_unavailable = true;
+            return null;
+        }
+        if ((buffer.Mask & (StatxType | StatxMtime | StatxSize)) != (StatxType | StatxMtime | StatxSize)) return null;
+        // As FileInfo.LastWriteTimeUtc reads it: whole seconds since the epoch, then nanoseconds in 100 ns ticks.
+        long ticks = DateTime.UnixEpoch.Ticks + buffer.MtimeSeconds * TimeSpan.TicksPerSecond + buffer.MtimeNanoseconds / 100;
+        return (KindOf(buffer.Mode), (long)buffer.Size, ticks);
+    }
 
     static FileKind Query(string path, int flags)
     {
@@ -117,17 +157,15 @@ static partial class FileKinds
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static partial int NativeOpen(string path, int flags);
 
-    /// <summary>The head of <c>struct statx</c> (256 bytes in all); only <c>stx_mode</c>, at offset 28, is read.</summary>
-    [StructLayout(LayoutKind.Sequential, Size = 256)]
+    /// <summary><c>struct statx</c> (256 bytes in all): the mask, <c>stx_mode</c> (offset 28), <c>stx_size</c> (40) and <c>stx_mtime</c> (112) are read.</summary>
+    [StructLayout(LayoutKind.Explicit, Size = 256)]
     struct Statx
     {
-        public uint Mask;
-        public uint BlockSize;
-        public ulong Attributes;
-        public uint Links;
-        public uint Uid;
-        public uint Gid;
-        public ushort Mode;
+        [FieldOffset(0)] public uint Mask;
+        [FieldOffset(28)] public ushort Mode;
+        [FieldOffset(40)] public ulong Size;
+        [FieldOffset(112)] public long MtimeSeconds;
+        [FieldOffset(120)] public uint MtimeNanoseconds;
     }
 
     [LibraryImport("libc", EntryPoint = "statx", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]

@@ -9,7 +9,7 @@ namespace ReuseDetect.Pipeline;
 
 public sealed partial class ReuseDetector
 {
-    List<DocumentRecord> SignAll(FolderSource source, List<SourceFile> files, List<IngestError> errors, TextCache cache,
+    List<DocumentRecord> SignAll(FolderSource source, FolderListing listing, List<SourceFile> files, List<IngestError> errors, TextCache cache,
         IScanCache? scanCache, IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
     {
         var minHasher = new MinHasher(_options.Permutations, _options.Seed);
@@ -19,7 +19,7 @@ public sealed partial class ReuseDetector
         progress?.Report(new ScanProgress(PipelineStage.Sign, 0, files.Count));
         System.Threading.Tasks.Parallel.For(0, files.Count, Parallel(cancellationToken), i =>
         {
-            results[i] = SignFile(source, files[i], cache, scanCache, minHasher);
+            results[i] = SignFile(source, listing, files[i], cache, scanCache, minHasher);
             int d = Interlocked.Increment(ref done);
             if (d % 64 == 0 || d == files.Count) progress?.Report(new ScanProgress(PipelineStage.Sign, d, files.Count));
         });
@@ -33,9 +33,11 @@ public sealed partial class ReuseDetector
         return records;
     }
 
-    (IReadOnlyList<SignedDocument>, IReadOnlyList<IngestError>) SignFile(FolderSource source, SourceFile file, TextCache cache, IScanCache? scanCache, MinHasher minHasher)
+    (IReadOnlyList<SignedDocument>, IReadOnlyList<IngestError>) SignFile(FolderSource source, FolderListing listing, SourceFile file, TextCache cache,
+        IScanCache? scanCache, MinHasher minHasher)
     {
-        FileStamp? stamp = scanCache is null ? null : FileStamp.Of(file.FullPath);
+        // Stamped by the walk, before any file was read: a file changed since is read again by the next scan.
+        FileStamp? stamp = scanCache is null ? null : listing.StampOf(file.FullPath);
         if (stamp is { } s && scanCache!.TryGetFile(file, s, out var cached, out var cachedErrors))
             return (cached, cachedErrors);
         FileLoad load = source.LoadAll(file);

@@ -52,10 +52,24 @@ public sealed partial class ReuseDetector
     {
         ArgumentNullException.ThrowIfNull(source);
         // 1. Ingest: list the files.
-        (List<SourceFile> files, List<IngestError> errors, List<IgnoredFile> ignored) = source.List();
+        return Scan(source, source.List(), scanCache, progress, cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="Scan(FolderSource, IScanCache?, IProgress{ScanProgress}?, CancellationToken)"/> of the files
+    /// <paramref name="listing"/> found (<see cref="FolderSource.List"/>), for a caller that has just walked the folder.
+    /// </summary>
+    public ReuseReport Scan(FolderSource source, FolderListing listing, IScanCache? scanCache, IProgress<ScanProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(listing);
+        List<SourceFile> files = listing.Files;
+        List<IngestError> errors = [.. listing.Errors];
+        List<IgnoredFile> ignored = listing.Ignored;
         // 2-4. Read every file into its documents; tokenize, shingle and sign them (text is dropped afterwards).
         var cache = new TextCache(source.Load, TextCacheBudgetChars);
-        List<DocumentRecord> records = SignAll(source, files, errors, cache, scanCache, progress, cancellationToken);
+        List<DocumentRecord> records = SignAll(source, listing, files, errors, cache, scanCache, progress, cancellationToken);
         // 5. Candidates: near-duplicates by LSH, passage pairs by fingerprint postings (each outlet's learned
         //    boilerplate fingerprints left out; those passages are collected apart, without pairwise alignment).
         List<NearDuplicatePair> nearDuplicates = FindNearDuplicates(records, cache, scanCache, progress, cancellationToken);

@@ -34,34 +34,6 @@ public sealed record SignedDocument
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 
-/// <summary>Size and last-write time of a file: when both are unchanged the file is taken as unchanged.</summary>
-public readonly record struct FileStamp(long Size, long ModifiedUtcTicks)
-{
-    /// <summary>
-    /// The stamp of a file on disk, or null when it cannot be read. A symbolic link is stamped with its target's size
-    /// and the later of the two times, so editing the target or pointing the link elsewhere both change it.
-    /// </summary>
-    public static FileStamp? Of(string path)
-    {
-        try
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists) return null;
-            if ((info.Attributes & FileAttributes.ReparsePoint) != 0 && info.LinkTarget is not null)
-            {
-                return info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo { Exists: true } target
-                    ? new FileStamp(target.Length, Math.Max(info.LastWriteTimeUtc.Ticks, target.LastWriteTimeUtc.Ticks))
-                    : null;
-            }
-            return new FileStamp(info.Length, info.LastWriteTimeUtc.Ticks);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-}
-
 /// <summary>
 /// An aligned passage pair, remembered so that unchanged pairs are not aligned again: both spans (character offsets),
 /// their identity, and whether a verbatim run anchors it. Span texts are not kept: the report quotes each member from
