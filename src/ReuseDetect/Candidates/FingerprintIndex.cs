@@ -66,7 +66,8 @@ sealed class FingerprintIndex(int capacity = 0)
         RadixSort.Sort(hashes, documents);
         RadixSort.SortRuns(hashes, documents);
         // The distinct holders of each fingerprint held by 2 to maxDocuments documents, ascending, run after run.
-        int[] holders = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, _count));
+        // Scratch of this call alone, dropped after it (a shared pool would keep it for the rest of the scan).
+        int[] holders = GC.AllocateUninitializedArray<int>(_count);
         var runStarts = new List<int> { 0 };
         int documentCount = 0, held = 0;
         for (int i = 0; i < hashes.Length;)
@@ -87,44 +88,32 @@ sealed class FingerprintIndex(int capacity = 0)
         var first = new int[documentCount + 1];
         for (int h = 0; h < held; h++) first[holders[h] + 1]++;
         for (int d = 0; d < documentCount; d++) first[d + 1] += first[d];
-        int[] runsOf = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, held));
-        int[] fill = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, documentCount));
-        int[] counts = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, documentCount));
-        try
+        int[] runsOf = GC.AllocateUninitializedArray<int>(held);
+        int[] fill = first[..documentCount];
+        var counts = new int[documentCount];
+        for (int r = 0; r + 1 < runStarts.Count; r++)
+            for (int h = runStarts[r]; h < runStarts[r + 1]; h++) runsOf[fill[holders[h]]++] = r;
+        var pairs = new List<CandidatePair>();
+        var touched = new List<int>();
+        for (int a = 0; a < documentCount; a++)
         {
-            first.AsSpan(0, documentCount).CopyTo(fill);
-            for (int r = 0; r + 1 < runStarts.Count; r++)
-                for (int h = runStarts[r]; h < runStarts[r + 1]; h++) runsOf[fill[holders[h]]++] = r;
-            counts.AsSpan(0, documentCount).Clear();
-            var pairs = new List<CandidatePair>();
-            var touched = new List<int>();
-            for (int a = 0; a < documentCount; a++)
+            for (int k = first[a]; k < first[a + 1]; k++)
             {
-                for (int k = first[a]; k < first[a + 1]; k++)
-                {
-                    int r = runsOf[k];
-                    // Holders are ascending: those after a are the tail of the run.
-                    for (int h = runStarts[r + 1] - 1; h >= runStarts[r] && holders[h] > a; h--)
-                        if (counts[holders[h]]++ == 0) touched.Add(holders[h]);
-                }
-                if (touched.Count == 0) continue;
-                touched.Sort();
-                foreach (int b in touched)
-                {
-                    if (counts[b] >= minShared) pairs.Add(new CandidatePair(a, b));
-                    counts[b] = 0;
-                }
-                touched.Clear();
+                int r = runsOf[k];
+                // Holders are ascending: those after a are the tail of the run.
+                for (int h = runStarts[r + 1] - 1; h >= runStarts[r] && holders[h] > a; h--)
+                    if (counts[holders[h]]++ == 0) touched.Add(holders[h]);
             }
-            return pairs;
+            if (touched.Count == 0) continue;
+            touched.Sort();
+            foreach (int b in touched)
+            {
+                if (counts[b] >= minShared) pairs.Add(new CandidatePair(a, b));
+                counts[b] = 0;
+            }
+            touched.Clear();
         }
-        finally
-        {
-            System.Buffers.ArrayPool<int>.Shared.Return(holders);
-            System.Buffers.ArrayPool<int>.Shared.Return(runsOf);
-            System.Buffers.ArrayPool<int>.Shared.Return(fill);
-            System.Buffers.ArrayPool<int>.Shared.Return(counts);
-        }
+        return pairs;
     }
 
     /// <summary>Number of postings.</summary>

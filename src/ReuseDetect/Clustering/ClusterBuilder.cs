@@ -31,15 +31,26 @@ static class ClusterBuilder
     public const double RelayShare = 0.5;
 
     /// <summary>Builds the clusters of <paramref name="links"/> over <paramref name="documentCount"/> documents.</summary>
-    public static List<SpanCluster> Build(IReadOnlyList<PassageLink> links, int documentCount)
+    /// <remarks>
+    /// Candidates share no link, so they are peeled side by side (at most <paramref name="parallelism"/> at once, -1: one
+    /// per core); their clusters are gathered in candidate order before the final sort, as one thread would give them.
+    /// </remarks>
+    public static List<SpanCluster> Build(IReadOnlyList<PassageLink> links, int documentCount, int parallelism = -1)
     {
         ArgumentNullException.ThrowIfNull(links);
         // Links in content order, so that nothing below depends on the order they were found in.
         PassageLink[] ordered = [.. links.OrderBy(l => l.DocA).ThenBy(l => l.AStart).ThenBy(l => l.AEnd)
             .ThenBy(l => l.DocB).ThenBy(l => l.BStart).ThenBy(l => l.BEnd).ThenBy(l => l.Identity)];
-        var clusters = new List<SpanCluster>();
-        foreach (int[] candidate in Candidates(ordered, documentCount))
-            Peel(ordered, candidate, clusters);
+        List<int[]> candidates = Candidates(ordered, documentCount);
+        var peeled = new List<SpanCluster>[candidates.Count];
+        Parallel.For(0, candidates.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, c =>
+        {
+            var own = new List<SpanCluster>();
+            Peel(ordered, candidates[c], own);
+            peeled[c] = own;
+        });
+        var clusters = new List<SpanCluster>(peeled.Sum(p => p.Count));
+        foreach (List<SpanCluster> own in peeled) clusters.AddRange(own);
         clusters.Sort((a, b) =>
         {
             ClusterMember x = a.Members[0], y = b.Members[0];

@@ -80,7 +80,7 @@ public sealed partial class ReuseDetector
         List<PassageLink> links = AlignAll(records, pairs, edited, boilerplate, cache, scanCache, progress, cancellationToken);
         // 7. Cluster aligned spans.
         progress?.Report(new ScanProgress(PipelineStage.Cluster, 0, links.Count));
-        List<SpanCluster> clusters = ClusterBuilder.Build(links, records.Count);
+        List<SpanCluster> clusters = ClusterBuilder.Build(links, records.Count, _options.Parallelism);
         // 8. Attribute: origins, credits, boilerplate.
         progress?.Report(new ScanProgress(PipelineStage.Attribute, 0, clusters.Count));
         var attributor = new SourceAttributor(_options.BoilerplateMinDocuments);
