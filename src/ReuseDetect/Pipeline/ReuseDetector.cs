@@ -78,6 +78,33 @@ public sealed partial class ReuseDetector
         // 6. Align candidate pairs at token level. Passages keep offsets only: member texts are read again at report time,
         //    once per member document, instead of keeping (or storing) every aligned pair's texts.
         List<PassageLink> links = AlignAll(records, pairs, edited, boilerplate, cache, scanCache, progress, cancellationToken);
+        // Everything the store keeps is known once the pairs are aligned: with more than one thread it is committed while
+        // the clusters, attribution and report are made (the store is not read after this point).
+        Task commit = scanCache is not null && _options.Parallelism > 1
+            ? Task.Run(() => scanCache.Complete([.. files.Select(f => f.Id)]), CancellationToken.None)
+            : Task.CompletedTask;
+        ReuseReport report;
+        try
+        {
+            report = Finish(source, records, links, boilerplate, nearDuplicates, errors, ignored, cache, progress, cancellationToken);
+        }
+        catch
+        {
+            // The caller closes the store when this throws: the commit must be over by then (its own failure is
+            // secondary to the one thrown here).
+            try { commit.Wait(CancellationToken.None); } catch (AggregateException) { }
+            throw;
+        }
+        if (scanCache is not null && _options.Parallelism <= 1) scanCache.Complete([.. files.Select(f => f.Id)]);
+        commit.GetAwaiter().GetResult();
+        return report;
+    }
+
+    /// <summary>Stages 7 to 9 of <see cref="Scan(FolderSource, FolderListing, IScanCache?, IProgress{ScanProgress}?, CancellationToken)"/>: cluster, attribute, report.</summary>
+    ReuseReport Finish(FolderSource source, List<DocumentRecord> records, List<PassageLink> links, BoilerplateModel boilerplate,
+        List<NearDuplicatePair> nearDuplicates, List<IngestError> errors, List<IgnoredFile> ignored, TextCache cache,
+        IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
+    {
         // 7. Cluster aligned spans.
         progress?.Report(new ScanProgress(PipelineStage.Cluster, 0, links.Count));
         List<SpanCluster> clusters = ClusterBuilder.Build(links, records.Count, _options.Parallelism);
@@ -92,10 +119,8 @@ public sealed partial class ReuseDetector
         foreach (var (id, reason) in cache.Errors.OrderBy(e => e.Key, StringComparer.Ordinal)) errors.Add(new IngestError(id, reason));
         progress?.Report(new ScanProgress(PipelineStage.Report, 0, 1));
         Func<int, int, int, string> quote = MemberQuotes(records, attributed, cache, source, cancellationToken);
-        ReuseReport report = ReportBuilder.Build(_options.ToReportParameters(), records.ConvertAll(ToReportInput), docs, attributed, nearDuplicates, errors,
+        return ReportBuilder.Build(_options.ToReportParameters(), records.ConvertAll(ToReportInput), docs, attributed, nearDuplicates, errors,
             quote, records.ConvertAll(r => r.File.Id), ignored, _options.Parallelism);
-        scanCache?.Complete([.. files.Select(f => f.Id)]);
-        return report;
     }
 
     /// <summary>
