@@ -40,12 +40,18 @@ sealed class CreditResolver
     readonly record struct Prepared(string Group, string[] Own, string[] Keys);
 
     /// <summary>Learns the corpus: its outlets and, per group, which lines recur.</summary>
-    public CreditResolver(IEnumerable<CreditDocument> corpus)
+    public CreditResolver(IEnumerable<CreditDocument> corpus) : this(corpus as IReadOnlyList<CreditDocument> ?? [.. corpus], null)
+    {
+    }
+
+    /// <summary>Learns the corpus, each document prepared already when <paramref name="prepared"/> is given (same order).</summary>
+    CreditResolver(IReadOnlyList<CreditDocument> corpus, Prepared[]? prepared)
     {
         ArgumentNullException.ThrowIfNull(corpus);
-        foreach (CreditDocument doc in corpus)
+        for (int d = 0; d < corpus.Count; d++)
         {
-            Prepared p = Prepare(doc);
+            CreditDocument doc = corpus[d];
+            Prepared p = prepared is null ? Prepare(doc) : prepared[d];
             _prepared.Add(p);
             if (doc.Metadata.Outlet != DocumentMetadata.UnknownOutlet) Add(_outlets, CreditLineDetector.OutletKey(doc.Metadata.Outlet));
             if (OutletNames.FromUrl(doc.Metadata.Url) is { } host) Add(_outlets, CreditLineDetector.OutletKey(host));
@@ -82,12 +88,19 @@ sealed class CreditResolver
     }
 
     /// <summary>The real credits of every document of <paramref name="documents"/>, in the same order.</summary>
-    public static IReadOnlyList<CreditLine>[] ResolveAll(IReadOnlyList<CreditDocument> documents)
+    /// <remarks>
+    /// Each document is prepared (its keys found) and resolved on its own, side by side, with at most
+    /// <paramref name="parallelism"/> threads (-1: one per core); only the counts the resolver learns are taken in order.
+    /// </remarks>
+    public static IReadOnlyList<CreditLine>[] ResolveAll(IReadOnlyList<CreditDocument> documents, int parallelism = -1)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        var resolver = new CreditResolver(documents);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
+        var prepared = new Prepared[documents.Count];
+        Parallel.For(0, documents.Count, options, d => prepared[d] = Prepare(documents[d]));
+        var resolver = new CreditResolver(documents, prepared);
         var result = new IReadOnlyList<CreditLine>[documents.Count];
-        for (int d = 0; d < documents.Count; d++) result[d] = resolver.Resolve(documents[d], resolver._prepared[d]);
+        Parallel.For(0, documents.Count, options, d => result[d] = resolver.Resolve(documents[d], prepared[d]));
         return result;
     }
 

@@ -111,7 +111,7 @@ public sealed partial class ReuseDetector
         // 8. Attribute: origins, credits, boilerplate.
         progress?.Report(new ScanProgress(PipelineStage.Attribute, 0, clusters.Count));
         var attributor = new SourceAttributor(_options.BoilerplateMinDocuments);
-        IReadOnlyList<CreditLine>[] credits = CreditResolver.ResolveAll(records.ConvertAll(r => new CreditDocument(r.Id, r.Metadata, r.Credits)));
+        IReadOnlyList<CreditLine>[] credits = CreditResolver.ResolveAll(records.ConvertAll(r => new CreditDocument(r.Id, r.Metadata, r.Credits)), _options.Parallelism);
         var docs = records.ConvertAll(r => new AttributionDocument(r.Id, r.Metadata, credits[r.Index], boilerplate.Count(r.Group) > 0) { Candidates = r.Credits });
         List<AttributedCluster> attributed = attributor.Attribute(clusters, docs);
         attributed.AddRange(attributor.AttributeBoilerplate(FindBoilerplate(records, boilerplate, cache), docs));
