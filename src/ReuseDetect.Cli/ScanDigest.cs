@@ -18,8 +18,6 @@ static class ScanDigest
 {
     const string FileName = "last-scan.digest", SummaryName = "last-scan.summary";
 
-    public static string Compute(string root, ReuseDetectOptions options) => Compute(root, options, new FolderSource(root, options.Ingest).List());
-
     /// <summary>The digest of a folder as <paramref name="listing"/> found it (the stamps the walk took).</summary>
     public static string Compute(string root, ReuseDetectOptions options, FolderListing listing)
     {

@@ -10,7 +10,13 @@ public readonly record struct FileStamp(long Size, long ModifiedUtcTicks)
     public static FileStamp? Of(string path)
     {
         // One statx call on Linux (two for a link); FileInfo elsewhere. Both give the same figures.
-        if (Internal.FileKinds.Stamp(path) is { } fast) return fast.Stamp is var (size, ticks) ? new FileStamp(size, ticks) : null;
+        var (_, target, times) = Internal.FileKinds.Inspect(path);
+        return times is var (size, ticks) ? new FileStamp(size, ticks)
+            : target is Internal.FileKind.Missing or Internal.FileKind.Directory ? null : ByFileInfo(path);
+    }
+
+    static FileStamp? ByFileInfo(string path)
+    {
         try
         {
             var info = new FileInfo(path);

@@ -22,16 +22,26 @@ public sealed partial class FolderSource
     /// as <c>/dev/zero</c> reports a length of 0 and never ends. A path that no longer exists is left to the read,
     /// which reports it as "cannot read".
     /// </summary>
-    string? Refusal(string path)
+    string? Refusal(string path) => Refusal(path, out _);
+
+    /// <summary>
+    /// <see cref="Refusal(string)"/>, and the stamp of a file that is read (<see cref="FileStamp.Of"/>), from the same
+    /// statx calls.
+    /// </summary>
+    string? Refusal(string path, out FileStamp? stamp)
     {
-        FileKind kind = FileKinds.OfLink(path);
+        stamp = null;
+        var (own, target, times) = FileKinds.Inspect(path);
+        FileKind kind = own;
         if (kind == FileKind.SymbolicLink || (kind == FileKind.Unknown && IsLink(path)))
         {
             if (RealPath.Of(path) is not { } real) return "symbolic link loop, not followed";
             if (!RealPath.IsWithin(real, RealRoot)) return OutsideRootReason;
-            kind = FileKinds.Of(path);
+            kind = own == FileKind.SymbolicLink ? target : FileKinds.Of(path);
         }
-        return kind is FileKind.Regular or FileKind.Unknown or FileKind.Missing ? null : "not a regular file: " + FileKinds.Describe(kind);
+        if (kind is not (FileKind.Regular or FileKind.Unknown or FileKind.Missing)) return "not a regular file: " + FileKinds.Describe(kind);
+        stamp = times is var (size, ticks) ? new FileStamp(size, ticks) : FileStamp.Of(path);
+        return null;
     }
 
     /// <summary>Why a folder link is not followed: every one is left alone (so a loop cannot trap the walk), and one leading out of the root says so.</summary>
@@ -51,7 +61,7 @@ public sealed partial class FolderSource
     }
 
     /// <summary>
-    /// Reads a file checked by <see cref="Refusal"/>, at most <paramref name="maxBytes"/> + 1 bytes whatever length
+    /// Reads a file checked by <see cref="Refusal(string)"/>, at most <paramref name="maxBytes"/> + 1 bytes whatever length
     /// it reports: a file that grows while it is read, or a device put in its place after the check, cannot exhaust
     /// memory. Null (with the length seen) when the file is larger than the limit. Throws what opening and reading throw.
     /// </summary>

@@ -135,11 +135,11 @@ public sealed partial class FolderSource
                         continue;
                     }
                     if (IgnoreReason(file) is { } reason) ignored.Add(new IgnoredFile(IdOf(file), reason));
-                    else if (Refusal(file) is { } refusal) errors.Add(new IngestError(IdOf(file), refusal));
+                    else if (Refusal(file, out FileStamp? stamp) is { } refusal) errors.Add(new IngestError(IdOf(file), refusal));
                     else
                     {
                         files.Add(new SourceFile(IdOf(file), file));
-                        if (FileStamp.Of(file) is { } stamp) stamps[file] = stamp;
+                        if (stamp is { } listed) stamps[file] = listed;
                     }
                 }
                 foreach (string sub in Directory.EnumerateDirectories(dir))

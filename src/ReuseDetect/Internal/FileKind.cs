@@ -31,10 +31,8 @@ static partial class FileKinds
     static bool s_unavailable = !OperatingSystem.IsLinux();
 
     /// <summary>The kind of the file <paramref name="path"/> names, following symbolic links (as <c>stat</c>).</summary>
-    public static FileKind Of(string path) => Query(path, 0);
+    public static FileKind Of(string path) => Stat(path, 0).Kind;
 
-    /// <summary>The kind of <paramref name="path"/> itself: a symbolic link is <see cref="FileKind.SymbolicLink"/> (as <c>lstat</c>).</summary>
-    public static FileKind OfLink(string path) => Query(path, AtSymlinkNoFollow);
 
     /// <summary>How a reason names a kind that is not a regular file.</summary>
     public static string Describe(FileKind kind) => kind switch
@@ -49,63 +47,48 @@ static partial class FileKinds
     };
 
     /// <summary>
-    /// The kind of what <paramref name="path"/> names without following a link, and the size and modification time
-    /// (ticks, UTC) of the file it reads (as FileStamp takes them: a link's target's size and the later of the two
-    /// times); null when not known here (not Linux, or the call failed), and a null stamp when the path or a link's
-    /// target is missing or a folder.
+    /// What <paramref name="path"/> names: its own kind (a link not followed), the kind it leads to (links followed; its
+    /// own kind for anything but a link), and the size and modification time (ticks, UTC) of the file it reads, as
+    /// FileStamp takes them (a link's target's size and the later of the two times; none for a missing path or a
+    /// folder). Where this is not known (not Linux, or the call failed), the kinds are <see cref="FileKind.Unknown"/>
+    /// and there are no times.
     /// </summary>
-    public static (FileKind Kind, (long Size, long Ticks)? Stamp)? Stamp(string path)
+    public static (FileKind Own, FileKind Target, (long Size, long Ticks)? Times) Inspect(string path)
     {
-        if (s_unavailable) return null;
-        if (Stat(path, AtSymlinkNoFollow) is not { } own) return null;
+        var own = Stat(path, AtSymlinkNoFollow);
         // As FileInfo sees it, a folder (or a link to one) is no file, and has no stamp.
-        if (own.Kind is FileKind.Missing or FileKind.Directory) return (own.Kind, null);
-        if (own.Kind != FileKind.SymbolicLink) return (own.Kind, (own.Size, own.Ticks));
-        if (Stat(path, 0) is not { } target) return null;
-        return (own.Kind, target.Kind is FileKind.Missing or FileKind.Directory ? null : (target.Size, Math.Max(own.Ticks, target.Ticks)));
+        if (own.Kind != FileKind.SymbolicLink) return (own.Kind, own.Kind, own.Kind is FileKind.Missing or FileKind.Directory ? null : own.Times);
+        var target = Stat(path, 0);
+        return (own.Kind, target.Kind, target.Kind is FileKind.Missing or FileKind.Directory || own.Times is not { } o || target.Times is not { } t
+            ? null : (t.Size, Math.Max(o.Ticks, t.Ticks)));
     }
 
-    /// <summary>statx of <paramref name="path"/>: kind, size and modification time (ticks, UTC), or null when not known.</summary>
-    static (FileKind Kind, long Size, long Ticks)? Stat(string path, int flags)
+    /// <summary>
+    /// statx of <paramref name="path"/>: its kind (<see cref="FileKind.Unknown"/> when the call is not available or
+    /// failed, <see cref="FileKind.Missing"/> when nothing is there) and, when the call gave them, its size and
+    /// modification time (ticks, UTC).
+    /// </summary>
+    static (FileKind Kind, (long Size, long Ticks)? Times) Stat(string path, int flags)
     {
+        if (s_unavailable) return (FileKind.Unknown, null);
         Statx buffer = default;
         try
         {
             if (NativeStatx(AtFdCwd, path, flags, StatxType | StatxMtime | StatxSize, ref buffer) != 0)
             {
                 int errno = Marshal.GetLastPInvokeError();
-                return errno is ENOENT or ENOTDIR ? (FileKind.Missing, 0, 0) : null;
+                return (errno is ENOENT or ENOTDIR ? FileKind.Missing : FileKind.Unknown, null);
             }
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
             s_unavailable = true;
-            return null;
+            return (FileKind.Unknown, null);
         }
-        if ((buffer.Mask & (StatxType | StatxMtime | StatxSize)) != (StatxType | StatxMtime | StatxSize)) return null;
+        if ((buffer.Mask & (StatxMtime | StatxSize)) != (StatxMtime | StatxSize)) return (KindOf(buffer.Mode), null);
         // As FileInfo.LastWriteTimeUtc reads it: whole seconds since the epoch, then nanoseconds in 100 ns ticks.
         long ticks = DateTime.UnixEpoch.Ticks + buffer.MtimeSeconds * TimeSpan.TicksPerSecond + buffer.MtimeNanoseconds / 100;
-        return (KindOf(buffer.Mode), (long)buffer.Size, ticks);
-    }
-
-    static FileKind Query(string path, int flags)
-    {
-        if (s_unavailable) return FileKind.Unknown;
-        Statx buffer = default;
-        try
-        {
-            if (NativeStatx(AtFdCwd, path, flags, StatxType, ref buffer) != 0)
-            {
-                int errno = Marshal.GetLastPInvokeError();
-                return errno is ENOENT or ENOTDIR ? FileKind.Missing : FileKind.Unknown;
-            }
-        }
-        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
-        {
-            s_unavailable = true;
-            return FileKind.Unknown;
-        }
-        return KindOf(buffer.Mode);
+        return (KindOf(buffer.Mode), ((long)buffer.Size, ticks));
     }
 
     /// <summary>The kind a <c>stx_mode</c> names (its file-type bits).</summary>
