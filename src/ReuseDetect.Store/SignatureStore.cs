@@ -26,6 +26,10 @@ public sealed class SignatureStore : IDisposable
     readonly Dictionary<PairKey, StoredPair> _pairs = [];
     readonly Dictionary<string, StoredFile> _newFiles = new(StringComparer.Ordinal);
     readonly Dictionary<PairKey, StoredPair> _newPairs = [];
+    // Pairs read or written since the last commit: what the scan being committed used. A scan keys a pair by the
+    // alignment keys of its documents (content hash folded with their token marks, and the mode), not by their
+    // content hashes alone, so at compaction these are the pairs known to be live.
+    readonly HashSet<PairKey> _touched = [];
     readonly List<string> _segments = [];
     readonly Lock _gate = new();
     bool _rebuild;
@@ -215,7 +219,13 @@ public sealed class SignatureStore : IDisposable
     /// <summary>The stored alignment of two document versions (content hashes as numbers), or null.</summary>
     internal StoredPair? TryGetPair(string a, UInt128 aHash, string b, UInt128 bHash)
     {
-        lock (_gate) return _pairs.GetValueOrDefault(new PairKey(a, aHash, b, bHash));
+        var key = new PairKey(a, aHash, b, bHash);
+        lock (_gate)
+        {
+            if (!_pairs.TryGetValue(key, out StoredPair? pair)) return null;
+            if (!_readOnly) _touched.Add(key);
+            return pair;
+        }
     }
 
     /// <summary>Records the alignment of a pair computed in this scan.</summary>
@@ -227,6 +237,7 @@ public sealed class SignatureStore : IDisposable
         {
             _pairs[key] = pair;
             _newPairs[key] = pair;
+            _touched.Add(key);
         }
     }
 
@@ -306,6 +317,7 @@ public sealed class SignatureStore : IDisposable
         _committedRoot = Root;
         _newFiles.Clear();
         _newPairs.Clear();
+        _touched.Clear();
         BeforeQueryIndexWrite?.Invoke();
         WriteQueryIndex(live);
         _queryIndexCurrent = true;
@@ -325,8 +337,12 @@ public sealed class SignatureStore : IDisposable
     SegmentBody LiveBody(HashSet<string> live)
     {
         var files = _files.Where(f => !f.Value.Deleted && live.Contains(f.Key)).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        // A pair stays when both documents are live: in their current versions (by content hash), or as the scan being
+        // committed used it (by alignment key, which only that scan can tell is current).
         var versions = files.Values.SelectMany(f => f.Documents).Select(d => (d.Id, PairKey.Read(d.ContentHash))).ToHashSet();
-        var pairs = _pairs.Where(p => versions.Contains((p.Key.A, p.Key.AHash)) && versions.Contains((p.Key.B, p.Key.BHash)))
+        var ids = versions.Select(v => v.Id).ToHashSet(StringComparer.Ordinal);
+        var pairs = _pairs.Where(p => (versions.Contains((p.Key.A, p.Key.AHash)) && versions.Contains((p.Key.B, p.Key.BHash)))
+                || (_touched.Contains(p.Key) && ids.Contains(p.Key.A) && ids.Contains(p.Key.B)))
             .ToDictionary(p => p.Key, p => p.Value);
         _pairs.Clear();
         foreach (var (k, v) in pairs) _pairs[k] = v;

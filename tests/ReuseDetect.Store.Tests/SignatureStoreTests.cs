@@ -124,6 +124,46 @@ public sealed class SignatureStoreTests
     }
 
     [Fact]
+    public void Should_keep_through_compaction_the_pairs_a_scan_used_under_alignment_keys()
+    {
+        // Given a pair stored as a scan stores it, under alignment keys (content hash folded with the token marks), and
+        // one stored the same way that no scan asks for again, and one under content hashes
+        using var dir = new TempDir();
+        using var store = SignatureStore.Open(dir.Path, StoreTestData.Parameters);
+        StoredFile a = StoreTestData.File("a.txt", 1), b = StoreTestData.File("b.txt", 2), c = StoreTestData.File("c.txt", 3);
+        static StoredPair Marked(StoredPair p, byte mark) => p with { AHash = [.. p.AHash.Select(x => (byte)(x ^ mark))], BHash = [.. p.BHash.Select(x => (byte)(x ^ mark))] };
+        StoredPair used = Marked(StoreTestData.Pair(a.Documents[0], b.Documents[0]), 0x5A);
+        StoredPair stale = Marked(StoreTestData.Pair(a.Documents[0], c.Documents[0]), 0x33);
+        StoredPair plain = StoreTestData.Pair(b.Documents[0], c.Documents[0]);
+        store.PutFile(a);
+        store.PutFile(b);
+        store.PutFile(c);
+        foreach (StoredPair p in new[] { used, stale, plain }) store.PutPair(p);
+        List<string> live = ["a.txt", "b.txt", "c.txt"];
+        int segments = store.Commit(live);
+        // When later scans (each adding a file) use only the first, until the store compacts
+        for (int i = 0; segments != 1 || i == 0; i++)
+        {
+            Assert.True(i <= SignatureStore.CompactAfter, "the store never compacted");
+            Assert.NotNull(store.TryGetPair(used.A, used.AHash, used.B, used.BHash));
+            store.PutFile(StoreTestData.File($"n{i}.txt", (byte)(10 + i)));
+            live.Add($"n{i}.txt");
+            segments = store.Commit(live);
+        }
+        using var reopened = OpenAfter(store, dir.Path);
+        // Then the used pair and the one under content hashes survive; the one no scan asked for does not
+        Assert.NotNull(reopened.TryGetPair(used.A, used.AHash, used.B, used.BHash));
+        Assert.NotNull(reopened.TryGetPair(plain.A, plain.AHash, plain.B, plain.BHash));
+        Assert.Null(reopened.TryGetPair(stale.A, stale.AHash, stale.B, stale.BHash));
+    }
+
+    static SignatureStore OpenAfter(SignatureStore writer, string path)
+    {
+        writer.Dispose();
+        return SignatureStore.Open(path, StoreTestData.Parameters);
+    }
+
+    [Fact]
     public void Should_refuse_a_second_writer()
     {
         using var dir = new TempDir();
