@@ -15,12 +15,14 @@ sealed class BoilerplateModel
     readonly Dictionary<string, HashSet<ulong>> _byGroup;
     readonly HashSet<ulong> _common;
     readonly HashSet<ulong> _commonWords;
+    readonly HashSet<ulong> _anyGroup = [];
 
     internal BoilerplateModel(Dictionary<string, HashSet<ulong>> byGroup, HashSet<ulong> common, HashSet<ulong> commonWords)
     {
         _byGroup = byGroup;
         _common = common;
         _commonWords = commonWords;
+        foreach (HashSet<ulong> set in byGroup.Values) _anyGroup.UnionWith(set);
     }
 
     /// <summary>A model that knows nothing (every document alone).</summary>
@@ -41,6 +43,12 @@ sealed class BoilerplateModel
     /// <summary>True when <paramref name="hash"/> is furniture of <paramref name="group"/>.</summary>
     public bool IsBoilerplate(string group, ulong hash) => _byGroup.TryGetValue(group, out var set) && set.Contains(hash);
 
+    /// <summary>
+    /// True when <paramref name="hash"/> is furniture of another group than <paramref name="group"/>: an outlet's footer
+    /// or widget that a page of <paramref name="group"/> carries because it reposted that outlet's page with it.
+    /// </summary>
+    public bool IsForeignBoilerplate(string group, ulong hash) => _anyGroup.Contains(hash) && !IsBoilerplate(group, hash);
+
     /// <summary>True when <paramref name="hash"/> is a stock phrase of the corpus.</summary>
     public bool IsCommon(ulong hash) => _common.Contains(hash);
 
@@ -54,7 +62,7 @@ sealed class BoilerplateModel
 /// <item><b>Furniture</b>: a fingerprint is furniture of source group G (<see cref="SourceGroups"/>: the outlet, else
 /// the URL host, else the folder) when at least <c>minDocuments</c> documents of G hold it, they are more than half of
 /// all its holders (a phrase every outlet uses is nobody's furniture, and an outlet's footer stays its own when another
-/// outlet reposts a page with it), and, for a group inferred from a host or folder, at least
+/// outlet reposts a page with it; the copy on the repost is marked all the same, see <see cref="PageFurniture"/>), and, for a group inferred from a host or folder, at least
 /// <see cref="InferredShare"/> of the group's documents and <see cref="InferredMinDocuments"/> hold it (a flat folder of many outlets' articles is one group:
 /// a story five of its two hundred documents carry is reuse, a line on a third of them is furniture).</item>
 /// <item><b>Stock phrases</b>: a fingerprint that is not furniture and is held by at least

@@ -11,7 +11,9 @@ namespace ReuseDetect.Attribution;
 /// Where, in one document, its group's page furniture and the corpus's stock phrases and common words lie: one byte of
 /// <see cref="TokenMarks"/> a token, for the aligner. Furniture is found by its lines and fingerprints
 /// (<see cref="BoilerplateModel"/>) and marked by whole lines, so its edges are exact: a line that is mostly furniture is
-/// furniture. A run of
+/// furniture. Another group's furniture is furniture here too (a page reposted with its outlet's footer or widget
+/// carries them along; left in, two reposts would share that footer as a passage), but only by whole lines: a line that
+/// is such furniture or half covered by its fingerprints. A run of
 /// furniture longer than <see cref="MaxFurnitureTokens"/> is text the group's pages share, not furniture. A short
 /// furniture line late in the page ("Read also:", "Also on our site:") that only short lines (headlines) and
 /// furniture follow opens the page's trailing matter, which is all furniture.
@@ -45,6 +47,7 @@ static class PageFurniture
         void Mark(ulong hash)
         {
             if (model.IsBoilerplate(group, hash)) marked.Add(hash | 1);
+            else if (model.IsForeignBoilerplate(group, hash)) marked.Add((hash * 0x94D049BB133111EBUL) | 1);
             else if (model.IsCommon(hash)) marked.Add(hash & ~1UL);
         }
         foreach (Fingerprint f in fingerprints) Mark(f.Hash);
@@ -74,11 +77,22 @@ static class PageFurniture
             furniture |= mark == TokenMarks.Furniture;
             for (int t = f.Position; t < Math.Min(n, f.Position + shingle); t++) marks[t] |= mark;
         }
+        // Other groups' furniture (a footer carried along by a repost of that group's page) is marked by whole lines only:
+        // a line that is such furniture, or half covered by its fingerprints. A few words of a story that happen to
+        // match another outlet's furniture are no furniture here.
+        byte[]? foreign = null;
+        foreach (Fingerprint f in fingerprints)
+        {
+            if (f.Position >= n || !model.IsForeignBoilerplate(group, f.Hash)) continue;
+            foreign ??= new byte[n];
+            for (int t = f.Position; t < Math.Min(n, f.Position + shingle); t++) foreign[t] = 1;
+        }
         var lines = new List<(int Start, int End)>();
         foreach (var (start, end, hash) in LineHashes.Lines(tokens, text))
         {
             lines.Add((start, end));
-            byte mark = model.IsBoilerplate(group, hash) ? TokenMarks.Furniture : model.IsCommon(hash) ? TokenMarks.Stock : (byte)0;
+            byte mark = model.IsBoilerplate(group, hash) || model.IsForeignBoilerplate(group, hash) || HalfCovered(foreign, start, end)
+                ? TokenMarks.Furniture : model.IsCommon(hash) ? TokenMarks.Stock : (byte)0;
             if (mark == 0) continue;
             marks ??= new byte[n];
             furniture |= mark == TokenMarks.Furniture;
@@ -99,6 +113,15 @@ static class PageFurniture
         DropLongRuns(marks);
         TrailingMatter(marks, lines);
         return marks;
+    }
+
+    /// <summary>Whether at least half of the tokens <c>[start, end)</c> are set in <paramref name="covered"/>.</summary>
+    static bool HalfCovered(byte[]? covered, int start, int end)
+    {
+        if (covered is null || end <= start) return false;
+        int count = 0;
+        for (int t = start; t < end; t++) count += covered[t];
+        return 2 * count >= end - start;
     }
 
     /// <summary>A line at least half furniture is furniture; a line less than half keeps only what is marked.</summary>

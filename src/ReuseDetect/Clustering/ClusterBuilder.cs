@@ -15,8 +15,9 @@ namespace ReuseDetect.Clustering;
 /// the core, directly or through a copy of most of a copy; a fragment inside a member (a widget, a caption, a short
 /// quote) never drags the documents it links to into the cluster. A link between two documents that are members
 /// already, with a span lying mostly in text a member holds, joins too: it adds no document (a copy split in two by an edit,
-/// a paragraph two copies share), and left over it would form a second cluster of the same text. Links left over form
-/// the next cluster.</item>
+/// a paragraph two copies share), and left over it would form a second cluster of the same text; so does one that
+/// continues the cluster's text in both its documents (the rest of a copy an edit or a box split off), though its text
+/// relays nothing. Links left over form the next cluster.</item>
 /// <item>Within a cluster, overlapping spans of a document merge into one member; disjoint spans of one document stay
 /// separate members (a passage repeated inside it).</item>
 /// </list>
@@ -126,10 +127,14 @@ static class ClusterBuilder
         var queue = new Queue<int>();
         for (int i = 0; i < spans.Count; i++)
             if (groups.Find(i) == core && isAccepted.Add(spans[i].Link)) queue.Enqueue(spans[i].Link);
-        while (queue.Count > 0 || Absorb(links, spans, joined, isAccepted, queue))
+        var continued = new HashSet<int>();
+        while (queue.Count > 0 || Absorb(links, spans, joined, isAccepted, queue, continued))
         {
             int l = queue.Dequeue();
             accepted.Add(l);
+            // The rest of a copy joins, but the text it adds is no ground for anything else to join on: what joins must
+            // share text with the core, or with a copy of it, not with the far end of a member.
+            if (continued.Contains(l)) continue;
             foreach (Span s in Spans(links[l], l))
             {
                 if (!joined.TryGetValue(s.Document, out var parts)) joined[s.Document] = parts = [];
@@ -158,17 +163,27 @@ static class ClusterBuilder
     /// Queues the pending links between two documents that are both members already, one of whose spans lies mostly in
     /// a member's joined text: such a link adds no document, only confirms or extends text the cluster
     /// holds (a copy split by an edit, a paragraph the two copies share), so it belongs here rather than in a second
-    /// cluster of the same text. Returns whether any was queued.
+    /// cluster of the same text. So does a link that continues the cluster's text in both its documents
+    /// (<see cref="Continues"/>), listed in <paramref name="continued"/>: it joins, but its text relays nothing. Returns
+    /// whether any was queued.
     /// </summary>
-    static bool Absorb(PassageLink[] links, List<Span> spans, Dictionary<int, List<(int Start, int End)>> joined, HashSet<int> isAccepted, Queue<int> queue)
+    static bool Absorb(PassageLink[] links, List<Span> spans, Dictionary<int, List<(int Start, int End)>> joined, HashSet<int> isAccepted, Queue<int> queue,
+        HashSet<int> continued)
     {
         bool any = false;
         foreach (Span s in spans)
         {
-            if (isAccepted.Contains(s.Link) || !joined.TryGetValue(s.Document, out var parts) || !Overlaps(s, parts)) continue;
+            if (isAccepted.Contains(s.Link) || !joined.TryGetValue(s.Document, out var parts)) continue;
             PassageLink link = links[s.Link];
-            int other = link.DocA == s.Document && link.AStart == s.Start && link.AEnd == s.End ? link.DocB : link.DocA;
-            if (!joined.ContainsKey(other)) continue;
+            bool sideA = link.DocA == s.Document && link.AStart == s.Start && link.AEnd == s.End;
+            int other = sideA ? link.DocB : link.DocA;
+            if (!joined.TryGetValue(other, out var otherParts)) continue;
+            Span o = sideA ? new Span(link.DocB, link.BStart, link.BEnd, s.Link) : new Span(link.DocA, link.AStart, link.AEnd, s.Link);
+            if (!Overlaps(s, parts) && !Overlaps(o, otherParts))
+            {
+                if (!Continues(s, parts, o, otherParts)) continue;
+                continued.Add(s.Link);
+            }
             isAccepted.Add(s.Link);
             queue.Enqueue(s.Link);
             any = true;
@@ -187,6 +202,38 @@ static class ClusterBuilder
             if (overlap > 0 && overlap >= SameSpanOverlap * (span.End - span.Start)) return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// Whether a link continues the cluster's passage in both its documents: each span overlaps text the cluster holds
+    /// there, and in at least one of them the span adds no more text than the joined stretches it touches already hold
+    /// (the rest of a copy split in two by an edit or a box, which the partial copies around it never reached). A link
+    /// that adds more than it shares on both sides is another story that quotes the passage: it stays out.
+    /// </summary>
+    static bool Continues(Span x, List<(int Start, int End)> xJoined, Span y, List<(int Start, int End)> yJoined)
+    {
+        var (xHeld, xAdded) = Contact(x, xJoined);
+        var (yHeld, yAdded) = Contact(y, yJoined);
+        return xHeld > 0 && yHeld > 0 && (xAdded <= xHeld || yAdded <= yHeld);
+    }
+
+    /// <summary>
+    /// The length of the joined stretches (sorted, disjoint ranges) a span overlaps, and how much of the span lies
+    /// outside every joined stretch.
+    /// </summary>
+    static (int Held, int Added) Contact(Span span, List<(int Start, int End)> joined)
+    {
+        int held = 0, inside = 0;
+        int at = LowerBound(joined, span.Start);
+        for (int k = Math.Max(0, at - 1); k < joined.Count && joined[k].Start < span.End; k++)
+        {
+            var (start, end) = joined[k];
+            int overlap = Math.Min(end, span.End) - Math.Max(start, span.Start);
+            if (overlap <= 0) continue;
+            held += end - start;
+            inside += overlap;
+        }
+        return (held, span.End - span.Start - inside);
     }
 
     /// <summary>Adds [<paramref name="start"/>, <paramref name="end"/>) to sorted, disjoint <paramref name="ranges"/>, merging what it overlaps.</summary>

@@ -94,8 +94,39 @@ public sealed class PageFurnitureTests
         byte[]? marks = Marks(text, Learn(furniture: [LineHash(Line)]));
         // Then its tokens are furniture, and nothing else is
         Assert.Equal(Range(0, 4), Flagged(marks, F));
-        // And another group's page with the same line is not marked
-        Assert.Null(PageFurniture.Marks(Tokenizer.Tokenize(text), text, [], "outlet:elsewhere", Learn(furniture: [LineHash(Line)]), Shingle));
+        // And so they are on another group's page that carries the line (a repost of one of the group's pages, footer and all)
+        byte[]? elsewhere = PageFurniture.Marks(Tokenizer.Tokenize(text), text, [], Elsewhere, Learn(furniture: [LineHash(Line)]), Shingle);
+        Assert.Equal(Range(0, 4), Flagged(elsewhere, F));
+    }
+
+    const string Elsewhere = "outlet:araratdaily";
+
+    [Fact]
+    public void Should_mark_another_groups_furniture_by_whole_lines_only()
+    {
+        // Given a ten-token line half covered by a fingerprint of another group's furniture, and an eleven-token line less
+        // than half covered by one
+        string half = Words(10, "h"), less = Words(11, "l");
+        string text = Body + "\n" + half + "\n" + less;
+        int halfAt = Count(Body), lessAt = halfAt + 10;
+        BoilerplateModel model = Learn(furniture: [FurnitureHash]);
+        // When a page of a group that does not own the furniture is marked
+        byte[]? marks = PageFurniture.Marks(Tokenizer.Tokenize(text), text, [new Fingerprint(FurnitureHash, halfAt), new Fingerprint(FurnitureHash, lessAt)],
+            Elsewhere, model, Shingle);
+        // Then the half-covered line is furniture as a whole, and none of the other: a few words of a story that match
+        // another outlet's furniture are not cut out of it (on the owner's pages they would be, see above)
+        Assert.Equal(Range(halfAt, halfAt + 10), Flagged(marks, F));
+    }
+
+    [Fact]
+    public void Should_mark_nothing_of_another_groups_furniture_that_the_page_does_not_carry()
+    {
+        // Given another group's furniture
+        BoilerplateModel model = Learn(furniture: [FurnitureHash, LineHash("Subscribe to our newsletter")]);
+        // When a page of a third group without it is marked
+        byte[]? marks = PageFurniture.Marks(Tokenizer.Tokenize(Body), Body, [new Fingerprint(OtherHash, 0)], Elsewhere, model, Shingle);
+        // Then nothing is
+        Assert.Empty(Flagged(marks, F));
     }
 
     [Theory]
@@ -181,9 +212,10 @@ public sealed class PageFurnitureTests
         ulong footerAndStock = Signature(Learn(furniture: [LineHash(Footer)], stock: [StockHash]));
         ulong footerStockAndWord = Signature(Learn(furniture: [LineHash(Footer)], stock: [StockHash], commonWords: [Stem("said")]));
         ulong footerAsStock = Signature(Learn(stock: [LineHash(Footer)]));
-        // Then nothing marked is 0, and every new mark gives a new signature (furniture and stock apart)
+        ulong footerOfAnother = PageFurniture.Signature(fingerprints, lines, words, Elsewhere, Learn(furniture: [LineHash(Footer)]));
+        // Then nothing marked is 0, and every new mark gives a new signature (own furniture, another group's and stock apart)
         Assert.Equal(0UL, none);
-        ulong[] all = [footer, footerAndStock, footerStockAndWord, footerAsStock];
+        ulong[] all = [footer, footerAndStock, footerStockAndWord, footerAsStock, footerOfAnother];
         Assert.DoesNotContain(0UL, all);
         Assert.Equal(all.Length, all.Distinct().Count());
     }

@@ -89,6 +89,29 @@ public sealed class ClusterBuilderTests
     }
 
     [Fact]
+    public void Should_absorb_the_rest_of_a_copy_that_a_box_split_off_the_part_the_cluster_holds()
+    {
+        // Given a story S [46, 1259) copied whole by N, whose page splits the copy in two links with a newsletter box
+        // (S [46, 646) ~ N [182, 782) and S [802, 1089) ~ N [938, 1237)); a heavily edited copy K of S from 491 on (the
+        // core: the most aligned text), aligned with S in two links and with N; and D quoting K's last paragraph
+        PassageLink[] links =
+        [
+            new(0, 46, 646, 1, 182, 782, 1), new(0, 802, 1089, 1, 938, 1237, 0.91),
+            new(0, 491, 646, 2, 440, 602, 0.85), new(0, 773, 1259, 2, 712, 1349, 0.66), new(2, 440, 1080, 1, 616, 1237, 0.68),
+            new(3, 93, 259, 2, 1151, 1349, 0.81),
+        ];
+        // When
+        var clusters = ClusterBuilder.Build(links, 4);
+        // Then one story, one cluster: the S ~ N link over the first part continues in N what the cluster holds there
+        // (it adds 434 characters to the 621 the cluster holds of N), so it joins instead of forming a second cluster that
+        // would carry S [491, 646) twice
+        var c = Assert.Single(clusters);
+        Assert.Equal(6, c.Links.Count);
+        Assert.Equal([new ClusterMember(0, 46, 646), new ClusterMember(0, 773, 1259), new ClusterMember(1, 182, 1237),
+            new ClusterMember(2, 440, 1349), new ClusterMember(3, 93, 259)], c.Members);
+    }
+
+    [Fact]
     public void Should_not_absorb_a_whole_other_story_between_two_members_that_share_a_sentence_with_the_core()
     {
         // Given a story W copied by A, a sentence of W quoted (reworded) by S and T, and S and T copies of another story
@@ -100,7 +123,8 @@ public sealed class ClusterBuilderTests
         ];
         // When
         var clusters = ClusterBuilder.Build(links, 4);
-        // Then S and T's story is a cluster of its own: their link lies mostly outside the sentence W's cluster holds
+        // Then S and T's story is a cluster of its own: their link lies mostly outside the sentence W's cluster holds, and
+        // on both sides adds far more text than that sentence (another story that quotes it, not the rest of a copy)
         Assert.Equal(2, clusters.Count);
         Assert.Equal([new ClusterMember(2, 0, 1200), new ClusterMember(3, 0, 1200)], clusters.Single(c => c.Members.All(m => m.Document >= 2)).Members);
     }
