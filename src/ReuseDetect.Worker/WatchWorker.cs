@@ -10,8 +10,10 @@ using ReuseDetect.Store;
 namespace ReuseDetect.Worker;
 
 /// <summary>
-/// Keeps the index and reports of a folder current. It scans once at start, then rescans (incrementally, through
-/// the store) after file events have been quiet for the debounce time, and also on a periodic reconcile, because
+/// Keeps the index and reports of a folder current. It scans once at start, then, after file events have been quiet
+/// for the debounce time, answers each changed article from the index of its last scan (a line per file in
+/// <c>changes.jsonl</c>, in milliseconds) and rescans (incrementally, through the store), and also rescans on a periodic
+/// reconcile, because
 /// file watchers miss events (network shares, overflows, editors that replace files). A scan that is cancelled by
 /// shutdown commits nothing, so the store stays at its last consistent state; reports are replaced atomically.
 /// </summary>
@@ -25,10 +27,12 @@ sealed partial class WatchWorker(
 {
     readonly WatchSettings _settings = settings.Value;
     readonly ReuseDetectOptions _detectOptions = detection.Options;
-    readonly Channel<string> _events = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    // Each file event with the time it arrived, so that the quiet time is counted from the last event.
+    readonly Channel<(string Path, long At)> _events = Channel.CreateUnbounded<(string, long)>(new UnboundedChannelOptions { SingleReader = true });
     ReuseReport? _last;
     Lazy<ReuseIndex?> _index = new(() => null);
     string? _failure;
+    bool _warm;
     int _scans;
 
     /// <summary>Scans completed so far (for tests and health checks).</summary>
@@ -84,58 +88,140 @@ sealed partial class WatchWorker(
         using var store = SignatureStore.Open(storeDir, Store.StoreScanCache.ParametersFor(_detectOptions), m => LogStore(DisplayText.Name(m)));
         store.Root = root;
         using var watcher = new FileSystemWatcher(root) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size };
-        FileSystemEventHandler onChange = (_, e) => _events.Writer.TryWrite(e.FullPath);
+        FileSystemEventHandler onChange = (_, e) => _events.Writer.TryWrite((e.FullPath, time.GetTimestamp()));
         watcher.Created += onChange;
         watcher.Changed += onChange;
         watcher.Deleted += onChange;
-        watcher.Renamed += (_, e) => _events.Writer.TryWrite(e.FullPath);
-        watcher.Error += (_, e) => { LogWatcherError(DisplayText.Name(e.GetException().Message)); _events.Writer.TryWrite(root); };
+        watcher.Renamed += (_, e) => _events.Writer.TryWrite((e.FullPath, time.GetTimestamp()));
+        watcher.Error += (_, e) => { LogWatcherError(DisplayText.Name(e.GetException().Message)); _events.Writer.TryWrite((root, time.GetTimestamp())); };
         watcher.EnableRaisingEvents = true;
         LogWatching(DisplayText.Name(root), DisplayText.Name(outDir));
 
         RunScan(root, outDir, storeDir, store, "initial scan", stoppingToken);
         var reconcile = TimeSpan.FromSeconds(Math.Max(1, _settings.ReconcileSeconds));
         var debounce = TimeSpan.FromMilliseconds(Math.Max(0, _settings.DebounceMilliseconds));
+        var changed = new HashSet<string>(StringComparer.Ordinal);
         while (!stoppingToken.IsCancellationRequested)
         {
             string reason;
+            long lastEvent = 0;
             using (var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
             {
                 wait.CancelAfter(reconcile);
                 try
                 {
-                    string first = await _events.Reader.ReadAsync(wait.Token).ConfigureAwait(false);
+                    (string first, lastEvent) = await _events.Reader.ReadAsync(wait.Token).ConfigureAwait(false);
                     if (IsOwnOutput(first, outDir) || IsOwnOutput(first, storeDir)) continue;
                     reason = "change in " + Path.GetRelativePath(root, first);
+                    changed.Add(first);
                 }
                 catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
                 {
                     reason = "periodic reconcile";
                 }
             }
-            if (reason != "periodic reconcile") await QuietAsync(debounce, outDir, stoppingToken).ConfigureAwait(false);
+            if (reason != "periodic reconcile")
+            {
+                await QuietAsync(debounce, lastEvent, outDir, storeDir, changed, stoppingToken).ConfigureAwait(false);
+                AnswerChanges(root, outDir, changed);
+            }
+            changed.Clear();
             RunScan(root, outDir, storeDir, store, reason, stoppingToken);
         }
     }
 
-    /// <summary>Waits until no file event has arrived for <paramref name="debounce"/>, draining the queue.</summary>
-    async Task QuietAsync(TimeSpan debounce, string outDir, CancellationToken stoppingToken)
+    /// <summary>
+    /// Waits until no file event has arrived for <paramref name="debounce"/> since the last one (the first arrived at
+    /// timestamp <paramref name="lastEvent"/>), draining the queue into <paramref name="changed"/> (the paths named,
+    /// except the reports' and the store's own). The quiet time counts from each event's arrival, so the few events
+    /// of one save (write, then rename) cost one debounce, not two.
+    /// </summary>
+    async Task QuietAsync(TimeSpan debounce, long lastEvent, string outDir, string storeDir, HashSet<string> changed, CancellationToken stoppingToken)
     {
         while (true)
         {
-            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            try
+            TimeSpan left = debounce - time.GetElapsedTime(lastEvent);
+            if (left > TimeSpan.Zero)
             {
-                await Task.Delay(debounce, time, wait.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
+                try
+                {
+                    await Task.Delay(left, time, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
             bool more = false;
-            while (_events.Reader.TryRead(out string? path)) more |= !IsOwnOutput(path, outDir);
+            while (_events.Reader.TryRead(out var e))
+            {
+                if (IsOwnOutput(e.Path, outDir) || IsOwnOutput(e.Path, storeDir)) continue;
+                changed.Add(e.Path);
+                lastEvent = Math.Max(lastEvent, e.At);
+                more = true;
+            }
             if (!more) return;
         }
+    }
+
+    /// <summary>
+    /// The quick answer to a change, before the rescan: each changed article is queried against the index of the last
+    /// scan and one line per file is appended to <c>changes.jsonl</c> in the reports folder (<see cref="LiveChanges"/>).
+    /// Without a usable index (none yet, or its file damaged) the rescan alone answers. A failure to read one file, or to
+    /// append, is logged and never stops the worker: the rescan that follows reports the file either way.
+    /// </summary>
+    void AnswerChanges(string root, string outDir, HashSet<string> changed)
+    {
+        if (changed.Count == 0) return;
+        long start = time.GetTimestamp();
+        ReuseIndex? index;
+        try
+        {
+            index = Index;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            index = null;
+        }
+        if (index is null) return;
+        var known = new HashSet<string>(_last?.Documents.Select(d => d.Path) ?? [], StringComparer.Ordinal);
+        var lines = new List<string>();
+        int documents = 0, matched = 0;
+        foreach (string path in changed.Order(StringComparer.Ordinal))
+        {
+            string fileId = Path.GetRelativePath(root, path).Replace('\\', '/');
+            if (fileId.StartsWith("../", StringComparison.Ordinal) || fileId == ".." || Directory.Exists(path)) continue;
+            bool existed = known.Contains(fileId);
+            if (!File.Exists(path))
+            {
+                if (existed) lines.Add(LiveChanges.Line(time.GetUtcNow(), fileId, LiveChanges.Change.Removed, null));
+                continue;
+            }
+            // Only article files: a sidecar's metadata, like any other file, reaches the report with the rescan.
+            if (FolderSource.FormatOf(path) is null || FolderSource.IsSidecar(path)) continue;
+            var change = existed ? LiveChanges.Change.Changed : LiveChanges.Change.Added;
+            try
+            {
+                QueryFileResult result = index.QueryFile(path);
+                documents += result.Results.Count;
+                matched += result.Results.Count(r => r.Matches.Count > 0);
+                lines.Add(LiveChanges.Line(time.GetUtcNow(), fileId, change, result));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                lines.Add(LiveChanges.Line(time.GetUtcNow(), fileId, change, null, e.Message.ReplaceLineEndings(" ")));
+            }
+        }
+        try
+        {
+            LiveChanges.Append(outDir, lines);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogLiveFailed(DisplayText.Name(e.Message));
+            return;
+        }
+        if (lines.Count > 0) LogLive(lines.Count, documents, matched, time.GetElapsedTime(start).TotalMilliseconds);
     }
 
     static bool IsOwnOutput(string path, string outDir) =>
@@ -172,7 +258,23 @@ sealed partial class WatchWorker(
         }
         foreach (string line in ReuseChanges.Describe(_last, report, cache.SignedFileIds)) LogNewReuse(line);
         Volatile.Write(ref _last, report);
-        Volatile.Write(ref _index, new Lazy<ReuseIndex?>(() => QueryIndexFile.Open(storeDir, _detectOptions, root, out _)));
+        var index = new Lazy<ReuseIndex?>(() => QueryIndexFile.Open(storeDir, _detectOptions, root, out _));
+        Volatile.Write(ref _index, index);
+        // Opened now, so that the quick answer to the next change does not wait for it; after the first scan, one
+        // document of the folder is queried and the answer dropped, so that the code of a query is compiled before a
+        // change waits for it (a warm start signs and aligns nothing: the first answer took about 0.3 s, the next 10 ms).
+        try
+        {
+            if (index.Value is { } ready && !_warm && report.Documents.FirstOrDefault() is { } first)
+            {
+                _warm = true;
+                _ = ready.QueryFile(Path.Combine(root, first.Path));
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            // The next change is answered by its rescan alone.
+        }
         Interlocked.Increment(ref _scans);
         LogScanned(reason, report.Summary.Documents, report.Summary.Skipped, cache.Signed, cache.Reused, report.Summary.PassageClusters, report.Summary.NearDuplicatePairs);
     }
@@ -182,6 +284,12 @@ sealed partial class WatchWorker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scan ({Reason}): {Documents} documents, {Skipped} skipped, {Signed} signed, {Reused} unchanged; {Passages} reposted passages, {NearDuplicates} near-duplicate pairs")]
     partial void LogScanned(string reason, int documents, int skipped, int signed, int reused, int passages, int nearDuplicates);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Quick answer to {Files} changed file(s) in changes.jsonl: {Documents} document(s), {Matched} with matches in the index ({Milliseconds:F1} ms); a rescan follows")]
+    partial void LogLive(int files, int documents, int matched, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot append to changes.jsonl ({Message}); the rescan follows")]
+    partial void LogLiveFailed(string message);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Change}")]
     partial void LogNewReuse(string change);

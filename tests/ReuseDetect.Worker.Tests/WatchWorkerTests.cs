@@ -43,6 +43,17 @@ public sealed class WatchWorkerTests
         Assert.True(condition(), "Timed out waiting for: " + what);
     }
 
+    /// <summary>A worker host over <paramref name="root"/> with a 100 ms quiet time and no reconcile during a test.</summary>
+    static IHost Build(string root, string outDir, string storeDir, IReportSink sink, ReuseDetectOptions options, ConcurrentQueue<string>? logs = null) =>
+        WatchHost.Build([], s =>
+        {
+            s.Root = root;
+            s.Out = outDir;
+            s.Store = storeDir;
+            s.DebounceMilliseconds = 100;
+            s.ReconcileSeconds = 3600;
+        }, options, sink, logging: b => { b.ClearProviders(); if (logs is not null) b.AddProvider(new ListLogger(logs)); });
+
     [Fact]
     public async Task Should_answer_queries_in_process_from_the_index_of_its_last_scan()
     {
@@ -51,14 +62,7 @@ public sealed class WatchWorkerTests
         string root = Path.Combine(dir, "news"), outDir = Path.Combine(dir, "out");
         Directory.CreateDirectory(root);
         File.WriteAllText(Path.Combine(root, "wire.txt"), Story);
-        using IHost host = WatchHost.Build([], s =>
-        {
-            s.Root = root;
-            s.Out = outDir;
-            s.Store = Path.Combine(outDir, "store");
-            s.DebounceMilliseconds = 100;
-            s.ReconcileSeconds = 3600;
-        }, new ReuseDetectOptions { Parallelism = 1 }, new MemorySink(), logging: b => b.ClearProviders());
+        using IHost host = Build(root, outDir, Path.Combine(outDir, "store"), new MemorySink(), new ReuseDetectOptions { Parallelism = 1 });
         var worker = host.Services.GetRequiredService<WatchWorker>();
         try
         {
@@ -90,14 +94,7 @@ public sealed class WatchWorkerTests
         var sink = new MemorySink();
         var logs = new ConcurrentQueue<string>();
         var options = new ReuseDetectOptions { Parallelism = 2 };
-        using IHost host = WatchHost.Build([], s =>
-        {
-            s.Root = root;
-            s.Out = outDir;
-            s.Store = storeDir;
-            s.DebounceMilliseconds = 100;
-            s.ReconcileSeconds = 3600;
-        }, options, sink, logging: b => b.ClearProviders().AddProvider(new ListLogger(logs)));
+        using IHost host = Build(root, outDir, storeDir, sink, options, logs);
         var worker = host.Services.GetRequiredService<WatchWorker>();
         try
         {
@@ -126,6 +123,63 @@ public sealed class WatchWorkerTests
         using (var store = SignatureStore.Open(storeDir, StoreScanCache.ParametersFor(options)))
             Assert.Equal(["wire.txt"], store.Files().Select(f => f.FileId));
         Directory.Delete(dir, true);
+    }
+
+    [Fact]
+    public async Task Should_answer_each_change_from_the_index_before_the_rescan()
+    {
+        // Given a running worker over a folder with one article, and its reports folder
+        string dir = Path.Combine(Path.GetTempPath(), "reusedetect-watch-" + Guid.NewGuid().ToString("N"));
+        string root = Path.Combine(dir, "news"), outDir = Path.Combine(dir, "out"), changes = Path.Combine(outDir, "changes.jsonl");
+        Directory.CreateDirectory(root);
+        File.WriteAllText(Path.Combine(root, "wire.txt"), Story);
+        var logs = new ConcurrentQueue<string>();
+        using IHost host = Build(root, outDir, Path.Combine(outDir, "store"), new MemorySink(), new ReuseDetectOptions { Parallelism = 1 }, logs);
+        var worker = host.Services.GetRequiredService<WatchWorker>();
+        static List<System.Text.Json.JsonElement> Lines(string path) => !File.Exists(path) ? []
+            : [.. File.ReadAllLines(path).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement)];
+        try
+        {
+            await host.StartAsync(TestContext.Current.CancellationToken);
+            await Until(() => worker.Scans >= 1, "the initial scan");
+            Assert.False(File.Exists(changes));
+
+            // When a repost arrives, and a file that is no article, and a sidecar
+            File.WriteAllText(Path.Combine(root, "repost.txt"), "From our partners: " + Story);
+            File.WriteAllText(Path.Combine(root, "notes.csv"), "a,b");
+            File.WriteAllText(Path.Combine(root, "repost.meta.json"), "{\"outlet\": \"Partner\"}");
+
+            // Then one line answers it from the index of the last scan: added, matching the wire story on the passage
+            await Until(() => Lines(changes).Count >= 1, "the quick answer");
+            var added = Assert.Single(Lines(changes));
+            Assert.Equal("repost.txt", added.GetProperty("file").GetString());
+            Assert.Equal("added", added.GetProperty("change").GetString());
+            var document = Assert.Single(added.GetProperty("documents").EnumerateArray().ToList());
+            var match = Assert.Single(document.GetProperty("matches").EnumerateArray().ToList());
+            Assert.Equal("wire.txt", match.GetProperty("id").GetString());
+            var passage = Assert.Single(match.GetProperty("passages").EnumerateArray().ToList());
+            Assert.Equal("From our partners: ".Length, passage.GetProperty("start").GetInt32());
+            Assert.Equal(0, passage.GetProperty("matchStart").GetInt32());
+            Assert.Contains(logs, l => l.StartsWith("Quick answer to 1 changed file(s)", StringComparison.Ordinal));
+            // And the rescan follows with the full report
+            await Until(() => worker.LastReport?.Summary.PassageClusters == 1, "the rescan");
+
+            // When the repost is edited, then deleted, each change gets its line
+            int before = Lines(changes).Count;
+            File.WriteAllText(Path.Combine(root, "repost.txt"), "Updated. From our partners: " + Story);
+            await Until(() => Lines(changes).Count > before && worker.Scans >= 3, "the edit");
+            Assert.Equal("changed", Lines(changes)[^1].GetProperty("change").GetString());
+            File.Delete(Path.Combine(root, "repost.txt"));
+            await Until(() => Lines(changes).Any(l => l.GetProperty("change").GetString() == "removed"), "the deletion");
+            var removed = Lines(changes)[^1];
+            Assert.Equal("repost.txt", removed.GetProperty("file").GetString());
+            Assert.False(removed.TryGetProperty("documents", out _));
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+            try { Directory.Delete(dir, true); } catch (IOException) { }
+        }
     }
 
     [Fact]

@@ -108,7 +108,7 @@ public sealed partial class FolderSource
     }
 
     /// <summary>True for a sidecar metadata file (<c>name.meta.json</c>), which is never a document.</summary>
-    internal static bool IsSidecar(string path) => path.EndsWith(SidecarSuffix, StringComparison.OrdinalIgnoreCase);
+    public static bool IsSidecar(string path) => path.EndsWith(SidecarSuffix, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Lists the article files, the files ignored by type, and the folders that could not be listed (as errors), in ordinal order.</summary>
     public FolderListing List()
