@@ -46,8 +46,8 @@ public sealed record ReuseGraph(string NodeKind, IReadOnlyList<ReuseGraphNode> N
                 group.Count(), group.Sum(d => d.ReusedChars));
         }
 
-        var edges = new SortedDictionary<(string, string), (long Chars, int Clusters, bool Directed)>(Comparer<(string, string)>.Create(
-            (x, y) => string.CompareOrdinal(x.Item1, y.Item1) is var c and not 0 ? c : string.CompareOrdinal(x.Item2, y.Item2)));
+        // Hashed while counting (a cluster of unknown origin joins every pair of its members), sorted once at the end.
+        var edges = new Dictionary<(string, string), (long Chars, int Clusters, bool Directed)>();
         foreach (ReportCluster c in report.Clusters)
         {
             if (c.Kind != "passage" || c.Boilerplate) continue;
@@ -75,16 +75,17 @@ public sealed record ReuseGraph(string NodeKind, IReadOnlyList<ReuseGraphNode> N
                 }
             }
         }
-        return new ReuseGraph(byDocument ? "document" : "outlet", [.. nodes.Values],
-            [.. edges.Select(e => new ReuseGraphEdge(e.Key.Item1, e.Key.Item2, e.Value.Chars, e.Value.Clusters, e.Value.Directed))]);
+        var sorted = edges.Select(e => new ReuseGraphEdge(e.Key.Item1, e.Key.Item2, e.Value.Chars, e.Value.Clusters, e.Value.Directed)).ToList();
+        sorted.Sort((x, y) => string.CompareOrdinal(x.Source, y.Source) is var c and not 0 ? c : string.CompareOrdinal(x.Target, y.Target));
+        return new ReuseGraph(byDocument ? "document" : "outlet", [.. nodes.Values], sorted);
     }
 
-    static void AddEdge(SortedDictionary<(string, string), (long Chars, int Clusters, bool Directed)> edges,
+    static void AddEdge(Dictionary<(string, string), (long Chars, int Clusters, bool Directed)> edges,
         HashSet<(string, string)> seenInCluster, string source, string target, long chars, bool directed)
     {
         var key = (source, target);
-        var value = edges.GetValueOrDefault(key);
+        ref var value = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(edges, key, out _);
         bool first = seenInCluster.Add(key);
-        edges[key] = (value.Chars + chars, value.Clusters + (first ? 1 : 0), value.Clusters == 0 ? directed : value.Directed && directed);
+        value = (value.Chars + chars, value.Clusters + (first ? 1 : 0), value.Clusters == 0 ? directed : value.Directed && directed);
     }
 }
