@@ -14,7 +14,7 @@ static class ScanCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr, ConsoleKind console)
     {
-        var folder = new Argument<DirectoryInfo>("folder") { Description = "Folder of articles, searched recursively: .txt, .text, .md, .markdown, .html, .htm, .xhtml, .json, .jsonl, .ndjson and files without an extension (name.meta.json sidecars add metadata; the outlet falls back to the URL host). Other files (.csv, .pdf, images…) are listed as ignored." };
+        var folder = new Argument<DirectoryInfo>("folder") { Description = "Folder of articles, searched recursively: .txt, .text, .md, .markdown, .html, .htm, .xhtml, .shtml, .shtm, .json, .jsonl, .ndjson and files without an extension (read as HTML when they hold a web page; name.meta.json sidecars add metadata; the outlet falls back to the URL host). Other files (.csv, .pdf, images…) are listed as ignored." };
         var output = new Option<DirectoryInfo?>("--out") { Description = "Where the reports go (report.json, report.md, report.html, report.csv, reuse-graph.graphml). Default: a folder beside the input named <folder>.reuse." };
         var top = new Option<int>("--top") { Description = "How many passages and groups the console summary lists.", DefaultValueFactory = _ => 10 };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress bars or summary: print only where the reports were written (and errors)." };

@@ -17,6 +17,9 @@ public sealed partial class FolderSource
     {
         ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(bytes);
+        // A file without an extension (a crawl saved under its URL's last segment, standard input) is read by what it
+        // holds: a web page as a page, not as markup.
+        if (format == InputFormat.Text && !Path.HasExtension(id) && LooksLikeHtml(bytes)) format = InputFormat.Html;
         TextDecoder.Result decoded = format == InputFormat.Html ? TextDecoder.DecodeHtml(bytes) : TextDecoder.Decode(bytes);
         if (decoded.Text is null) return FileLoad.Failed(id, decoded.Error ?? "cannot decode");
         var metadata = new DocumentMetadata();
@@ -48,6 +51,26 @@ public sealed partial class FolderSource
             Warnings = Warnings(controls),
         };
         return new FileLoad([doc], []);
+    }
+
+    /// <summary>Bytes looked at for an HTML document's opening.</summary>
+    const int SniffBytes = 2048;
+
+    /// <summary>
+    /// Whether the bytes open an HTML document: after a UTF-8 byte order mark and white space, a '&lt;', and within the
+    /// first <see cref="SniffBytes"/> bytes a <c>&lt;!doctype html</c> or <c>&lt;html</c> tag (in any case). A text that
+    /// starts with a bracketed word ("&lt;Reuters&gt; LONDON …") has no such tag and stays text.
+    /// </summary>
+    internal static bool LooksLikeHtml(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
+        int start = 0;
+        while (start < bytes.Length && bytes[start] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n') start++;
+        if (start == bytes.Length || bytes[start] != (byte)'<') return false;
+        ReadOnlySpan<byte> head = bytes[start..Math.Min(bytes.Length, start + SniffBytes)];
+        Span<byte> lower = stackalloc byte[head.Length];
+        for (int i = 0; i < head.Length; i++) lower[i] = head[i] is >= (byte)'A' and <= (byte)'Z' ? (byte)(head[i] | 0x20) : head[i];
+        return lower.IndexOf("<!doctype html"u8) >= 0 || lower.IndexOf("<html"u8) >= 0;
     }
 
     static FileLoad DecodeRecords(string fileId, TextDecoder.Result decoded, InputFormat format, DocumentMetadata folder, Sidecar sidecar)

@@ -58,7 +58,7 @@ public sealed partial class FolderSource
     {
         [".txt"] = InputFormat.Text, [".text"] = InputFormat.Text, [""] = InputFormat.Text,
         [".md"] = InputFormat.Markdown, [".markdown"] = InputFormat.Markdown,
-        [".html"] = InputFormat.Html, [".htm"] = InputFormat.Html, [".xhtml"] = InputFormat.Html,
+        [".html"] = InputFormat.Html, [".htm"] = InputFormat.Html, [".xhtml"] = InputFormat.Html, [".shtml"] = InputFormat.Html, [".shtm"] = InputFormat.Html,
         [".json"] = InputFormat.Json, [".jsonl"] = InputFormat.JsonLines, [".ndjson"] = InputFormat.JsonLines,
     };
 
@@ -104,7 +104,7 @@ public sealed partial class FolderSource
         if (FormatOf(path) is not null) return null;
         string extension = Path.GetExtension(path);
         return s_ignoredKinds.TryGetValue(extension, out string? kind) ? $"not an article file ({extension}: {kind})"
-            : $"not an article file ({extension}; articles are .txt, .text, .md, .markdown, .html, .htm, .xhtml, .json, .jsonl, .ndjson or files without an extension)";
+            : $"not an article file ({extension}; articles are .txt, .text, .md, .markdown, .html, .htm, .xhtml, .shtml, .shtm, .json, .jsonl, .ndjson or files without an extension)";
     }
 
     /// <summary>True for a sidecar metadata file (<c>name.meta.json</c>), which is never a document.</summary>

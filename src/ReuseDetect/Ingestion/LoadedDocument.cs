@@ -47,7 +47,7 @@ public enum InputFormat
     Text,
     /// <summary>Markdown with optional front matter (<c>.md</c>, <c>.markdown</c>).</summary>
     Markdown,
-    /// <summary>HTML page: main article text extracted (<c>.html</c>, <c>.htm</c>, <c>.xhtml</c>).</summary>
+    /// <summary>HTML page: main article text extracted (<c>.html</c>, <c>.htm</c>, <c>.xhtml</c>, <c>.shtml</c>, <c>.shtm</c>, and a file without an extension that holds a page).</summary>
     Html,
     /// <summary>One JSON record or an array of records (<c>.json</c>).</summary>
     Json,

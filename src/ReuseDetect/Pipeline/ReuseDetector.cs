@@ -37,8 +37,9 @@ public sealed partial class ReuseDetector
     // 9: title-case places in agency datelines, "(Agency)" lines as sign-offs; 10: stems drop a silent e, a
     // distinctive word counts once; 11: control characters in outlet, title and URL metadata replaced; 12: touching
     // crossing chains merge (reordered sentences); 13: a pair aligned for verbatim passages only is anchored by
-    // distinctive words (templates of wire copy are not reuse).
-    public const int AlgorithmVersion = 13;
+    // distinctive words (templates of wire copy are not reuse); 14: a file without an extension that holds an HTML
+    // page is read as one, and .shtml pages are read.
+    public const int AlgorithmVersion = 14;
 
     /// <summary>Scans the folder <paramref name="root"/>.</summary>
     public ReuseReport Scan(string root, IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default) =>

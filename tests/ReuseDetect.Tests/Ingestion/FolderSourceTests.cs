@@ -107,9 +107,52 @@ public sealed class FolderSourceTests
             [
                 new IgnoredFile("data/figures.csv", "not an article file (.csv: table)"),
                 new IgnoredFile("docs/report.pdf", "not an article file (.pdf: document format not read: convert it to text or HTML)"),
-                new IgnoredFile("notes.xyz", "not an article file (.xyz; articles are .txt, .text, .md, .markdown, .html, .htm, .xhtml, .json, .jsonl, .ndjson or files without an extension)"),
+                new IgnoredFile("notes.xyz", "not an article file (.xyz; articles are .txt, .text, .md, .markdown, .html, .htm, .xhtml, .shtml, .shtm, .json, .jsonl, .ndjson or files without an extension)"),
                 new IgnoredFile("photo.JPG", "not an article file (.JPG: image)"),
             ], ignored);
+    }
+
+    const string Page = "<!DOCTYPE html>\n<html><head><title>Bank raises rates</title></head><body><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>"
+        + "<article><h1>Bank raises rates</h1><p>The central bank raised its key interest rate by half a point on Thursday, citing inflation in food "
+        + "and energy prices, and said it would keep a close eye on wage growth over the coming months.</p></article></body></html>";
+
+    [Theory]
+    [InlineData("12345")]
+    [InlineData("news/2024/story")]
+    [InlineData("page.shtml")]
+    public void Should_read_a_web_page_without_an_extension_or_saved_as_shtml_as_HTML(string name)
+    {
+        // Given a crawled page saved under the last segment of its URL (with a byte order mark and a blank line first)
+        using var tmp = new TempFolder();
+        tmp.WriteBytes(name, [.. "\uFEFF\n  "u8, .. System.Text.Encoding.UTF8.GetBytes(Page)]);
+        var source = new FolderSource(tmp.Path, new IngestOptions());
+        // When
+        var (doc, error) = source.Load(source.List().Files.Single());
+        // Then its article text is read, without markup or navigation, and its title from the page
+        Assert.Null(error);
+        Assert.Equal(InputFormat.Html, doc!.Format);
+        Assert.Contains("The central bank raised its key interest rate", doc.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("<", doc.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Home", doc.Text, StringComparison.Ordinal);
+        Assert.Equal("Bank raises rates", doc.Metadata.Title);
+    }
+
+    [Theory]
+    [InlineData("<Reuters> LONDON - The central bank raised its key interest rate by half a point on Thursday.")]
+    [InlineData("<b>Note:</b> a text that quotes a tag is still a text, as is one that mentions html by name.")]
+    [InlineData("The page said <html> somewhere, but a text that does not open with a tag stays a text.")]
+    public void Should_keep_a_text_without_an_extension_that_is_no_web_page_as_text(string text)
+    {
+        // Given an extension-less text that has angle brackets but no page opening with an html tag
+        using var tmp = new TempFolder();
+        tmp.Write("note", text);
+        var source = new FolderSource(tmp.Path, new IngestOptions());
+        // When
+        var (doc, error) = source.Load(source.List().Files.Single());
+        // Then it is read as text, unchanged
+        Assert.Null(error);
+        Assert.Equal(InputFormat.Text, doc!.Format);
+        Assert.Equal(text, doc.Text);
     }
 
     [Fact]
