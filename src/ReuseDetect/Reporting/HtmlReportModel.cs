@@ -19,6 +19,12 @@ static class HtmlReportModel
     const int ClusterBatch = 256;
 
     /// <summary>
+    /// Documents a document shares with that the page names: five in its card (three in the documents table). Keep in
+    /// step with <c>d.shared.slice</c> in <see cref="HtmlReportAssets"/>.
+    /// </summary>
+    internal const int SharedShown = 5;
+
+    /// <summary>
     /// Writes the model as one JSON object straight to the writer (no node tree): only a batch of clusters is held at
     /// once, as the bytes of their objects.
     /// </summary>
@@ -78,8 +84,11 @@ static class HtmlReportModel
             w.WriteNumber("boilerplateChars", d.BoilerplateChars);
             w.WriteString("error", NameOrNull(d.Error));
             w.WriteStartArray("shared");
-            foreach (ReportShare x in d.SharedWith)
+            // The page names the documents a document shares most with (report.json lists them all, most shared first):
+            // in a cluster of n copies every copy shares with n - 1 others, so the whole list grows with n squared.
+            for (int k = 0; k < Math.Min(SharedShown, d.SharedWith.Count); k++)
             {
+                ReportShare x = d.SharedWith[k];
                 w.WriteStartArray();
                 w.WriteNumberValue(docIndex.GetValueOrDefault(x.Id, -1));
                 w.WriteNumberValue(x.Chars);

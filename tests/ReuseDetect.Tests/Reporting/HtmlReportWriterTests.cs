@@ -36,6 +36,22 @@ public sealed partial class HtmlReportWriterTests
         Assert.Contains("\"same\":true", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Should_name_only_the_documents_the_page_shows_a_document_shares_most_with()
+    {
+        // Given a document that shares with eight others, most characters first (a cluster of nine copies)
+        var report = SyntheticReports.TwoMembers("some reused text", "some reused text");
+        var shares = Enumerable.Range(0, 8).Select(i => new ReportShare(i < 1 ? "b.txt" : $"copy{i}.txt", "outlet", 1000 - 10 * i, 1)).ToList();
+        report = report with { Documents = [report.Documents[0] with { SharedWith = shares }, report.Documents[1]] };
+        // When the page is written
+        Match data = DataBlock().Match(HtmlReportWriter.ToHtml(report));
+        // Then its data names the first five, as its cards do (report.json keeps all eight)
+        var shared = JsonNode.Parse(data.Groups[1].Value)!["documents"]![0]!["shared"]!.AsArray();
+        Assert.Equal(5, HtmlReportModel.SharedShown);
+        Assert.Equal([1000L, 990, 980, 970, 960], shared.Select(x => (long)x![1]!));
+        Assert.Equal(1, (int)shared[0]![0]!);
+    }
+
     [GeneratedRegex("<script[ >]", RegexOptions.IgnoreCase)]
     private static partial Regex ScriptOpen();
 
