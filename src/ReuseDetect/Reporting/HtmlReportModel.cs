@@ -19,10 +19,10 @@ static class HtmlReportModel
     const int ClusterBatch = 256;
 
     /// <summary>
-    /// Documents a document shares with that the page names: five in its card (three in the documents table). Keep in
-    /// step with <c>d.shared.slice</c> in <see cref="HtmlReportAssets"/>.
+    /// Documents a document shares with that the page names (<see cref="ReportShare.Shown"/>): five in its card, three in
+    /// the documents table. Keep in step with <c>d.shared.slice</c> in <see cref="HtmlReportAssets"/>.
     /// </summary>
-    internal const int SharedShown = 5;
+    internal const int SharedShown = ReportShare.Shown;
 
     /// <summary>
     /// Writes the model as one JSON object straight to the writer (no node tree): only a batch of clusters is held at
@@ -84,8 +84,7 @@ static class HtmlReportModel
             w.WriteNumber("boilerplateChars", d.BoilerplateChars);
             w.WriteString("error", NameOrNull(d.Error));
             w.WriteStartArray("shared");
-            // The page names the documents a document shares most with (report.json lists them all, most shared first):
-            // in a cluster of n copies every copy shares with n - 1 others, so the whole list grows with n squared.
+            // The page names the documents a document shares most with (report.json lists them all, most shared first).
             for (int k = 0; k < Math.Min(SharedShown, d.SharedWith.Count); k++)
             {
                 ReportShare x = d.SharedWith[k];

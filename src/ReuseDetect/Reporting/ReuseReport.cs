@@ -58,7 +58,14 @@ public sealed record ReportDocument
 public sealed record ReportIgnoredFile(string Path, string Reason);
 
 /// <summary>Another document this one shares passages with, and how many of this document's characters.</summary>
-public sealed record ReportShare(string Id, string Outlet, long Chars, int Clusters);
+public sealed record ReportShare(string Id, string Outlet, long Chars, int Clusters)
+{
+    /// <summary>
+    /// How many of a document's shares the human-readable reports name (the most shared first; report.json lists all):
+    /// in a cluster of n copies every copy shares with n - 1 others, so the whole list grows with n squared.
+    /// </summary>
+    internal const int Shown = 5;
+}
 
 /// <summary>A credit line found in a document, and its kind (permission, courtesy, dateline, reports, agency-dateline, copyright, byline).</summary>
 public sealed record ReportCredit(string Outlet, string Evidence, int Start, int End, string? Kind = null);

@@ -37,7 +37,7 @@ public sealed partial class HtmlReportWriterTests
     }
 
     [Fact]
-    public void Should_name_only_the_documents_the_page_shows_a_document_shares_most_with()
+    public void Should_name_only_the_five_documents_a_document_shares_most_with_in_the_page_and_in_report_md()
     {
         // Given a document that shares with eight others, most characters first (a cluster of nine copies)
         var report = SyntheticReports.TwoMembers("some reused text", "some reused text");
@@ -50,6 +50,9 @@ public sealed partial class HtmlReportWriterTests
         Assert.Equal(5, HtmlReportModel.SharedShown);
         Assert.Equal([1000L, 990, 980, 970, 960], shared.Select(x => (long)x![1]!));
         Assert.Equal(1, (int)shared[0]![0]!);
+        // And report.md's table names the same five and counts the rest
+        string row = MarkdownReportWriter.Build(report).ToString().Split('\n').Single(l => l.StartsWith("| a.txt | outlet-a | 50 |", StringComparison.Ordinal));
+        Assert.Contains("b.txt (1,000 chars), copy1.txt (990 chars), copy2.txt (980 chars), copy3.txt (970 chars), copy4.txt (960 chars) and 3 more |", row, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("<script[ >]", RegexOptions.IgnoreCase)]
