@@ -20,4 +20,10 @@ public sealed class WatchSettings
 
     /// <summary>Interval of the full reconcile that catches events the file watcher missed, in seconds.</summary>
     public int ReconcileSeconds { get; set; } = 300;
+
+    /// <summary>
+    /// Most changed files answered one by one in <c>changes.jsonl</c> before a rescan; a larger batch (a folder copied
+    /// in) goes straight to the rescan, which reads them all at once far faster than one query each.
+    /// </summary>
+    public int QuickAnswerMaxFiles { get; set; } = 100;
 }

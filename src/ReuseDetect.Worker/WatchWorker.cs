@@ -167,12 +167,18 @@ sealed partial class WatchWorker(
     /// <summary>
     /// The quick answer to a change, before the rescan: each changed article is queried against the index of the last
     /// scan and one line per file is appended to <c>changes.jsonl</c> in the reports folder (<see cref="LiveChanges"/>).
-    /// Without a usable index (none yet, or its file damaged) the rescan alone answers. A failure to read one file, or to
-    /// append, is logged and never stops the worker: the rescan that follows reports the file either way.
+    /// Without a usable index (none yet, or its file damaged), or for more than <see cref="WatchSettings.QuickAnswerMaxFiles"/>
+    /// files at once, the rescan alone answers. A failure to read one file, or to append, is logged and never stops the
+    /// worker: the rescan that follows reports the file either way.
     /// </summary>
     void AnswerChanges(string root, string outDir, HashSet<string> changed)
     {
         if (changed.Count == 0) return;
+        if (changed.Count > _settings.QuickAnswerMaxFiles)
+        {
+            LogLiveSkipped(changed.Count, _settings.QuickAnswerMaxFiles);
+            return;
+        }
         long start = time.GetTimestamp();
         ReuseIndex? index;
         try
@@ -287,6 +293,9 @@ sealed partial class WatchWorker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Quick answer to {Files} changed file(s) in changes.jsonl: {Documents} document(s), {Matched} with matches in the index ({Milliseconds:F1} ms); a rescan follows")]
     partial void LogLive(int files, int documents, int matched, double milliseconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Files} files changed at once (more than {Most}): the rescan answers them, not changes.jsonl")]
+    partial void LogLiveSkipped(int files, int most);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot append to changes.jsonl ({Message}); the rescan follows")]
     partial void LogLiveFailed(string message);

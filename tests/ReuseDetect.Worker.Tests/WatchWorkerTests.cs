@@ -44,7 +44,8 @@ public sealed class WatchWorkerTests
     }
 
     /// <summary>A worker host over <paramref name="root"/> with a 100 ms quiet time and no reconcile during a test.</summary>
-    static IHost Build(string root, string outDir, string storeDir, IReportSink sink, ReuseDetectOptions options, ConcurrentQueue<string>? logs = null) =>
+    static IHost Build(string root, string outDir, string storeDir, IReportSink sink, ReuseDetectOptions options, ConcurrentQueue<string>? logs = null,
+        Action<WatchSettings>? more = null) =>
         WatchHost.Build([], s =>
         {
             s.Root = root;
@@ -52,6 +53,7 @@ public sealed class WatchWorkerTests
             s.Store = storeDir;
             s.DebounceMilliseconds = 100;
             s.ReconcileSeconds = 3600;
+            more?.Invoke(s);
         }, options, sink, logging: b => { b.ClearProviders(); if (logs is not null) b.AddProvider(new ListLogger(logs)); });
 
     [Fact]
@@ -174,6 +176,37 @@ public sealed class WatchWorkerTests
             var removed = Lines(changes)[^1];
             Assert.Equal("repost.txt", removed.GetProperty("file").GetString());
             Assert.False(removed.TryGetProperty("documents", out _));
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+            try { Directory.Delete(dir, true); } catch (IOException) { }
+        }
+    }
+
+    [Fact]
+    public async Task Should_leave_a_batch_larger_than_the_quick_answer_limit_to_the_rescan()
+    {
+        // Given a worker that answers at most one changed file at a time in changes.jsonl
+        string dir = Path.Combine(Path.GetTempPath(), "reusedetect-watch-" + Guid.NewGuid().ToString("N"));
+        string root = Path.Combine(dir, "news"), outDir = Path.Combine(dir, "out");
+        Directory.CreateDirectory(root);
+        File.WriteAllText(Path.Combine(root, "wire.txt"), Story);
+        var logs = new ConcurrentQueue<string>();
+        using IHost host = Build(root, outDir, Path.Combine(outDir, "store"), new MemorySink(), new ReuseDetectOptions { Parallelism = 1 }, logs,
+            s => { s.QuickAnswerMaxFiles = 1; s.DebounceMilliseconds = 500; });
+        var worker = host.Services.GetRequiredService<WatchWorker>();
+        try
+        {
+            await host.StartAsync(TestContext.Current.CancellationToken);
+            await Until(() => worker.Scans >= 1, "the initial scan");
+            // When two reposts arrive together
+            File.WriteAllText(Path.Combine(root, "repost1.txt"), "From our partners: " + Story);
+            File.WriteAllText(Path.Combine(root, "repost2.txt"), "Via a partner site: " + Story);
+            // Then the rescan finds both, and no quick answer was written for them
+            await Until(() => worker.LastReport?.Summary.Documents == 3, "the rescan");
+            Assert.Contains(logs, l => l.StartsWith("2 files changed at once (more than 1)", StringComparison.Ordinal));
+            Assert.False(File.Exists(Path.Combine(outDir, "changes.jsonl")));
         }
         finally
         {
