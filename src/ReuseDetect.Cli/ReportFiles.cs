@@ -34,14 +34,17 @@ static class ReportFiles
         Directory.CreateDirectory(folder);
         // Each report is streamed to its file as it is produced; none is held as one big string.
         bool timings = Environment.GetEnvironmentVariable("REUSEDETECT_TIMINGS") == "1";
-        Action Put(string name, Action<Stream> write) => () =>
+        void Timed(string what, long start, string more = "")
         {
-            string path = Path.Combine(folder, name);
-            long start = System.Diagnostics.Stopwatch.GetTimestamp();
-            WriteAtomic(path, write);
             if (timings)
                 Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                    $"          {name}: {System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds:F2} s, heap {GC.GetTotalMemory(false) >> 20} MiB"));
+                    $"          {what}: {System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds:F2} s{more}"));
+        }
+        Action Put(string name, Action<Stream> write) => () =>
+        {
+            long start = System.Diagnostics.Stopwatch.GetTimestamp();
+            WriteAtomic(Path.Combine(folder, name), write);
+            Timed(name, start, $", heap {GC.GetTotalMemory(false) >> 20} MiB");
         };
         static Action<Stream> Chunks(StringBuilder content, Encoding encoding) => stream =>
         {
@@ -51,9 +54,7 @@ static class ReportFiles
         // report.html and the GraphML file show one graph: built once here, not by both at once.
         long graphStart = System.Diagnostics.Stopwatch.GetTimestamp();
         _ = ReuseGraph.From(report);
-        if (timings)
-            Console.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"          reuse graph: {System.Diagnostics.Stopwatch.GetElapsedTime(graphStart).TotalSeconds:F2} s"));
+        Timed("reuse graph", graphStart);
         Action[] writes =
         [
             Put(Html, stream => HtmlReportWriter.Write(stream, report, parallelism)),

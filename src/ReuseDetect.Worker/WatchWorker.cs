@@ -88,12 +88,13 @@ sealed partial class WatchWorker(
         using var store = SignatureStore.Open(storeDir, Store.StoreScanCache.ParametersFor(_detectOptions), m => LogStore(DisplayText.Name(m)));
         store.Root = root;
         using var watcher = new FileSystemWatcher(root) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName | NotifyFilters.LastWrite | NotifyFilters.Size };
-        FileSystemEventHandler onChange = (_, e) => _events.Writer.TryWrite((e.FullPath, time.GetTimestamp()));
+        void Arrived(string path) => _events.Writer.TryWrite((path, time.GetTimestamp()));
+        FileSystemEventHandler onChange = (_, e) => Arrived(e.FullPath);
         watcher.Created += onChange;
         watcher.Changed += onChange;
         watcher.Deleted += onChange;
-        watcher.Renamed += (_, e) => _events.Writer.TryWrite((e.FullPath, time.GetTimestamp()));
-        watcher.Error += (_, e) => { LogWatcherError(DisplayText.Name(e.GetException().Message)); _events.Writer.TryWrite((root, time.GetTimestamp())); };
+        watcher.Renamed += (_, e) => Arrived(e.FullPath);
+        watcher.Error += (_, e) => { LogWatcherError(DisplayText.Name(e.GetException().Message)); Arrived(root); };
         watcher.EnableRaisingEvents = true;
         LogWatching(DisplayText.Name(root), DisplayText.Name(outDir));
 
@@ -111,7 +112,7 @@ sealed partial class WatchWorker(
                 try
                 {
                     (string first, lastEvent) = await _events.Reader.ReadAsync(wait.Token).ConfigureAwait(false);
-                    if (IsOwnOutput(first, outDir) || IsOwnOutput(first, storeDir)) continue;
+                    if (IsOwnOutput(first, outDir, storeDir)) continue;
                     reason = "change in " + Path.GetRelativePath(root, first);
                     changed.Add(first);
                 }
@@ -155,7 +156,7 @@ sealed partial class WatchWorker(
             bool more = false;
             while (_events.Reader.TryRead(out var e))
             {
-                if (IsOwnOutput(e.Path, outDir) || IsOwnOutput(e.Path, storeDir)) continue;
+                if (IsOwnOutput(e.Path, outDir, storeDir)) continue;
                 changed.Add(e.Path);
                 lastEvent = Math.Max(lastEvent, e.At);
                 more = true;
@@ -230,8 +231,10 @@ sealed partial class WatchWorker(
         if (lines.Count > 0) LogLive(lines.Count, documents, matched, time.GetElapsedTime(start).TotalMilliseconds);
     }
 
-    static bool IsOwnOutput(string path, string outDir) =>
-        path.StartsWith(outDir + Path.DirectorySeparatorChar, StringComparison.Ordinal) || path == outDir;
+    /// <summary>Whether a file event is about the reports or the store themselves (which the worker writes).</summary>
+    static bool IsOwnOutput(string path, string outDir, string storeDir) => IsUnder(path, outDir) || IsUnder(path, storeDir);
+
+    static bool IsUnder(string path, string dir) => path.StartsWith(dir + Path.DirectorySeparatorChar, StringComparison.Ordinal) || path == dir;
 
     /// <summary>One scan. A failure on the scanned folder is logged and retried later; store, report and unexpected errors propagate (fatal).</summary>
     void RunScan(string root, string outDir, string storeDir, SignatureStore store, string reason, CancellationToken stoppingToken)

@@ -43,6 +43,16 @@ public sealed class WatchWorkerTests
         Assert.True(condition(), "Timed out waiting for: " + what);
     }
 
+    /// <summary>A new temporary folder holding <c>news/wire.txt</c> (the <see cref="Story"/>), and where its reports go.</summary>
+    static (string Dir, string Root, string Out) NewFolder()
+    {
+        string dir = Path.Combine(Path.GetTempPath(), "reusedetect-watch-" + Guid.NewGuid().ToString("N"));
+        string root = Path.Combine(dir, "news");
+        Directory.CreateDirectory(root);
+        File.WriteAllText(Path.Combine(root, "wire.txt"), Story);
+        return (dir, root, Path.Combine(dir, "out"));
+    }
+
     /// <summary>A worker host over <paramref name="root"/> with a 100 ms quiet time and no reconcile during a test.</summary>
     static IHost Build(string root, string outDir, string storeDir, IReportSink sink, ReuseDetectOptions options, ConcurrentQueue<string>? logs = null,
         Action<WatchSettings>? more = null) =>
@@ -60,10 +70,7 @@ public sealed class WatchWorkerTests
     public async Task Should_answer_queries_in_process_from_the_index_of_its_last_scan()
     {
         // Given a running worker over a folder with one article
-        string dir = Path.Combine(Path.GetTempPath(), "reusedetect-watch-" + Guid.NewGuid().ToString("N"));
-        string root = Path.Combine(dir, "news"), outDir = Path.Combine(dir, "out");
-        Directory.CreateDirectory(root);
-        File.WriteAllText(Path.Combine(root, "wire.txt"), Story);
+        var (dir, root, outDir) = NewFolder();
         using IHost host = Build(root, outDir, Path.Combine(outDir, "store"), new MemorySink(), new ReuseDetectOptions { Parallelism = 1 });
         var worker = host.Services.GetRequiredService<WatchWorker>();
         try
@@ -89,10 +96,8 @@ public sealed class WatchWorkerTests
     public async Task Should_scan_then_follow_new_files_and_stop_with_a_consistent_store()
     {
         // Given a folder with one article and a running worker
-        string dir = Path.Combine(Path.GetTempPath(), "reusedetect-watch-" + Guid.NewGuid().ToString("N"));
-        string root = Path.Combine(dir, "news"), outDir = Path.Combine(dir, "out"), storeDir = Path.Combine(outDir, "store");
-        Directory.CreateDirectory(root);
-        File.WriteAllText(Path.Combine(root, "wire.txt"), Story);
+        var (dir, root, outDir) = NewFolder();
+        string storeDir = Path.Combine(outDir, "store");
         var sink = new MemorySink();
         var logs = new ConcurrentQueue<string>();
         var options = new ReuseDetectOptions { Parallelism = 2 };
@@ -131,10 +136,8 @@ public sealed class WatchWorkerTests
     public async Task Should_answer_each_change_from_the_index_before_the_rescan()
     {
         // Given a running worker over a folder with one article, and its reports folder
-        string dir = Path.Combine(Path.GetTempPath(), "reusedetect-watch-" + Guid.NewGuid().ToString("N"));
-        string root = Path.Combine(dir, "news"), outDir = Path.Combine(dir, "out"), changes = Path.Combine(outDir, "changes.jsonl");
-        Directory.CreateDirectory(root);
-        File.WriteAllText(Path.Combine(root, "wire.txt"), Story);
+        var (dir, root, outDir) = NewFolder();
+        string changes = Path.Combine(outDir, "changes.jsonl");
         var logs = new ConcurrentQueue<string>();
         using IHost host = Build(root, outDir, Path.Combine(outDir, "store"), new MemorySink(), new ReuseDetectOptions { Parallelism = 1 }, logs);
         var worker = host.Services.GetRequiredService<WatchWorker>();
@@ -188,10 +191,7 @@ public sealed class WatchWorkerTests
     public async Task Should_leave_a_batch_larger_than_the_quick_answer_limit_to_the_rescan()
     {
         // Given a worker that answers at most one changed file at a time in changes.jsonl
-        string dir = Path.Combine(Path.GetTempPath(), "reusedetect-watch-" + Guid.NewGuid().ToString("N"));
-        string root = Path.Combine(dir, "news"), outDir = Path.Combine(dir, "out");
-        Directory.CreateDirectory(root);
-        File.WriteAllText(Path.Combine(root, "wire.txt"), Story);
+        var (dir, root, outDir) = NewFolder();
         var logs = new ConcurrentQueue<string>();
         using IHost host = Build(root, outDir, Path.Combine(outDir, "store"), new MemorySink(), new ReuseDetectOptions { Parallelism = 1 }, logs,
             s => { s.QuickAnswerMaxFiles = 1; s.DebounceMilliseconds = 500; });

@@ -61,10 +61,7 @@ sealed class FingerprintIndex(int capacity = 0)
     /// </remarks>
     public List<CandidatePair> PairsSharing(int maxDocuments, int minShared)
     {
-        Span<ulong> hashes = _hashes.AsSpan(0, _count);
-        Span<int> documents = _documents.AsSpan(0, _count);
-        RadixSort.Sort(hashes, documents);
-        RadixSort.SortRuns(hashes, documents);
+        SortPostings(out Span<ulong> hashes, out Span<int> documents);
         // The distinct holders of each fingerprint held by 2 to maxDocuments documents, ascending, run after run.
         // Scratch of this call alone, dropped after it (a shared pool would keep it for the rest of the scan).
         int[] holders = GC.AllocateUninitializedArray<int>(_count);
@@ -154,10 +151,7 @@ sealed class FingerprintIndex(int capacity = 0)
     /// </summary>
     List<ulong> SortedPairKeys(int maxDocuments, int cliqueLimit)
     {
-        Span<ulong> hashes = _hashes.AsSpan(0, _count);
-        Span<int> documents = _documents.AsSpan(0, _count);
-        RadixSort.Sort(hashes, documents);
-        RadixSort.SortRuns(hashes, documents);
+        SortPostings(out Span<ulong> hashes, out Span<int> documents);
         // Two passes over the runs: the first counts the keys, so the second fills one list of the right size.
         var keys = new List<ulong>(Keys(hashes, documents, maxDocuments, cliqueLimit, null));
         Keys(hashes, documents, maxDocuments, cliqueLimit, keys);
@@ -215,6 +209,15 @@ sealed class FingerprintIndex(int capacity = 0)
             i = j;
         }
         return count;
+    }
+
+    /// <summary>The postings sorted by hash, then document (in place), as spans over them.</summary>
+    void SortPostings(out Span<ulong> hashes, out Span<int> documents)
+    {
+        hashes = _hashes.AsSpan(0, _count);
+        documents = _documents.AsSpan(0, _count);
+        RadixSort.Sort(hashes, documents);
+        RadixSort.SortRuns(hashes, documents);
     }
 
     static ulong Key(int a, int b) => ((ulong)(uint)a << 32) | (uint)b;

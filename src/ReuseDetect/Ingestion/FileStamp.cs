@@ -11,9 +11,16 @@ public readonly record struct FileStamp(long Size, long ModifiedUtcTicks)
     {
         // One statx call on Linux (two for a link); FileInfo elsewhere. Both give the same figures.
         var (_, target, times) = Internal.FileKinds.Inspect(path);
-        return times is var (size, ticks) ? new FileStamp(size, ticks)
-            : target is Internal.FileKind.Missing or Internal.FileKind.Directory ? null : ByFileInfo(path);
+        return From(path, target, times);
     }
+
+    /// <summary>
+    /// The stamp of <paramref name="path"/> from what <see cref="Internal.FileKinds.Inspect"/> found (the kind it leads to
+    /// and its times), for a caller that inspected it already; FileInfo when statx gave no times.
+    /// </summary>
+    internal static FileStamp? From(string path, Internal.FileKind target, (long Size, long Ticks)? times) =>
+        times is var (size, ticks) ? new FileStamp(size, ticks)
+            : target is Internal.FileKind.Missing or Internal.FileKind.Directory ? null : ByFileInfo(path);
 
     static FileStamp? ByFileInfo(string path)
     {

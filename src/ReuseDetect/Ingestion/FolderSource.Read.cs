@@ -40,7 +40,7 @@ public sealed partial class FolderSource
             kind = own == FileKind.SymbolicLink ? target : FileKinds.Of(path);
         }
         if (kind is not (FileKind.Regular or FileKind.Unknown or FileKind.Missing)) return "not a regular file: " + FileKinds.Describe(kind);
-        stamp = times is var (size, ticks) ? new FileStamp(size, ticks) : FileStamp.Of(path);
+        stamp = FileStamp.From(path, target, times);
         return null;
     }
 

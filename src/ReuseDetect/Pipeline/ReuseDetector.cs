@@ -81,9 +81,8 @@ public sealed partial class ReuseDetector
         List<PassageLink> links = AlignAll(records, pairs, edited, boilerplate, cache, scanCache, progress, cancellationToken);
         // Everything the store keeps is known once the pairs are aligned: with more than one thread it is committed while
         // the clusters, attribution and report are made (the store is not read after this point).
-        Task commit = scanCache is not null && _options.Parallelism > 1
-            ? Task.Run(() => scanCache.Complete([.. files.Select(f => f.Id)]), CancellationToken.None)
-            : Task.CompletedTask;
+        Action? complete = scanCache is null ? null : () => scanCache.Complete([.. files.Select(f => f.Id)]);
+        Task commit = complete is not null && _options.Parallelism > 1 ? Task.Run(complete, CancellationToken.None) : Task.CompletedTask;
         ReuseReport report;
         try
         {
@@ -96,7 +95,7 @@ public sealed partial class ReuseDetector
             try { commit.Wait(CancellationToken.None); } catch (AggregateException) { }
             throw;
         }
-        if (scanCache is not null && _options.Parallelism <= 1) scanCache.Complete([.. files.Select(f => f.Id)]);
+        if (complete is not null && _options.Parallelism <= 1) complete();
         commit.GetAwaiter().GetResult();
         return report;
     }

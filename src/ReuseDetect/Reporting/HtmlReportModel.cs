@@ -19,12 +19,6 @@ static class HtmlReportModel
     const int ClusterBatch = 256;
 
     /// <summary>
-    /// Documents a document shares with that the page names (<see cref="ReportShare.Shown"/>): five in its card, three in
-    /// the documents table. Keep in step with <c>d.shared.slice</c> in <see cref="HtmlReportAssets"/>.
-    /// </summary>
-    internal const int SharedShown = ReportShare.Shown;
-
-    /// <summary>
     /// Writes the model as one JSON object straight to the writer (no node tree): only a batch of clusters is held at
     /// once, as the bytes of their objects.
     /// </summary>
@@ -84,8 +78,9 @@ static class HtmlReportModel
             w.WriteNumber("boilerplateChars", d.BoilerplateChars);
             w.WriteString("error", NameOrNull(d.Error));
             w.WriteStartArray("shared");
-            // The page names the documents a document shares most with (report.json lists them all, most shared first).
-            for (int k = 0; k < Math.Min(SharedShown, d.SharedWith.Count); k++)
+            // The page names the documents a document shares most with (report.json lists them all, most shared first):
+            // five in its card, three in the documents table (d.shared.slice in HtmlReportAssets).
+            for (int k = 0; k < Math.Min(ReportShare.Shown, d.SharedWith.Count); k++)
             {
                 ReportShare x = d.SharedWith[k];
                 w.WriteStartArray();

@@ -47,7 +47,7 @@ public sealed partial class HtmlReportWriterTests
         Match data = DataBlock().Match(HtmlReportWriter.ToHtml(report));
         // Then its data names the first five, as its cards do (report.json keeps all eight)
         var shared = JsonNode.Parse(data.Groups[1].Value)!["documents"]![0]!["shared"]!.AsArray();
-        Assert.Equal(5, HtmlReportModel.SharedShown);
+        Assert.Equal(5, ReportShare.Shown);
         Assert.Equal([1000L, 990, 980, 970, 960], shared.Select(x => (long)x![1]!));
         Assert.Equal(1, (int)shared[0]![0]!);
         // And report.md's table names the same five and counts the rest
