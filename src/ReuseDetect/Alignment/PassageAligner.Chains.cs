@@ -17,30 +17,56 @@ sealed partial class PassageAligner
     {
         int g = gapA, reachB = Math.Max(closeB, wideB);
         // Seeds are sorted by A start; a seed t can link s only when t started at most (gap + longest seed) before s.
-        int longest = 0;
-        foreach (Seed s in seeds) longest = Math.Max(longest, s.ALen);
+        int longest = 0, longestB = 0, lastB = 0;
+        foreach (Seed s in seeds)
+        {
+            longest = Math.Max(longest, s.ALen);
+            longestB = Math.Max(longestB, s.BLen);
+            lastB = Math.Max(lastB, s.B);
+        }
+        // A seed within reach in B starts less than reachB + longestB + 1 from the other's start: with buckets of that
+        // width by B start, a seed's partners are in its own bucket and the two beside it. Each bucket lists its seeds
+        // newest first (a chain through `previous`), so a walk back stops at the A window as a walk over all seeds would,
+        // but passes over none of the seeds that lie elsewhere in B.
+        int width = reachB + longestB + 1, buckets = lastB / width + 1;
+        int[] newest = ArrayPool<int>.Shared.Rent(buckets), previous = ArrayPool<int>.Shared.Rent(seeds.Length);
         using var close = UnionFind.Rent(seeds.Length);
         using UnionFind? wide = wideB >= 0 ? UnionFind.Rent(seeds.Length) : null;
-        bool wallsA = texts.A.BlockedBefore is not null, wallsB = texts.B.BlockedBefore is not null;
-        for (int s = 1; s < seeds.Length; s++)
+        try
         {
-            Seed x = seeds[s];
-            // Links only ever go from a seed to earlier ones, so s is alone in both sets until here: its roots are kept
-            // at hand while it links (the sets, and so the chains, are the same whatever order the links are made in).
-            int closeRoot = s, wideRoot = s;
-            for (int t = s - 1; t >= 0; t--)
+            newest.AsSpan(0, buckets).Fill(-1);
+            bool wallsA = texts.A.BlockedBefore is not null, wallsB = texts.B.BlockedBefore is not null;
+            for (int s = 0; s < seeds.Length; s++)
             {
-                Seed y = seeds[t];
-                if (x.A - y.A > g + longest) break;
-                if (Distance(x.A, x.AEnd, y.A, y.AEnd) > g) continue;
-                int distB = Distance(x.B, x.BEnd, y.B, y.BEnd);
-                if (distB > reachB
-                    || (wallsA && texts.A.Walled(Math.Min(x.A, y.A), Math.Max(x.AEnd, y.AEnd)))
-                    || (wallsB && texts.B.Walled(Math.Min(x.B, y.B), Math.Max(x.BEnd, y.BEnd))))
-                    continue;
-                if (distB <= closeB) closeRoot = close.Link(closeRoot, t);
-                if (distB <= wideB) wideRoot = wide!.Link(wideRoot, t);
+                Seed x = seeds[s];
+                int home = x.B / width;
+                // Links only ever go from a seed to earlier ones, so s is alone in both sets until here: its roots are kept
+                // at hand while it links (the sets, and so the chains, are the same whatever order the links are made in).
+                int closeRoot = s, wideRoot = s;
+                for (int k = Math.Max(0, home - 1); k <= Math.Min(buckets - 1, home + 1); k++)
+                {
+                    for (int t = newest[k]; t >= 0; t = previous[t])
+                    {
+                        Seed y = seeds[t];
+                        if (x.A - y.A > g + longest) break;
+                        if (Distance(x.A, x.AEnd, y.A, y.AEnd) > g) continue;
+                        int distB = Distance(x.B, x.BEnd, y.B, y.BEnd);
+                        if (distB > reachB
+                            || (wallsA && texts.A.Walled(Math.Min(x.A, y.A), Math.Max(x.AEnd, y.AEnd)))
+                            || (wallsB && texts.B.Walled(Math.Min(x.B, y.B), Math.Max(x.BEnd, y.BEnd))))
+                            continue;
+                        if (distB <= closeB) closeRoot = close.Link(closeRoot, t);
+                        if (distB <= wideB) wideRoot = wide!.Link(wideRoot, t);
+                    }
+                }
+                previous[s] = newest[home];
+                newest[home] = s;
             }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(newest);
+            ArrayPool<int>.Shared.Return(previous);
         }
         return (close.Groups(minSize: 2), wide?.Groups(minSize: 2));
     }
