@@ -73,7 +73,7 @@ sealed record StoredDocument
     [Key(14)] public required ulong[] FingerprintHashes { get; init; }
     [Key(15)] public required int[] FingerprintPositions { get; init; }
     [Key(16)] public required StoredCredit[] Credits { get; init; }
-    /// <summary>Edit-robust content fingerprints (distinct, ascending).</summary>
+    /// <summary>Edit-robust content fingerprints (ascending, one for each place in <see cref="ContentPlaces"/>).</summary>
     [Key(17)] public ulong[]? ContentFingerprints { get; init; }
     /// <summary>What the reader mended (control characters replaced); absent in older segments.</summary>
     [Key(18)] public string[]? Warnings { get; init; }
@@ -81,6 +81,8 @@ sealed record StoredDocument
     [Key(19)] public ulong[]? Lines { get; init; }
     /// <summary>Distinct stems of the content words, ascending (how common words are counted).</summary>
     [Key(20)] public ulong[]? Words { get; init; }
+    /// <summary>The place of each content fingerprint (same length as <see cref="ContentFingerprints"/>).</summary>
+    [Key(21)] public int[]? ContentPlaces { get; init; }
 }
 
 /// <summary>A source file and the documents it gave, with the stamp that says whether it changed.</summary>

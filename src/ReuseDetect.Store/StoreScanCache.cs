@@ -126,6 +126,7 @@ public sealed class StoreScanCache(SignatureStore store) : IScanCache
         FingerprintHashes = [.. d.Fingerprints.Select(f => f.Hash)],
         FingerprintPositions = [.. d.Fingerprints.Select(f => f.Position)],
         ContentFingerprints = d.ContentFingerprints,
+        ContentPlaces = d.ContentPlaces,
         Lines = d.Lines,
         Words = d.Words,
         Credits = [.. d.Credits.Select(c => new StoredCredit(c.Outlet, c.Evidence, c.Start, c.End, c.Kind))],
@@ -134,7 +135,8 @@ public sealed class StoreScanCache(SignatureStore store) : IScanCache
 
     internal static SignedDocument FromStored(StoredDocument d)
     {
-        if (d.FingerprintHashes.Length != d.FingerprintPositions.Length || d.MinHash.Length == 0)
+        if (d.FingerprintHashes.Length != d.FingerprintPositions.Length || d.MinHash.Length == 0
+            || (d.ContentFingerprints?.Length ?? 0) != (d.ContentPlaces?.Length ?? 0))
             throw new InvalidDataException($"Stored document {d.Id} is inconsistent.");
         var fingerprints = new Fingerprint[d.FingerprintHashes.Length];
         for (int i = 0; i < fingerprints.Length; i++) fingerprints[i] = new Fingerprint(d.FingerprintHashes[i], d.FingerprintPositions[i]);
@@ -148,7 +150,7 @@ public sealed class StoreScanCache(SignatureStore store) : IScanCache
             },
             Encoding = d.Encoding, ContentHash = System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(d.ContentHash),
             Length = d.Length, BodyStart = d.BodyStart, BodyEnd = d.BodyEnd, TokenCount = d.TokenCount, ShingleCount = d.ShingleCount,
-            MinHash = d.MinHash, SimHash = d.SimHash, Fingerprints = fingerprints, ContentFingerprints = d.ContentFingerprints ?? [], Lines = d.Lines ?? [], Words = d.Words ?? [],
+            MinHash = d.MinHash, SimHash = d.SimHash, Fingerprints = fingerprints, ContentFingerprints = d.ContentFingerprints ?? [], ContentPlaces = d.ContentPlaces ?? [], Lines = d.Lines ?? [], Words = d.Words ?? [],
             Credits = [.. d.Credits.Select(c => c.Kind is null ? new CreditLine(c.Outlet, c.Evidence, c.Start, c.End) : new CreditLine(c.Outlet, c.Evidence, c.Start, c.End, c.Kind))],
             Warnings = d.Warnings is { } w ? [.. w.Where(x => x is not null)] : [],
         };

@@ -117,6 +117,9 @@ public sealed class IncrementalScanTests
         Assert.Equal(new DateTimeOffset(2023, 12, 14, 0, 0, 0, TimeSpan.Zero), back.Metadata.Published);
         Assert.Contains(back.Credits, c => c.Outlet == "RFE/RL");
         Assert.NotEmpty(back.Fingerprints);
+        // Content fingerprints keep their places through the store (a scan from it pairs documents by them).
+        Assert.NotEmpty(back.ContentPlaces);
+        Assert.Equal(back.ContentFingerprints.Length, back.ContentPlaces.Length);
         Assert.Single(source.List().Files);
     }
 

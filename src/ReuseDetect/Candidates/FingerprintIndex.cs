@@ -51,6 +51,7 @@ sealed class FingerprintIndex(int capacity = 0)
     /// <summary>
     /// Pairs of distinct documents sharing at least <paramref name="minShared"/> fingerprints, each held by at most
     /// <paramref name="maxDocuments"/> documents, sorted. Every pair of holders counts (no star): the caps keep that small.
+    /// The fingerprints held by more than <paramref name="maxDocuments"/> documents go into <paramref name="common"/> when given.
     /// </summary>
     /// <remarks>
     /// Counted per document rather than by listing every (pair, fingerprint): the holders of each fingerprint are laid
@@ -59,7 +60,7 @@ sealed class FingerprintIndex(int capacity = 0)
     /// touched. Memory stays linear in the postings (a list of every pair of holders of every fingerprint runs to
     /// millions of entries) and the pairs come out sorted.
     /// </remarks>
-    public List<CandidatePair> PairsSharing(int maxDocuments, int minShared)
+    public List<CandidatePair> PairsSharing(int maxDocuments, int minShared, ISet<ulong>? common = null)
     {
         SortPostings(out Span<ulong> hashes, out Span<int> documents);
         // The distinct holders of each fingerprint held by 2 to maxDocuments documents, ascending, run after run.
@@ -73,6 +74,7 @@ sealed class FingerprintIndex(int capacity = 0)
             int start = held;
             for (int x = i; x < j; x++)
                 if (x == i || documents[x] != documents[x - 1]) holders[held++] = documents[x];
+            if (held - start > maxDocuments) common?.Add(hashes[i]);
             if (held - start is < 2 || held - start > maxDocuments) held = start;
             else
             {

@@ -29,6 +29,7 @@ sealed class DocumentRecord(int index, SourceFile file, SignedDocument signed)
     public ulong[] ContentFingerprints => signed.ContentFingerprints;
     public ulong[] Lines => signed.Lines;
     public ulong[] Words => signed.Words;
+    public int[] ContentPlaces => signed.ContentPlaces;
     public IReadOnlyList<CreditLine> Credits => signed.Credits;
 
     /// <summary>The source group (<see cref="SourceGroups"/>) the document belongs to.</summary>

@@ -69,13 +69,12 @@ public sealed partial class ReuseDetector
     /// <summary>Folded into a document's key when a pair is aligned for anchored passages only.</summary>
     static readonly UInt128 AnchoredOnlyTag = new(0xA4C4_0E0D_0417_1ABEUL, 0x5EED_A11C_0000_0001UL);
 
-    /// <summary>Content fingerprints two documents must share to be aligned for edited reuse.</summary>
-    internal const int ContentMinShared = 3;
 
     /// <summary>
     /// Document pairs worth aligning: those sharing a winnowing fingerprint (a verbatim run; each outlet's learned
-    /// boilerplate left out), and those sharing <see cref="ContentMinShared"/> content fingerprints (edited reuse keeps
-    /// its content word pairs while its word n-grams break), merged and sorted.
+    /// boilerplate left out), and those sharing content fingerprints close together in both
+    /// (<see cref="ContentNearness"/>: edited reuse keeps its content word pairs, together, while its word n-grams break),
+    /// merged and sorted; the second kind are the pairs aligned for reworded passages too.
     /// </summary>
     (List<CandidatePair> Pairs, HashSet<CandidatePair> Edited) FindPassageCandidates(List<DocumentRecord> records, BoilerplateModel boilerplate, CancellationToken ct)
     {
@@ -96,7 +95,18 @@ public sealed partial class ReuseDetector
             {
                 var content = new FingerprintIndex(records.Sum(r => r.ContentFingerprints.Length));
                 foreach (DocumentRecord r in records) content.Add(r.Index, r.ContentFingerprints);
-                edited = content.PairsSharing(Math.Min(ContentMaxDocuments, _options.MaxDocumentFrequency), ContentMinShared);
+                var common = new HashSet<ulong>();
+                List<CandidatePair> sharing = content.PairsSharing(Math.Min(ContentMaxDocuments, _options.MaxDocumentFrequency), ContentNearness.MinShared, common);
+                // The fingerprints counted must also lie together in both texts; the common ones count for neither.
+                var near = new bool[sharing.Count];
+                System.Threading.Tasks.Parallel.For(0, sharing.Count, Parallel(ct), i =>
+                {
+                    DocumentRecord a = records[sharing[i].A], b = records[sharing[i].B];
+                    near[i] = ContentNearness.Related(a.ContentFingerprints, a.ContentPlaces, b.ContentFingerprints, b.ContentPlaces, common);
+                });
+                edited = new List<CandidatePair>(sharing.Count);
+                for (int i = 0; i < sharing.Count; i++)
+                    if (near[i]) edited.Add(sharing[i]);
             });
         var merged = new List<CandidatePair>(exact.Count + edited.Count);
         for (int i = 0, j = 0; i < exact.Count || j < edited.Count;)

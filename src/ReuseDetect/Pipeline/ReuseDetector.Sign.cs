@@ -67,13 +67,15 @@ public sealed partial class ReuseDetector
             var minHash = new uint[minHasher.Permutations];
             minHasher.Sign(shingles, minHash);
             ulong[] stems = WordStems.Of(tokens, doc.Text);
+            ContentPrints content = ContentShingles.Located(tokens, stems);
             return new SignedDocument
             {
                 Id = doc.Id, Metadata = doc.Metadata, Encoding = doc.Encoding, ContentHash = doc.ContentHash,
                 Length = doc.Text.Length, BodyStart = doc.BodyStart, BodyEnd = doc.BodyEnd, TokenCount = tokens.Count,
                 ShingleCount = count, MinHash = minHash, SimHash = SimHasher.Hash(shingles),
                 Fingerprints = tokens.Count >= n ? Winnower.Select(shingles, _options.WinnowWindow) : [],
-                ContentFingerprints = ContentShingles.Fingerprints(tokens, stems),
+                ContentFingerprints = content.Hashes,
+                ContentPlaces = content.Places,
                 Words = ContentShingles.Words(tokens, stems),
                 Lines = LineHashes.Distinct(tokens, doc.Text),
                 Credits = CreditLineDetector.Find(doc.Text, doc.BodyStart, doc.BodyEnd),

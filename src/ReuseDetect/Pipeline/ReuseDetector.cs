@@ -38,8 +38,9 @@ public sealed partial class ReuseDetector
     // distinctive word counts once; 11: control characters in outlet, title and URL metadata replaced; 12: touching
     // crossing chains merge (reordered sentences); 13: a pair aligned for verbatim passages only is anchored by
     // distinctive words (templates of wire copy are not reuse); 14: a file without an extension that holds an HTML
-    // page is read as one, and .shtml pages are read.
-    public const int AlgorithmVersion = 14;
+    // page is read as one, and .shtml pages are read; 15: content fingerprints keep their places, and a pair is aligned for
+    // reworded passages only when those it shares lie together (Candidates.ContentNearness).
+    public const int AlgorithmVersion = 15;
 
     /// <summary>Scans the folder <paramref name="root"/>.</summary>
     public ReuseReport Scan(string root, IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default) =>

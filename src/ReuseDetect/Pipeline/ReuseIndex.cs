@@ -1,8 +1,8 @@
 using System.Runtime.InteropServices;
 using ReuseDetect.Alignment;
 using ReuseDetect.Attribution;
+using ReuseDetect.Candidates;
 using ReuseDetect.Ingestion;
-using ReuseDetect.Internal;
 using ReuseDetect.Shingling;
 using ReuseDetect.Signatures;
 using ReuseDetect.Text;
@@ -110,7 +110,7 @@ public sealed partial class ReuseIndex
         // Stems are made once per text, for its content fingerprints and its seed grams both.
         ulong[] stems = WordStems.Of(tokens, text);
         SeedGrams grams = aligner.PrepareWithStems(tokens, text, stems);
-        ulong[] content = ContentShingles.Fingerprints(tokens, stems);
+        ContentPrints content = ContentShingles.Located(tokens, stems);
         var matches = new List<QueryMatch>();
         List<string> identical = selfHash is { } h ? SameContent(h, selfId) : [];
         foreach (int owner in shared.Keys.Order())
@@ -121,7 +121,8 @@ public sealed partial class ReuseIndex
             if (loaded is null || loaded.ContentHash != doc.ContentHash) continue;
             TokenizedText other = Tokenizer.Tokenize(loaded.Text, loaded.BodyStart, loaded.BodyEnd);
             ulong[] otherStems = WordStems.Of(other, loaded.Text);
-            bool anchoredOnly = SortedSets.SharedCount(content, ContentShingles.Fingerprints(other, otherStems)) < ReuseDetector.ContentMinShared;
+            ContentPrints others = ContentShingles.Located(other, otherStems);
+            bool anchoredOnly = !ContentNearness.Related(content.Hashes, content.Places, others.Hashes, others.Places, null);
             var passages = aligner.AlignEitherWay(grams, aligner.PrepareWithStems(other, loaded.Text, otherStems), anchoredOnly).ConvertAll(p =>
             {
                 var (qs, qe) = PassageText.Widen(text, tokens.StartOf(p.AStart), tokens.EndOf(p.AEnd - 1));

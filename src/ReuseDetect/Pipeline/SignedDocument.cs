@@ -23,8 +23,13 @@ public sealed record SignedDocument
     public required uint[] MinHash { get; init; }
     public required ulong SimHash { get; init; }
     public required Fingerprint[] Fingerprints { get; init; }
-    /// <summary>Edit-robust fingerprints (<see cref="Shingling.ContentShingles"/>), distinct and ascending.</summary>
+    /// <summary>
+    /// Edit-robust fingerprints (<see cref="Shingling.ContentShingles"/>), ascending, one for each of their places
+    /// (<see cref="ContentPlaces"/>).
+    /// </summary>
     public ulong[] ContentFingerprints { get; init; } = [];
+    /// <summary>The place (index of the content word pair) of each of <see cref="ContentFingerprints"/>, ascending within one hash.</summary>
+    public int[] ContentPlaces { get; init; } = [];
     /// <summary>The hash of each distinct line (<see cref="Shingling.LineHashes"/>), ascending: how site furniture is learned.</summary>
     public ulong[] Lines { get; init; } = [];
     /// <summary>The distinct stems of its content words (<see cref="Shingling.ContentShingles.Words"/>), ascending: how common words are counted.</summary>

@@ -11,6 +11,10 @@ namespace ReuseDetect.Shingling;
 /// content word pairs shares a fingerprint). A verbatim run of five words shares a 5-gram fingerprint; a copy with a
 /// word changed in every few keeps most of its content word pairs.
 /// </summary>
+/// <remarks>
+/// Each fingerprint keeps its place: a reworded passage keeps the pairs it shares together, while two long texts on one
+/// topic share a few scattered through them (<see cref="Candidates.ContentNearness"/>).
+/// </remarks>
 static class ContentShingles
 {
     /// <summary>The winnowing window over content word pairs.</summary>
@@ -19,14 +23,17 @@ static class ContentShingles
     /// <summary>Tag that keeps a content pair's hash apart from a word n-gram of the same words.</summary>
     const ulong Tag = 0x7C3A_91D5_E4B2_0F68UL;
 
-    /// <summary>The distinct fingerprints of a tokenized text, ascending.</summary>
-    public static ulong[] Fingerprints(TokenizedText tokens, ReadOnlySpan<char> text) => Fingerprints(tokens, WordStems.Of(tokens, text));
+    /// <summary>The fingerprints of a tokenized text with their places (see <see cref="Located(TokenizedText, ulong[])"/>).</summary>
+    public static ContentPrints Located(TokenizedText tokens, ReadOnlySpan<char> text) => Located(tokens, WordStems.Of(tokens, text));
 
-    /// <summary>The distinct fingerprints of a tokenized text whose stems (<see cref="WordStems.Of"/>) are known, ascending.</summary>
-    public static ulong[] Fingerprints(TokenizedText tokens, ulong[] stems)
+    /// <summary>
+    /// The fingerprints of a tokenized text whose stems (<see cref="WordStems.Of"/>) are known, each with its place (the
+    /// index of its content word pair), ordered by hash, then place: a hash winnowing selects at two places is listed twice.
+    /// </summary>
+    public static ContentPrints Located(TokenizedText tokens, ulong[] stems)
     {
         List<ulong> content = ContentStems(tokens, stems);
-        if (content.Count < 2) return [];
+        if (content.Count < 2) return new ContentPrints([], []);
         var pairs = new ulong[content.Count - 1];
         Span<ulong> two = stackalloc ulong[2];
         for (int i = 0; i < pairs.Length; i++)
@@ -36,9 +43,17 @@ static class ContentShingles
             pairs[i] = Shingler.Mix(two) ^ Tag;
         }
         Fingerprint[] selected = Winnower.Select(pairs, Window);
-        var result = new ulong[selected.Length];
-        for (int i = 0; i < selected.Length; i++) result[i] = selected[i].Hash;
-        return SortedSets.SortDistinct(result);
+        var hashes = new ulong[selected.Length];
+        var places = new int[selected.Length];
+        for (int i = 0; i < selected.Length; i++)
+        {
+            hashes[i] = selected[i].Hash;
+            places[i] = selected[i].Position;
+        }
+        // A few hundred entries: a comparison sort in place, then the places of a recurring hash put back in order.
+        Array.Sort(hashes, places);
+        RadixSort.SortRuns(hashes, places);
+        return new ContentPrints(hashes, places);
     }
 
     /// <summary>The distinct stems of the content words of a text (function words left out), ascending.</summary>
@@ -59,3 +74,6 @@ static class ContentShingles
         return content;
     }
 }
+
+/// <summary>Content fingerprints of a text and their places (parallel arrays), ordered by hash, then place.</summary>
+readonly record struct ContentPrints(ulong[] Hashes, int[] Places);

@@ -5,7 +5,7 @@ namespace ReuseDetect.Tests.Shingling;
 
 public sealed class ContentShinglesTests
 {
-    static ulong[] Fingerprints(string text) => ContentShingles.Fingerprints(Tokenizer.Tokenize(text), text);
+    static ulong[] Fingerprints(string text) => [.. ContentShingles.Located(Tokenizer.Tokenize(text), text).Hashes.Distinct()];
 
     static ulong[] Words(string text)
     {
