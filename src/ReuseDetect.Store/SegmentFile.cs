@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using MessagePack;
@@ -152,18 +153,27 @@ static class SegmentFile
         }
     }
 
-    /// <summary>Writes a segment crash-safely: temporary file, flush to disk, atomic rename.</summary>
-    public static void Write(string path, SegmentBody body) => WriteAtomic(path, Encode(body));
+    /// <summary>
+    /// Writes a segment crash-safely: temporary file, flush to disk, atomic rename. The bytes are those of
+    /// <see cref="Encode"/>, streamed to the file as they are serialised and hashed on the way: a segment of tens of
+    /// megabytes is never held whole (as the serialiser's buffer, its array and the framed copy of it, each fresh memory
+    /// beside the scan that is still running).
+    /// </summary>
+    public static void Write(string path, SegmentBody body, Action? beforeRename = null) =>
+        WriteAtomic(path, stream => WriteFramed(stream, body, Magic), beforeRename);
 
     /// <summary>Writes bytes crash-safely. A failure leaves the target untouched and removes the temporary file.</summary>
-    public static void WriteAtomic(string path, byte[] bytes, Action? beforeRename = null)
+    public static void WriteAtomic(string path, byte[] bytes, Action? beforeRename = null) =>
+        WriteAtomic(path, stream => stream.Write(bytes), beforeRename);
+
+    static void WriteAtomic(string path, Action<FileStream> write, Action? beforeRename)
     {
         string tmp = path + ".tmp";
         try
         {
-            using (var stream = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.None))
+            using (var stream = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None))
             {
-                stream.Write(bytes);
+                write(stream);
                 stream.Flush(flushToDisk: true);
             }
             beforeRename?.Invoke();
@@ -174,6 +184,85 @@ static class SegmentFile
             TryDelete(tmp);
             throw;
         }
+    }
+
+    /// <summary>
+    /// What <see cref="Frame{T}"/> gives, written to <paramref name="stream"/> as it is made: the body's length, unknown
+    /// until the end, is written into the header last.
+    /// </summary>
+    static void WriteFramed<T>(FileStream stream, T body, ReadOnlySpan<byte> magic)
+    {
+        Span<byte> prefix = stackalloc byte[PrefixLength];
+        magic.CopyTo(prefix);
+        BinaryPrimitives.WriteUInt32LittleEndian(prefix[8..], FormatVersion);
+        stream.Write(prefix);
+        long length;
+        Span<byte> checksum = stackalloc byte[8];
+        using (var writer = new HashingWriter(stream))
+        {
+            MessagePackSerializer.Serialize(writer, body, s_writeOptions);
+            writer.Flush();
+            length = writer.Written;
+            BinaryPrimitives.WriteUInt64LittleEndian(checksum, writer.Checksum);
+        }
+        stream.Write(checksum);
+        stream.Position = 12;
+        Span<byte> lengthBytes = stackalloc byte[8];
+        BinaryPrimitives.WriteUInt64LittleEndian(lengthBytes, (ulong)length);
+        stream.Write(lengthBytes);
+        stream.Position = stream.Length;
+    }
+
+    /// <summary>A buffer writer that passes what it is given on to a stream in blocks, hashing each (XxHash3) on its way.</summary>
+    sealed class HashingWriter(Stream stream) : IBufferWriter<byte>, IDisposable
+    {
+        const int BlockSize = 1 << 16;
+        readonly XxHash3 _hash = new();
+        byte[] _buffer = ArrayPool<byte>.Shared.Rent(BlockSize);
+        int _used;
+
+        /// <summary>Bytes written so far.</summary>
+        public long Written { get; private set; }
+
+        /// <summary>XxHash3 of the bytes written and flushed.</summary>
+        public ulong Checksum => _hash.GetCurrentHashAsUInt64();
+
+        public void Advance(int count)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(count);
+            if (count > _buffer.Length - _used) throw new InvalidOperationException("Advanced past the buffer.");
+            _used += count;
+            Written += count;
+        }
+
+        public Memory<byte> GetMemory(int sizeHint = 0) => Room(sizeHint).AsMemory(_used);
+
+        public Span<byte> GetSpan(int sizeHint = 0) => Room(sizeHint).AsSpan(_used);
+
+        byte[] Room(int sizeHint)
+        {
+            int need = Math.Max(1, sizeHint);
+            if (_buffer.Length - _used >= need) return _buffer;
+            Flush();
+            if (_buffer.Length < need)
+            {
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = ArrayPool<byte>.Shared.Rent(need);
+            }
+            return _buffer;
+        }
+
+        /// <summary>Hashes and writes what is buffered.</summary>
+        public void Flush()
+        {
+            if (_used == 0) return;
+            ReadOnlySpan<byte> block = _buffer.AsSpan(0, _used);
+            _hash.Append(block);
+            stream.Write(block);
+            _used = 0;
+        }
+
+        public void Dispose() => ArrayPool<byte>.Shared.Return(_buffer);
     }
 
     static void TryDelete(string path)

@@ -305,7 +305,7 @@ public sealed class SignatureStore : IDisposable
         // The segment is committed first, the index after: the index names the segments it was built from, so one
         // left behind by a crash between the two renames is seen as stale (by query and by the next commit).
         _queryIndexCurrent = false;
-        SegmentFile.WriteAtomic(path, SegmentFile.Encode(body), BeforeSegmentRename);
+        SegmentFile.Write(path, body, BeforeSegmentRename);
         if (compact)
         {
             // The compacted segment is safely in place; older ones are now redundant.

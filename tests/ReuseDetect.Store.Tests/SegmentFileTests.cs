@@ -107,6 +107,29 @@ public sealed class SegmentFileTests
     }
 
     [Fact]
+    public void Should_stream_to_the_file_the_bytes_the_encoder_gives()
+    {
+        // Given a body of many blocks, with one string longer than a block (the writer's buffer must grow for it)
+        string longText = string.Concat(Enumerable.Repeat("passage in b, reposted word for word. ", 5_000));
+        StoredPair pair = StoreTestData.Pair(StoreTestData.Document("a.txt", 1), StoreTestData.Document("b.txt", 2));
+        var body = new SegmentBody(new SegmentHeader(SegmentFile.FormatVersion, StoreTestData.Parameters, 7, "/data"),
+            [.. Enumerable.Range(0, 400).Select(i => StoreTestData.File($"f{i:D4}.txt", (byte)i))],
+            [pair with { Passages = [pair.Passages[0] with { BText = longText }] }]);
+        using var dir = new TempDir();
+        string path = Path.Combine(dir.Path, "segment-00000007.rds");
+        // When it is written to a file
+        SegmentFile.Write(path, body);
+        // Then the file holds exactly the framed bytes (length, checksum and all), and reads back
+        byte[] written = File.ReadAllBytes(path);
+        Assert.True(written.Length > 4 << 16);
+        Assert.Equal(SegmentFile.Encode(body), written);
+        SegmentReadResult read = SegmentFile.Read(path);
+        Assert.Equal(SegmentStatus.Ok, read.Status);
+        Assert.Equal(longText, read.Body!.Pairs[0].Passages[0].BText);
+        Assert.False(File.Exists(path + ".tmp"));
+    }
+
+    [Fact]
     public void Should_leave_the_old_file_when_a_write_dies_before_the_rename()
     {
         using var dir = new TempDir();
