@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Hashing;
+using System.IO.MemoryMappedFiles;
+using Microsoft.Win32.SafeHandles;
 using MessagePack;
 
 namespace ReuseDetect.Store;
@@ -76,7 +78,9 @@ static class SegmentFile
     public static SegmentReadResult Decode(ReadOnlySpan<byte> bytes) => Decode(bytes.ToArray());
 
     /// <summary>Decodes and verifies segment bytes in place; never throws on bad input.</summary>
-    public static SegmentReadResult Decode(byte[] bytes)
+    public static SegmentReadResult Decode(byte[] bytes) => Decode(bytes.AsMemory());
+
+    static SegmentReadResult Decode(ReadOnlyMemory<byte> bytes)
     {
         var (status, body, detail) = Unframe<SegmentBody>(bytes, Magic, "store segment");
         if (status == SegmentStatus.Ok && !IsComplete(body))
@@ -140,16 +144,78 @@ static class SegmentFile
         && body.Pairs.All(p => p is { A: not null, AHash: not null, B: not null, BHash: not null, Passages: not null }
             && p.Passages.All(x => x is not null));
 
-    /// <summary>Reads a segment file.</summary>
+    /// <summary>
+    /// Reads a segment file, decoding it where the file is mapped into memory: copying tens of megabytes into a fresh
+    /// array costs a page fault for every 4 KiB of it, while a mapping of the file's cached pages is filled many pages a
+    /// fault (Reuters-21578's 55 MB segment: about 0.24 s less at each opening). Segments are never changed in place
+    /// (written aside, then renamed over), so the mapped bytes stay those verified; a small file is read plainly.
+    /// </summary>
     public static SegmentReadResult Read(string path)
     {
         try
         {
-            return Decode(File.ReadAllBytes(path));
+            using SafeFileHandle file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
+            long length = RandomAccess.GetLength(file);
+            if (length > int.MaxValue) return new(SegmentStatus.Malformed, null, $"{length:N0} bytes, more than a segment can hold");
+            if (length < MappedFrom)
+            {
+                var bytes = new byte[length];
+                int read = 0;
+                while (read < bytes.Length)
+                {
+                    int n = RandomAccess.Read(file, bytes.AsSpan(read), read);
+                    if (n == 0) break;
+                    read += n;
+                }
+                return Decode(bytes.AsMemory(0, read));
+            }
+            using var map = MemoryMappedFile.CreateFromFile(file, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
+            using var view = map.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
+            using var mapped = new MappedBytes(view, (int)length);
+            return Decode(mapped.Memory);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return new(SegmentStatus.Truncated, null, "cannot read: " + e.Message);
+        }
+    }
+
+    /// <summary>Files smaller than this are read into an array (a mapping costs more than it saves).</summary>
+    const int MappedFrom = 1 << 20;
+
+    /// <summary>The bytes of a mapped view as <see cref="Memory{T}"/>, for decoding in place; valid until disposed.</summary>
+    sealed unsafe class MappedBytes : MemoryManager<byte>
+    {
+        readonly MemoryMappedViewAccessor _view;
+        readonly byte* _start;
+        readonly int _length;
+        bool _released;
+
+        public MappedBytes(MemoryMappedViewAccessor view, int length)
+        {
+            _view = view;
+            _length = length;
+            byte* pointer = null;
+            view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
+            _start = pointer + view.PointerOffset;
+        }
+
+        public override Span<byte> GetSpan() => new(_start, _length);
+
+        public override MemoryHandle Pin(int elementIndex = 0)
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(elementIndex);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(elementIndex, _length);
+            return new MemoryHandle(_start + elementIndex);
+        }
+
+        public override void Unpin() { }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (_released) return;
+            _released = true;
+            _view.SafeMemoryMappedViewHandle.ReleasePointer();
         }
     }
 
