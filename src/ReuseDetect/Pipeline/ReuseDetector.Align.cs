@@ -69,7 +69,6 @@ public sealed partial class ReuseDetector
     /// <summary>Folded into a document's key when a pair is aligned for anchored passages only.</summary>
     static readonly UInt128 AnchoredOnlyTag = new(0xA4C4_0E0D_0417_1ABEUL, 0x5EED_A11C_0000_0001UL);
 
-
     /// <summary>
     /// Document pairs worth aligning: those sharing a winnowing fingerprint (a verbatim run; each outlet's learned
     /// boilerplate left out), and those sharing content fingerprints close together in both
