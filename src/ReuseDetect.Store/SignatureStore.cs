@@ -212,10 +212,6 @@ public sealed class SignatureStore : IDisposable
         }
     }
 
-    /// <summary>The stored alignment of two document versions, or null.</summary>
-    internal StoredPair? TryGetPair(string a, byte[] aHash, string b, byte[] bHash) =>
-        TryGetPair(a, PairKey.Read(aHash), b, PairKey.Read(bHash));
-
     /// <summary>The stored alignment of two document versions (content hashes as numbers), or null.</summary>
     internal StoredPair? TryGetPair(string a, UInt128 aHash, string b, UInt128 bHash)
     {

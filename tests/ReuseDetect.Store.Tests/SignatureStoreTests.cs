@@ -2,6 +2,9 @@ namespace ReuseDetect.Store.Tests;
 
 public sealed class SignatureStoreTests
 {
+    /// <summary>A stored content hash (16 bytes, little endian) as the store's lookups take it.</summary>
+    static UInt128 Hash(byte[] bytes) => System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(bytes);
+
     [Fact]
     public void Should_keep_files_and_pairs_across_opens_and_check_stamps()
     {
@@ -20,7 +23,7 @@ public sealed class SignatureStoreTests
         Assert.NotNull(reopened.TryGetFile("a.txt", a.Size, a.ModifiedUtcTicks));
         Assert.Null(reopened.TryGetFile("a.txt", a.Size + 1, a.ModifiedUtcTicks));
         Assert.Null(reopened.TryGetFile("a.txt", a.Size, a.ModifiedUtcTicks + 1));
-        var pair = reopened.TryGetPair("a.txt", a.Documents[0].ContentHash, "b.txt", b.Documents[0].ContentHash);
+        var pair = reopened.TryGetPair("a.txt", Hash(a.Documents[0].ContentHash), "b.txt", Hash(b.Documents[0].ContentHash));
         Assert.Equal("passage in a", Assert.IsType<StoredPair>(pair).Passages[0].AText);
     }
 
@@ -145,16 +148,16 @@ public sealed class SignatureStoreTests
         for (int i = 0; segments != 1 || i == 0; i++)
         {
             Assert.True(i <= SignatureStore.CompactAfter, "the store never compacted");
-            Assert.NotNull(store.TryGetPair(used.A, used.AHash, used.B, used.BHash));
+            Assert.NotNull(store.TryGetPair(used.A, Hash(used.AHash), used.B, Hash(used.BHash)));
             store.PutFile(StoreTestData.File($"n{i}.txt", (byte)(10 + i)));
             live.Add($"n{i}.txt");
             segments = store.Commit(live);
         }
         using var reopened = OpenAfter(store, dir.Path);
         // Then the used pair and the one under content hashes survive; the one no scan asked for does not
-        Assert.NotNull(reopened.TryGetPair(used.A, used.AHash, used.B, used.BHash));
-        Assert.NotNull(reopened.TryGetPair(plain.A, plain.AHash, plain.B, plain.BHash));
-        Assert.Null(reopened.TryGetPair(stale.A, stale.AHash, stale.B, stale.BHash));
+        Assert.NotNull(reopened.TryGetPair(used.A, Hash(used.AHash), used.B, Hash(used.BHash)));
+        Assert.NotNull(reopened.TryGetPair(plain.A, Hash(plain.AHash), plain.B, Hash(plain.BHash)));
+        Assert.Null(reopened.TryGetPair(stale.A, Hash(stale.AHash), stale.B, Hash(stale.BHash)));
     }
 
     static SignatureStore OpenAfter(SignatureStore writer, string path)
