@@ -194,13 +194,8 @@ static class ClusterBuilder
     /// <summary>Whether at least half of a span lies in one of the sorted, disjoint joined ranges: text the cluster holds.</summary>
     static bool Overlaps(Span span, List<(int Start, int End)> joined)
     {
-        int at = LowerBound(joined, span.Start);
-        for (int k = Math.Max(0, at - 1); k < joined.Count && joined[k].Start < span.End; k++)
-        {
-            var (start, end) = joined[k];
-            int overlap = Math.Min(end, span.End) - Math.Max(start, span.Start);
-            if (overlap > 0 && overlap >= SameSpanOverlap * (span.End - span.Start)) return true;
-        }
+        foreach (var (_, _, overlap) in Touched(span, joined))
+            if (overlap >= SameSpanOverlap * (span.End - span.Start)) return true;
         return false;
     }
 
@@ -224,16 +219,41 @@ static class ClusterBuilder
     static (int Held, int Added) Contact(Span span, List<(int Start, int End)> joined)
     {
         int held = 0, inside = 0;
-        int at = LowerBound(joined, span.Start);
-        for (int k = Math.Max(0, at - 1); k < joined.Count && joined[k].Start < span.End; k++)
+        foreach (var (start, end, overlap) in Touched(span, joined))
         {
-            var (start, end) = joined[k];
-            int overlap = Math.Min(end, span.End) - Math.Max(start, span.Start);
-            if (overlap <= 0) continue;
             held += end - start;
             inside += overlap;
         }
         return (held, span.End - span.Start - inside);
+    }
+
+    /// <summary>The joined stretches (sorted, disjoint ranges) that <paramref name="span"/> overlaps, each with the overlap.</summary>
+    static TouchedStretches Touched(Span span, List<(int Start, int End)> joined) => new(span, joined);
+
+    /// <summary>
+    /// Enumerates the stretches of sorted, disjoint ranges that overlap a span (found by binary search, then walked in
+    /// order): what <see cref="Overlaps"/>, <see cref="Contact"/> and <see cref="Relays"/> each decide on.
+    /// </summary>
+    struct TouchedStretches(Span span, List<(int Start, int End)> joined)
+    {
+        int _k = Math.Max(0, LowerBound(joined, span.Start) - 1) - 1;
+
+        public readonly TouchedStretches GetEnumerator() => this;
+
+        public (int Start, int End, int Overlap) Current { get; private set; }
+
+        public bool MoveNext()
+        {
+            while (++_k < joined.Count && joined[_k].Start < span.End)
+            {
+                var (start, end) = joined[_k];
+                int overlap = Math.Min(end, span.End) - Math.Max(start, span.Start);
+                if (overlap <= 0) continue;
+                Current = (start, end, overlap);
+                return true;
+            }
+            return false;
+        }
     }
 
     /// <summary>Adds [<paramref name="start"/>, <paramref name="end"/>) to sorted, disjoint <paramref name="ranges"/>, merging what it overlaps.</summary>
@@ -271,15 +291,9 @@ static class ClusterBuilder
     /// </summary>
     static bool Relays(Span span, List<(int Start, int End)> joined)
     {
-        int at = LowerBound(joined, span.Start);
-        for (int k = Math.Max(0, at - 1); k < joined.Count && joined[k].Start < span.End; k++)
-        {
-            var (start, end) = joined[k];
-            int overlap = Math.Min(end, span.End) - Math.Max(start, span.Start);
-            if (overlap <= 0) continue;
-            int length = span.End - span.Start;
+        int length = span.End - span.Start;
+        foreach (var (start, end, overlap) in Touched(span, joined))
             if (overlap >= SameSpanOverlap * length && length >= RelayShare * (end - start)) return true;
-        }
         return false;
     }
 
