@@ -44,10 +44,10 @@ sealed class BoilerplateModel
     public bool IsBoilerplate(string group, ulong hash) => _byGroup.TryGetValue(group, out var set) && set.Contains(hash);
 
     /// <summary>
-    /// True when <paramref name="hash"/> is furniture of another group than <paramref name="group"/>: an outlet's footer
-    /// or widget that a page of <paramref name="group"/> carries because it reposted that outlet's page with it.
+    /// True when <paramref name="hash"/> is furniture of any group. Of a group that is not a page's own, it is an outlet's
+    /// footer or widget that the page carries because it reposted that outlet's page with it.
     /// </summary>
-    public bool IsForeignBoilerplate(string group, ulong hash) => _anyGroup.Contains(hash) && !IsBoilerplate(group, hash);
+    public bool IsAnyGroupsBoilerplate(ulong hash) => _anyGroup.Contains(hash);
 
     /// <summary>True when <paramref name="hash"/> is a stock phrase of the corpus.</summary>
     public bool IsCommon(ulong hash) => _common.Contains(hash);

@@ -47,7 +47,7 @@ static class PageFurniture
         void Mark(ulong hash)
         {
             if (model.IsBoilerplate(group, hash)) marked.Add(hash | 1);
-            else if (model.IsForeignBoilerplate(group, hash)) marked.Add((hash * 0x94D049BB133111EBUL) | 1);
+            else if (model.IsAnyGroupsBoilerplate(hash)) marked.Add((hash * 0x94D049BB133111EBUL) | 1); // another group's
             else if (model.IsCommon(hash)) marked.Add(hash & ~1UL);
         }
         foreach (Fingerprint f in fingerprints) Mark(f.Hash);
@@ -69,29 +69,33 @@ static class PageFurniture
         int n = tokens.Count;
         byte[]? marks = null;
         bool furniture = false;
-        foreach (Fingerprint f in fingerprints)
-        {
-            byte mark = model.IsBoilerplate(group, f.Hash) ? TokenMarks.Furniture : model.IsCommon(f.Hash) ? TokenMarks.Stock : (byte)0;
-            if (mark == 0 || f.Position >= n) continue;
-            marks ??= new byte[n];
-            furniture |= mark == TokenMarks.Furniture;
-            for (int t = f.Position; t < Math.Min(n, f.Position + shingle); t++) marks[t] |= mark;
-        }
-        // Other groups' furniture (a footer carried along by a repost of that group's page) is marked by whole lines only:
-        // a line that is such furniture, or half covered by its fingerprints. A few words of a story that happen to
-        // match another outlet's furniture are no furniture here.
+        // Other groups' furniture (a footer carried along by a repost of that group's page) is marked by whole lines only
+        // (below): a line that is such furniture, or half covered by its fingerprints, collected in `foreign`. A few words
+        // of a story that happen to match another outlet's furniture are no furniture here.
         byte[]? foreign = null;
         foreach (Fingerprint f in fingerprints)
         {
-            if (f.Position >= n || !model.IsForeignBoilerplate(group, f.Hash)) continue;
-            foreign ??= new byte[n];
-            for (int t = f.Position; t < Math.Min(n, f.Position + shingle); t++) foreign[t] = 1;
+            if (f.Position >= n) continue;
+            int end = Math.Min(n, f.Position + shingle);
+            bool own = model.IsBoilerplate(group, f.Hash);
+            byte mark = own ? TokenMarks.Furniture : model.IsCommon(f.Hash) ? TokenMarks.Stock : (byte)0;
+            if (mark != 0)
+            {
+                marks ??= new byte[n];
+                furniture |= mark == TokenMarks.Furniture;
+                for (int t = f.Position; t < end; t++) marks[t] |= mark;
+            }
+            if (!own && model.IsAnyGroupsBoilerplate(f.Hash))
+            {
+                foreign ??= new byte[n];
+                for (int t = f.Position; t < end; t++) foreign[t] = 1;
+            }
         }
         var lines = new List<(int Start, int End)>();
         foreach (var (start, end, hash) in LineHashes.Lines(tokens, text))
         {
             lines.Add((start, end));
-            byte mark = model.IsBoilerplate(group, hash) || model.IsForeignBoilerplate(group, hash) || HalfCovered(foreign, start, end)
+            byte mark = model.IsAnyGroupsBoilerplate(hash) || HalfCovered(foreign, start, end)
                 ? TokenMarks.Furniture : model.IsCommon(hash) ? TokenMarks.Stock : (byte)0;
             if (mark == 0) continue;
             marks ??= new byte[n];
