@@ -72,7 +72,12 @@ static class SegmentFile
     }
 
     /// <summary>Serialises a segment to bytes (<paramref name="compressed"/>: LZ4, as segments were written before 2026-11-29; tests).</summary>
-    public static byte[] Encode(SegmentBody body, bool compressed = false) => Frame(body, Magic, compressed);
+    public static byte[] Encode(SegmentBody body, bool compressed = false)
+    {
+        using var bytes = new MemoryStream();
+        WriteFramed(bytes, body, Magic, compressed ? s_options : s_writeOptions);
+        return bytes.ToArray();
+    }
 
     /// <summary>Decodes and verifies segment bytes (a copy of them); never throws on bad input.</summary>
     public static SegmentReadResult Decode(ReadOnlySpan<byte> bytes) => Decode(bytes.ToArray());
@@ -86,19 +91,6 @@ static class SegmentFile
         if (status == SegmentStatus.Ok && !IsComplete(body))
             return new(SegmentStatus.Malformed, null, "segment body is incomplete");
         return new(status, body, detail);
-    }
-
-    /// <summary>The framed bytes of any MessagePack body: magic, version, length, body, checksum (see the class summary).</summary>
-    internal static byte[] Frame<T>(T body, ReadOnlySpan<byte> magic, bool compressed = false)
-    {
-        byte[] payload = MessagePackSerializer.Serialize(body, compressed ? s_options : s_writeOptions);
-        var bytes = new byte[PrefixLength + payload.Length + 8];
-        magic.CopyTo(bytes);
-        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(8), FormatVersion);
-        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(12), (ulong)payload.Length);
-        payload.CopyTo(bytes, PrefixLength);
-        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(PrefixLength + payload.Length), XxHash3.HashToUInt64(payload));
-        return bytes;
     }
 
     /// <summary>Verifies and decodes framed bytes; never throws on bad input.</summary>
@@ -226,7 +218,7 @@ static class SegmentFile
     /// beside the scan that is still running).
     /// </summary>
     public static void Write(string path, SegmentBody body, Action? beforeRename = null) =>
-        WriteAtomic(path, stream => WriteFramed(stream, body, Magic), beforeRename);
+        WriteAtomic(path, stream => WriteFramed(stream, body, Magic, s_writeOptions), beforeRename);
 
     /// <summary>Writes bytes crash-safely. A failure leaves the target untouched and removes the temporary file.</summary>
     public static void WriteAtomic(string path, byte[] bytes, Action? beforeRename = null) =>
@@ -253,10 +245,11 @@ static class SegmentFile
     }
 
     /// <summary>
-    /// What <see cref="Frame{T}"/> gives, written to <paramref name="stream"/> as it is made: the body's length, unknown
-    /// until the end, is written into the header last.
+    /// A MessagePack body framed (magic, version, length, body, checksum; see the class summary), written to a seekable
+    /// <paramref name="stream"/> as it is serialised and hashed: the body's length, unknown until the end, is written
+    /// into the header last.
     /// </summary>
-    static void WriteFramed<T>(FileStream stream, T body, ReadOnlySpan<byte> magic)
+    static void WriteFramed<T>(Stream stream, T body, ReadOnlySpan<byte> magic, MessagePackSerializerOptions options)
     {
         Span<byte> prefix = stackalloc byte[PrefixLength];
         magic.CopyTo(prefix);
@@ -266,7 +259,7 @@ static class SegmentFile
         Span<byte> checksum = stackalloc byte[8];
         using (var writer = new HashingWriter(stream))
         {
-            MessagePackSerializer.Serialize(writer, body, s_writeOptions);
+            MessagePackSerializer.Serialize(writer, body, options);
             writer.Flush();
             length = writer.Written;
             BinaryPrimitives.WriteUInt64LittleEndian(checksum, writer.Checksum);
