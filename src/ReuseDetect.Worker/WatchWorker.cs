@@ -196,8 +196,7 @@ sealed partial class WatchWorker(
         int documents = 0, matched = 0;
         foreach (string path in changed.Order(StringComparer.Ordinal))
         {
-            string fileId = Path.GetRelativePath(root, path).Replace('\\', '/');
-            if (fileId.StartsWith("../", StringComparison.Ordinal) || fileId == ".." || Directory.Exists(path)) continue;
+            if (FolderSource.IdUnder(root, path) is not { } fileId || Directory.Exists(path)) continue;
             bool existed = known.Contains(fileId);
             if (!File.Exists(path))
             {

@@ -174,7 +174,24 @@ public sealed partial class FolderSource
         Refusal(path) is { } refusal ? (null, refusal)
         : ReadBounded(path, _options.MaxFileBytes, out long length) is { } bytes ? (bytes, null) : (null, TooLarge(length));
 
-    string IdOf(string path) => Path.GetRelativePath(_root, path).Replace('\\', '/');
+    string IdOf(string path) => ToId(Path.GetRelativePath(_root, path));
+
+    /// <summary>A file's id: its path under the scanned folder, with '/' between its parts on every system.</summary>
+    static string ToId(string relative) => relative.Replace('\\', '/');
+
+    /// <summary>
+    /// The id a scan of <paramref name="root"/> gives the file at <paramref name="path"/> (a full path), or null when the
+    /// path is not under the root (outside it, or the root itself).
+    /// </summary>
+    public static string? IdUnder(string root, string path)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(path);
+        string relative = Path.GetRelativePath(root, path);
+        bool under = relative != "." && relative != ".." && !relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            && !Path.IsPathRooted(relative);
+        return under ? ToId(relative) : null;
+    }
 
     /// <summary>Reads one file into its documents (one, or one per record) and errors, with its sidecar's metadata.</summary>
     internal FileLoad LoadAll(SourceFile file)

@@ -21,15 +21,14 @@ public sealed partial class ReuseIndex
     {
         ArgumentNullException.ThrowIfNull(path);
         string full = Path.GetFullPath(path);
-        string relative = Path.GetRelativePath(_source.Root, full);
-        bool underRoot = relative != "." && relative != ".." && !relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal)
-            && !Path.IsPathRooted(relative);
+        string? idUnderRoot = FolderSource.IdUnder(_source.Root, full);
+        bool underRoot = idUnderRoot is not null;
         // A file elsewhere is read from its own folder (where its sidecar lives) and named by its file name; a link
         // named on the command line is the user's choice, so it is followed to its target there. A file under the root
         // is read as the scan reads it (a link out of the root is refused).
         string read = underRoot ? full : Internal.RealPath.Of(full) ?? full;
         FolderSource source = underRoot ? _source : new FolderSource(Path.GetDirectoryName(read) ?? read, _options.Ingest);
-        string fileId = underRoot ? relative.Replace('\\', '/') : Path.GetFileName(full);
+        string fileId = idUnderRoot ?? Path.GetFileName(full);
         if (FolderSource.IgnoreReason(full) is { } reason)
             return new QueryFileResult([], [new IngestError(fileId, reason + "; a scan ignores it")]);
         FileLoad load = source.LoadAll(new SourceFile(fileId, read));
