@@ -3,11 +3,18 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using ReuseDetect.Ingestion;
 using ReuseDetect.Pipeline;
 using ReuseDetect.Store;
 
 namespace ReuseDetect.Cli;
+
+/// <summary>The JSON shapes of <c>reuse query --json</c>, generated at compile time (no reflection, so a native AOT build writes them).</summary>
+[JsonSerializable(typeof(QueryResult))]
+[JsonSerializable(typeof(List<QueryResult>))]
+sealed partial class QueryJsonContext : JsonSerializerContext;
 
 /// <summary>
 /// <c>reuse query &lt;file-or-text&gt; --store DIR</c>: the passages of one article found in the index. A file is read
@@ -66,8 +73,10 @@ static class QueryCommand
                 var options = new JsonSerializerOptions
                 {
                     WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+                    TypeInfoResolver = QueryJsonContext.Default,
                 };
-                stdout.WriteLine(answers.Count == 1 ? JsonSerializer.Serialize(answers[0].Result, options) : JsonSerializer.Serialize(answers.Select(a => a.Result), options));
+                stdout.WriteLine(answers.Count == 1 ? JsonSerializer.Serialize(answers[0].Result, (JsonTypeInfo<QueryResult>)options.GetTypeInfo(typeof(QueryResult)))
+                    : JsonSerializer.Serialize(answers.ConvertAll(a => a.Result), (JsonTypeInfo<List<QueryResult>>)options.GetTypeInfo(typeof(List<QueryResult>))));
                 return ExitCodes.Success;
             }
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Index of {index.Count:N0} documents loaded in {loadMs:F0} ms; query answered in {queryMs:F1} ms."));

@@ -58,15 +58,19 @@ public readonly record struct ReuseDetectOptions
         return key.ToString();
     }
 
-    static void AppendKey(System.Text.StringBuilder key, string prefix, object options)
+    // Typed, so that the properties read are known when the program is compiled (a trimmed or native AOT build keeps them).
+    static void AppendKey<[System.Diagnostics.CodeAnalysis.DynamicallyAccessedMembers(System.Diagnostics.CodeAnalysis.DynamicallyAccessedMemberTypes.PublicProperties)] T>(
+        System.Text.StringBuilder key, string prefix, T options) where T : notnull
     {
-        foreach (System.Reflection.PropertyInfo p in options.GetType().GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+        foreach (System.Reflection.PropertyInfo p in typeof(T).GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
             .OrderBy(p => p.Name, StringComparer.Ordinal))
         {
             if (p.Name is nameof(Parallelism) or nameof(IngestOptions.ExcludedFolders) || p.GetIndexParameters().Length > 0) continue;
             object? value = p.GetValue(options);
-            if (value is AlignmentOptions or IngestOptions)
-                AppendKey(key, prefix + p.Name + ".", value);
+            if (value is AlignmentOptions alignment)
+                AppendKey(key, prefix + p.Name + ".", alignment);
+            else if (value is IngestOptions ingest)
+                AppendKey(key, prefix + p.Name + ".", ingest);
             else
                 key.Append(';').Append(prefix).Append(p.Name).Append('=')
                     .Append(value is IFormattable f ? f.ToString(value is double or float ? "R" : null, System.Globalization.CultureInfo.InvariantCulture) : value?.ToString());

@@ -1,0 +1,592 @@
+using System.Buffers;
+using MessagePack;
+using MessagePack.Formatters;
+
+namespace ReuseDetect.Store;
+
+/// <summary>
+/// The MessagePack formatters of the persisted records (StoreRecords.cs), written out by hand.
+/// MessagePack's own resolver for <c>[MessagePackObject]</c> types builds these at run time with
+/// <c>System.Reflection.Emit</c>, which a native AOT build of the CLI does not have, and which cost every new process
+/// that opened a store the time to emit them. These write the same bytes the dynamic resolver writes (a record with
+/// integer keys is an array of its highest key + 1 items, each member in key order, nil for null; a test holds them to
+/// the dynamic resolver's bytes) and read as it reads: keys this build does not know are skipped, keys an older segment
+/// lacks keep their defaults, and nesting counts against the untrusted-data depth limit.
+/// </summary>
+sealed class StoreResolver : IFormatterResolver
+{
+    /// <summary>The one instance; falls back to MessagePack's built-in formatters (primitives and their arrays).</summary>
+    public static readonly StoreResolver Instance = new();
+
+    StoreResolver() { }
+
+    public IMessagePackFormatter<T>? GetFormatter<T>() => Cache<T>.Formatter;
+
+    static class Cache<T>
+    {
+        public static readonly IMessagePackFormatter<T>? Formatter = (Find(typeof(T)) as IMessagePackFormatter<T>) ?? MessagePack.Resolvers.BuiltinResolver.Instance.GetFormatter<T>();
+    }
+
+    static object? Find(Type type) =>
+        type == typeof(SegmentBody) ? SegmentBodyFormatter.Instance
+        : type == typeof(SegmentHeader) ? SegmentHeaderFormatter.Instance
+        : type == typeof(StoreParameters) ? StoreParametersFormatter.Instance
+        : type == typeof(StoredFile) ? StoredFileFormatter.Instance
+        : type == typeof(StoredDocument) ? StoredDocumentFormatter.Instance
+        : type == typeof(StoredCredit) ? StoredCreditFormatter.Instance
+        : type == typeof(StoredError) ? StoredErrorFormatter.Instance
+        : type == typeof(StoredPair) ? StoredPairFormatter.Instance
+        : type == typeof(StoredPassage) ? StoredPassageFormatter.Instance
+        : null;
+}
+
+/// <summary>Reading and writing the members of persisted records, as MessagePack's built-in formatters do.</summary>
+static class Members
+{
+    /// <summary>Starts reading a record: nil gives false (a null record); else the depth step and the number of keys present.</summary>
+    public static bool Begin(ref MessagePackReader reader, MessagePackSerializerOptions options, out int count)
+    {
+        count = 0;
+        if (reader.TryReadNil()) return false;
+        options.Security.DepthStep(ref reader);
+        count = reader.ReadArrayHeader();
+        return true;
+    }
+
+    public static string? ReadString(ref MessagePackReader reader) => reader.ReadString();
+
+    public static long? ReadNullableInt64(ref MessagePackReader reader) => reader.TryReadNil() ? null : reader.ReadInt64();
+
+    public static double? ReadNullableDouble(ref MessagePackReader reader) => reader.TryReadNil() ? null : reader.ReadDouble();
+
+    public static bool? ReadNullableBoolean(ref MessagePackReader reader) => reader.TryReadNil() ? null : reader.ReadBoolean();
+
+    public static byte[]? ReadBytes(ref MessagePackReader reader) => reader.ReadBytes()?.ToArray();
+
+    public static int[]? ReadInt32s(ref MessagePackReader reader)
+    {
+        if (reader.TryReadNil()) return null;
+        var values = new int[reader.ReadArrayHeader()];
+        for (int i = 0; i < values.Length; i++) values[i] = reader.ReadInt32();
+        return values;
+    }
+
+    public static uint[]? ReadUInt32s(ref MessagePackReader reader)
+    {
+        if (reader.TryReadNil()) return null;
+        var values = new uint[reader.ReadArrayHeader()];
+        for (int i = 0; i < values.Length; i++) values[i] = reader.ReadUInt32();
+        return values;
+    }
+
+    public static ulong[]? ReadUInt64s(ref MessagePackReader reader)
+    {
+        if (reader.TryReadNil()) return null;
+        var values = new ulong[reader.ReadArrayHeader()];
+        for (int i = 0; i < values.Length; i++) values[i] = reader.ReadUInt64();
+        return values;
+    }
+
+    /// <summary>An array of strings (a nil element stays null, as the built-in formatter leaves it).</summary>
+    public static string[]? ReadStrings(ref MessagePackReader reader)
+    {
+        if (reader.TryReadNil()) return null;
+        var values = new string[reader.ReadArrayHeader()];
+        for (int i = 0; i < values.Length; i++) values[i] = reader.ReadString()!;
+        return values;
+    }
+
+    /// <summary>
+    /// An array of records (a nil element stays null, as the built-in array formatter leaves it: the segment reader
+    /// checks them all).
+    /// </summary>
+    public static T[]? ReadArray<T>(ref MessagePackReader reader, IMessagePackFormatter<T?> element, MessagePackSerializerOptions options)
+        where T : class
+    {
+        if (reader.TryReadNil()) return null;
+        int count = reader.ReadArrayHeader();
+        if (count == 0) return [];
+        options.Security.DepthStep(ref reader);
+        try
+        {
+            var values = new T[count];
+            for (int i = 0; i < count; i++) values[i] = element.Deserialize(ref reader, options)!;
+            return values;
+        }
+        finally
+        {
+            reader.Depth--;
+        }
+    }
+
+    public static void Write(ref MessagePackWriter writer, string? value)
+    {
+        if (value is null) writer.WriteNil();
+        else writer.Write(value);
+    }
+
+    public static void Write(ref MessagePackWriter writer, long? value)
+    {
+        if (value is { } v) writer.Write(v);
+        else writer.WriteNil();
+    }
+
+    public static void Write(ref MessagePackWriter writer, double? value)
+    {
+        if (value is { } v) writer.Write(v);
+        else writer.WriteNil();
+    }
+
+    public static void Write(ref MessagePackWriter writer, bool? value)
+    {
+        if (value is { } v) writer.Write(v);
+        else writer.WriteNil();
+    }
+
+    public static void Write(ref MessagePackWriter writer, byte[]? value)
+    {
+        if (value is null) writer.WriteNil();
+        else writer.Write(value.AsSpan());
+    }
+
+    public static void Write(ref MessagePackWriter writer, int[]? values)
+    {
+        if (values is null) { writer.WriteNil(); return; }
+        writer.WriteArrayHeader(values.Length);
+        foreach (int v in values) writer.Write(v);
+    }
+
+    public static void Write(ref MessagePackWriter writer, uint[]? values)
+    {
+        if (values is null) { writer.WriteNil(); return; }
+        writer.WriteArrayHeader(values.Length);
+        foreach (uint v in values) writer.Write(v);
+    }
+
+    public static void Write(ref MessagePackWriter writer, ulong[]? values)
+    {
+        if (values is null) { writer.WriteNil(); return; }
+        writer.WriteArrayHeader(values.Length);
+        foreach (ulong v in values) writer.Write(v);
+    }
+
+    public static void Write(ref MessagePackWriter writer, string[]? values)
+    {
+        if (values is null) { writer.WriteNil(); return; }
+        writer.WriteArrayHeader(values.Length);
+        foreach (string v in values) Write(ref writer, v);
+    }
+
+    public static void WriteArray<T>(ref MessagePackWriter writer, T[]? values, IMessagePackFormatter<T?> element, MessagePackSerializerOptions options)
+        where T : class
+    {
+        if (values is null) { writer.WriteNil(); return; }
+        writer.WriteArrayHeader(values.Length);
+        foreach (T v in values) element.Serialize(ref writer, v, options);
+    }
+}
+
+// One formatter per record. Each Serialize writes nil for null, else the array header (highest key + 1) and every key in
+// order; each Deserialize reads what is there, skipping keys it does not know, then builds the record.
+
+sealed class StoreParametersFormatter : IMessagePackFormatter<StoreParameters?>
+{
+    public static readonly StoreParametersFormatter Instance = new();
+
+    public void Serialize(ref MessagePackWriter writer, StoreParameters? value, MessagePackSerializerOptions options)
+    {
+        if (value is null) { writer.WriteNil(); return; }
+        writer.WriteArrayHeader(6);
+        writer.Write(value.ShingleSize);
+        writer.Write(value.Permutations);
+        writer.Write(value.Seed);
+        writer.Write(value.WinnowWindow);
+        writer.Write(value.TokenizerVersion);
+        writer.Write(value.AlignmentFingerprint);
+    }
+
+    public StoreParameters? Deserialize(ref MessagePackReader reader, MessagePackSerializerOptions options)
+    {
+        if (!Members.Begin(ref reader, options, out int count)) return null;
+        int shingle = 0, permutations = 0, window = 0, tokenizer = 0, alignment = 0;
+        ulong seed = 0;
+        for (int key = 0; key < count; key++)
+        {
+            switch (key)
+            {
+                case 0: shingle = reader.ReadInt32(); break;
+                case 1: permutations = reader.ReadInt32(); break;
+                case 2: seed = reader.ReadUInt64(); break;
+                case 3: window = reader.ReadInt32(); break;
+                case 4: tokenizer = reader.ReadInt32(); break;
+                case 5: alignment = reader.ReadInt32(); break;
+                default: reader.Skip(); break;
+            }
+        }
+        reader.Depth--;
+        return new StoreParameters(shingle, permutations, seed, window, tokenizer, alignment);
+    }
+}
+
+sealed class SegmentHeaderFormatter : IMessagePackFormatter<SegmentHeader?>
+{
+    public static readonly SegmentHeaderFormatter Instance = new();
+
+    public void Serialize(ref MessagePackWriter writer, SegmentHeader? value, MessagePackSerializerOptions options)
+    {
+        if (value is null) { writer.WriteNil(); return; }
+        writer.WriteArrayHeader(4);
+        writer.Write(value.FormatVersion);
+        StoreParametersFormatter.Instance.Serialize(ref writer, value.Parameters, options);
+        writer.Write(value.Sequence);
+        Members.Write(ref writer, value.Root);
+    }
+
+    public SegmentHeader? Deserialize(ref MessagePackReader reader, MessagePackSerializerOptions options)
+    {
+        if (!Members.Begin(ref reader, options, out int count)) return null;
+        int version = 0;
+        StoreParameters? parameters = null;
+        long sequence = 0;
+        string? root = null;
+        for (int key = 0; key < count; key++)
+        {
+            switch (key)
+            {
+                case 0: version = reader.ReadInt32(); break;
+                case 1: parameters = StoreParametersFormatter.Instance.Deserialize(ref reader, options); break;
+                case 2: sequence = reader.ReadInt64(); break;
+                case 3: root = Members.ReadString(ref reader); break;
+                default: reader.Skip(); break;
+            }
+        }
+        reader.Depth--;
+        return new SegmentHeader(version, parameters!, sequence, root);
+    }
+}
+
+sealed class StoredCreditFormatter : IMessagePackFormatter<StoredCredit?>
+{
+    public static readonly StoredCreditFormatter Instance = new();
+
+    public void Serialize(ref MessagePackWriter writer, StoredCredit? value, MessagePackSerializerOptions options)
+    {
+        if (value is null) { writer.WriteNil(); return; }
+        writer.WriteArrayHeader(5);
+        Members.Write(ref writer, value.Outlet);
+        Members.Write(ref writer, value.Evidence);
+        writer.Write(value.Start);
+        writer.Write(value.End);
+        Members.Write(ref writer, value.Kind);
+    }
+
+    public StoredCredit? Deserialize(ref MessagePackReader reader, MessagePackSerializerOptions options)
+    {
+        if (!Members.Begin(ref reader, options, out int count)) return null;
+        string? outlet = null, evidence = null, kind = null;
+        int start = 0, end = 0;
+        for (int key = 0; key < count; key++)
+        {
+            switch (key)
+            {
+                case 0: outlet = Members.ReadString(ref reader); break;
+                case 1: evidence = Members.ReadString(ref reader); break;
+                case 2: start = reader.ReadInt32(); break;
+                case 3: end = reader.ReadInt32(); break;
+                case 4: kind = Members.ReadString(ref reader); break;
+                default: reader.Skip(); break;
+            }
+        }
+        reader.Depth--;
+        return new StoredCredit(outlet!, evidence!, start, end, kind);
+    }
+}
+
+sealed class StoredErrorFormatter : IMessagePackFormatter<StoredError?>
+{
+    public static readonly StoredErrorFormatter Instance = new();
+
+    public void Serialize(ref MessagePackWriter writer, StoredError? value, MessagePackSerializerOptions options)
+    {
+        if (value is null) { writer.WriteNil(); return; }
+        writer.WriteArrayHeader(2);
+        Members.Write(ref writer, value.Id);
+        Members.Write(ref writer, value.Reason);
+    }
+
+    public StoredError? Deserialize(ref MessagePackReader reader, MessagePackSerializerOptions options)
+    {
+        if (!Members.Begin(ref reader, options, out int count)) return null;
+        string? id = null, reason = null;
+        for (int key = 0; key < count; key++)
+        {
+            switch (key)
+            {
+                case 0: id = Members.ReadString(ref reader); break;
+                case 1: reason = Members.ReadString(ref reader); break;
+                default: reader.Skip(); break;
+            }
+        }
+        reader.Depth--;
+        return new StoredError(id!, reason!);
+    }
+}
+
+sealed class StoredDocumentFormatter : IMessagePackFormatter<StoredDocument?>
+{
+    public static readonly StoredDocumentFormatter Instance = new();
+
+    public void Serialize(ref MessagePackWriter writer, StoredDocument? value, MessagePackSerializerOptions options)
+    {
+        if (value is null) { writer.WriteNil(); return; }
+        writer.WriteArrayHeader(22);
+        Members.Write(ref writer, value.Id);
+        Members.Write(ref writer, value.Outlet);
+        Members.Write(ref writer, value.PublishedUtcTicks);
+        Members.Write(ref writer, value.Title);
+        Members.Write(ref writer, value.Url);
+        Members.Write(ref writer, value.Encoding);
+        Members.Write(ref writer, value.ContentHash);
+        writer.Write(value.Length);
+        writer.Write(value.BodyStart);
+        writer.Write(value.BodyEnd);
+        writer.Write(value.TokenCount);
+        writer.Write(value.ShingleCount);
+        Members.Write(ref writer, value.MinHash);
+        writer.Write(value.SimHash);
+        Members.Write(ref writer, value.FingerprintHashes);
+        Members.Write(ref writer, value.FingerprintPositions);
+        Members.WriteArray(ref writer, value.Credits, StoredCreditFormatter.Instance, options);
+        Members.Write(ref writer, value.ContentFingerprints);
+        Members.Write(ref writer, value.Warnings);
+        Members.Write(ref writer, value.Lines);
+        Members.Write(ref writer, value.Words);
+        Members.Write(ref writer, value.ContentPlaces);
+    }
+
+    public StoredDocument? Deserialize(ref MessagePackReader reader, MessagePackSerializerOptions options)
+    {
+        if (!Members.Begin(ref reader, options, out int count)) return null;
+        string? id = null, outlet = null, title = null, url = null, encoding = null;
+        long? published = null;
+        byte[]? contentHash = null;
+        int length = 0, bodyStart = 0, bodyEnd = 0, tokenCount = 0, shingleCount = 0;
+        uint[]? minHash = null;
+        ulong simHash = 0;
+        ulong[]? fingerprints = null, contentFingerprints = null, lines = null, words = null;
+        int[]? positions = null, contentPlaces = null;
+        StoredCredit[]? credits = null;
+        string[]? warnings = null;
+        for (int key = 0; key < count; key++)
+        {
+            switch (key)
+            {
+                case 0: id = Members.ReadString(ref reader); break;
+                case 1: outlet = Members.ReadString(ref reader); break;
+                case 2: published = Members.ReadNullableInt64(ref reader); break;
+                case 3: title = Members.ReadString(ref reader); break;
+                case 4: url = Members.ReadString(ref reader); break;
+                case 5: encoding = Members.ReadString(ref reader); break;
+                case 6: contentHash = Members.ReadBytes(ref reader); break;
+                case 7: length = reader.ReadInt32(); break;
+                case 8: bodyStart = reader.ReadInt32(); break;
+                case 9: bodyEnd = reader.ReadInt32(); break;
+                case 10: tokenCount = reader.ReadInt32(); break;
+                case 11: shingleCount = reader.ReadInt32(); break;
+                case 12: minHash = Members.ReadUInt32s(ref reader); break;
+                case 13: simHash = reader.ReadUInt64(); break;
+                case 14: fingerprints = Members.ReadUInt64s(ref reader); break;
+                case 15: positions = Members.ReadInt32s(ref reader); break;
+                case 16: credits = Members.ReadArray(ref reader, StoredCreditFormatter.Instance, options); break;
+                case 17: contentFingerprints = Members.ReadUInt64s(ref reader); break;
+                case 18: warnings = Members.ReadStrings(ref reader); break;
+                case 19: lines = Members.ReadUInt64s(ref reader); break;
+                case 20: words = Members.ReadUInt64s(ref reader); break;
+                case 21: contentPlaces = Members.ReadInt32s(ref reader); break;
+                default: reader.Skip(); break;
+            }
+        }
+        reader.Depth--;
+        // Required members missing from a damaged body stay null, as MessagePack's own formatter leaves them: the
+        // segment reader checks every one before the store uses the body.
+        return new StoredDocument
+        {
+            Id = id!, Outlet = outlet!, PublishedUtcTicks = published, Title = title, Url = url, Encoding = encoding!,
+            ContentHash = contentHash!, Length = length, BodyStart = bodyStart, BodyEnd = bodyEnd, TokenCount = tokenCount,
+            ShingleCount = shingleCount, MinHash = minHash!, SimHash = simHash, FingerprintHashes = fingerprints!,
+            FingerprintPositions = positions!, Credits = credits!, ContentFingerprints = contentFingerprints,
+            Warnings = warnings, Lines = lines, Words = words, ContentPlaces = contentPlaces,
+        };
+    }
+}
+
+sealed class StoredFileFormatter : IMessagePackFormatter<StoredFile?>
+{
+    public static readonly StoredFileFormatter Instance = new();
+
+    public void Serialize(ref MessagePackWriter writer, StoredFile? value, MessagePackSerializerOptions options)
+    {
+        if (value is null) { writer.WriteNil(); return; }
+        writer.WriteArrayHeader(7);
+        Members.Write(ref writer, value.FileId);
+        writer.Write(value.Size);
+        writer.Write(value.ModifiedUtcTicks);
+        writer.Write(value.Deleted);
+        Members.WriteArray(ref writer, value.Documents, StoredDocumentFormatter.Instance, options);
+        Members.Write(ref writer, value.Error);
+        Members.WriteArray(ref writer, value.RecordErrors, StoredErrorFormatter.Instance, options);
+    }
+
+    public StoredFile? Deserialize(ref MessagePackReader reader, MessagePackSerializerOptions options)
+    {
+        if (!Members.Begin(ref reader, options, out int count)) return null;
+        string? fileId = null, error = null;
+        long size = 0, modified = 0;
+        bool deleted = false;
+        StoredDocument[]? documents = null;
+        StoredError[]? recordErrors = null;
+        for (int key = 0; key < count; key++)
+        {
+            switch (key)
+            {
+                case 0: fileId = Members.ReadString(ref reader); break;
+                case 1: size = reader.ReadInt64(); break;
+                case 2: modified = reader.ReadInt64(); break;
+                case 3: deleted = reader.ReadBoolean(); break;
+                case 4: documents = Members.ReadArray(ref reader, StoredDocumentFormatter.Instance, options); break;
+                case 5: error = Members.ReadString(ref reader); break;
+                case 6: recordErrors = Members.ReadArray(ref reader, StoredErrorFormatter.Instance, options); break;
+                default: reader.Skip(); break;
+            }
+        }
+        reader.Depth--;
+        return new StoredFile
+        {
+            FileId = fileId!, Size = size, ModifiedUtcTicks = modified, Deleted = deleted, Documents = documents!, Error = error,
+            RecordErrors = recordErrors!,
+        };
+    }
+}
+
+sealed class StoredPassageFormatter : IMessagePackFormatter<StoredPassage?>
+{
+    public static readonly StoredPassageFormatter Instance = new();
+
+    public void Serialize(ref MessagePackWriter writer, StoredPassage? value, MessagePackSerializerOptions options)
+    {
+        if (value is null) { writer.WriteNil(); return; }
+        writer.WriteArrayHeader(8);
+        writer.Write(value.AStart);
+        writer.Write(value.AEnd);
+        writer.Write(value.BStart);
+        writer.Write(value.BEnd);
+        writer.Write(value.Identity);
+        Members.Write(ref writer, value.AText);
+        Members.Write(ref writer, value.BText);
+        Members.Write(ref writer, value.Anchored);
+    }
+
+    public StoredPassage? Deserialize(ref MessagePackReader reader, MessagePackSerializerOptions options)
+    {
+        if (!Members.Begin(ref reader, options, out int count)) return null;
+        int aStart = 0, aEnd = 0, bStart = 0, bEnd = 0;
+        double identity = 0;
+        string? aText = null, bText = null;
+        bool? anchored = null;
+        for (int key = 0; key < count; key++)
+        {
+            switch (key)
+            {
+                case 0: aStart = reader.ReadInt32(); break;
+                case 1: aEnd = reader.ReadInt32(); break;
+                case 2: bStart = reader.ReadInt32(); break;
+                case 3: bEnd = reader.ReadInt32(); break;
+                case 4: identity = reader.ReadDouble(); break;
+                case 5: aText = Members.ReadString(ref reader); break;
+                case 6: bText = Members.ReadString(ref reader); break;
+                case 7: anchored = Members.ReadNullableBoolean(ref reader); break;
+                default: reader.Skip(); break;
+            }
+        }
+        reader.Depth--;
+        return new StoredPassage(aStart, aEnd, bStart, bEnd, identity, aText, bText, anchored);
+    }
+}
+
+sealed class StoredPairFormatter : IMessagePackFormatter<StoredPair?>
+{
+    public static readonly StoredPairFormatter Instance = new();
+
+    public void Serialize(ref MessagePackWriter writer, StoredPair? value, MessagePackSerializerOptions options)
+    {
+        if (value is null) { writer.WriteNil(); return; }
+        writer.WriteArrayHeader(7);
+        Members.Write(ref writer, value.A);
+        Members.Write(ref writer, value.AHash);
+        Members.Write(ref writer, value.B);
+        Members.Write(ref writer, value.BHash);
+        Members.WriteArray(ref writer, value.Passages, StoredPassageFormatter.Instance, options);
+        Members.Write(ref writer, value.Jaccard);
+        writer.Write(value.Aligned);
+    }
+
+    public StoredPair? Deserialize(ref MessagePackReader reader, MessagePackSerializerOptions options)
+    {
+        if (!Members.Begin(ref reader, options, out int count)) return null;
+        string? a = null, b = null;
+        byte[]? aHash = null, bHash = null;
+        StoredPassage[]? passages = null;
+        double? jaccard = null;
+        bool aligned = false;
+        for (int key = 0; key < count; key++)
+        {
+            switch (key)
+            {
+                case 0: a = Members.ReadString(ref reader); break;
+                case 1: aHash = Members.ReadBytes(ref reader); break;
+                case 2: b = Members.ReadString(ref reader); break;
+                case 3: bHash = Members.ReadBytes(ref reader); break;
+                case 4: passages = Members.ReadArray(ref reader, StoredPassageFormatter.Instance, options); break;
+                case 5: jaccard = Members.ReadNullableDouble(ref reader); break;
+                case 6: aligned = reader.ReadBoolean(); break;
+                default: reader.Skip(); break;
+            }
+        }
+        reader.Depth--;
+        return new StoredPair { A = a!, AHash = aHash!, B = b!, BHash = bHash!, Passages = passages!, Jaccard = jaccard, Aligned = aligned };
+    }
+}
+
+sealed class SegmentBodyFormatter : IMessagePackFormatter<SegmentBody?>
+{
+    public static readonly SegmentBodyFormatter Instance = new();
+
+    public void Serialize(ref MessagePackWriter writer, SegmentBody? value, MessagePackSerializerOptions options)
+    {
+        if (value is null) { writer.WriteNil(); return; }
+        writer.WriteArrayHeader(3);
+        SegmentHeaderFormatter.Instance.Serialize(ref writer, value.Header, options);
+        Members.WriteArray(ref writer, value.Files, StoredFileFormatter.Instance, options);
+        Members.WriteArray(ref writer, value.Pairs, StoredPairFormatter.Instance, options);
+    }
+
+    public SegmentBody? Deserialize(ref MessagePackReader reader, MessagePackSerializerOptions options)
+    {
+        if (!Members.Begin(ref reader, options, out int count)) return null;
+        SegmentHeader? header = null;
+        StoredFile[]? files = null;
+        StoredPair[]? pairs = null;
+        for (int key = 0; key < count; key++)
+        {
+            switch (key)
+            {
+                case 0: header = SegmentHeaderFormatter.Instance.Deserialize(ref reader, options); break;
+                case 1: files = Members.ReadArray(ref reader, StoredFileFormatter.Instance, options); break;
+                case 2: pairs = Members.ReadArray(ref reader, StoredPairFormatter.Instance, options); break;
+                default: reader.Skip(); break;
+            }
+        }
+        reader.Depth--;
+        return new SegmentBody(header!, files!, pairs!);
+    }
+}
