@@ -56,7 +56,7 @@ public static class QueryIndexFile
         List<string> names = QueryIndexData.OutletNamesOf(stored.Select(s => new Ingestion.DocumentMetadata { Outlet = s.Document.Outlet, Url = s.Document.Url }));
         var outletOf = names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
         var docs = new List<QueryIndexLayout.Entry>(stored.Count);
-        var postings = new List<(ulong Hash, int Owner)>();
+        var postings = new List<(ulong Hash, int Owner)>(stored.Sum(s => s.Document.FingerprintHashes.Length));
         foreach (var (f, d) in stored)
         {
             foreach (ulong h in d.FingerprintHashes) postings.Add((h, docs.Count));
@@ -64,8 +64,8 @@ public static class QueryIndexFile
                 BinaryPrimitives.ReadUInt128LittleEndian(d.ContentHash)));
         }
         var (hashes, owners) = QueryIndexData.Sorted(postings);
-        byte[] bytes = QueryIndexLayout.Encode(new QueryIndexMeta(parameters, root, segments, names), docs, hashes, owners);
-        SegmentFile.WriteAtomic(Path.Combine(storeDir, FileName), bytes);
+        var meta = new QueryIndexMeta(parameters, root, segments, names);
+        SegmentFile.WriteAtomic(Path.Combine(storeDir, FileName), stream => QueryIndexLayout.Write(stream, meta, docs, hashes, owners), null);
     }
 
     /// <summary>

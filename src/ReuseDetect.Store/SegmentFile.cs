@@ -224,7 +224,8 @@ static class SegmentFile
     public static void WriteAtomic(string path, byte[] bytes, Action? beforeRename = null) =>
         WriteAtomic(path, stream => stream.Write(bytes), beforeRename);
 
-    static void WriteAtomic(string path, Action<FileStream> write, Action? beforeRename)
+    /// <summary>Writes what <paramref name="write"/> writes to a new file (seekable, at position 0), crash-safely.</summary>
+    internal static void WriteAtomic(string path, Action<FileStream> write, Action? beforeRename)
     {
         string tmp = path + ".tmp";
         try

@@ -168,6 +168,9 @@ public sealed class SignatureStore : IDisposable
             }
             _segments.Add(path);
             Root = body.Header.Root ?? Root;
+            // Sized first: a large store's tables would otherwise be rehashed a dozen times as they fill.
+            _files.EnsureCapacity(_files.Count + body.Files.Length);
+            _pairs.EnsureCapacity(_pairs.Count + body.Pairs.Length);
             foreach (StoredFile f in body.Files) _files[f.FileId] = f;
             foreach (StoredPair p in body.Pairs) _pairs[PairKey.Of(p)] = p;
         }

@@ -72,7 +72,13 @@ public sealed class StoreScanCache(SignatureStore store) : IScanCache
         StoredPair? pair = store.TryGetPair(a.Id, a.ContentHash, b.Id, b.ContentHash);
         if (pair is null || !pair.Aligned) return null;
         Interlocked.Increment(ref _pairsReused);
-        return [.. pair.Passages.Select(p => new CachedPassage(p.AStart, p.AEnd, p.BStart, p.BEnd, p.Identity, p.Anchored ?? true))];
+        var passages = new CachedPassage[pair.Passages.Length];
+        for (int i = 0; i < passages.Length; i++)
+        {
+            StoredPassage p = pair.Passages[i];
+            passages[i] = new CachedPassage(p.AStart, p.AEnd, p.BStart, p.BEnd, p.Identity, p.Anchored ?? true);
+        }
+        return passages;
     }
 
     /// <inheritdoc/>

@@ -39,8 +39,29 @@ sealed class DocumentRecord(int index, SourceFile file, SignedDocument signed)
     /// What the corpus marks in the document (<see cref="PageFurniture.Signature"/>), set once the corpus is learned;
     /// alignments are remembered under the content hash and this together, since the marks shape them.
     /// </summary>
-    public ulong Marks { get; set; }
+    public ulong Marks
+    {
+        get => _marks;
+        set
+        {
+            _marks = value;
+            _key = _anchoredKey = null;
+        }
+    }
+
+    ulong _marks;
+    // The keys are asked for once per candidate pair, from several threads: made once (a race makes equal copies).
+    SignedDocument? _key, _anchoredKey;
+
+    /// <summary>Folded into a document's key when a pair is aligned for anchored passages only.</summary>
+    static readonly UInt128 AnchoredOnlyTag = new(0xA4C4_0E0D_0417_1ABEUL, 0x5EED_A11C_0000_0001UL);
 
     /// <summary>The document as the store remembers alignments of it: its content hash folded with <see cref="Marks"/>.</summary>
-    public SignedDocument AlignmentKey => Marks == 0 ? signed : signed with { ContentHash = signed.ContentHash ^ ((UInt128)Marks << 64 | Marks) };
+    public SignedDocument AlignmentKey => _key ??= Marks == 0 ? signed : signed with { ContentHash = signed.ContentHash ^ ((UInt128)Marks << 64 | Marks) };
+
+    /// <summary>
+    /// <see cref="AlignmentKey"/> for the first document of a pair aligned for anchored passages only (the mode is part of
+    /// what an alignment is remembered under).
+    /// </summary>
+    public SignedDocument AnchoredAlignmentKey => _anchoredKey ??= AlignmentKey with { ContentHash = AlignmentKey.ContentHash ^ AnchoredOnlyTag };
 }

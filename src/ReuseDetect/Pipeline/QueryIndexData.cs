@@ -51,11 +51,12 @@ public abstract class QueryIndexData
     public static (ulong[] Hashes, int[] Owners) Sorted(List<(ulong Hash, int Owner)> postings)
     {
         ArgumentNullException.ThrowIfNull(postings);
-        Span<(ulong Hash, int Owner)> span = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(postings);
-        span.Sort();
-        var hashes = new ulong[span.Length];
-        var owners = new int[span.Length];
-        for (int i = 0; i < span.Length; i++) (hashes[i], owners[i]) = span[i];
+        var hashes = new ulong[postings.Count];
+        var owners = new int[postings.Count];
+        for (int i = 0; i < hashes.Length; i++) (hashes[i], owners[i]) = postings[i];
+        // Radix, not comparisons: millions of postings at every commit of the store (the query index is rewritten then).
+        Internal.RadixSort.Sort(hashes, owners);
+        Internal.RadixSort.SortRuns(hashes, owners);
         return (hashes, owners);
     }
 }

@@ -66,9 +66,6 @@ public sealed partial class ReuseDetector
     /// <summary>Content fingerprints held by more documents than this are topic words ("prime minister"), not reuse.</summary>
     internal const int ContentMaxDocuments = 50;
 
-    /// <summary>Folded into a document's key when a pair is aligned for anchored passages only.</summary>
-    static readonly UInt128 AnchoredOnlyTag = new(0xA4C4_0E0D_0417_1ABEUL, 0x5EED_A11C_0000_0001UL);
-
     /// <summary>
     /// Document pairs worth aligning: those sharing a winnowing fingerprint (a verbatim run; each outlet's learned
     /// boilerplate left out), and those sharing content fingerprints close together in both
@@ -151,7 +148,7 @@ public sealed partial class ReuseDetector
         PassageAligner aligner)
     {
         // Alignments are remembered under what shapes them: both texts with their marks, and the mode.
-        SignedDocument keyA = anchoredOnly ? a.AlignmentKey with { ContentHash = a.AlignmentKey.ContentHash ^ AnchoredOnlyTag } : a.AlignmentKey, keyB = b.AlignmentKey;
+        SignedDocument keyA = anchoredOnly ? a.AnchoredAlignmentKey : a.AlignmentKey, keyB = b.AlignmentKey;
         IReadOnlyList<CachedPassage>? passages = scanCache?.TryGetPassages(keyA, keyB);
         if (passages is null)
         {
