@@ -125,6 +125,7 @@ sealed partial class WatchWorker(
             {
                 await QuietAsync(debounce, lastEvent, outDir, storeDir, changed, stoppingToken).ConfigureAwait(false);
                 AnswerChanges(root, outDir, changed);
+                reason = ChangeReason(root, changed) ?? reason;
             }
             changed.Clear();
             RunScan(root, outDir, storeDir, store, reason, stoppingToken);
@@ -172,6 +173,28 @@ sealed partial class WatchWorker(
     /// files at once, the rescan alone answers. A failure to read one file, or to append, is logged and never stops the
     /// worker: the rescan that follows reports the file either way.
     /// </summary>
+    /// <summary>
+    /// What the log names as the cause of a rescan: the changed files that are there now, or that the last report held
+    /// (removed ones), up to three; null when none is (the first event's path is named then). A save through a temporary
+    /// file names the file saved, not the temporary one gone by the end of the quiet time.
+    /// </summary>
+    string? ChangeReason(string root, HashSet<string> changed)
+    {
+        HashSet<string> known = FilesLastReported();
+        var names = new List<string>();
+        foreach (string path in changed.Order(StringComparer.Ordinal))
+            if (FolderSource.IdUnder(root, path) is { } id && (File.Exists(path) || Directory.Exists(path) || known.Contains(id))) names.Add(DisplayText.Name(id));
+        return names.Count switch
+        {
+            0 => null,
+            <= 3 => "change in " + string.Join(", ", names),
+            _ => $"change in {string.Join(", ", names.Take(3))} and {names.Count - 3} more",
+        };
+    }
+
+    /// <summary>The files (ids under the root) of the last report's documents.</summary>
+    HashSet<string> FilesLastReported() => new(_last?.Documents.Select(d => d.Path) ?? [], StringComparer.Ordinal);
+
     void AnswerChanges(string root, string outDir, HashSet<string> changed)
     {
         if (changed.Count == 0) return;
@@ -191,7 +214,7 @@ sealed partial class WatchWorker(
             index = null;
         }
         if (index is null) return;
-        var known = new HashSet<string>(_last?.Documents.Select(d => d.Path) ?? [], StringComparer.Ordinal);
+        HashSet<string> known = FilesLastReported();
         var lines = new List<string>();
         int documents = 0, matched = 0;
         foreach (string path in changed.Order(StringComparer.Ordinal))

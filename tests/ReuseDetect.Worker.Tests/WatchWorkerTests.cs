@@ -188,6 +188,43 @@ public sealed class WatchWorkerTests
     }
 
     [Fact]
+    public async Task Should_name_the_saved_file_as_the_cause_of_a_rescan_not_its_temporary_file()
+    {
+        // Given a running worker
+        var (dir, root, outDir) = NewFolder();
+        var logs = new ConcurrentQueue<string>();
+        using IHost host = Build(root, outDir, Path.Combine(outDir, "store"), new MemorySink(), new ReuseDetectOptions { Parallelism = 1 }, logs);
+        var worker = host.Services.GetRequiredService<WatchWorker>();
+        try
+        {
+            await host.StartAsync(TestContext.Current.CancellationToken);
+            await Until(() => worker.Scans >= 1, "the initial scan");
+
+            // When an editor saves through a temporary file renamed into place
+            string tmp = Path.Combine(root, "repost.txt.tmp");
+            File.WriteAllText(tmp, "From our partners: " + Story);
+            File.Move(tmp, Path.Combine(root, "repost.txt"));
+            await Until(() => worker.LastReport?.Documents.Any(d => d.Path == "repost.txt") == true, "the rescan");
+
+            // Then the log names the saved file, and not the temporary one that is gone (on a slow machine the write and
+            // the rename may fall in two quiet times: the rescan that found the file names it)
+            string scanned = logs.Last(l => l.StartsWith("Scan (change", StringComparison.Ordinal));
+            Assert.StartsWith("Scan (change in repost.txt):", scanned, StringComparison.Ordinal);
+
+            // When a file is deleted, the deleted file is named (the last report held it)
+            int scans = worker.Scans;
+            File.Delete(Path.Combine(root, "repost.txt"));
+            await Until(() => worker.Scans > scans, "the rescan after the deletion");
+            Assert.Contains(logs, l => l.StartsWith("Scan (change in repost.txt):", StringComparison.Ordinal) && l.Contains("1 documents", StringComparison.Ordinal));
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+            try { Directory.Delete(dir, true); } catch (IOException) { }
+        }
+    }
+
+    [Fact]
     public async Task Should_leave_a_batch_larger_than_the_quick_answer_limit_to_the_rescan()
     {
         // Given a worker that answers at most one changed file at a time in changes.jsonl
