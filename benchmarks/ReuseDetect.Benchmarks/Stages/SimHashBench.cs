@@ -4,7 +4,7 @@ using ReuseDetect.Signatures;
 
 namespace ReuseDetect.Benchmarks.Stages;
 
-/// <summary>SimHash-64 of every document's shingles: scalar bit counting vs the Vector256 ±1 table.</summary>
+/// <summary>SimHash-64 of every document's shingles: scalar bit counting vs the ±1 table in 128-bit (the native build's portable code) and 256-bit vectors.</summary>
 public class SimHashBench
 {
     ulong[][] _shingles = [];
@@ -23,6 +23,9 @@ public class SimHashBench
 
     [Benchmark(Baseline = true)]
     public ulong Scalar() => Run(SignatureKernel.Scalar);
+
+    [Benchmark]
+    public ulong Vector128() => Run(SignatureKernel.Vector128);
 
     [Benchmark]
     public ulong Vector256() => Run(SignatureKernel.Vector256);
