@@ -131,8 +131,11 @@ public sealed partial class ReuseDetector
         for (int d = 0; d < records.Count; d++)
             if (left[d] == 0) cache.Release(records[d]);
         progress?.Report(new ScanProgress(PipelineStage.Align, 0, list.Count));
-        System.Threading.Tasks.Parallel.For(0, list.Count, Parallel(ct), () => CreateAligner(), (i, _, aligner) =>
+        // Aligned in an order that keeps each document's partners together (the results keep the list's order).
+        int[] order = PairSchedule.Order(list, records.Count);
+        System.Threading.Tasks.Parallel.For(0, list.Count, Parallel(ct), () => CreateAligner(), (k, _, aligner) =>
         {
+            int i = order[k];
             CandidatePair pair = list[i];
             results[i] = AlignPair(records[pair.A], records[pair.B], !edited.Contains(pair), model, cache, scanCache, aligner);
             if (Interlocked.Decrement(ref left[pair.A]) == 0) cache.Release(records[pair.A]);
