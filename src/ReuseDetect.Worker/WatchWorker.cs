@@ -124,8 +124,10 @@ sealed partial class WatchWorker(
             if (reason != "periodic reconcile")
             {
                 await QuietAsync(debounce, lastEvent, outDir, storeDir, changed, stoppingToken).ConfigureAwait(false);
-                AnswerChanges(root, outDir, changed);
-                reason = ChangeReason(root, changed) ?? reason;
+                // The last report's files, for both: whether a file is new or changed, and a removed file named in the log.
+                HashSet<string> known = FilesLastReported();
+                AnswerChanges(root, outDir, changed, known);
+                reason = ChangeReason(root, changed, known) ?? reason;
             }
             changed.Clear();
             RunScan(root, outDir, storeDir, store, reason, stoppingToken);
@@ -167,20 +169,12 @@ sealed partial class WatchWorker(
     }
 
     /// <summary>
-    /// The quick answer to a change, before the rescan: each changed article is queried against the index of the last
-    /// scan and one line per file is appended to <c>changes.jsonl</c> in the reports folder (<see cref="LiveChanges"/>).
-    /// Without a usable index (none yet, or its file damaged), or for more than <see cref="WatchSettings.QuickAnswerMaxFiles"/>
-    /// files at once, the rescan alone answers. A failure to read one file, or to append, is logged and never stops the
-    /// worker: the rescan that follows reports the file either way.
-    /// </summary>
-    /// <summary>
     /// What the log names as the cause of a rescan: the changed files that are there now, or that the last report held
     /// (removed ones), up to three; null when none is (the first event's path is named then). A save through a temporary
     /// file names the file saved, not the temporary one gone by the end of the quiet time.
     /// </summary>
-    string? ChangeReason(string root, HashSet<string> changed)
+    static string? ChangeReason(string root, HashSet<string> changed, HashSet<string> known)
     {
-        HashSet<string> known = FilesLastReported();
         var names = new List<string>();
         foreach (string path in changed.Order(StringComparer.Ordinal))
             if (FolderSource.IdUnder(root, path) is { } id && (File.Exists(path) || Directory.Exists(path) || known.Contains(id))) names.Add(DisplayText.Name(id));
@@ -195,7 +189,14 @@ sealed partial class WatchWorker(
     /// <summary>The files (ids under the root) of the last report's documents.</summary>
     HashSet<string> FilesLastReported() => new(_last?.Documents.Select(d => d.Path) ?? [], StringComparer.Ordinal);
 
-    void AnswerChanges(string root, string outDir, HashSet<string> changed)
+    /// <summary>
+    /// The quick answer to a change, before the rescan: each changed article is queried against the index of the last
+    /// scan and one line per file is appended to <c>changes.jsonl</c> in the reports folder (<see cref="LiveChanges"/>).
+    /// Without a usable index (none yet, or its file damaged), or for more than <see cref="WatchSettings.QuickAnswerMaxFiles"/>
+    /// files at once, the rescan alone answers. A failure to read one file, or to append, is logged and never stops the
+    /// worker: the rescan that follows reports the file either way.
+    /// </summary>
+    void AnswerChanges(string root, string outDir, HashSet<string> changed, HashSet<string> known)
     {
         if (changed.Count == 0) return;
         if (changed.Count > _settings.QuickAnswerMaxFiles)
@@ -214,7 +215,6 @@ sealed partial class WatchWorker(
             index = null;
         }
         if (index is null) return;
-        HashSet<string> known = FilesLastReported();
         var lines = new List<string>();
         int documents = 0, matched = 0;
         foreach (string path in changed.Order(StringComparer.Ordinal))
