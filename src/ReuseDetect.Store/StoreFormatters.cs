@@ -40,7 +40,11 @@ sealed class StoreResolver : IFormatterResolver
         : null;
 }
 
-/// <summary>Reading and writing the members of persisted records, as MessagePack's built-in formatters do.</summary>
+/// <summary>
+/// Reading and writing the members of persisted records that MessagePack's reader and writer have no call for
+/// (nullable numbers, arrays), as its built-in formatters do; strings and byte arrays, nil when null, are the reader's
+/// and writer's own.
+/// </summary>
 static class Members
 {
     /// <summary>Starts reading a record: nil gives false (a null record); else the depth step and the number of keys present.</summary>
@@ -52,8 +56,6 @@ static class Members
         count = reader.ReadArrayHeader();
         return true;
     }
-
-    public static string? ReadString(ref MessagePackReader reader) => reader.ReadString();
 
     public static long? ReadNullableInt64(ref MessagePackReader reader) => reader.TryReadNil() ? null : reader.ReadInt64();
 
@@ -119,12 +121,6 @@ static class Members
         }
     }
 
-    public static void Write(ref MessagePackWriter writer, string? value)
-    {
-        if (value is null) writer.WriteNil();
-        else writer.Write(value);
-    }
-
     public static void Write(ref MessagePackWriter writer, long? value)
     {
         if (value is { } v) writer.Write(v);
@@ -141,12 +137,6 @@ static class Members
     {
         if (value is { } v) writer.Write(v);
         else writer.WriteNil();
-    }
-
-    public static void Write(ref MessagePackWriter writer, byte[]? value)
-    {
-        if (value is null) writer.WriteNil();
-        else writer.Write(value.AsSpan());
     }
 
     public static void Write(ref MessagePackWriter writer, int[]? values)
@@ -174,7 +164,7 @@ static class Members
     {
         if (values is null) { writer.WriteNil(); return; }
         writer.WriteArrayHeader(values.Length);
-        foreach (string v in values) Write(ref writer, v);
+        foreach (string v in values) writer.Write(v);
     }
 
     public static void WriteArray<T>(ref MessagePackWriter writer, T[]? values, IMessagePackFormatter<T?> element, MessagePackSerializerOptions options)
@@ -239,7 +229,7 @@ sealed class SegmentHeaderFormatter : IMessagePackFormatter<SegmentHeader?>
         writer.Write(value.FormatVersion);
         StoreParametersFormatter.Instance.Serialize(ref writer, value.Parameters, options);
         writer.Write(value.Sequence);
-        Members.Write(ref writer, value.Root);
+        writer.Write(value.Root);
     }
 
     public SegmentHeader? Deserialize(ref MessagePackReader reader, MessagePackSerializerOptions options)
@@ -256,7 +246,7 @@ sealed class SegmentHeaderFormatter : IMessagePackFormatter<SegmentHeader?>
                 case 0: version = reader.ReadInt32(); break;
                 case 1: parameters = StoreParametersFormatter.Instance.Deserialize(ref reader, options); break;
                 case 2: sequence = reader.ReadInt64(); break;
-                case 3: root = Members.ReadString(ref reader); break;
+                case 3: root = reader.ReadString(); break;
                 default: reader.Skip(); break;
             }
         }
@@ -273,11 +263,11 @@ sealed class StoredCreditFormatter : IMessagePackFormatter<StoredCredit?>
     {
         if (value is null) { writer.WriteNil(); return; }
         writer.WriteArrayHeader(5);
-        Members.Write(ref writer, value.Outlet);
-        Members.Write(ref writer, value.Evidence);
+        writer.Write(value.Outlet);
+        writer.Write(value.Evidence);
         writer.Write(value.Start);
         writer.Write(value.End);
-        Members.Write(ref writer, value.Kind);
+        writer.Write(value.Kind);
     }
 
     public StoredCredit? Deserialize(ref MessagePackReader reader, MessagePackSerializerOptions options)
@@ -289,11 +279,11 @@ sealed class StoredCreditFormatter : IMessagePackFormatter<StoredCredit?>
         {
             switch (key)
             {
-                case 0: outlet = Members.ReadString(ref reader); break;
-                case 1: evidence = Members.ReadString(ref reader); break;
+                case 0: outlet = reader.ReadString(); break;
+                case 1: evidence = reader.ReadString(); break;
                 case 2: start = reader.ReadInt32(); break;
                 case 3: end = reader.ReadInt32(); break;
-                case 4: kind = Members.ReadString(ref reader); break;
+                case 4: kind = reader.ReadString(); break;
                 default: reader.Skip(); break;
             }
         }
@@ -310,8 +300,8 @@ sealed class StoredErrorFormatter : IMessagePackFormatter<StoredError?>
     {
         if (value is null) { writer.WriteNil(); return; }
         writer.WriteArrayHeader(2);
-        Members.Write(ref writer, value.Id);
-        Members.Write(ref writer, value.Reason);
+        writer.Write(value.Id);
+        writer.Write(value.Reason);
     }
 
     public StoredError? Deserialize(ref MessagePackReader reader, MessagePackSerializerOptions options)
@@ -322,8 +312,8 @@ sealed class StoredErrorFormatter : IMessagePackFormatter<StoredError?>
         {
             switch (key)
             {
-                case 0: id = Members.ReadString(ref reader); break;
-                case 1: reason = Members.ReadString(ref reader); break;
+                case 0: id = reader.ReadString(); break;
+                case 1: reason = reader.ReadString(); break;
                 default: reader.Skip(); break;
             }
         }
@@ -340,13 +330,13 @@ sealed class StoredDocumentFormatter : IMessagePackFormatter<StoredDocument?>
     {
         if (value is null) { writer.WriteNil(); return; }
         writer.WriteArrayHeader(22);
-        Members.Write(ref writer, value.Id);
-        Members.Write(ref writer, value.Outlet);
+        writer.Write(value.Id);
+        writer.Write(value.Outlet);
         Members.Write(ref writer, value.PublishedUtcTicks);
-        Members.Write(ref writer, value.Title);
-        Members.Write(ref writer, value.Url);
-        Members.Write(ref writer, value.Encoding);
-        Members.Write(ref writer, value.ContentHash);
+        writer.Write(value.Title);
+        writer.Write(value.Url);
+        writer.Write(value.Encoding);
+        writer.Write(value.ContentHash);
         writer.Write(value.Length);
         writer.Write(value.BodyStart);
         writer.Write(value.BodyEnd);
@@ -381,12 +371,12 @@ sealed class StoredDocumentFormatter : IMessagePackFormatter<StoredDocument?>
         {
             switch (key)
             {
-                case 0: id = Members.ReadString(ref reader); break;
-                case 1: outlet = Members.ReadString(ref reader); break;
+                case 0: id = reader.ReadString(); break;
+                case 1: outlet = reader.ReadString(); break;
                 case 2: published = Members.ReadNullableInt64(ref reader); break;
-                case 3: title = Members.ReadString(ref reader); break;
-                case 4: url = Members.ReadString(ref reader); break;
-                case 5: encoding = Members.ReadString(ref reader); break;
+                case 3: title = reader.ReadString(); break;
+                case 4: url = reader.ReadString(); break;
+                case 5: encoding = reader.ReadString(); break;
                 case 6: contentHash = Members.ReadBytes(ref reader); break;
                 case 7: length = reader.ReadInt32(); break;
                 case 8: bodyStart = reader.ReadInt32(); break;
@@ -428,12 +418,12 @@ sealed class StoredFileFormatter : IMessagePackFormatter<StoredFile?>
     {
         if (value is null) { writer.WriteNil(); return; }
         writer.WriteArrayHeader(7);
-        Members.Write(ref writer, value.FileId);
+        writer.Write(value.FileId);
         writer.Write(value.Size);
         writer.Write(value.ModifiedUtcTicks);
         writer.Write(value.Deleted);
         Members.WriteArray(ref writer, value.Documents, StoredDocumentFormatter.Instance, options);
-        Members.Write(ref writer, value.Error);
+        writer.Write(value.Error);
         Members.WriteArray(ref writer, value.RecordErrors, StoredErrorFormatter.Instance, options);
     }
 
@@ -449,12 +439,12 @@ sealed class StoredFileFormatter : IMessagePackFormatter<StoredFile?>
         {
             switch (key)
             {
-                case 0: fileId = Members.ReadString(ref reader); break;
+                case 0: fileId = reader.ReadString(); break;
                 case 1: size = reader.ReadInt64(); break;
                 case 2: modified = reader.ReadInt64(); break;
                 case 3: deleted = reader.ReadBoolean(); break;
                 case 4: documents = Members.ReadArray(ref reader, StoredDocumentFormatter.Instance, options); break;
-                case 5: error = Members.ReadString(ref reader); break;
+                case 5: error = reader.ReadString(); break;
                 case 6: recordErrors = Members.ReadArray(ref reader, StoredErrorFormatter.Instance, options); break;
                 default: reader.Skip(); break;
             }
@@ -481,8 +471,8 @@ sealed class StoredPassageFormatter : IMessagePackFormatter<StoredPassage?>
         writer.Write(value.BStart);
         writer.Write(value.BEnd);
         writer.Write(value.Identity);
-        Members.Write(ref writer, value.AText);
-        Members.Write(ref writer, value.BText);
+        writer.Write(value.AText);
+        writer.Write(value.BText);
         Members.Write(ref writer, value.Anchored);
     }
 
@@ -502,8 +492,8 @@ sealed class StoredPassageFormatter : IMessagePackFormatter<StoredPassage?>
                 case 2: bStart = reader.ReadInt32(); break;
                 case 3: bEnd = reader.ReadInt32(); break;
                 case 4: identity = reader.ReadDouble(); break;
-                case 5: aText = Members.ReadString(ref reader); break;
-                case 6: bText = Members.ReadString(ref reader); break;
+                case 5: aText = reader.ReadString(); break;
+                case 6: bText = reader.ReadString(); break;
                 case 7: anchored = Members.ReadNullableBoolean(ref reader); break;
                 default: reader.Skip(); break;
             }
@@ -521,10 +511,10 @@ sealed class StoredPairFormatter : IMessagePackFormatter<StoredPair?>
     {
         if (value is null) { writer.WriteNil(); return; }
         writer.WriteArrayHeader(7);
-        Members.Write(ref writer, value.A);
-        Members.Write(ref writer, value.AHash);
-        Members.Write(ref writer, value.B);
-        Members.Write(ref writer, value.BHash);
+        writer.Write(value.A);
+        writer.Write(value.AHash);
+        writer.Write(value.B);
+        writer.Write(value.BHash);
         Members.WriteArray(ref writer, value.Passages, StoredPassageFormatter.Instance, options);
         Members.Write(ref writer, value.Jaccard);
         writer.Write(value.Aligned);
@@ -542,9 +532,9 @@ sealed class StoredPairFormatter : IMessagePackFormatter<StoredPair?>
         {
             switch (key)
             {
-                case 0: a = Members.ReadString(ref reader); break;
+                case 0: a = reader.ReadString(); break;
                 case 1: aHash = Members.ReadBytes(ref reader); break;
-                case 2: b = Members.ReadString(ref reader); break;
+                case 2: b = reader.ReadString(); break;
                 case 3: bHash = Members.ReadBytes(ref reader); break;
                 case 4: passages = Members.ReadArray(ref reader, StoredPassageFormatter.Instance, options); break;
                 case 5: jaccard = Members.ReadNullableDouble(ref reader); break;
