@@ -121,6 +121,65 @@ static class Members
         }
     }
 
+    /// <summary>
+    /// <see cref="ReadArray{T}"/> for the long arrays of a segment (its files and pairs): the elements' bounds are found
+    /// by skipping over them, which allocates nothing, then the elements are decoded side by side in chunks, each chunk's
+    /// reader starting at the depth the elements are read at. The values, and the first error in element order, are
+    /// those of reading one after the other. Decoding is most of opening a store (Reuters-21578: 19,047 files and
+    /// 142,676 pairs, about 0.7 s of one core).
+    /// </summary>
+    public static T[]? ReadArrayInParallel<T>(ref MessagePackReader reader, IMessagePackFormatter<T?> element, MessagePackSerializerOptions options)
+        where T : class
+    {
+        if (reader.TryReadNil()) return null;
+        int count = reader.ReadArrayHeader();
+        if (count == 0) return [];
+        options.Security.DepthStep(ref reader);
+        try
+        {
+            var values = new T[count];
+            int chunks = Math.Min(Environment.ProcessorCount * 4, count / ElementsPerChunk);
+            if (chunks <= 1)
+            {
+                for (int i = 0; i < count; i++) values[i] = element.Deserialize(ref reader, options)!;
+                return values;
+            }
+            var bounds = new SequencePosition[chunks + 1];
+            for (int c = 0, i = 0; c < chunks; c++)
+            {
+                bounds[c] = reader.Position;
+                for (int end = (int)((long)(c + 1) * count / chunks); i < end; i++) reader.Skip();
+            }
+            bounds[chunks] = reader.Position;
+            ReadOnlySequence<byte> sequence = reader.Sequence;
+            int depth = reader.Depth;
+            var errors = new Exception?[chunks];
+            Parallel.For(0, chunks, c =>
+            {
+                try
+                {
+                    var part = new MessagePackReader(sequence.Slice(bounds[c], bounds[c + 1])) { Depth = depth };
+                    for (int i = (int)((long)c * count / chunks), end = (int)((long)(c + 1) * count / chunks); i < end; i++)
+                        values[i] = element.Deserialize(ref part, options)!;
+                }
+                catch (Exception e)
+                {
+                    errors[c] = e;
+                }
+            });
+            foreach (Exception? e in errors)
+                if (e is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e);
+            return values;
+        }
+        finally
+        {
+            reader.Depth--;
+        }
+    }
+
+    /// <summary>Fewest elements a chunk of <see cref="ReadArrayInParallel{T}"/> decodes.</summary>
+    const int ElementsPerChunk = 256;
+
     public static void Write(ref MessagePackWriter writer, long? value)
     {
         if (value is { } v) writer.Write(v);
@@ -571,8 +630,8 @@ sealed class SegmentBodyFormatter : IMessagePackFormatter<SegmentBody?>
             switch (key)
             {
                 case 0: header = SegmentHeaderFormatter.Instance.Deserialize(ref reader, options); break;
-                case 1: files = Members.ReadArray(ref reader, StoredFileFormatter.Instance, options); break;
-                case 2: pairs = Members.ReadArray(ref reader, StoredPairFormatter.Instance, options); break;
+                case 1: files = Members.ReadArrayInParallel(ref reader, StoredFileFormatter.Instance, options); break;
+                case 2: pairs = Members.ReadArrayInParallel(ref reader, StoredPairFormatter.Instance, options); break;
                 default: reader.Skip(); break;
             }
         }

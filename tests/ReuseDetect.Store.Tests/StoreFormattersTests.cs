@@ -39,6 +39,32 @@ public sealed class StoreFormattersTests
     }
 
     [Fact]
+    public void Should_read_a_long_body_decoded_in_chunks_as_the_dynamic_resolver_reads_it()
+    {
+        // Thousands of files and pairs: the arrays are cut into chunks decoded side by side (with nil elements among them).
+        var random = new Random(113);
+        SegmentBody body = RandomBody(random, files: 4000, pairs: 9000);
+        Assert.True(body.Files.Length > 1000 && body.Pairs.Length > 1000);
+        body = body with { Files = [.. body.Files[..700], null!, .. body.Files[700..]] };
+        byte[] bytes = MessagePackSerializer.Serialize(body, Dynamic);
+        SegmentBody ours = MessagePackSerializer.Deserialize<SegmentBody>(bytes, Written);
+        SegmentBody theirs = MessagePackSerializer.Deserialize<SegmentBody>(bytes, Dynamic);
+        Assert.Null(ours.Files[700]);
+        Assert.Equal(bytes, MessagePackSerializer.Serialize(ours, Written));
+        Assert.Equal(MessagePackSerializer.Serialize(theirs, Dynamic), MessagePackSerializer.Serialize(ours, Dynamic));
+        // The same depth limit as one reader after another; a body cut short anywhere is refused, never half read.
+        foreach (int depth in new[] { 6, 7 })
+            Assert.Equal(Decodes(bytes, Dynamic.WithSecurity(MessagePackSecurity.UntrustedData.WithMaximumObjectGraphDepth(depth))),
+                Decodes(bytes, Written.WithSecurity(MessagePackSecurity.UntrustedData.WithMaximumObjectGraphDepth(depth))));
+        foreach (double cut in new[] { 0.3, 0.6, 0.95 })
+        {
+            byte[] truncated = bytes[..(int)(bytes.Length * cut)];
+            Assert.False(Decodes(truncated, Dynamic));
+            Assert.False(Decodes(truncated, Written));
+        }
+    }
+
+    [Fact]
     public void Should_skip_keys_it_does_not_know_and_default_keys_an_older_record_lacks()
     {
         // A passage of a future build (a ninth key) and a header of an older one (no root).
@@ -141,7 +167,7 @@ public sealed class StoreFormattersTests
         return new SegmentBody(new SegmentHeader(1, StoreTestData.Parameters, long.MaxValue, "/corpus"), files, pairs);
     }
 
-    static SegmentBody RandomBody(Random random)
+    static SegmentBody RandomBody(Random random, int files = 5, int pairs = 5)
     {
         string Text() => random.Next(4) switch
         {
@@ -179,6 +205,6 @@ public sealed class StoreFormattersTests
             Jaccard = random.Next(2) == 0 ? null : random.NextDouble(), Aligned = random.Next(2) == 0,
         };
         var parameters = new StoreParameters(Int(), Int(), ULong(), Int(), Int(), Int());
-        return new SegmentBody(new SegmentHeader(Int(), parameters, Long(), Maybe()), Array(File, 5), Array(Pair, 5));
+        return new SegmentBody(new SegmentHeader(Int(), parameters, Long(), Maybe()), Array(File, files), Array(Pair, pairs));
     }
 }

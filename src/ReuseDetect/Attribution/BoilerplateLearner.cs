@@ -185,23 +185,14 @@ sealed class BoilerplateLearner(int minDocuments)
     {
         var common = new HashSet<ulong>();
         if (words is null || words.Count == 0) return common;
-        long total = 0;
-        foreach (ulong[] w in words) total += w.Length;
-        var all = new ulong[total];
-        int at = 0;
+        // Counted in a table of the distinct stems (tens of thousands), not sorted among all postings (millions): a
+        // document lists each of its stems once, so a stem's count is its number of documents.
+        var counts = new Dictionary<ulong, int>(1 << 14);
         foreach (ulong[] w in words)
-        {
-            w.CopyTo(all, at);
-            at += w.Length;
-        }
-        RadixSort.Sort(all);
+            foreach (ulong stem in w) CollectionsMarshal.GetValueRefOrAddDefault(counts, stem, out _)++;
         int least = Math.Max(CommonDocuments, (int)Math.Ceiling(CommonWordShare * words.Count));
-        for (int i = 0; i < all.Length;)
-        {
-            int j = SortedRuns.End(all, i);
-            if (j - i >= least) common.Add(all[i]);
-            i = j;
-        }
+        foreach (var (stem, count) in counts)
+            if (count >= least) common.Add(stem);
         return common;
     }
 }

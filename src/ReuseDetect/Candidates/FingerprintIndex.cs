@@ -94,6 +94,7 @@ sealed class FingerprintIndex(int capacity = 0)
             for (int h = runStarts[r]; h < runStarts[r + 1]; h++) runsOf[fill[holders[h]]++] = r;
         var pairs = new List<CandidatePair>();
         var touched = new List<int>();
+        var partners = new List<int>();
         for (int a = 0; a < documentCount; a++)
         {
             for (int k = first[a]; k < first[a + 1]; k++)
@@ -104,13 +105,17 @@ sealed class FingerprintIndex(int capacity = 0)
                     if (counts[holders[h]]++ == 0) touched.Add(holders[h]);
             }
             if (touched.Count == 0) continue;
-            touched.Sort();
+            // Only the partners sharing enough are sorted: most documents touched share a fingerprint or two.
             foreach (int b in touched)
             {
-                if (counts[b] >= minShared) pairs.Add(new CandidatePair(a, b));
+                if (counts[b] >= minShared) partners.Add(b);
                 counts[b] = 0;
             }
             touched.Clear();
+            if (partners.Count == 0) continue;
+            partners.Sort();
+            foreach (int b in partners) pairs.Add(new CandidatePair(a, b));
+            partners.Clear();
         }
         return pairs;
     }

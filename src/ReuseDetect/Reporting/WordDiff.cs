@@ -146,6 +146,18 @@ static class WordDiff
         }
     }
 
+    /// <summary>
+    /// The script of the differing middles a[a0..a1) and b[b0..b1): the longest common subsequence, walked from the
+    /// left; at each word neither kept, an insertion when that keeps the LCS of what is left as long as a deletion
+    /// would (so a change reads "old → new").
+    /// </summary>
+    /// <remarks>
+    /// The LCS lengths of every pair of suffixes are those of the table <c>lcs[i, j]</c> of the textbook algorithm,
+    /// computed bit-parallel (Hyyrö 2004): with both middles reversed, a suffix is a prefix, and one row of the table
+    /// is a bit vector over the words of b (bit j clear where the LCS grows at j), updated for the next word of a
+    /// with one multi-word addition. A row costs m / 64 word operations instead of m cells, which was most of
+    /// report.html's cost; an entry of the table is the count of clear bits below its column.
+    /// </remarks>
     static void Middle(Script script, Words a, int a0, int a1, Words b, int b0, int b1)
     {
         int[] ka = a.Keys, kb = b.Keys;
@@ -156,25 +168,7 @@ static class WordDiff
             for (int j = b0; j < b1; j++) script.Add(DiffKind.Insert, b, j);
             return;
         }
-        // lcs[i, j] = LCS length of a[a0+i..a1) and b[b0+j..b1); walking forwards then gives a left-to-right script.
-        // The table comes from the pool (up to MaxCells ints, 16 MB: a fresh one per member was a large-object
-        // allocation each time, and the garbage collections they forced were most of report.html's cost). Only the
-        // boundary (row n and column m) is read before it is written, so only it is cleared.
-        int w = m + 1;
-        int[] lcs = ArrayPool<int>.Shared.Rent((n + 1) * w);
-        lcs.AsSpan(n * w, w).Clear();
-        for (int i = 0; i < n; i++) lcs[i * w + m] = 0;
-        for (int i = n - 1; i >= 0; i--)
-        {
-            int ki = ka[a0 + i];
-            int row = i * w, next = row + w;
-            for (int j = m - 1; j >= 0; j--)
-            {
-                lcs[row + j] = ki == kb[b0 + j]
-                    ? lcs[next + j + 1] + 1
-                    : Math.Max(lcs[next + j], lcs[row + j + 1]);
-            }
-        }
+        using var table = new SuffixTable(ka, a0, a1, kb, b0, b1);
         // Deletions are emitted before insertions between two kept words, so a change reads "old → new".
         int x = 0, y = 0, deleteFrom = 0, deleteTo = 0, insertFrom = 0, insertTo = 0;
         while (x < n || y < m)
@@ -186,7 +180,7 @@ static class WordDiff
                 x++;
                 y++;
             }
-            else if (y < m && (x == n || lcs[x * w + y + 1] >= lcs[(x + 1) * w + y]))
+            else if (y < m && (x == n || table.Lcs(x, y + 1) >= table.Lcs(x + 1, y)))
             {
                 if (insertTo == insertFrom) insertFrom = insertTo = b0 + y;
                 insertTo = b0 + ++y;
@@ -198,7 +192,6 @@ static class WordDiff
             }
         }
         Flush();
-        ArrayPool<int>.Shared.Return(lcs);
 
         void Flush()
         {
@@ -206,5 +199,89 @@ static class WordDiff
             for (int j = insertFrom; j < insertTo; j++) script.Add(DiffKind.Insert, b, j);
             deleteFrom = deleteTo = insertFrom = insertTo = 0;
         }
+    }
+
+    /// <summary>
+    /// The LCS lengths of all suffix pairs of two key sequences, as bit-vector rows (pooled scratch: a table of up to
+    /// <see cref="MaxCells"/> / 64 words).
+    /// </summary>
+    sealed class SuffixTable : IDisposable
+    {
+        readonly ulong[] _rows;
+        readonly int _n, _m, _words;
+
+        public SuffixTable(int[] ka, int a0, int a1, int[] kb, int b0, int b1)
+        {
+            _n = a1 - a0;
+            _m = b1 - b0;
+            _words = (_m + 63) >> 6;
+            int w = _words;
+            // One match mask per key found in both middles, over the reversed b (bit j: word b1 - 1 - j). Keys are small
+            // dense ints (the diff's word table): a pooled map from key to mask, -1 for a key of a only, -2 for none.
+            int keys = 0;
+            for (int i = a0; i < a1; i++) keys = Math.Max(keys, ka[i] + 1);
+            for (int j = b0; j < b1; j++) keys = Math.Max(keys, kb[j] + 1);
+            int[] slot = ArrayPool<int>.Shared.Rent(keys);
+            ulong[]? masks = null;
+            try
+            {
+                slot.AsSpan(0, keys).Fill(-2);
+                for (int i = a0; i < a1; i++) slot[ka[i]] = -1;
+                int distinct = 0;
+                for (int j = b0; j < b1; j++)
+                    if (slot[kb[j]] == -1) slot[kb[j]] = distinct++;
+                masks = ArrayPool<ulong>.Shared.Rent(Math.Max(1, distinct * w));
+                masks.AsSpan(0, distinct * w).Clear();
+                for (int j = 0; j < _m; j++)
+                {
+                    int k = slot[kb[b1 - 1 - j]];
+                    if (k >= 0) masks[k * w + (j >> 6)] |= 1UL << (j & 63);
+                }
+                // Row r: the reversed a's first r words (a's last r), against every prefix of the reversed b.
+                _rows = ArrayPool<ulong>.Shared.Rent((_n + 1) * w);
+                Span<ulong> first = _rows.AsSpan(0, w);
+                first.Fill(ulong.MaxValue);
+                for (int r = 1; r <= _n; r++)
+                {
+                    ReadOnlySpan<ulong> v = _rows.AsSpan((r - 1) * w, w);
+                    Span<ulong> next = _rows.AsSpan(r * w, w);
+                    int k = slot[ka[a1 - r]];
+                    if (k < 0)
+                    {
+                        v.CopyTo(next);
+                        continue;
+                    }
+                    ReadOnlySpan<ulong> match = masks.AsSpan(k * w, w);
+                    ulong carry = 0;
+                    for (int t = 0; t < w; t++)
+                    {
+                        ulong vt = v[t], u = vt & match[t];
+                        ulong sum = vt + u;
+                        ulong c = sum < vt ? 1UL : 0UL;
+                        ulong total = sum + carry;
+                        carry = c | (total < sum ? 1UL : 0UL);
+                        next[t] = total | (vt & ~match[t]);
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<int>.Shared.Return(slot);
+                if (masks is not null) ArrayPool<ulong>.Shared.Return(masks);
+            }
+        }
+
+        /// <summary>The LCS length of a's middle from its <paramref name="x"/>th word and b's from its <paramref name="y"/>th.</summary>
+        public int Lcs(int x, int y)
+        {
+            // The suffixes are the reversed prefixes of n - x and m - y words: clear bits of row n - x below bit m - y.
+            int row = (_n - x) * _words, bits = _m - y, full = bits >> 6, count = 0;
+            for (int t = 0; t < full; t++) count += 64 - System.Numerics.BitOperations.PopCount(_rows[row + t]);
+            int rest = bits & 63;
+            if (rest > 0) count += System.Numerics.BitOperations.PopCount(~_rows[row + full] & ((1UL << rest) - 1));
+            return count;
+        }
+
+        public void Dispose() => ArrayPool<ulong>.Shared.Return(_rows);
     }
 }

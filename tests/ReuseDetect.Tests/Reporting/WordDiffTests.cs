@@ -60,6 +60,36 @@ public sealed class WordDiffTests
         Assert.Equal(from.Length == 0 && to.Length == 0, ops.Count == 0);
     }
 
+    [Theory]
+    [InlineData(6, 40)]
+    [InlineData(12, 130)]
+    [InlineData(40, 400)]
+    [InlineData(400, 900)]
+    public void Should_give_the_runs_of_the_textbook_LCS_table(int vocabularySize, int mostWords)
+    {
+        // Given seeded edits of random texts (few distinct words: many ties between equally long subsequences), with
+        // middles shorter and longer than the 64 words of one bit-vector word
+        var random = new Random(vocabularySize * 7919 + mostWords);
+        string[] vocabulary = [.. Enumerable.Range(0, vocabularySize).Select(i => "w" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        for (int round = 0; round < 60; round++)
+        {
+            var from = Enumerable.Range(0, random.Next(0, mostWords)).Select(_ => vocabulary[random.Next(vocabulary.Length)]).ToList();
+            var to = new List<string>();
+            foreach (string word in from)
+            {
+                int edit = random.Next(10);
+                if (edit == 0) continue;
+                if (edit == 1) to.Add(vocabulary[random.Next(vocabulary.Length)]);
+                to.Add(edit == 2 ? vocabulary[random.Next(vocabulary.Length)] : word);
+            }
+            if (random.Next(4) == 0) to.Reverse();
+            string a = string.Join(random.Next(2) == 0 ? " " : "\n", from), b = string.Join(" ", to);
+            // When / Then
+            Assert.Equal(TableWordDiff.Compute(a, b), WordDiff.Compute(a, b));
+            Assert.Equal(TableWordDiff.Compute(b, a), WordDiff.Compute(b, a));
+        }
+    }
+
     [Fact]
     public void Should_rebuild_both_texts_from_the_ops_and_be_deterministic()
     {
