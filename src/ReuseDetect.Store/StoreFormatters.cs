@@ -103,32 +103,19 @@ static class Members
     /// checks them all).
     /// </summary>
     public static T[]? ReadArray<T>(ref MessagePackReader reader, IMessagePackFormatter<T?> element, MessagePackSerializerOptions options)
-        where T : class
-    {
-        if (reader.TryReadNil()) return null;
-        int count = reader.ReadArrayHeader();
-        if (count == 0) return [];
-        options.Security.DepthStep(ref reader);
-        try
-        {
-            var values = new T[count];
-            for (int i = 0; i < count; i++) values[i] = element.Deserialize(ref reader, options)!;
-            return values;
-        }
-        finally
-        {
-            reader.Depth--;
-        }
-    }
+        where T : class => ReadArray(ref reader, element, options, inParallel: false);
 
     /// <summary>
-    /// <see cref="ReadArray{T}"/> for the long arrays of a segment (its files and pairs): the elements' bounds are found
-    /// by skipping over them, which allocates nothing, then the elements are decoded side by side in chunks, each chunk's
-    /// reader starting at the depth the elements are read at. The values, and the first error in element order, are
-    /// those of reading one after the other. Decoding is most of opening a store (Reuters-21578: 19,047 files and
-    /// 142,676 pairs, about 0.7 s of one core).
+    /// <see cref="ReadArray{T}(ref MessagePackReader, IMessagePackFormatter{T}, MessagePackSerializerOptions)"/> for the
+    /// long arrays of a segment (its files and pairs): the elements' bounds are found by skipping over them, which
+    /// allocates nothing, then the elements are decoded side by side in chunks, each chunk's reader starting at the depth
+    /// the elements are read at. The values, and the first error in element order, are those of reading one after the
+    /// other. Decoding is most of opening a store (Reuters-21578: 19,047 files and 142,676 pairs, about 0.7 s of one core).
     /// </summary>
     public static T[]? ReadArrayInParallel<T>(ref MessagePackReader reader, IMessagePackFormatter<T?> element, MessagePackSerializerOptions options)
+        where T : class => ReadArray(ref reader, element, options, inParallel: true);
+
+    static T[]? ReadArray<T>(ref MessagePackReader reader, IMessagePackFormatter<T?> element, MessagePackSerializerOptions options, bool inParallel)
         where T : class
     {
         if (reader.TryReadNil()) return null;
@@ -138,7 +125,7 @@ static class Members
         try
         {
             var values = new T[count];
-            int chunks = Math.Min(Environment.ProcessorCount * 4, count / ElementsPerChunk);
+            int chunks = inParallel ? Math.Min(Environment.ProcessorCount * 4, count / ElementsPerChunk) : 1;
             if (chunks <= 1)
             {
                 for (int i = 0; i < count; i++) values[i] = element.Deserialize(ref reader, options)!;

@@ -160,12 +160,22 @@ static class WordDiff
     /// </remarks>
     static void Middle(Script script, Words a, int a0, int a1, Words b, int b0, int b1)
     {
-        int[] ka = a.Keys, kb = b.Keys;
+        var steps = new List<(DiffKind Kind, int Index)>();
+        Walk(a.Keys, a0, a1, b.Keys, b0, b1, steps);
+        foreach (var (kind, index) in steps) script.Add(kind, kind == DiffKind.Delete ? a : b, index);
+    }
+
+    /// <summary>
+    /// The steps of the script turning keys <paramref name="ka"/>[a0..a1) into <paramref name="kb"/>[b0..b1): each kept or
+    /// inserted word by its index in b, each deleted word by its index in a.
+    /// </summary>
+    internal static void Walk(int[] ka, int a0, int a1, int[] kb, int b0, int b1, List<(DiffKind Kind, int Index)> steps)
+    {
         int n = a1 - a0, m = b1 - b0;
         if (n == 0 || m == 0 || (long)n * m > MaxCells)
         {
-            for (int i = a0; i < a1; i++) script.Add(DiffKind.Delete, a, i);
-            for (int j = b0; j < b1; j++) script.Add(DiffKind.Insert, b, j);
+            for (int i = a0; i < a1; i++) steps.Add((DiffKind.Delete, i));
+            for (int j = b0; j < b1; j++) steps.Add((DiffKind.Insert, j));
             return;
         }
         using var table = new SuffixTable(ka, a0, a1, kb, b0, b1);
@@ -176,7 +186,7 @@ static class WordDiff
             if (x < n && y < m && ka[a0 + x] == kb[b0 + y])
             {
                 Flush();
-                script.Add(DiffKind.Equal, b, b0 + y);
+                steps.Add((DiffKind.Equal, b0 + y));
                 x++;
                 y++;
             }
@@ -195,8 +205,8 @@ static class WordDiff
 
         void Flush()
         {
-            for (int i = deleteFrom; i < deleteTo; i++) script.Add(DiffKind.Delete, a, i);
-            for (int j = insertFrom; j < insertTo; j++) script.Add(DiffKind.Insert, b, j);
+            for (int i = deleteFrom; i < deleteTo; i++) steps.Add((DiffKind.Delete, i));
+            for (int j = insertFrom; j < insertTo; j++) steps.Add((DiffKind.Insert, j));
             deleteFrom = deleteTo = insertFrom = insertTo = 0;
         }
     }
