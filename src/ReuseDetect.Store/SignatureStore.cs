@@ -26,7 +26,7 @@ public sealed class SignatureStore : IDisposable
     readonly Dictionary<string, StoredFile> _files = new(StringComparer.Ordinal);
     // Read without the lock: a scan looks up every pair it aligns (Reuters-21578: 142,676 a scan, side by side), and a
     // lock (with a set of the keys used) held for each lookup cost about 0.75 s of CPU a scan, most of it waiting.
-    ConcurrentDictionary<PairKey, PairEntry> _pairs = new();
+    readonly ConcurrentDictionary<PairKey, PairEntry> _pairs = new();
     readonly Dictionary<string, StoredFile> _newFiles = new(StringComparer.Ordinal);
     readonly Dictionary<PairKey, StoredPair> _newPairs = [];
     // Pairs read or written since the last commit are those whose entry holds the current epoch: what the scan being

@@ -102,25 +102,26 @@ static class WordDiff
             ArgumentNullException.ThrowIfNull(to);
             Words a = _words, b = new(to, _ids);
             int[] ka = a.Keys, kb = b.Keys;
-            var script = new Script();
+            var script = new Script(a, b);
             int prefix = 0;
             while (prefix < a.Count && prefix < b.Count && ka[prefix] == kb[prefix]) prefix++;
             int suffix = 0;
             while (suffix < a.Count - prefix && suffix < b.Count - prefix && ka[^(suffix + 1)] == kb[^(suffix + 1)]) suffix++;
             // The repost's own spacing is shown for kept words.
-            for (int i = 0; i < prefix; i++) script.Add(DiffKind.Equal, b, i);
-            Middle(script, a, prefix, a.Count - suffix, b, prefix, b.Count - suffix);
-            for (int i = b.Count - suffix; i < b.Count; i++) script.Add(DiffKind.Equal, b, i);
+            for (int i = 0; i < prefix; i++) script.Steps.Add((DiffKind.Equal, i));
+            Walk(ka, prefix, a.Count - suffix, kb, prefix, b.Count - suffix, script.Steps);
+            for (int i = b.Count - suffix; i < b.Count; i++) script.Steps.Add((DiffKind.Equal, i));
             return script.Ops();
         }
     }
 
-    /// <summary>The words of a diff in order, each with its kind and the text it comes from; merged into runs at the end.</summary>
-    sealed class Script
+    /// <summary>
+    /// The words of a diff of <paramref name="a"/> into <paramref name="b"/> in order, each with its kind and its index
+    /// (in a for a deleted word, in b for a kept or inserted one); merged into runs at the end.
+    /// </summary>
+    sealed class Script(Words a, Words b)
     {
-        readonly List<(DiffKind Kind, Words Text, int Index)> _steps = [];
-
-        public void Add(DiffKind kind, Words text, int index) => _steps.Add((kind, text, index));
+        public List<(DiffKind Kind, int Index)> Steps { get; } = [];
 
         /// <summary>
         /// Adjacent words of one kind as one run. A word without trailing whitespace (the last of either text) gets a
@@ -130,13 +131,13 @@ static class WordDiff
         {
             var ops = new List<DiffOp>();
             var run = new System.Text.StringBuilder();
-            for (int k = 0; k < _steps.Count; k++)
+            for (int k = 0; k < Steps.Count; k++)
             {
-                (DiffKind kind, Words text, int index) = _steps[k];
-                ReadOnlySpan<char> word = text[index];
+                (DiffKind kind, int index) = Steps[k];
+                ReadOnlySpan<char> word = kind == DiffKind.Delete ? a[index] : b[index];
                 run.Append(word);
-                if (k < _steps.Count - 1 && word.Length > 0 && !char.IsWhiteSpace(word[^1])) run.Append(' ');
-                if (k == _steps.Count - 1 || _steps[k + 1].Kind != kind)
+                if (k < Steps.Count - 1 && word.Length > 0 && !char.IsWhiteSpace(word[^1])) run.Append(' ');
+                if (k == Steps.Count - 1 || Steps[k + 1].Kind != kind)
                 {
                     ops.Add(new DiffOp(kind, run.ToString()));
                     run.Clear();
@@ -147,9 +148,10 @@ static class WordDiff
     }
 
     /// <summary>
-    /// The script of the differing middles a[a0..a1) and b[b0..b1): the longest common subsequence, walked from the
-    /// left; at each word neither kept, an insertion when that keeps the LCS of what is left as long as a deletion
-    /// would (so a change reads "old → new").
+    /// Appends to <paramref name="steps"/> the script turning keys <paramref name="ka"/>[a0..a1) into
+    /// <paramref name="kb"/>[b0..b1) (each kept or inserted word by its index in b, each deleted word by its index in a):
+    /// the longest common subsequence, walked from the left; at each word neither kept, an insertion when that keeps the
+    /// LCS of what is left as long as a deletion would (so a change reads "old → new").
     /// </summary>
     /// <remarks>
     /// The LCS lengths of every pair of suffixes are those of the table <c>lcs[i, j]</c> of the textbook algorithm,
@@ -158,17 +160,6 @@ static class WordDiff
     /// with one multi-word addition. A row costs m / 64 word operations instead of m cells, which was most of
     /// report.html's cost; an entry of the table is the count of clear bits below its column.
     /// </remarks>
-    static void Middle(Script script, Words a, int a0, int a1, Words b, int b0, int b1)
-    {
-        var steps = new List<(DiffKind Kind, int Index)>();
-        Walk(a.Keys, a0, a1, b.Keys, b0, b1, steps);
-        foreach (var (kind, index) in steps) script.Add(kind, kind == DiffKind.Delete ? a : b, index);
-    }
-
-    /// <summary>
-    /// The steps of the script turning keys <paramref name="ka"/>[a0..a1) into <paramref name="kb"/>[b0..b1): each kept or
-    /// inserted word by its index in b, each deleted word by its index in a.
-    /// </summary>
     internal static void Walk(int[] ka, int a0, int a1, int[] kb, int b0, int b1, List<(DiffKind Kind, int Index)> steps)
     {
         int n = a1 - a0, m = b1 - b0;
