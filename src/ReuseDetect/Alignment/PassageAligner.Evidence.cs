@@ -49,7 +49,8 @@ sealed partial class PassageAligner
         int ordered = OrderedOrdinaryMatches(seeds, box, evidence.A, evidence.B, null, out int distinctive);
         if (ordered < orderedFactor * _options.MinOrderedWords || distinctive < MinDistinctiveWords) return false;
         int shorter = Math.Min(evidence.A.OrdinaryIn(box.AStart, box.AEnd), evidence.B.OrdinaryIn(box.BStart, box.BEnd));
-        return ordered >= Math.Max(orderedShare, _options.MinOrderedShare) * shorter;
+        return ordered >= Math.Max(orderedShare, _options.MinOrderedShare) * shorter
+            && !Figures.Disagree(evidence.A.Figures, box.AStart, box.AEnd, evidence.B.Figures, box.BStart, box.BEnd);
     }
 
     /// <summary>

@@ -25,7 +25,7 @@ sealed partial class PassageAligner
     public SeedGrams Prepare(TokenizedText tokens, ReadOnlySpan<char> text, ReadOnlySpan<byte> marks)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        return Prepare(tokens.TokenHashes, WordKinds.FromText(tokens, text, marks), _options.ContentSeedSize > 0 ? WordStems.Of(tokens, text) : tokens.TokenHashes);
+        return Prepare(tokens.TokenHashes, WordKinds.FromText(tokens, text, marks), _options.ContentSeedSize > 0 ? WordStems.Of(tokens, text) : tokens.TokenHashes, Figures.Of(tokens, text));
     }
 
     /// <summary>
@@ -36,16 +36,16 @@ sealed partial class PassageAligner
     {
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(stems);
-        return Prepare(tokens.TokenHashes, WordKinds.FromText(tokens, text, default), _options.ContentSeedSize > 0 ? stems : tokens.TokenHashes);
+        return Prepare(tokens.TokenHashes, WordKinds.FromText(tokens, text, default), _options.ContentSeedSize > 0 ? stems : tokens.TokenHashes, Figures.Of(tokens, text));
     }
 
-    SeedGrams Prepare(ReadOnlySpan<ulong> tokens, byte[] kinds, ReadOnlySpan<ulong> stems)
+    SeedGrams Prepare(ReadOnlySpan<ulong> tokens, byte[] kinds, ReadOnlySpan<ulong> stems, Figures? figures = null)
     {
         int most = _options.MaxOccurrences;
         GramTable exact = SeedGrams.ExactGrams(tokens, _options.SeedSize, most, kinds);
         GramTable? content = _options.ContentSeedSize > 0 ? SeedGrams.ContentGrams(tokens, stems, _options.ContentSeedSize, most, kinds) : null;
         GramTable? pairs = _options.ContentSeedSize > 0 && _options.MinOrderedWords > 0 ? SeedGrams.ContentGrams(tokens, stems, 2, most, kinds) : null;
-        return new SeedGrams(tokens.Length, exact, content, pairs, kinds, GramsKey);
+        return new SeedGrams(tokens.Length, exact, content, pairs, kinds, GramsKey, figures);
     }
 
     /// <summary>True when <paramref name="grams"/> were prepared under options that give the same grams as these.</summary>

@@ -14,8 +14,9 @@ namespace ReuseDetect.Alignment;
 /// </summary>
 sealed class SeedGrams
 {
-    internal SeedGrams(int tokenCount, GramTable exact, GramTable? content, GramTable? pairs, byte[] kinds, (int, int, int) key)
+    internal SeedGrams(int tokenCount, GramTable exact, GramTable? content, GramTable? pairs, byte[] kinds, (int, int, int) key, Figures? figures = null)
     {
+        Figures = figures ?? Figures.None;
         Pairs = pairs;
         TokenCount = tokenCount;
         Exact = exact;
@@ -34,6 +35,9 @@ sealed class SeedGrams
 
     /// <summary>The <see cref="WordKinds"/> of each token.</summary>
     internal byte[] Kinds { get; }
+
+    /// <summary>The text's figures (<see cref="Alignment.Figures"/>); none when only token hashes were given.</summary>
+    internal Figures Figures { get; }
 
     /// <summary>Ordinary words before each token (<see cref="WordKinds.OrdinaryPrefix"/>).</summary>
     internal int[] OrdinaryBefore { get; }

@@ -146,6 +146,26 @@ public sealed class PassageAlignerEvidenceTests
         Assert.Equal((TokensOf(Reused, "in Yerevan").Start, TokensOf(Reused, "deficit from").End), (p.BStart, p.BEnd));
     }
 
+    [Theory]
+    [InlineData("410 billion drams", "12 pct", true)]
+    [InlineData("410 billion drams", "twelve pct", true)]
+    [InlineData("390 billion drams", "9 pct", false)]
+    public void Should_take_a_reworded_passage_for_a_copy_only_when_its_figures_agree(string total, string rise, bool copy)
+    {
+        // Given a budget story and a reworded telling with the same figures, the same written another way, or other figures
+        // (a follow-up, or the same template for another year)
+        string story = Reused.Replace("a new budget that raises spending on schools,", "a new budget of 410 billion drams that raises spending on schools by 12 pct,", StringComparison.Ordinal);
+        string telling = Reworded.Replace("a new budget which boosts spending on schools,", $"a new budget of {total} which boosts spending on schools by {rise},", StringComparison.Ordinal);
+        Assert.NotEqual(Reused, story);
+        Assert.NotEqual(Reworded, telling);
+        // When aligned
+        List<AlignedPassage> found = Align(telling, story);
+        // Then the copy is one reworded passage, and the telling with other figures none (the chain is there without evidence tests)
+        if (copy) Assert.False(Assert.Single(found).Anchored);
+        else Assert.Empty(found);
+        Assert.NotEmpty(Align(telling, story, s_noEvidence));
+    }
+
     [Fact]
     public void Should_not_align_two_retellings_that_share_only_names()
     {
