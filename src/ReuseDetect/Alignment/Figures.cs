@@ -57,7 +57,8 @@ sealed class Figures
     /// <summary>
     /// The hash of the figure starting at token <paramref name="i"/> (left at its last token): the integer part's digits
     /// without leading zeros (groups of three after a comma joined: "4,000"), then, when a point and digits follow, the
-    /// fraction's digits without trailing zeros ("27.5", "5.0" as 5).
+    /// fraction's digits without trailing zeros ("27.5", "5.0" as 5); a fraction, with its whole part, is one figure
+    /// ("7-3/4", "3/4", "1986/87").
     /// </summary>
     static ulong Number(TokenizedText tokens, ReadOnlySpan<char> text, ref int i)
     {
@@ -80,14 +81,35 @@ sealed class Figures
                 i++;
                 continue;
             }
+            // A fraction is one figure: "3/4", "7-3/4", "1986/87".
+            if (text[end] == '/')
+            {
+                i++;
+                return Append(Append(hash, '/'), next);
+            }
+            if (text[end] == '-')
+            {
+                if (i + 2 >= tokens.Count) return hash;
+                int slash = tokens.EndOf(i + 1);
+                ReadOnlySpan<char> denominator = text[tokens.StartOf(i + 2)..tokens.EndOf(i + 2)];
+                if (slash >= text.Length || text[slash] != '/' || tokens.StartOf(i + 2) != slash + 1 || !AllDigits(denominator)) return hash;
+                i += 2;
+                return Append(Append(Append(Append(hash, '-'), next), '/'), denominator);
+            }
             if (text[end] != '.') return hash;
             i++;
             next = next.TrimEnd('0');
             if (next.IsEmpty) return hash;
-            hash = (hash ^ '.') * Prime;
-            foreach (char c in next) hash = (hash ^ c) * Prime;
-            return hash;
+            return Append(Append(hash, '.'), next);
         }
+    }
+
+    static ulong Append(ulong hash, char c) => (hash ^ c) * Prime;
+
+    static ulong Append(ulong hash, ReadOnlySpan<char> chars)
+    {
+        foreach (char c in chars) hash = Append(hash, c);
+        return hash;
     }
 
     /// <summary>The hash of a small whole number as its digits.</summary>

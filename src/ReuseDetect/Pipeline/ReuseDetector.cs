@@ -40,8 +40,9 @@ public sealed partial class ReuseDetector
     // distinctive words (templates of wire copy are not reuse); 14: a file without an extension that holds an HTML
     // page is read as one, and .shtml pages are read; 15: content fingerprints keep their places, and a pair is aligned for
     // reworded passages only when those it shares lie together (Candidates.ContentNearness); 16: a reworded passage
-    // whose figures disagree with its partner's is a retelling, not a copy (Alignment.Figures).
-    public const int AlgorithmVersion = 16;
+    // whose figures disagree with its partner's is a retelling, not a copy (Alignment.Figures); 17: a fraction ("7-3/4")
+    // is one figure.
+    public const int AlgorithmVersion = 17;
 
     /// <summary>Scans the folder <paramref name="root"/>.</summary>
     public ReuseReport Scan(string root, IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default) =>

@@ -23,13 +23,19 @@ public sealed class FiguresTests
     [InlineData("two mln dlrs", "2 mln dlrs", false)]
     [InlineData("Twelve ships", "12 ships", false)]
     [InlineData("the 07 model", "the 7 model", false)]
+    [InlineData("a 7-3/4 pct coupon", "a 7-3/4 pct coupon", false)]
+    [InlineData("the 1986/87 season", "the 1986/87 season", false)]
+    [InlineData("a 7-3/4 pct coupon", "a 9-1/2 pct coupon", true)]
+    [InlineData("a 7-3/4 pct coupon due 2008", "a 9-1/2 pct coupon due 2008", false)]
+    [InlineData("the 1986/87 season", "the 1987/88 season", true)]
     [InlineData("coverage of 5.0 mln dlrs and 3 ships", "coverage of 2 mln dlrs and 4 ships", true)]
     [InlineData("a hall of 2,400 square feet", "a hall of 24 square feet", true)]
     [InlineData("rose 27.5 pct", "rose 275 pct", true)]
     [InlineData("averaged 310 mln dlrs in the week", "averaged 935 mln dlrs in the week", true)]
     public void Should_compare_figures_by_value(string a, string b, bool disagree)
     {
-        // Given one figure written two ways, or other figures (a decimal point is part of a figure's value)
+        // Given one figure written two ways, or other figures (a decimal point or a fraction is part of a figure's value;
+        // half the figures held is no disagreement)
         // When the figures of the two texts are compared, either way round
         // Then the same values agree and other values disagree
         Assert.Equal(disagree, Disagree(a, b));
