@@ -1,5 +1,6 @@
 using ReuseDetect.Ingestion;
 using ReuseDetect.Pipeline;
+using ReuseDetect.Reporting;
 
 namespace ReuseDetect.Store.Tests;
 
@@ -90,6 +91,46 @@ public sealed class QueryIndexTests
         // Then the indexed original is named as identical content, not as a match
         Assert.Equal(["wire.md"], copy.Matches.Select(m => m.Id));
         Assert.Equal(["copy.txt"], copy.Identical);
+    }
+
+    [Fact]
+    public void Should_not_match_an_outlets_own_header_as_a_scan_does_not()
+    {
+        // Given an outlet's folder of six pages, each opening with the outlet's header line, one of them reposting the wire story
+        using var root = new TempDir();
+        using var storeDir = new TempDir();
+        var options = new ReuseDetectOptions { Parallelism = 1 };
+        const string header = "DAILY COURIER | News you can trust, from the city desk to the world stage, every single day of the year";
+        string[] stories =
+        [
+            Story,
+            Teaser,
+            "Farmers in the southern valley began harvesting apricots two weeks early after an unusually warm spring, cooperatives said on Monday.",
+            "The city council approved a new tram line linking the airport with the central station, with construction due to start next summer.",
+            "A court in the capital postponed the trial of three former bank executives accused of fraud until the autumn, lawyers for the defence said.",
+            "Museum curators unveiled a restored medieval manuscript that had been damaged by a flood in the archive's basement four decades ago.",
+        ];
+        Directory.CreateDirectory(Path.Combine(root.Path, "courier"));
+        for (int i = 0; i < stories.Length; i++) File.WriteAllText(Path.Combine(root.Path, "courier", $"page{i}.txt"), header + "\n\n" + stories[i]);
+        File.WriteAllText(Path.Combine(root.Path, "wire.md"), "---\ndate: 2023-01-02\noutlet: Wire\n---\n" + Story);
+        ReuseReport report;
+        using (var store = SignatureStore.Open(storeDir.Path, StoreScanCache.ParametersFor(options)))
+        {
+            store.Root = root.Path;
+            report = new ReuseDetector(options).Scan(new FolderSource(root.Path, options.Ingest), new StoreScanCache(store));
+        }
+        var (data, _) = QueryIndexFile.Read(storeDir.Path);
+        ReuseIndex index = QueryIndexFile.ToReuseIndex(data!, options, root.Path);
+        // When the reposting page is queried
+        QueryResult result = Assert.Single(index.QueryFile(Path.Combine(root.Path, "courier", "page0.txt")).Results);
+        // Then it matches the wire story only, as in the scan's report: the header the outlet's pages share is furniture
+        Assert.Equal(["wire.md"], result.Matches.Select(m => m.Id));
+        Assert.DoesNotContain(header, Assert.Single(result.Matches[0].Passages).QueryText, StringComparison.Ordinal);
+        var partners = report.Clusters.Where(c => c.Kind == "passage" && !c.Boilerplate && c.Members.Any(m => m.Id == "courier/page0.txt"))
+            .SelectMany(c => c.Members).Select(m => m.Id).Where(id => id != "courier/page0.txt").Distinct();
+        Assert.Equal(["wire.md"], partners);
+        // And a page without a repost matches nothing
+        Assert.Empty(Assert.Single(index.QueryFile(Path.Combine(root.Path, "courier", "page2.txt")).Results).Matches);
     }
 
     [Fact]

@@ -29,14 +29,14 @@ sealed partial class PassageAligner
     }
 
     /// <summary>
-    /// <see cref="Prepare(TokenizedText, ReadOnlySpan{char}, ReadOnlySpan{byte})"/> without marks, for a caller that has
+    /// <see cref="Prepare(TokenizedText, ReadOnlySpan{char}, ReadOnlySpan{byte})"/> for a caller that has
     /// the text's <paramref name="stems"/> (<see cref="WordStems.Of"/>) already: they are not made again.
     /// </summary>
-    internal SeedGrams PrepareWithStems(TokenizedText tokens, ReadOnlySpan<char> text, ulong[] stems)
+    internal SeedGrams PrepareWithStems(TokenizedText tokens, ReadOnlySpan<char> text, ulong[] stems, ReadOnlySpan<byte> marks = default)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(stems);
-        return Prepare(tokens.TokenHashes, WordKinds.FromText(tokens, text, default), _options.ContentSeedSize > 0 ? stems : tokens.TokenHashes, Figures.Of(tokens, text));
+        return Prepare(tokens.TokenHashes, WordKinds.FromText(tokens, text, marks), _options.ContentSeedSize > 0 ? stems : tokens.TokenHashes, Figures.Of(tokens, text));
     }
 
     SeedGrams Prepare(ReadOnlySpan<ulong> tokens, byte[] kinds, ReadOnlySpan<ulong> stems, Figures? figures = null)

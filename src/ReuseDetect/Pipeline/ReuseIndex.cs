@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using ReuseDetect.Alignment;
 using ReuseDetect.Attribution;
 using ReuseDetect.Candidates;
@@ -100,8 +99,10 @@ public sealed partial class ReuseIndex
     QueryResult Query(string text, int bodyStart, int bodyEnd, string? selfId, UInt128? selfHash, DocumentMetadata? metadata = null)
     {
         TokenizedText tokens = Tokenizer.Tokenize(text, bodyStart, bodyEnd);
-        ulong[] shingles = Shingler.Hash(tokens.TokenHashes, _options.ShingleSize);
-        Dictionary<int, int> shared = SharedPostings(Winnower.Select(shingles, _options.WinnowWindow));
+        Fingerprint[] fingerprints = FingerprintsOf(tokens);
+        // The query's group as a scan of its folder would key it; a bare text belongs to no group of the index.
+        string selfGroup = SourceGroups.Key(selfId ?? "", metadata ?? new DocumentMetadata());
+        var (model, shared) = Learn(fingerprints, selfGroup, selfId);
         // The query's credits, resolved against the outlets of the index (a self-reference or a stray copyright is no credit).
         var credits = _credits.Value.Resolve(new CreditDocument(selfId ?? "", metadata ?? new DocumentMetadata(), CreditLineDetector.Find(text, bodyStart, bodyEnd)));
         var aligner = new PassageAligner(_options.Alignment);
@@ -109,7 +110,8 @@ public sealed partial class ReuseIndex
         // only where the two share enough content fingerprints (a story retold in other words shares a few).
         // Stems are made once per text, for its content fingerprints and its seed grams both.
         ulong[] stems = WordStems.Of(tokens, text);
-        SeedGrams grams = aligner.PrepareWithStems(tokens, text, stems);
+        // Page furniture is a wall and stock phrases are no evidence, as in a scan (Learn).
+        SeedGrams grams = aligner.PrepareWithStems(tokens, text, stems, PageFurniture.Marks(tokens, text, fingerprints, selfGroup, model, _options.ShingleSize));
         ContentPrints content = ContentShingles.Located(tokens, stems);
         var matches = new List<QueryMatch>();
         List<string> identical = selfHash is { } h ? SameContent(h, selfId) : [];
@@ -123,7 +125,8 @@ public sealed partial class ReuseIndex
             ulong[] otherStems = WordStems.Of(other, loaded.Text);
             ContentPrints others = ContentShingles.Located(other, otherStems);
             bool anchoredOnly = !ContentNearness.Related(content.Hashes, content.Places, others.Hashes, others.Places, null);
-            var passages = aligner.AlignEitherWay(grams, aligner.PrepareWithStems(other, loaded.Text, otherStems), anchoredOnly).ConvertAll(p =>
+            byte[]? otherMarks = PageFurniture.Marks(other, loaded.Text, FingerprintsOf(other), GroupOf(owner), model, _options.ShingleSize);
+            var passages = aligner.AlignEitherWay(grams, aligner.PrepareWithStems(other, loaded.Text, otherStems, otherMarks), anchoredOnly).ConvertAll(p =>
             {
                 var (qs, qe) = PassageText.Widen(text, tokens.StartOf(p.AStart), tokens.EndOf(p.AEnd - 1));
                 var (ds, de) = PassageText.Widen(loaded.Text, other.StartOf(p.BStart), other.EndOf(p.BEnd - 1));
@@ -141,19 +144,9 @@ public sealed partial class ReuseIndex
         return Attribute(matches, credits) with { Identical = identical };
     }
 
-    /// <summary>How many of <paramref name="fingerprints"/> each indexed document holds (common fingerprints skipped).</summary>
-    Dictionary<int, int> SharedPostings(IEnumerable<Fingerprint> fingerprints)
-    {
-        var shared = new Dictionary<int, int>();
-        var owners = new List<int>();
-        foreach (Fingerprint f in fingerprints)
-        {
-            owners.Clear();
-            _data.Postings(f.Hash, _options.MaxDocumentFrequency, owners);
-            foreach (int owner in owners) CollectionsMarshal.GetValueRefOrAddDefault(shared, owner, out _)++;
-        }
-        return shared;
-    }
+    /// <summary>The winnowing fingerprints of a text's tokens, as a scan signs it.</summary>
+    Fingerprint[] FingerprintsOf(TokenizedText tokens) =>
+        tokens.Count < _options.ShingleSize ? [] : Winnower.Select(Shingler.Hash(tokens.TokenHashes, _options.ShingleSize), _options.WinnowWindow);
 
     /// <summary>The ids of the indexed documents (other than <paramref name="selfId"/>) with content <paramref name="hash"/>, ordinal order.</summary>
     List<string> SameContent(UInt128 hash, string? selfId)
