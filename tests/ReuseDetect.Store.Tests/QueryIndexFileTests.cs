@@ -92,7 +92,7 @@ public sealed class QueryIndexFileTests
     [InlineData("format 1", "the query index was written by an older build (format 1)")]
     [InlineData("header cut", "truncated query index header (40 bytes)")]
     [InlineData("header bit", "query index header checksum mismatch (the file was damaged)")]
-    [InlineData("version", "query index format version 3, this build reads version 2")]
+    [InlineData("version", "query index format version 2, this build reads version 3")]
     [InlineData("cut short", "truncated query index: ")]
     [InlineData("longer", "query index is inconsistent (")]
     [InlineData("document bit", "query index checksum mismatch (the file was damaged)")]
@@ -109,7 +109,7 @@ public sealed class QueryIndexFileTests
             "format 1" => [.. "RDQIDX1\n"u8, .. bytes[8..]],
             "header cut" => bytes[..40],
             "header bit" => Flip(bytes, 13),
-            "version" => Sealed(bytes, b => b[8] = 3),
+            "version" => Sealed(bytes, b => b[8] = 2),
             "cut short" => bytes[..^1],
             "longer" => [.. bytes, 0],
             "document bit" => Flip(bytes, documents),

@@ -8,82 +8,105 @@ namespace ReuseDetect.Pipeline;
 public sealed partial class ReuseIndex
 {
     /// <summary>
-    /// What the index says about the query's own fingerprints, by the rules a scan learns the corpus's boilerplate with
-    /// (<see cref="BoilerplateLearner"/>), applied to the postings of these fingerprints only: a fingerprint that enough
-    /// documents of one source group hold, more than half of its holders, is that group's furniture (a header, footer or
-    /// widget); one that many documents of several groups hold is a stock phrase. The documents that share with the query
-    /// a fingerprint that is neither furniture of the query's group nor of the document's own (as a scan pairs
-    /// documents), with how many they share, are the candidates.
+    /// What the index says about the fingerprints and line hashes of a query and of the documents it is aligned with, by
+    /// the rules a scan learns the corpus's boilerplate with (<see cref="BoilerplateLearner"/>), applied to the postings of
+    /// these hashes only: a hash that enough documents of one source group hold, more than half of its holders, is that
+    /// group's furniture (a header, footer, widget or teaser line); one that many documents of several groups hold is a
+    /// stock phrase. The documents that share with the query a fingerprint that is neither furniture of the query's group
+    /// nor of the document's own (as a scan pairs documents), with how many they share, are the candidates.
     /// </summary>
-    (BoilerplateModel Model, Dictionary<int, int> Shared) Learn(IReadOnlyList<Fingerprint> fingerprints, string selfGroup, string? selfId)
+    sealed class Furniture(ReuseIndex index)
     {
-        var byGroup = new Dictionary<string, HashSet<ulong>>(StringComparer.Ordinal);
-        var common = new HashSet<ulong>();
-        var shared = new Dictionary<int, int>();
-        var owners = new List<int>();
-        var perGroup = new Dictionary<string, int>(StringComparer.Ordinal);
-        var seen = new HashSet<ulong>();
-        foreach (Fingerprint f in fingerprints)
+        readonly Dictionary<string, HashSet<ulong>> _byGroup = new(StringComparer.Ordinal);
+        readonly HashSet<ulong> _common = [];
+        readonly HashSet<ulong> _seen = [];
+        readonly List<int> _owners = [];
+        readonly Dictionary<string, int> _perGroup = new(StringComparer.Ordinal);
+
+        /// <summary>The candidates: documents sharing a fingerprint with the query that is no furniture of either, and how many.</summary>
+        public Dictionary<int, int> Shared { get; } = [];
+
+        /// <summary>The furniture and stock phrases judged so far, as a model for page marks.</summary>
+        public BoilerplateModel Model() => new(_byGroup, _common, []);
+
+        /// <summary>
+        /// Judges the hashes of one text not judged yet: the query's (<paramref name="query"/>: it counts as a holder unless
+        /// the index lists it, and its fingerprints make the candidates), or an indexed document's.
+        /// </summary>
+        public void Judge(IReadOnlyList<Fingerprint> fingerprints, ulong[] lines, string group, string? id, bool query)
         {
-            if (!seen.Add(f.Hash)) continue;
-            owners.Clear();
-            _data.Postings(f.Hash, int.MaxValue, owners);
-            // Held by more documents than any pair is made from: a stock phrase, whoever holds it.
-            if (owners.Count > _options.MaxDocumentFrequency)
+            ReuseDetectOptions options = index._options;
+            // The fingerprints first, then the lines (which tell furniture only: documents are paired by fingerprints).
+            for (int x = 0; x < fingerprints.Count + lines.Length; x++)
             {
-                common.Add(f.Hash);
-                continue;
-            }
-            // The query is one of the holders a scan counts, unless the index holds it already.
-            perGroup.Clear();
-            bool selfListed = false;
-            foreach (int owner in owners)
-            {
-                selfListed |= _data.Document(owner).Id == selfId;
-                CollectionsMarshal.GetValueRefOrAddDefault(perGroup, GroupOf(owner), out _)++;
-            }
-            int total = owners.Count;
-            if (!selfListed)
-            {
-                total++;
-                CollectionsMarshal.GetValueRefOrAddDefault(perGroup, selfGroup, out _)++;
-            }
-            string? furnitureOf = null;
-            if (total >= _options.BoilerplateMinDocuments)
-            {
-                (string best, int count) = perGroup.MaxBy(p => (p.Value, p.Key), s_countThenName);
-                if (count >= _options.BoilerplateMinDocuments && count * 2 > total
-                    && (!SourceGroups.IsInferred(best) || (count >= BoilerplateLearner.InferredMinDocuments
-                        && HoldsShare(best, best == selfGroup && !selfListed, count, BoilerplateLearner.InferredShare))))
+                bool line = x >= fingerprints.Count;
+                ulong hash = line ? lines[x - fingerprints.Count] : fingerprints[x].Hash;
+                if (!_seen.Add(hash)) continue;
+                _owners.Clear();
+                index._data.Postings(hash, int.MaxValue, _owners);
+                // Held by more documents than any pair is made from: a stock phrase, whoever holds it.
+                if (_owners.Count > options.MaxDocumentFrequency)
                 {
-                    furnitureOf = best;
-                    if (!byGroup.TryGetValue(best, out var set)) byGroup[best] = set = [];
-                    set.Add(f.Hash);
+                    _common.Add(hash);
+                    continue;
                 }
-                else if (total >= BoilerplateLearner.CommonDocuments)
+                _perGroup.Clear();
+                bool listed = !query;
+                foreach (int owner in _owners)
                 {
-                    common.Add(f.Hash);
+                    (string ownerId, string ownerGroup) = index.Keys(owner);
+                    listed |= query && ownerId == id;
+                    CollectionsMarshal.GetValueRefOrAddDefault(_perGroup, ownerGroup, out _)++;
                 }
+                int total = _owners.Count;
+                if (!listed)
+                {
+                    total++;
+                    CollectionsMarshal.GetValueRefOrAddDefault(_perGroup, group, out _)++;
+                }
+                string? furnitureOf = null;
+                if (total >= options.BoilerplateMinDocuments)
+                {
+                    (string best, int count) = _perGroup.MaxBy(p => (p.Value, p.Key), s_countThenName);
+                    if (count >= options.BoilerplateMinDocuments && count * 2 > total
+                        && (!SourceGroups.IsInferred(best) || (count >= BoilerplateLearner.InferredMinDocuments
+                            && index.HoldsShare(best, best == group && !listed, count, BoilerplateLearner.InferredShare))))
+                    {
+                        furnitureOf = best;
+                        if (!_byGroup.TryGetValue(best, out var set)) _byGroup[best] = set = [];
+                        set.Add(hash);
+                    }
+                    else if (total >= BoilerplateLearner.CommonDocuments)
+                    {
+                        _common.Add(hash);
+                    }
+                }
+                // Furniture pairs nobody of its own group (as in a scan).
+                if (!query || line || furnitureOf == group) continue;
+                foreach (int owner in _owners)
+                    if (furnitureOf is null || index.GroupOf(owner) != furnitureOf)
+                        CollectionsMarshal.GetValueRefOrAddDefault(Shared, owner, out _)++;
             }
-            // Furniture pairs nobody of its own group (as in a scan).
-            if (furnitureOf == selfGroup) continue;
-            foreach (int owner in owners)
-                if (furnitureOf is null || GroupOf(owner) != furnitureOf)
-                    CollectionsMarshal.GetValueRefOrAddDefault(shared, owner, out _)++;
         }
-        return (new BoilerplateModel(byGroup, common, []), shared);
     }
 
     static readonly Comparer<(int Count, string Name)> s_countThenName =
         Comparer<(int Count, string Name)>.Create((x, y) => x.Count != y.Count ? x.Count.CompareTo(y.Count) : string.CompareOrdinal(y.Name, x.Name));
 
-    readonly ConcurrentDictionary<int, string> _groups = new();
+    readonly ConcurrentDictionary<int, (string Id, string Group)> _keys = new();
     readonly Dictionary<string, int> _groupSizes = new(StringComparer.Ordinal);
     readonly Lock _sizing = new();
     int _sized;
 
+    /// <summary>The id and source group (<see cref="SourceGroups"/>) of the indexed document at <paramref name="index"/>, read once.</summary>
+    (string Id, string Group) Keys(int index) => _keys.GetOrAdd(index, static (i, data) =>
+    {
+        IndexedDocument doc = data.Document(i);
+        return (doc.Id, SourceGroups.Key(doc.Id, doc.Metadata));
+    }, _data);
+
     /// <summary>The source group (<see cref="SourceGroups"/>) of the indexed document at <paramref name="index"/>.</summary>
-    string GroupOf(int index) => _groups.GetOrAdd(index, static (i, data) => SourceGroups.Key(data.Document(i).Id, data.Document(i).Metadata), _data);
+    string GroupOf(int index) => Keys(index).Group;
 
     /// <summary>
     /// True when <paramref name="count"/> documents are at least <paramref name="share"/> of <paramref name="group"/> (plus

@@ -69,6 +69,7 @@ public sealed partial class ReuseIndex
         foreach (var (doc, fileId) in documents)
         {
             foreach (Fingerprint f in doc.Fingerprints) postings.Add((f.Hash, docs.Count));
+            foreach (ulong line in doc.Lines) postings.Add((line, docs.Count));
             docs.Add(new IndexedDocument(doc.Id, fileId, doc.Metadata, doc.ContentHash));
         }
         var (hashes, owners) = QueryIndexData.Sorted(postings);
@@ -102,7 +103,10 @@ public sealed partial class ReuseIndex
         Fingerprint[] fingerprints = FingerprintsOf(tokens);
         // The query's group as a scan of its folder would key it; a bare text belongs to no group of the index.
         string selfGroup = SourceGroups.Key(selfId ?? "", metadata ?? new DocumentMetadata());
-        var (model, shared) = Learn(fingerprints, selfGroup, selfId);
+        var furniture = new Furniture(this);
+        furniture.Judge(fingerprints, LineHashes.Distinct(tokens, text), selfGroup, selfId, query: true);
+        BoilerplateModel model = furniture.Model();
+        Dictionary<int, int> shared = furniture.Shared;
         // The query's credits, resolved against the outlets of the index (a self-reference or a stray copyright is no credit).
         var credits = _credits.Value.Resolve(new CreditDocument(selfId ?? "", metadata ?? new DocumentMetadata(), CreditLineDetector.Find(text, bodyStart, bodyEnd)));
         var aligner = new PassageAligner(_options.Alignment);
@@ -125,7 +129,9 @@ public sealed partial class ReuseIndex
             ulong[] otherStems = WordStems.Of(other, loaded.Text);
             ContentPrints others = ContentShingles.Located(other, otherStems);
             bool anchoredOnly = !ContentNearness.Related(content.Hashes, content.Places, others.Hashes, others.Places, null);
-            byte[]? otherMarks = PageFurniture.Marks(other, loaded.Text, FingerprintsOf(other), GroupOf(owner), model, _options.ShingleSize);
+            // The document's own furniture lines too (a teaser line its outlet's pages share that the query lacks).
+            furniture.Judge([], LineHashes.Distinct(other, loaded.Text), GroupOf(owner), doc.Id, query: false);
+            byte[]? otherMarks = PageFurniture.Marks(other, loaded.Text, FingerprintsOf(other), GroupOf(owner), furniture.Model(), _options.ShingleSize);
             var passages = aligner.AlignEitherWay(grams, aligner.PrepareWithStems(other, loaded.Text, otherStems, otherMarks), anchoredOnly).ConvertAll(p =>
             {
                 var (qs, qe) = PassageText.Widen(text, tokens.StartOf(p.AStart), tokens.EndOf(p.AEnd - 1));
