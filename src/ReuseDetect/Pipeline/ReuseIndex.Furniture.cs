@@ -50,23 +50,21 @@ public sealed partial class ReuseIndex
                     _common.Add(hash);
                     continue;
                 }
-                _perGroup.Clear();
-                bool listed = !query;
-                foreach (int owner in _owners)
-                {
-                    (string ownerId, string ownerGroup) = index.Keys(owner);
-                    listed |= query && ownerId == id;
-                    CollectionsMarshal.GetValueRefOrAddDefault(_perGroup, ownerGroup, out _)++;
-                }
-                int total = _owners.Count;
-                if (!listed)
-                {
-                    total++;
-                    CollectionsMarshal.GetValueRefOrAddDefault(_perGroup, group, out _)++;
-                }
+                // Most hashes have too few holders to be anything but text: their holders' groups are not looked up.
+                int total = _owners.Count + (query ? 1 : 0);
                 string? furnitureOf = null;
                 if (total >= options.BoilerplateMinDocuments)
                 {
+                    _perGroup.Clear();
+                    bool listed = !query;
+                    foreach (int owner in _owners)
+                    {
+                        (string ownerId, string ownerGroup) = index.Keys(owner);
+                        listed |= query && ownerId == id;
+                        CollectionsMarshal.GetValueRefOrAddDefault(_perGroup, ownerGroup, out _)++;
+                    }
+                    if (!listed) CollectionsMarshal.GetValueRefOrAddDefault(_perGroup, group, out _)++;
+                    else if (query) total--;
                     (string best, int count) = _perGroup.MaxBy(p => (p.Value, p.Key), s_countThenName);
                     if (count >= options.BoilerplateMinDocuments && count * 2 > total
                         && (!SourceGroups.IsInferred(best) || (count >= BoilerplateLearner.InferredMinDocuments
