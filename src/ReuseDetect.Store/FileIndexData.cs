@@ -20,15 +20,17 @@ sealed class FileIndexData : QueryIndexData
     readonly byte[] _front;
     readonly ulong[] _fences;
     readonly IReadOnlyList<string> _outletNames;
+    readonly ulong[] _commonWords;
     readonly Dictionary<int, (ulong[] Hashes, int[] Owners)> _blocks = [];
     readonly Lock _gate = new();
 
-    FileIndexData(SafeFileHandle file, QueryIndexLayout.Sections at, byte[] front, IReadOnlyList<string> outletNames)
+    FileIndexData(SafeFileHandle file, QueryIndexLayout.Sections at, byte[] front, IReadOnlyList<string> outletNames, ulong[] commonWords)
     {
         _file = file;
         _at = at;
         _front = front;
         _outletNames = outletNames;
+        _commonWords = commonWords;
         _fences = MemoryMarshal.Cast<byte, ulong>(front.AsSpan(at.Fences, 8 * at.Blocks)).ToArray();
     }
 
@@ -47,7 +49,7 @@ sealed class FileIndexData : QueryIndexData
                 return Refuse("query index checksum mismatch (the file was damaged)");
             QueryIndexMeta? meta = QueryIndexMeta.Decode(front.AsSpan(QueryIndexLayout.HeaderLength, sections.Meta));
             if (meta is null) return Refuse("query index is inconsistent (the meta block does not decode)");
-            var data = new FileIndexData(file, sections, front, meta.OutletNames);
+            var data = new FileIndexData(file, sections, front, meta.OutletNames, meta.CommonWords);
             if (data.Fault() is { } fault) return Refuse($"query index is inconsistent ({fault})");
             file = null!; // owned by data now
             return (data, meta, "ok");
@@ -75,6 +77,8 @@ sealed class FileIndexData : QueryIndexData
     public override int Count => _at.DocumentCount;
 
     public override IReadOnlyList<string> OutletNames => _outletNames;
+
+    public override IReadOnlyCollection<ulong> CommonWords => _commonWords;
 
     ReadOnlySpan<byte> Table => _front.AsSpan(_at.Documents, QueryIndexLayout.DocumentLength * _at.DocumentCount);
 

@@ -34,7 +34,7 @@ sealed class StoredQueryIndex
 
 /// <summary>
 /// <c>query.idx</c> in the store folder: everything <c>reuse query</c> needs, in one checksummed file laid out to be
-/// used as read (<see cref="QueryIndexLayout"/>: a document table, then the sorted postings in blocks; format 3, magic
+/// used as read (<see cref="QueryIndexLayout"/>: a document table, then the sorted postings in blocks; format 4, magic
 /// "RDQIDX2\n"), rewritten atomically at each commit. Opening it reads and verifies the document table only; a query
 /// reads the few postings blocks its fingerprints fall in. A missing, damaged or older-format file just sends the
 /// query to the segments (a block found damaged by a query throws <see cref="InvalidDataException"/>, and the caller
@@ -67,7 +67,8 @@ public static class QueryIndexFile
                 BinaryPrimitives.ReadUInt128LittleEndian(d.ContentHash)));
         }
         var (hashes, owners) = QueryIndexData.Sorted(postings);
-        var meta = new QueryIndexMeta(parameters, root, segments, names);
+        ulong[] common = QueryIndexData.CommonWordsOf([.. stored.Select(s => s.Document.Words ?? [])]);
+        var meta = new QueryIndexMeta(parameters, root, segments, names, common);
         SegmentFile.WriteAtomic(Path.Combine(storeDir, FileName), stream => QueryIndexLayout.Write(stream, meta, docs, hashes, owners), null);
     }
 

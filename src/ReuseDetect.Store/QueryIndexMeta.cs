@@ -9,7 +9,7 @@ namespace ReuseDetect.Store;
 /// u64, i32, i32, i32), a flag and the root, then a count and each segment number (i64), then a count and each name
 /// (strings: 7-bit length-prefixed UTF-8). No MessagePack: a query does not load it.
 /// </summary>
-sealed record QueryIndexMeta(StoreParameters Parameters, string? Root, long[] Segments, IReadOnlyList<string> OutletNames)
+sealed record QueryIndexMeta(StoreParameters Parameters, string? Root, long[] Segments, IReadOnlyList<string> OutletNames, ulong[] CommonWords)
 {
     internal byte[] Encode()
     {
@@ -29,6 +29,8 @@ sealed record QueryIndexMeta(StoreParameters Parameters, string? Root, long[] Se
             foreach (long s in Segments) w.Write(s);
             w.Write(OutletNames.Count);
             foreach (string name in OutletNames) w.Write(name);
+            w.Write(CommonWords.Length);
+            foreach (ulong stem in CommonWords) w.Write(stem);
         }
         return stream.ToArray();
     }
@@ -45,7 +47,9 @@ sealed record QueryIndexMeta(StoreParameters Parameters, string? Root, long[] Se
             for (int i = 0; i < segments.Length; i++) segments[i] = r.ReadInt64();
             var names = new string[Count(r, 1)];
             for (int i = 0; i < names.Length; i++) names[i] = r.ReadString();
-            return r.BaseStream.Position == bytes.Length ? new QueryIndexMeta(parameters, root, segments, names) : null;
+            var common = new ulong[Count(r, 8)];
+            for (int i = 0; i < common.Length; i++) common[i] = r.ReadUInt64();
+            return r.BaseStream.Position == bytes.Length ? new QueryIndexMeta(parameters, root, segments, names, common) : null;
         }
         catch (Exception e) when (e is IOException or InvalidDataException)
         {

@@ -174,14 +174,14 @@ sealed class BoilerplateLearner(int minDocuments)
             }
             i = j;
         }
-        return new BoilerplateModel(byGroup, common, CommonWords(words));
+        return new BoilerplateModel(byGroup, common, CommonWordsOf(words));
     }
 
     /// <summary>
     /// Words (distinct stems per document) used by at least <see cref="CommonWordShare"/> of the documents and at least
     /// <see cref="CommonDocuments"/> of them: a template ("Shr 20 cts vs 18 cts, net ... vs ...") shares only such words.
     /// </summary>
-    static HashSet<ulong> CommonWords(IReadOnlyList<ulong[]>? words)
+    internal static HashSet<ulong> CommonWordsOf(IReadOnlyList<ulong[]>? words)
     {
         var common = new HashSet<ulong>();
         if (words is null || words.Count == 0) return common;

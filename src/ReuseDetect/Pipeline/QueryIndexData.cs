@@ -27,6 +27,21 @@ public abstract class QueryIndexData
     /// </summary>
     public abstract IReadOnlyList<string> OutletNames { get; }
 
+    /// <summary>
+    /// The corpus's common words (stem hashes, see <see cref="CommonWordsOf"/>): a query's match must rest on other words,
+    /// as a scan's does. Empty when the index does not know them.
+    /// </summary>
+    public virtual IReadOnlyCollection<ulong> CommonWords => [];
+
+    /// <summary>The words (stem hashes) a large share of documents use, from each document's distinct stems, as a scan learns them.</summary>
+    public static ulong[] CommonWordsOf(IReadOnlyList<ulong[]> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        ulong[] common = [.. Attribution.BoilerplateLearner.CommonWordsOf(words)];
+        Array.Sort(common);
+        return common;
+    }
+
     /// <summary>The document at <paramref name="index"/>.</summary>
     public abstract IndexedDocument Document(int index);
 
@@ -68,9 +83,11 @@ sealed class InMemoryIndexData : QueryIndexData
     readonly ulong[] _hashes;
     readonly int[] _owners;
     readonly Lazy<List<string>> _outletNames;
+    readonly IReadOnlyCollection<ulong> _commonWords;
 
-    public InMemoryIndexData(IReadOnlyList<IndexedDocument> documents, ulong[] hashes, int[] owners)
+    public InMemoryIndexData(IReadOnlyList<IndexedDocument> documents, ulong[] hashes, int[] owners, IReadOnlyCollection<ulong>? commonWords = null)
     {
+        _commonWords = commonWords ?? [];
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(hashes);
         ArgumentNullException.ThrowIfNull(owners);
@@ -94,6 +111,8 @@ sealed class InMemoryIndexData : QueryIndexData
     }
 
     public override IReadOnlyList<string> OutletNames => _outletNames.Value;
+
+    public override IReadOnlyCollection<ulong> CommonWords => _commonWords;
 
     public override IndexedDocument Document(int index) => _documents[index];
 

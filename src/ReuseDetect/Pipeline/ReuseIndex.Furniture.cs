@@ -27,7 +27,7 @@ public sealed partial class ReuseIndex
         public Dictionary<int, int> Shared { get; } = [];
 
         /// <summary>The furniture and stock phrases judged so far, as a model for page marks.</summary>
-        public BoilerplateModel Model() => new(_byGroup, _common, []);
+        public BoilerplateModel Model() => new(_byGroup, _common, index._commonWords.Value);
 
         /// <summary>
         /// Judges the hashes of one text not judged yet: the query's (<paramref name="query"/>: it counts as a holder unless
@@ -92,6 +92,7 @@ public sealed partial class ReuseIndex
         Comparer<(int Count, string Name)>.Create((x, y) => x.Count != y.Count ? x.Count.CompareTo(y.Count) : string.CompareOrdinal(y.Name, x.Name));
 
     readonly ConcurrentDictionary<int, (string Id, string Group)> _keys = new();
+
     readonly Dictionary<string, int> _groupSizes = new(StringComparer.Ordinal);
     readonly Lock _sizing = new();
     int _sized;

@@ -37,6 +37,7 @@ public sealed partial class ReuseIndex
     readonly QueryIndexData _data;
     readonly FolderSource _source;
     readonly Lazy<CreditResolver> _credits;
+    readonly Lazy<HashSet<ulong>> _commonWords;
 
     /// <summary>Builds the index over <paramref name="documents"/>, whose files live under <paramref name="root"/>.</summary>
     public ReuseIndex(ReuseDetectOptions options, string root, IEnumerable<(SignedDocument Document, string FileId)> documents)
@@ -59,6 +60,7 @@ public sealed partial class ReuseIndex
         _data = data;
         // A query's credits are judged against the corpus's outlet names only (a query has no corpus furniture).
         _credits = new(() => CreditResolver.ForOutlets(data.OutletNames));
+        _commonWords = new(() => [.. data.CommonWords]);
     }
 
     static InMemoryIndexData InMemory(IEnumerable<(SignedDocument Document, string FileId)> documents)
@@ -66,14 +68,16 @@ public sealed partial class ReuseIndex
         ArgumentNullException.ThrowIfNull(documents);
         var docs = new List<IndexedDocument>();
         var postings = new List<(ulong Hash, int Owner)>();
+        var words = new List<ulong[]>();
         foreach (var (doc, fileId) in documents)
         {
             foreach (Fingerprint f in doc.Fingerprints) postings.Add((f.Hash, docs.Count));
             foreach (ulong line in doc.Lines) postings.Add((line, docs.Count));
+            words.Add(doc.Words);
             docs.Add(new IndexedDocument(doc.Id, fileId, doc.Metadata, doc.ContentHash));
         }
         var (hashes, owners) = QueryIndexData.Sorted(postings);
-        return new InMemoryIndexData(docs, hashes, owners);
+        return new InMemoryIndexData(docs, hashes, owners, QueryIndexData.CommonWordsOf(words));
     }
 
     /// <summary>Indexed documents.</summary>
