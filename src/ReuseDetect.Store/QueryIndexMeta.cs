@@ -4,10 +4,11 @@ namespace ReuseDetect.Store;
 
 /// <summary>
 /// The meta block of <c>query.idx</c>: the parameters the signatures were made with, the scanned root, the segments
-/// the index was built from (how a stale index is told) and the corpus's outlet names (what a query's credits are
-/// judged against). Encoded with <see cref="BinaryWriter"/>: the six parameters in declaration order (i32, i32,
-/// u64, i32, i32, i32), a flag and the root, then a count and each segment number (i64), then a count and each name
-/// (strings: 7-bit length-prefixed UTF-8). No MessagePack: a query does not load it.
+/// the index was built from (how a stale index is told), the corpus's outlet names (what a query's credits are
+/// judged against) and its common words (stem hashes a query's evidence may not rest on). Encoded with
+/// <see cref="BinaryWriter"/>: the six parameters in declaration order (i32, i32, u64, i32, i32, i32), a flag and the
+/// root, then a count and each segment number (i64), then a count and each name (strings: 7-bit length-prefixed
+/// UTF-8), then a count and each common word (u64, ascending). No MessagePack: a query does not load it.
 /// </summary>
 sealed record QueryIndexMeta(StoreParameters Parameters, string? Root, long[] Segments, IReadOnlyList<string> OutletNames, ulong[] CommonWords)
 {

@@ -1,10 +1,11 @@
+using ReuseDetect.Internal;
 using ReuseDetect.Text;
 
 namespace ReuseDetect.Alignment;
 
 /// <summary>
-/// The figures of a text (tokens that start with a digit: "350", the "4" and "000" of "4,000", "1988"), by position and
-/// as a set. A copy keeps its figures, however much it rewords; an agency's follow-up, or a story written to a template
+/// The figures of a text (runs of tokens that make one number: "350", "4,000", "27.5", "7-3/4", "1988", and the number
+/// words two to twelve), by position and as a set. A copy keeps its figures, however much it rewords; an agency's follow-up, or a story written to a template
 /// (the Fed's weekly borrowings, a company's results, a debt rescheduling), says the same things with other figures.
 /// </summary>
 sealed class Figures
@@ -45,13 +46,7 @@ sealed class Figures
             (hashes ??= []).Add(hash);
         }
         if (positions is null) return None;
-        ulong[] distinct = [.. hashes!];
-        Array.Sort(distinct);
-        int n = 0;
-        for (int i = 0; i < distinct.Length; i++)
-            if (i == 0 || distinct[i] != distinct[i - 1]) distinct[n++] = distinct[i];
-        Array.Resize(ref distinct, n);
-        return new Figures([.. positions], [.. hashes!], distinct);
+        return new Figures([.. positions], [.. hashes!], SortedSets.SortDistinct<ulong>([.. hashes!]));
     }
 
     /// <summary>
@@ -147,7 +142,7 @@ sealed class Figures
     /// </summary>
     public (int Distinct, int Missing) In(int start, int end, Figures other)
     {
-        int from = LowerBound(_positions, start), to = LowerBound(_positions, end);
+        int from = FirstAtOrAfter(start), to = FirstAtOrAfter(end);
         if (to <= from) return (0, 0);
         Span<ulong> seen = to - from <= 64 ? stackalloc ulong[to - from] : new ulong[to - from];
         _hashes.AsSpan(from, to - from).CopyTo(seen);
@@ -162,16 +157,11 @@ sealed class Figures
         return (distinct, missing);
     }
 
-    static int LowerBound(int[] sorted, int value)
+    /// <summary>The first figure at or after token <paramref name="token"/> (the positions are distinct and ascending).</summary>
+    int FirstAtOrAfter(int token)
     {
-        int lo = 0, hi = sorted.Length;
-        while (lo < hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < value) lo = mid + 1;
-            else hi = mid;
-        }
-        return lo;
+        int at = Array.BinarySearch(_positions, token);
+        return at >= 0 ? at : ~at;
     }
 
     /// <summary>

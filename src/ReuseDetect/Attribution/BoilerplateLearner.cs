@@ -160,22 +160,48 @@ sealed class BoilerplateLearner(int minDocuments)
                     k = m;
                 }
                 string name = names[best];
-                bool furniture = bestCount >= minDocuments && bestCount * 2 > total
-                    && (!SourceGroups.IsInferred(name) || (bestCount >= InferredShare * sizes[best] && bestCount >= InferredMinDocuments));
-                if (furniture)
+                switch (Judge(name, bestCount, total, minDocuments, new KnownSize(sizes[best])))
                 {
-                    if (!byGroup.TryGetValue(name, out var set)) byGroup[name] = set = [];
-                    set.Add(hash[i]);
-                }
-                else if (total >= CommonDocuments)
-                {
-                    common.Add(hash[i]);
+                    case Recurrence.Furniture:
+                        if (!byGroup.TryGetValue(name, out var set)) byGroup[name] = set = [];
+                        set.Add(hash[i]);
+                        break;
+                    case Recurrence.Stock:
+                        common.Add(hash[i]);
+                        break;
                 }
             }
             i = j;
         }
         return new BoilerplateModel(byGroup, common, CommonWordsOf(words));
     }
+
+    /// <summary>What a recurring hash is: text, furniture of the group that holds it most, or a stock phrase.</summary>
+    internal enum Recurrence { Text, Furniture, Stock }
+
+    /// <summary>The size of the group that holds a hash most, as far as <see cref="Judge"/> needs it.</summary>
+    internal interface IGroupShare
+    {
+        /// <summary>Whether <paramref name="count"/> of the group's documents are <see cref="InferredShare"/> of them or more.</summary>
+        bool HeldByShare(int count);
+    }
+
+    /// <summary>A group whose size is known.</summary>
+    readonly struct KnownSize(int size) : IGroupShare
+    {
+        public bool HeldByShare(int count) => count >= InferredShare * size;
+    }
+
+    /// <summary>
+    /// The rule of <see cref="Learn"/> for one hash held by <paramref name="total"/> documents (at least
+    /// <c>minDocuments</c>), <paramref name="count"/> of them of <paramref name="group"/>, the group holding it most (see
+    /// the class summary). A query judges the hashes it meets by the same rule (<c>Pipeline.ReuseIndex</c>).
+    /// </summary>
+    internal static Recurrence Judge<TShare>(string group, int count, int total, int minDocuments, TShare share) where TShare : struct, IGroupShare =>
+        count >= minDocuments && count * 2 > total
+            && (!SourceGroups.IsInferred(group) || (count >= InferredMinDocuments && share.HeldByShare(count)))
+            ? Recurrence.Furniture
+            : total >= CommonDocuments ? Recurrence.Stock : Recurrence.Text;
 
     /// <summary>
     /// Words (distinct stems per document) used by at least <see cref="CommonWordShare"/> of the documents and at least

@@ -26,8 +26,15 @@ public sealed partial class ReuseIndex
         /// <summary>The candidates: documents sharing a fingerprint with the query that is no furniture of either, and how many.</summary>
         public Dictionary<int, int> Shared { get; } = [];
 
-        /// <summary>The furniture and stock phrases judged so far, as a model for page marks.</summary>
-        public BoilerplateModel Model() => new(_byGroup, _common, index._commonWords.Value);
+        BoilerplateModel? _model;
+        bool _changed = true;
+
+        /// <summary>The furniture and stock phrases judged so far, as a model for page marks (made again only after a change).</summary>
+        public BoilerplateModel Model()
+        {
+            if (_changed) (_model, _changed) = (new BoilerplateModel(_byGroup, _common, index._commonWords.Value), false);
+            return _model!;
+        }
 
         /// <summary>
         /// Judges the hashes of one text not judged yet: the query's (<paramref name="query"/>: it counts as a holder unless
@@ -47,7 +54,7 @@ public sealed partial class ReuseIndex
                 // Held by more documents than any pair is made from: a stock phrase, whoever holds it.
                 if (_owners.Count > options.MaxDocumentFrequency)
                 {
-                    _common.Add(hash);
+                    _changed |= _common.Add(hash);
                     continue;
                 }
                 // Most hashes have too few holders to be anything but text: their holders' groups are not looked up.
@@ -66,17 +73,16 @@ public sealed partial class ReuseIndex
                     if (!listed) CollectionsMarshal.GetValueRefOrAddDefault(_perGroup, group, out _)++;
                     else if (query) total--;
                     (string best, int count) = _perGroup.MaxBy(p => (p.Value, p.Key), s_countThenName);
-                    if (count >= options.BoilerplateMinDocuments && count * 2 > total
-                        && (!SourceGroups.IsInferred(best) || (count >= BoilerplateLearner.InferredMinDocuments
-                            && index.HoldsShare(best, best == group && !listed, count, BoilerplateLearner.InferredShare))))
+                    switch (BoilerplateLearner.Judge(best, count, total, options.BoilerplateMinDocuments, new IndexShare(index, best, best == group && !listed)))
                     {
-                        furnitureOf = best;
-                        if (!_byGroup.TryGetValue(best, out var set)) _byGroup[best] = set = [];
-                        set.Add(hash);
-                    }
-                    else if (total >= BoilerplateLearner.CommonDocuments)
-                    {
-                        _common.Add(hash);
+                        case BoilerplateLearner.Recurrence.Furniture:
+                            furnitureOf = best;
+                            if (!_byGroup.TryGetValue(best, out var set)) _byGroup[best] = set = [];
+                            _changed |= set.Add(hash);
+                            break;
+                        case BoilerplateLearner.Recurrence.Stock:
+                            _changed |= _common.Add(hash);
+                            break;
                     }
                 }
                 // Furniture pairs nobody of its own group (as in a scan).
@@ -106,6 +112,12 @@ public sealed partial class ReuseIndex
 
     /// <summary>The source group (<see cref="SourceGroups"/>) of the indexed document at <paramref name="index"/>.</summary>
     string GroupOf(int index) => Keys(index).Group;
+
+    /// <summary>A group of the index (with the query, when it belongs and is not indexed), sized as far as an answer needs.</summary>
+    readonly struct IndexShare(ReuseIndex index, string group, bool withQuery) : BoilerplateLearner.IGroupShare
+    {
+        public bool HeldByShare(int count) => index.HoldsShare(group, withQuery, count, BoilerplateLearner.InferredShare);
+    }
 
     /// <summary>
     /// True when <paramref name="count"/> documents are at least <paramref name="share"/> of <paramref name="group"/> (plus

@@ -134,8 +134,9 @@ public sealed partial class ReuseIndex
             ContentPrints others = ContentShingles.Located(other, otherStems);
             bool anchoredOnly = !ContentNearness.Related(content.Hashes, content.Places, others.Hashes, others.Places, null);
             // The document's own furniture lines too (a teaser line its outlet's pages share that the query lacks).
-            furniture.Judge([], LineHashes.Distinct(other, loaded.Text), GroupOf(owner), doc.Id, query: false);
-            byte[]? otherMarks = PageFurniture.Marks(other, loaded.Text, FingerprintsOf(other), GroupOf(owner), furniture.Model(), _options.ShingleSize);
+            string group = GroupOf(owner);
+            furniture.Judge([], LineHashes.Distinct(other, loaded.Text), group, doc.Id, query: false);
+            byte[]? otherMarks = PageFurniture.Marks(other, loaded.Text, FingerprintsOf(other), group, furniture.Model(), _options.ShingleSize);
             var passages = aligner.AlignEitherWay(grams, aligner.PrepareWithStems(other, loaded.Text, otherStems, otherMarks), anchoredOnly).ConvertAll(p =>
             {
                 var (qs, qe) = PassageText.Widen(text, tokens.StartOf(p.AStart), tokens.EndOf(p.AEnd - 1));
