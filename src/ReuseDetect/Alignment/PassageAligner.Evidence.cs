@@ -46,12 +46,24 @@ sealed partial class PassageAligner
         if (!orderedOn) return false;
         // Without a verbatim run, a passage rests on reworded text: it must be matched densely enough to be a copy.
         if (orderedFactor <= 1 && box.Coverage < ReworkedCoverage) return false;
+        // One side more than twice the other condenses it: a summary, which must show a summary's evidence, wherever
+        // it was found. Two accounts of one event meet this way: a paragraph that retells in one sentence what the
+        // other tells in three, sharing its names, figures and stock words in order.
+        if (orderedFactor < SummaryEvidenceFactor && Condenses(box))
+        {
+            orderedFactor = SummaryEvidenceFactor;
+            orderedShare = Math.Max(orderedShare, SummaryOrderedShare);
+        }
         int ordered = OrderedOrdinaryMatches(seeds, box, evidence.A, evidence.B, null, out int distinctive);
         if (ordered < orderedFactor * _options.MinOrderedWords || distinctive < MinDistinctiveWords) return false;
         int shorter = Math.Min(evidence.A.OrdinaryIn(box.AStart, box.AEnd), evidence.B.OrdinaryIn(box.BStart, box.BEnd));
         return ordered >= Math.Max(orderedShare, _options.MinOrderedShare) * shorter
             && !Figures.Disagree(evidence.A.Figures, box.AStart, box.AEnd, evidence.B.Figures, box.BStart, box.BEnd);
     }
+
+    /// <summary>Whether one side of a box is more than <see cref="SummaryLengthRatio"/> times as long as the other.</summary>
+    static bool Condenses(Box box) =>
+        Math.Max(box.ALength, box.BLength) > SummaryLengthRatio * Math.Min(box.ALength, box.BLength);
 
     /// <summary>
     /// Whether a box holds a verbatim run of ordinary prose (<see cref="AlignmentOptions.MinAnchorWords"/>), or a verbatim

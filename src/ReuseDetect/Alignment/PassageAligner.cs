@@ -189,9 +189,9 @@ sealed partial class PassageAligner
         {
             // As in Passages, trimming never lengthens a side: a box too short in A, or in B for twice the shortest A, is
             // dropped below whatever trimming does.
-            if (merged.ALength < SummaryMinWordsFactor * _options.MinWords || merged.BLength < 2 * SummaryMinWordsFactor * _options.MinWords) continue;
+            if (merged.ALength < SummaryMinWordsFactor * _options.MinWords || merged.BLength < SummaryLengthRatio * SummaryMinWordsFactor * _options.MinWords) continue;
             Box box = _options.TrimDensity > 0 ? Trim(seeds, merged, Math.Max(_options.TrimDensity, SummaryTrimDensity), rounds: 1) : merged;
-            if (box.ALength < SummaryMinWordsFactor * _options.MinWords || box.BLength < 2 * box.ALength) continue;
+            if (box.ALength < SummaryMinWordsFactor * _options.MinWords || box.BLength < SummaryLengthRatio * box.ALength) continue;
             if ((double)box.MatchedA / box.ALength < SummaryMinCoverageA) continue;
             if (box.MatchedB < _options.MinCoverage * box.ALength) continue;
             // A summary rewords: its evidence is the ordinary words it keeps in order, never a verbatim run alone.
@@ -344,6 +344,9 @@ sealed partial class PassageAligner
     // must keep twice the ordinary words in order that a close passage must, and half of its own.
     const double SummaryEvidenceFactor = 2;
     const double SummaryOrderedShare = 0.5;
+    // A summary's source is at least this many times as long as the summary (and a passage whose one side is more than
+    // this many times the other is a summary, see HasEvidence).
+    const int SummaryLengthRatio = 2;
 
     /// <summary>Largest gaps between merged chains in each text.</summary>
     readonly record struct Gaps(int MergeA, int MergeB);

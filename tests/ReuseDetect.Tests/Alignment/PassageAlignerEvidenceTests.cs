@@ -166,6 +166,36 @@ public sealed class PassageAlignerEvidenceTests
         Assert.NotEmpty(Align(telling, story, s_noEvidence));
     }
 
+    // One account of remarks in a sentence, and a paragraph telling them at length: ordinary words shared in order, no
+    // verbatim run of eight words. The paragraph is under twice the sentence's length; with one clause more, over it.
+    const string Remarks =
+        "Asked about remarks that the yen remained undervalued against the dollar, the secretary said no, and the undersecretary " +
+        "later called them his personal views.";
+
+    const string RemarksAtLength =
+        "Officials refused to comment on remarks that the yen was undervalued against the dollar. The undersecretary said the " +
+        "dollar was fairly priced against most currencies but the yen was undervalued against it. Asked about those remarks, the " +
+        "secretary simply said no, and officials said the undersecretary gave his personal views.";
+
+    [Fact]
+    public void Should_ask_a_passage_that_condenses_one_side_for_a_summarys_evidence()
+    {
+        // Given the sentence and the paragraph, and the paragraph with a clause more (more than twice the sentence)
+        string longer = RemarksAtLength.Replace("The undersecretary said", "The undersecretary, speaking at an export conference in Washington, said", StringComparison.Ordinal);
+        Assert.NotEqual(RemarksAtLength, longer);
+        // When aligned
+        AlignedPassage close = Assert.Single(Align(RemarksAtLength, Remarks));
+        List<AlignedPassage> condensed = Align(longer, Remarks);
+        // Then the first is a reworded passage under twice the sentence's length; the second condenses the paragraph, so
+        // it needs a summary's evidence (twice the ordinary words in order), which the sentence does not hold: no passage,
+        // though the chain is there without evidence tests
+        Assert.False(close.Anchored);
+        Assert.True(close.AEnd - close.AStart <= 2 * (close.BEnd - close.BStart));
+        Assert.Empty(condensed);
+        AlignedPassage chain = Assert.Single(Align(longer, Remarks, s_noEvidence));
+        Assert.True(chain.AEnd - chain.AStart > 2 * (chain.BEnd - chain.BStart));
+    }
+
     [Fact]
     public void Should_not_align_two_retellings_that_share_only_names()
     {
