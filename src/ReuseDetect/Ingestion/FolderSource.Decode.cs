@@ -80,8 +80,7 @@ public sealed partial class FolderSource
         DocumentMetadata fileLevel = sidecar.Apply(folder);
         foreach (JsonRecords.Record r in records)
         {
-            DocumentMetadata metadata = fileLevel;
-            foreach (var (key, value) in r.Fields) metadata = FrontMatter.Apply(metadata, key, value);
+            DocumentMetadata metadata = MetadataFields.Apply(fileLevel, r.Fields);
             byte[] raw = System.Text.Encoding.UTF8.GetBytes(r.Raw);
             // A record's hash covers its own JSON (and the sidecar), so editing one line leaves the others unchanged.
             // Raw control bytes make a line invalid JSON (reported as such); escaped ones (\u0001) are replaced here.

@@ -1,10 +1,9 @@
-using System.Globalization;
-
 namespace ReuseDetect.Ingestion;
 
 /// <summary>
 /// YAML-style front matter at the top of a Markdown file (<c>---</c> lines around <c>key: value</c> pairs).
-/// Only flat scalar keys are read: title, date/published, outlet/source/site, url. The body starts after it.
+/// Only flat scalar keys are read, named as <see cref="MetadataFields"/> reads them (title, date, outlet, url and their
+/// other names). The body starts after it.
 /// </summary>
 static class FrontMatter
 {
@@ -15,39 +14,35 @@ static class FrontMatter
         int firstEol = text.IndexOf('\n', start);
         if (firstEol < 0 || text.AsSpan(start, firstEol - start).Trim().ToString() != "---") return (0, metadata);
         int pos = firstEol + 1;
+        var fields = new List<KeyValuePair<string, string>>();
         while (pos < text.Length)
         {
             int eol = text.IndexOf('\n', pos);
             int lineEnd = eol < 0 ? text.Length : eol;
             ReadOnlySpan<char> line = text.AsSpan(pos, lineEnd - pos).Trim();
             int next = eol < 0 ? text.Length : eol + 1;
-            if (line is "---" or "...") return (next, metadata);
+            if (line is "---" or "...") return (next, MetadataFields.Apply(metadata, fields));
             int colon = line.IndexOf(':');
-            if (colon > 0)
-            {
-                string key = line[..colon].Trim().ToString().ToLowerInvariant();
-                string value = line[(colon + 1)..].Trim().Trim('"').Trim('\'').ToString();
-                metadata = Apply(metadata, key, value);
-            }
+            if (colon > 0) fields.Add(new(line[..colon].Trim().ToString(), Unquote(line[(colon + 1)..].Trim())));
             pos = next;
         }
         // No closing fence: not front matter after all.
         return (0, metadata);
     }
 
-    internal static DocumentMetadata Apply(DocumentMetadata m, string key, string value)
+    /// <summary>
+    /// A YAML scalar without its quotes: <c>"…"</c> with <c>\"</c> and <c>\\</c> unescaped, <c>'…'</c> with <c>''</c> as one
+    /// quote; anything else as written (a quote inside or at one end only is part of the value).
+    /// </summary>
+    internal static string Unquote(ReadOnlySpan<char> value)
     {
-        if (value.Length == 0) return m;
-        return key switch
-        {
-            "title" => m with { Title = value },
-            "date" or "published" or "published_at" or "publishedat" or "pubdate" or "datepublished" => ParseDate(value) is { } d ? m with { Published = d } : m,
-            "outlet" or "source" or "site" or "site_name" or "publisher" => m with { Outlet = value },
-            "url" or "canonical" or "link" => m with { Url = value },
-            _ => m,
-        };
+        if (value.Length < 2 || value[0] != value[^1] || value[0] is not ('"' or '\'')) return value.ToString();
+        ReadOnlySpan<char> inner = value[1..^1];
+        return value[0] == '\''
+            ? inner.ToString().Replace("''", "'", StringComparison.Ordinal)
+            : inner.ToString().Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal);
     }
 
-    internal static DateTimeOffset? ParseDate(string value) =>
-        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d) ? d : null;
+    /// <summary>A date as front matter, sidecars, records and HTML metadata write it (<see cref="MetadataFields.ParseDate"/>).</summary>
+    internal static DateTimeOffset? ParseDate(string value) => MetadataFields.ParseDate(value);
 }

@@ -15,7 +15,11 @@ static class JsonRecords
 {
     internal static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
 
-    static readonly string[] s_textFields = ["text", "content", "body"];
+    // The article's text, by the first of these names (compared as MetadataFields.Normalize compares keys) a record
+    // gives as a non-blank string.
+    const string NoTextField = "no text field (text, content, body, article, full_text or the like)";
+
+    static readonly string[] s_textFields = ["text", "content", "body", "articletext", "articlebody", "article", "fulltext", "maintext", "bodytext", "story"];
 
     public sealed record Record(string Id, string Text, List<KeyValuePair<string, string>> Fields, string Raw);
 
@@ -66,7 +70,7 @@ static class JsonRecords
                 try
                 {
                     if (TextOf(root) is { } body) records.Add(new Record(fileId, body, Fields(root), root.GetRawText()));
-                    else errors.Add(new IngestError(fileId, "no text field (text, content or body) in the record"));
+                    else errors.Add(new IngestError(fileId, $"{NoTextField} in the record"));
                 }
                 catch (InvalidOperationException e)
                 {
@@ -115,30 +119,41 @@ static class JsonRecords
         }
         if (TextOf(element) is not { } text)
         {
-            errors.Add(new IngestError(id, $"{where}: no text field (text, content or body)"));
+            errors.Add(new IngestError(id, $"{where}: {NoTextField}"));
             return;
         }
         records.Add(new Record(id, text, Fields(element), raw));
     }
 
-    /// <summary>The first non-blank text field, or null.</summary>
+    /// <summary>The text field that comes first in <see cref="s_textFields"/> and is a non-blank string, or null.</summary>
     static string? TextOf(JsonElement record)
     {
-        foreach (string name in s_textFields)
-            if (record.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.String && v.GetString() is { } s && !string.IsNullOrWhiteSpace(s))
-                return s;
-        return null;
+        string? best = null;
+        int rank = s_textFields.Length;
+        foreach (JsonProperty p in record.EnumerateObject())
+        {
+            int r = Array.IndexOf(s_textFields, MetadataFields.Normalize(p.Name));
+            if (r < 0 || r >= rank || p.Value.ValueKind != JsonValueKind.String || p.Value.GetString() is not { } s || string.IsNullOrWhiteSpace(s)) continue;
+            (best, rank) = (s, r);
+        }
+        return best;
     }
 
-    /// <summary>The record's scalar fields other than text, keys lower-cased, for <see cref="FrontMatter.Apply"/>.</summary>
+    /// <summary>
+    /// The record's fields other than its text and id, for <see cref="MetadataFields.Apply"/>: scalars, and an object's
+    /// <c>name</c> (<c>"publisher": {"name": "Metro Herald"}</c>, as schema.org and news APIs write it).
+    /// </summary>
     internal static List<KeyValuePair<string, string>> Fields(JsonElement record)
     {
         var fields = new List<KeyValuePair<string, string>>();
         foreach (JsonProperty p in record.EnumerateObject())
         {
-            string key = p.Name.ToLowerInvariant();
+            string key = MetadataFields.Normalize(p.Name);
             if (s_textFields.Contains(key) || key == "id") continue;
-            if (Scalar(p.Value) is { } value) fields.Add(new(key, value.Trim()));
+            string? value = p.Value.ValueKind == JsonValueKind.Object
+                ? p.Value.TryGetProperty("name", out JsonElement name) ? Scalar(name) : null
+                : Scalar(p.Value);
+            if (value is not null) fields.Add(new(p.Name, value.Trim()));
         }
         return fields;
     }

@@ -12,11 +12,7 @@ readonly record struct Sidecar(IReadOnlyList<KeyValuePair<string, string>> Field
     public static Sidecar None { get; } = new([], null, null);
 
     /// <summary>Applies the sidecar's fields over <paramref name="metadata"/>.</summary>
-    public DocumentMetadata Apply(DocumentMetadata metadata)
-    {
-        foreach (var (key, value) in Fields) metadata = FrontMatter.Apply(metadata, key, value);
-        return metadata;
-    }
+    public DocumentMetadata Apply(DocumentMetadata metadata) => MetadataFields.Apply(metadata, Fields);
 
     /// <summary>The sidecar of <paramref name="documentPath"/>, read by <paramref name="read"/> (its bytes, or why it is not read).</summary>
     public static Sidecar Read(string documentPath, Func<string, string> idOf, Func<string, (byte[]? Bytes, string? Refusal)> read)

@@ -32,7 +32,7 @@ public sealed class JsonRecordsTests
         Assert.Equal("unknown", load.Documents[2].Metadata.Outlet);
         // And each bad line is an error of its own, naming the line
         Assert.Equal(["records.jsonl#no-text", "records.jsonl#6", "records.jsonl#8"], load.Errors.Select(e => e.Id));
-        Assert.Equal("line 5: no text field (text, content or body)", load.Errors[0].Reason);
+        Assert.Equal("line 5: no text field (text, content, body, article, full_text or the like)", load.Errors[0].Reason);
         Assert.StartsWith("line 6: invalid JSON", load.Errors[1].Reason, StringComparison.Ordinal);
         Assert.Equal("line 8: not a JSON object", load.Errors[2].Reason);
     }
