@@ -38,6 +38,9 @@ public static class CreditKinds
     /// <summary>"Source: X".</summary>
     public const string Source = "source";
 
+    /// <summary>"X contributed to this report", "Additional reporting by X", "Material from X was used in this report", "With files from X".</summary>
+    public const string Contributed = "contributed";
+
     /// <summary>"By Author | X", or a line holding only an agency's name.</summary>
     public const string Byline = "byline";
 

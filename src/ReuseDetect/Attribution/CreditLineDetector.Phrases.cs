@@ -46,6 +46,16 @@ static partial class CreditLineDetector
         + Name, RegexOptions.CultureInvariant)]
     private static partial Regex Copyright();
 
+    // Who contributed to a story: "The Associated Press contributed to this report", "Associated Press writers Jane Doe and
+    // John Roe contributed reporting", "Additional reporting by Reuters", "Material from Reuters was used in this report",
+    // "With files from The Canadian Press". Any name: resolution keeps agencies and outlets of the corpus (a reporter's
+    // name is none).
+    [GeneratedRegex(@"(?:[Tt]he[ \t]+)?" + Name + @"(?:[ \t]+(?:writers?|reporters?|correspondents?|staff(?:ers)?)\b[^.\n]{0,80}?)?(?:[ \t]+also)?[ \t]+contributed[ \t]+(?:reporting\b|to[ \t]+(?:this|the)[ \t]+(?:report|story|article))"
+        + @"|\b(?:[Aa]dditional|[Ww]ith)[ \t]+reporting[ \t]+(?:by|from)[ \t]+(?:[Tt]he[ \t]+)?" + Name
+        + @"|\b(?:[Mm]aterial|[Ii]nformation)[ \t]+from[ \t]+(?:[Tt]he[ \t]+)?" + Name + @"[ \t]+(?:was|were)[ \t]+used\b"
+        + @"|\b(?:[Ww]ith[ \t]+files|[Ii]ncludes[ \t]+(?:reporting|material))[ \t]+from[ \t]+(?:[Tt]he[ \t]+)?" + Name, RegexOptions.CultureInvariant)]
+    private static partial Regex Contributed();
+
     // Each pattern runs only where one of its literals occurs. One multi-string search (SearchValues) over the text
     // finds which literals occur at all, instead of one IndexOf per literal.
     static readonly (string Kind, Func<Regex> Regex, string[] Needles)[] s_phrases =
@@ -57,10 +67,11 @@ static partial class CreditLineDetector
         (CreditKinds.Copyright, Copyright, ["Copyright", "COPYRIGHT"]),
         (CreditKinds.Source, LeadIn, ["reports:", "reported:", "writes:", "wrote:", "ccording to"]),
         (CreditKinds.Source, FirstAppeared, ["irst appeared", "irst published", "irst ran", "irst posted"]),
+        (CreditKinds.Contributed, Contributed, ["contributed", "dditional reporting", "ith reporting", "files from", "aterial from", "nformation from", "ncludes reporting", "ncludes material"]),
     ];
 
     const string Report = "report", According = "ccording to";
-    const int CopyrightGroup = 4, ReportGroup = 7, AccordingGroup = 8; // the phrase groups are 0..6
+    const int CopyrightGroup = 4, ReportGroup = 8, AccordingGroup = 9; // the phrase groups are 0..7
 
     static readonly (string Needle, int Group)[] s_needles =
     [
@@ -115,7 +126,8 @@ static partial class CreditLineDetector
                     if (m.Groups["p"].ValueSpan is "of" && with.ValueSpan is not ("By" or "by") && !m.Groups["v"].Success) continue;
                     from = with.Index;
                 }
-                int to = NameEnd(name);
+                // A contribution line's name may come before its wording: the evidence is the whole line.
+                int to = kind == CreditKinds.Contributed ? Math.Max(NameEnd(name), m.Index + m.Length) : NameEnd(name);
                 found.Add(new CreditLine(outlet, text[from..to], from, to, kind));
             }
         }

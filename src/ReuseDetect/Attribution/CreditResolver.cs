@@ -139,11 +139,11 @@ sealed class CreditResolver
 
     /// <summary>Wordings that credit a non-agency name only when it is an outlet of the corpus.</summary>
     static bool Weak(string kind) =>
-        kind is CreditKinds.Copyright or CreditKinds.Courtesy or CreditKinds.Source or CreditKinds.Byline;
+        kind is CreditKinds.Copyright or CreditKinds.Courtesy or CreditKinds.Source or CreditKinds.Byline or CreditKinds.Contributed;
 
     /// <summary>Wordings that say where the text was taken from: an agency named so on every page is still credited.</summary>
     static bool Sourcing(string kind) =>
-        kind is CreditKinds.Permission or CreditKinds.Courtesy or CreditKinds.Source or CreditKinds.Republished;
+        kind is CreditKinds.Permission or CreditKinds.Courtesy or CreditKinds.Source or CreditKinds.Republished or CreditKinds.Contributed;
 
     static Prepared Prepare(CreditDocument doc)
     {

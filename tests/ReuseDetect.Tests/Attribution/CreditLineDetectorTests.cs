@@ -52,6 +52,16 @@ public sealed class CreditLineDetectorTests
     [InlineData("Elena Teslova\nMOSCOW\nBy Elena Teslova | Anadolu Agency\nRussian President", "Anadolu Agency", "byline", "By Elena Teslova | Anadolu Agency")]
     [InlineData("Story text.\nAnadolu Ajansı\nMore text.", "Anadolu Agency", "byline", "Anadolu Ajansı")]
     [InlineData("By Jane Doe | Daily Courier\nThe council met.", "Daily Courier", "byline", "By Jane Doe | Daily Courier")]
+    // Who contributed to the story: any name, resolution keeps agencies and outlets of the corpus.
+    [InlineData("The vote was 86-11.\n\nThe Associated Press contributed to this report.", "AP", "contributed", "The Associated Press contributed to this report")]
+    [InlineData("Associated Press writers Jane Doe and John Roe contributed to this report.", "AP", "contributed",
+        "Associated Press writers Jane Doe and John Roe contributed to this report")]
+    [InlineData("Reuters contributed reporting.", "Reuters", "contributed", "Reuters contributed reporting")]
+    [InlineData("Staff writers contributed to this report. Bloomberg News also contributed to this report.", "Bloomberg", "contributed",
+        "Bloomberg News also contributed to this report")]
+    [InlineData("Additional reporting by Reuters.", "Reuters", "contributed", "Additional reporting by Reuters")]
+    [InlineData("Material from the Associated Press was used in this report.", "AP", "contributed", "Material from the Associated Press was used")]
+    [InlineData("With files from The Canadian Press", "Canadian Press", "contributed", "With files from The Canadian Press")]
     // Copyright lines: candidates; resolution decides whether they credit anyone.
     [InlineData("Copyright © 2021 Radio Free Europe/Radio Liberty", "RFE/RL", "copyright", "Copyright © 2021 Radio Free Europe/Radio Liberty")]
     [InlineData("Copyright 2023 Outlet Media Group. All rights reserved.", "Outlet Media Group", "copyright", "Copyright 2023 Outlet Media Group")]
