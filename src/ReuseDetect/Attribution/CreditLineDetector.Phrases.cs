@@ -42,7 +42,7 @@ static partial class CreditLineDetector
         RegexOptions.CultureInvariant)]
     private static partial Regex LeadIn();
 
-    [GeneratedRegex(@"(?:\b(?:Copyright|COPYRIGHT)\b|©)[ \t]*(?:\([cC]\)|©)?[ \t]*(?:(?:\d{4}[ \t]*[-–][ \t]*)?\d{4},?[ \t]+)?(?:by[ \t]+)?(?:[Tt]he[ \t]+)?"
+    [GeneratedRegex(@"(?:\b(?:Copyright|COPYRIGHT)\b|©(?:[ \t]*(?:Copyright|COPYRIGHT)\b)?)[ \t]*(?:\([cC]\)|©)?[ \t]*(?:(?:\d{4}[ \t]*[-–][ \t]*)?\d{4},?[ \t]+)?(?:by[ \t]+)?(?:[Tt]he[ \t]+)?"
         + Name, RegexOptions.CultureInvariant)]
     private static partial Regex Copyright();
 
@@ -53,7 +53,10 @@ static partial class CreditLineDetector
     [GeneratedRegex(@"(?:[Tt]he[ \t]+)?" + Name + @"(?:[ \t]+(?:writers?|reporters?|correspondents?|staff(?:ers)?)\b[^.\n]{0,80}?)?(?:[ \t]+also)?[ \t]+contributed[ \t]+(?:reporting\b|to[ \t]+(?:this|the)[ \t]+(?:report|story|article))"
         + @"|\b(?:[Aa]dditional|[Ww]ith)[ \t]+reporting[ \t]+(?:by|from)[ \t]+(?:[Tt]he[ \t]+)?" + Name
         + @"|\b(?:[Mm]aterial|[Ii]nformation)[ \t]+from[ \t]+(?:[Tt]he[ \t]+)?" + Name + @"[ \t]+(?:was|were)[ \t]+used\b"
-        + @"|\b(?:[Ww]ith[ \t]+files|[Ii]ncludes[ \t]+(?:reporting|material))[ \t]+from[ \t]+(?:[Tt]he[ \t]+)?" + Name, RegexOptions.CultureInvariant)]
+        + @"|\b(?:[Ww]ith[ \t]+files|[Ii]ncludes[ \t]+(?:reporting|material))[ \t]+from[ \t]+(?:[Tt]he[ \t]+)?" + Name
+        // "This article was provided by The Associated Press", "Distributed by Reuters" opening a line.
+        + @"|\b(?:[Tt]his|[Tt]he)[ \t]+(?:article|story|report|content|piece)[ \t]+(?:was|is|has[ \t]+been)[ \t]+(?:provided|distributed|supplied|syndicated)[ \t]+by[ \t]+(?:[Tt]he[ \t]+)?" + Name
+        + @"|(?m:^)[ \t]*(?:Distributed|Provided|Supplied|Syndicated)[ \t]+by[ \t]+(?:[Tt]he[ \t]+)?" + Name, RegexOptions.CultureInvariant)]
     private static partial Regex Contributed();
 
     // Each pattern runs only where one of its literals occurs. One multi-string search (SearchValues) over the text
@@ -67,7 +70,8 @@ static partial class CreditLineDetector
         (CreditKinds.Copyright, Copyright, ["Copyright", "COPYRIGHT"]),
         (CreditKinds.Source, LeadIn, ["reports:", "reported:", "writes:", "wrote:", "ccording to"]),
         (CreditKinds.Source, FirstAppeared, ["irst appeared", "irst published", "irst ran", "irst posted"]),
-        (CreditKinds.Contributed, Contributed, ["contributed", "dditional reporting", "ith reporting", "files from", "aterial from", "nformation from", "ncludes reporting", "ncludes material"]),
+        (CreditKinds.Contributed, Contributed, ["contributed", "dditional reporting", "ith reporting", "files from", "aterial from", "nformation from", "ncludes reporting", "ncludes material",
+            "rovided by", "istributed by", "upplied by", "yndicated by"]),
     ];
 
     const string Report = "report", According = "ccording to";

@@ -120,6 +120,12 @@ static partial class CreditLineDetector
     {
         if (text.AsSpan(ls, le - ls).StartsWith("By ", StringComparison.Ordinal))
         {
+            // An agency ending the line names it whatever stands between ("By Jane Doe, Associated Press Writer").
+            if (AgencyEndingByline(text, ls, le) is { } agency)
+            {
+                found.Add(new CreditLine(agency, text[ls..le], ls, le, CreditKinds.Byline));
+                return;
+            }
             Match m = BylineLine().Match(text, ls, le - ls);
             if (m.Success && Canonical(m.Groups["o"].Value) is { } outlet)
                 found.Add(new CreditLine(outlet, text[ls..le], ls, le, CreditKinds.Byline));
@@ -128,6 +134,25 @@ static partial class CreditLineDetector
         if (Agencies.TryMatchAt(text.AsSpan(0, le), ls, allowAmbiguous: false, out Agencies.Alias alias, out int nameEnd)
             && text.AsSpan(nameEnd, le - nameEnd).TrimStart().TrimStart('.').IsEmpty)
             found.Add(new CreditLine(alias.Canonical, text[ls..le], ls, le, CreditKinds.Byline));
+    }
+
+    /// <summary>
+    /// The agency ending a byline without a separator, as wires print it: "By JANE DOE Associated Press", "By Jane Doe
+    /// Associated Press Writer" (a curated agency's unambiguous name, then at most "Writer" or "Correspondent").
+    /// </summary>
+    static string? AgencyEndingByline(string text, int ls, int le)
+    {
+        ReadOnlySpan<char> line = text.AsSpan(ls, le - ls).TrimEnd();
+        foreach (string role in (string[])[" Writer", " Correspondent"])
+            if (line.EndsWith(role, StringComparison.OrdinalIgnoreCase)) line = line[..^role.Length].TrimEnd();
+        int end = ls + line.Length;
+        for (int s = ls + 3; s < end; s++)
+        {
+            if (text[s - 1] != ' ' || !char.IsLetter(text[s])) continue;
+            if (Agencies.TryMatchAt(text.AsSpan(0, end), s, allowAmbiguous: false, out Agencies.Alias alias, out int nameEnd) && nameEnd == end)
+                return alias.Canonical;
+        }
+        return null;
     }
 
     /// <summary>A wire sign-off line: "… said. (Reuters)", "— AP", "/TASS/", "Reporting by …; Editing by …".</summary>
@@ -148,6 +173,8 @@ static partial class CreditLineDetector
         {
             int at = ls + 1;
             while (at < le && text[at] is '—' or '–' or '-' or ' ' or '\t' or '\u00A0') at++;
+            // "— The Associated Press"
+            if (text.AsSpan(at, le - at).StartsWith("The ", StringComparison.OrdinalIgnoreCase)) at = SkipSpaces(text, at + 4, le);
             if (AgencyBetween(text, at, line[^1] == '.' ? le - 1 : le, out agency))
                 found.Add(new CreditLine(agency, text[ls..le], ls, le, CreditKinds.SignOff));
             return;

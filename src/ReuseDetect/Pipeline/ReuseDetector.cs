@@ -42,7 +42,7 @@ public sealed partial class ReuseDetector
     // reworded passages only when those it shares lie together (Candidates.ContentNearness); 16: a reworded passage
     // whose figures disagree with its partner's is a retelling, not a copy (Alignment.Figures); 17: a fraction ("7-3/4")
     // is one figure; 18: a reworded passage one side of which is more than twice the other needs a summary's evidence;
-    // 19: contribution lines ("The Associated Press contributed to this report") are credit candidates.
+    // 19: contribution and "provided by" lines, bylines ending in an agency, "— The Associated Press" are credit candidates.
     public const int AlgorithmVersion = 19;
 
     /// <summary>Scans the folder <paramref name="root"/>.</summary>

@@ -62,6 +62,12 @@ public sealed class CreditLineDetectorTests
     [InlineData("Additional reporting by Reuters.", "Reuters", "contributed", "Additional reporting by Reuters")]
     [InlineData("Material from the Associated Press was used in this report.", "AP", "contributed", "Material from the Associated Press was used")]
     [InlineData("With files from The Canadian Press", "Canadian Press", "contributed", "With files from The Canadian Press")]
+    [InlineData("The vote was 86-11.\nThis article was provided by The Associated Press.", "AP", "contributed", "This article was provided by The Associated Press")]
+    [InlineData("The vote was 86-11.\nDistributed by Reuters", "Reuters", "contributed", "Distributed by Reuters")]
+    [InlineData("The vote was 86-11.\nHe left.\nThey met.\n— The Associated Press", "AP", "signoff", "— The Associated Press")]
+    [InlineData("By JANE DOE Associated Press\nThe vote was 86-11.", "AP", "byline", "By JANE DOE Associated Press")]
+    [InlineData("By Jane Doe, Associated Press Writer\nThe vote was 86-11.", "AP", "byline", "By Jane Doe, Associated Press Writer")]
+    [InlineData("© Copyright 2022 The Associated Press", "AP", "copyright", "© Copyright 2022 The Associated Press")]
     // Copyright lines: candidates; resolution decides whether they credit anyone.
     [InlineData("Copyright © 2021 Radio Free Europe/Radio Liberty", "RFE/RL", "copyright", "Copyright © 2021 Radio Free Europe/Radio Liberty")]
     [InlineData("Copyright 2023 Outlet Media Group. All rights reserved.", "Outlet Media Group", "copyright", "Copyright 2023 Outlet Media Group")]

@@ -41,4 +41,28 @@ public sealed class CreditResolutionScanTests
         // And no document credits its own footer
         Assert.All(report.Documents, d => Assert.Equal(["Reuters"], d.Credits.Select(c => c.Outlet).Distinct()));
     }
+
+    [Theory]
+    [InlineData("The Associated Press contributed to this report.", true)]
+    [InlineData("This article was provided by The Associated Press.", true)]
+    [InlineData("Distributed by The Associated Press", true)]
+    [InlineData("— The Associated Press", true)]
+    [InlineData("© Copyright 2023 The Associated Press", true)]
+    [InlineData("Jane Doe contributed to this report.", false)]
+    [InlineData("(c) Copyright Thomson Reuters 2023. Click For Restrictions", false)]
+    [InlineData("Follow AP's coverage of the economy.", false)]
+    public void Should_mark_a_copy_credited_by_how_wires_are_credited_in_print(string line, bool credited)
+    {
+        // Given an AP story on its own page and a repost on another outlet's page ending with the line, then the outlet's footer
+        using var root = new TempFolder();
+        root.Write("apnews.com/rates.txt", "WASHINGTON (AP) — " + s_stories[0] + "\n\nCopyright 2023 The Associated Press. All rights reserved.");
+        root.Write("dailycourier.com/rates.txt", "Rates rise again\n\n" + s_stories[0] + "\n\n" + line + "\n\nCopyright 2023 Daily Courier Media Group.");
+        var detector = new ReuseDetector(new ReuseDetectOptions { Ingest = new IngestOptions { OutletFromFolder = true } });
+        // When
+        ReuseReport report = detector.Scan(root.Path);
+        // Then the repost is credited when the line names AP (a reporter, another agency or a link to AP's coverage does not)
+        ReportCluster passage = Assert.Single(report.Clusters, c => c is { Kind: "passage", Boilerplate: false });
+        Assert.Equal("AP", passage.Source?.Name);
+        Assert.Equal(credited, Assert.Single(passage.Members, m => m.Id == "dailycourier.com/rates.txt").Credited);
+    }
 }
