@@ -20,12 +20,14 @@ sealed class FileIndexData : QueryIndexData
     readonly byte[] _front;
     readonly ulong[] _fences;
     readonly IReadOnlyList<string> _outletNames;
-    readonly ulong[] _commonWords;
+    readonly ulong[] _commonWords, _commonContent;
     readonly Dictionary<int, (ulong[] Hashes, int[] Owners)> _blocks = [];
     readonly Lock _gate = new();
 
-    FileIndexData(SafeFileHandle file, QueryIndexLayout.Sections at, byte[] front, IReadOnlyList<string> outletNames, ulong[] commonWords)
+    FileIndexData(SafeFileHandle file, QueryIndexLayout.Sections at, byte[] front, IReadOnlyList<string> outletNames, ulong[] commonWords,
+        ulong[] commonContent)
     {
+        _commonContent = commonContent;
         _file = file;
         _at = at;
         _front = front;
@@ -49,7 +51,7 @@ sealed class FileIndexData : QueryIndexData
                 return Refuse("query index checksum mismatch (the file was damaged)");
             QueryIndexMeta? meta = QueryIndexMeta.Decode(front.AsSpan(QueryIndexLayout.HeaderLength, sections.Meta));
             if (meta is null) return Refuse("query index is inconsistent (the meta block does not decode)");
-            var data = new FileIndexData(file, sections, front, meta.OutletNames, meta.CommonWords);
+            var data = new FileIndexData(file, sections, front, meta.OutletNames, meta.CommonWords, meta.CommonContent);
             if (data.Fault() is { } fault) return Refuse($"query index is inconsistent ({fault})");
             file = null!; // owned by data now
             return (data, meta, "ok");
@@ -79,6 +81,8 @@ sealed class FileIndexData : QueryIndexData
     public override IReadOnlyList<string> OutletNames => _outletNames;
 
     public override IReadOnlyCollection<ulong> CommonWords => _commonWords;
+
+    public override IReadOnlyCollection<ulong> CommonContent => _commonContent;
 
     ReadOnlySpan<byte> Table => _front.AsSpan(_at.Documents, QueryIndexLayout.DocumentLength * _at.DocumentCount);
 

@@ -68,7 +68,8 @@ public static class QueryIndexFile
         }
         var (hashes, owners) = QueryIndexData.Sorted(postings);
         ulong[] common = QueryIndexData.CommonWordsOf([.. stored.Select(s => s.Document.Words ?? [])]);
-        var meta = new QueryIndexMeta(parameters, root, segments, names, common);
+        ulong[] commonContent = QueryIndexData.CommonContentOf([.. stored.Select(s => s.Document.ContentFingerprints ?? [])]);
+        var meta = new QueryIndexMeta(parameters, root, segments, names, common, commonContent);
         SegmentFile.WriteAtomic(Path.Combine(storeDir, FileName), stream => QueryIndexLayout.Write(stream, meta, docs, hashes, owners), null);
     }
 

@@ -5,12 +5,14 @@ namespace ReuseDetect.Store;
 /// <summary>
 /// The meta block of <c>query.idx</c>: the parameters the signatures were made with, the scanned root, the segments
 /// the index was built from (how a stale index is told), the corpus's outlet names (what a query's credits are
-/// judged against) and its common words (stem hashes a query's evidence may not rest on). Encoded with
+/// judged against), its common words (stem hashes a query's evidence may not rest on) and its common content fingerprints. Encoded with
 /// <see cref="BinaryWriter"/>: the six parameters in declaration order (i32, i32, u64, i32, i32, i32), a flag and the
 /// root, then a count and each segment number (i64), then a count and each name (strings: 7-bit length-prefixed
-/// UTF-8), then a count and each common word (u64, ascending). No MessagePack: a query does not load it.
+/// UTF-8), then a count and each common word (u64, ascending), then a count and each common content fingerprint (u64,
+/// ascending: topic word pairs that make no reworded candidate). No MessagePack: a query does not load it.
 /// </summary>
-sealed record QueryIndexMeta(StoreParameters Parameters, string? Root, long[] Segments, IReadOnlyList<string> OutletNames, ulong[] CommonWords)
+sealed record QueryIndexMeta(StoreParameters Parameters, string? Root, long[] Segments, IReadOnlyList<string> OutletNames, ulong[] CommonWords,
+    ulong[] CommonContent)
 {
     internal byte[] Encode()
     {
@@ -32,6 +34,8 @@ sealed record QueryIndexMeta(StoreParameters Parameters, string? Root, long[] Se
             foreach (string name in OutletNames) w.Write(name);
             w.Write(CommonWords.Length);
             foreach (ulong stem in CommonWords) w.Write(stem);
+            w.Write(CommonContent.Length);
+            foreach (ulong hash in CommonContent) w.Write(hash);
         }
         return stream.ToArray();
     }
@@ -50,7 +54,9 @@ sealed record QueryIndexMeta(StoreParameters Parameters, string? Root, long[] Se
             for (int i = 0; i < names.Length; i++) names[i] = r.ReadString();
             var common = new ulong[Count(r, 8)];
             for (int i = 0; i < common.Length; i++) common[i] = r.ReadUInt64();
-            return r.BaseStream.Position == bytes.Length ? new QueryIndexMeta(parameters, root, segments, names, common) : null;
+            var content = new ulong[Count(r, 8)];
+            for (int i = 0; i < content.Length; i++) content[i] = r.ReadUInt64();
+            return r.BaseStream.Position == bytes.Length ? new QueryIndexMeta(parameters, root, segments, names, common, content) : null;
         }
         catch (Exception e) when (e is IOException or InvalidDataException)
         {

@@ -22,7 +22,7 @@ public sealed class QueryIndexFileTests
     static readonly ulong[] s_hashes = [10, 10, 10, 10, 20, 30, 30, 30, 40, 50];
     static readonly int[] s_owners = [0, 1, 2, 2, 1, 0, 1, 2, 0, 2];
 
-    static QueryIndexMeta Meta(string? root = "/news") => new(s_parameters, root, [1, 4, 9], ["Wire", "daily.example"], [7, 0xC0FFEE]);
+    static QueryIndexMeta Meta(string? root = "/news") => new(s_parameters, root, [1, 4, 9], ["Wire", "daily.example"], [7, 0xC0FFEE], [3, 0xBEEF, 0xFACADE]);
 
     static byte[] Encode(string? root = "/news") => QueryIndexLayout.Encode(Meta(root), s_documents, s_hashes, s_owners, blockSize: 3);
 
@@ -50,6 +50,7 @@ public sealed class QueryIndexFileTests
         Assert.Equal([1L, 4L, 9L], meta.Segments);
         Assert.Equal(["Wire", "daily.example"], data.OutletNames);
         Assert.Equal([7UL, 0xC0FFEE], data.CommonWords);
+        Assert.Equal([3UL, 0xBEEF, 0xFACADE], data.CommonContent);
         Assert.Equal(3, data.Count);
         for (int i = 0; i < s_documents.Length; i++)
         {
@@ -93,7 +94,7 @@ public sealed class QueryIndexFileTests
     [InlineData("format 1", "the query index was written by an older build (format 1)")]
     [InlineData("header cut", "truncated query index header (40 bytes)")]
     [InlineData("header bit", "query index header checksum mismatch (the file was damaged)")]
-    [InlineData("version", "query index format version 2, this build reads version 4")]
+    [InlineData("version", "query index format version 2, this build reads version 5")]
     [InlineData("cut short", "truncated query index: ")]
     [InlineData("longer", "query index is inconsistent (")]
     [InlineData("document bit", "query index checksum mismatch (the file was damaged)")]

@@ -70,6 +70,51 @@ public sealed class QueryIndexTests
         return QueryIndexFile.ToReuseIndex(index!, options, root.Path);
     }
 
+    /// <summary>Scans <paramref name="root"/> with a store in <paramref name="storeDir"/>: the report, the query index it wrote, and that index to query.</summary>
+    static (ReuseReport Report, StoredQueryIndex Data, ReuseIndex Index) ScanWithStore(TempDir root, TempDir storeDir, ReuseDetectOptions options)
+    {
+        ReuseReport report;
+        using (var store = SignatureStore.Open(storeDir.Path, StoreScanCache.ParametersFor(options)))
+        {
+            store.Root = root.Path;
+            report = new ReuseDetector(options).Scan(new FolderSource(root.Path, options.Ingest), new StoreScanCache(store));
+        }
+        var (data, _) = QueryIndexFile.Read(storeDir.Path);
+        return (report, data!, QueryIndexFile.ToReuseIndex(data!, options, root.Path));
+    }
+
+    static readonly string[] s_companies =
+    [
+        "Acme", "Borden", "Cobalt", "Delta", "Ember", "Falcon", "Granite", "Harbor", "Ivory", "Juniper", "Kestrel", "Linden",
+        "Meridian", "Nimbus", "Orchid", "Pioneer", "Quarry", "Raven", "Summit", "Tundra",
+    ];
+
+    /// <summary>One filing of a wire template, each company and year with its own figures.</summary>
+    static string Filing(int i) =>
+        $"{s_companies[i % 20]} {(i / 20) switch { 0 => "Industries", 1 => "Holdings", 2 => "Group", _ => "Partners" }} Inc said it filed a registration statement "
+        + $"with the Securities and Exchange Commission covering a proposed offering of {10 + 7 * i} mln dlrs of convertible subordinated "
+        + $"debentures due {1950 + i}. Proceeds will be used to repay {103 + 3 * i} mln dlrs of bank debt and for general corporate "
+        + $"purposes, the company said, and underwriters led by {s_companies[(i + 7) % 20]} Securities Corp will manage the offering.";
+
+    [Fact]
+    public void Should_not_take_filings_written_to_one_template_for_reuse_as_a_scan_does_not()
+    {
+        // Given 60 filings written to one template (topic word pairs in every one of them), scanned with a store
+        using var root = new TempDir();
+        using var storeDir = new TempDir();
+        for (int i = 0; i < 60; i++) File.WriteAllText(Path.Combine(root.Path, $"filing-{i:D2}.txt"), Filing(i));
+        var options = new ReuseDetectOptions { Parallelism = 1 };
+        var (report, data, index) = ScanWithStore(root, storeDir, options);
+        // When two more filings are queried
+        QueryResult one = index.Query(Filing(61)), other = index.Query(Filing(75));
+        // Then neither matches a filing, as the scan linked none: the word pairs all filings share are the corpus's topic
+        // pairs, which make no candidate for reworded passages in a query as in a scan (the index lists them)
+        Assert.DoesNotContain(report.Clusters, c => c is { Kind: "passage", Boilerplate: false });
+        Assert.NotEmpty(data.Data.CommonContent);
+        Assert.Empty(one.Matches);
+        Assert.Empty(other.Matches);
+    }
+
     [Fact]
     public void Should_never_list_the_queried_document_as_its_own_match()
     {
@@ -113,14 +158,7 @@ public sealed class QueryIndexTests
         Directory.CreateDirectory(Path.Combine(root.Path, "courier"));
         for (int i = 0; i < stories.Length; i++) File.WriteAllText(Path.Combine(root.Path, "courier", $"page{i}.txt"), header + "\n\n" + stories[i]);
         File.WriteAllText(Path.Combine(root.Path, "wire.md"), "---\ndate: 2023-01-02\noutlet: Wire\n---\n" + Story);
-        ReuseReport report;
-        using (var store = SignatureStore.Open(storeDir.Path, StoreScanCache.ParametersFor(options)))
-        {
-            store.Root = root.Path;
-            report = new ReuseDetector(options).Scan(new FolderSource(root.Path, options.Ingest), new StoreScanCache(store));
-        }
-        var (data, _) = QueryIndexFile.Read(storeDir.Path);
-        ReuseIndex index = QueryIndexFile.ToReuseIndex(data!, options, root.Path);
+        var (report, data, index) = ScanWithStore(root, storeDir, options);
         // When the reposting page is queried
         QueryResult result = Assert.Single(index.QueryFile(Path.Combine(root.Path, "courier", "page0.txt")).Results);
         // Then it matches the wire story only, as in the scan's report: the header the outlet's pages share is furniture

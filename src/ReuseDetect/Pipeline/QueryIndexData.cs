@@ -42,6 +42,35 @@ public abstract class QueryIndexData
         return common;
     }
 
+    /// <summary>
+    /// The corpus's common content fingerprints (see <see cref="CommonContentOf"/>): topic word pairs that count for no
+    /// query's reworded candidate, as they count for no scan's. Empty when the index does not know them.
+    /// </summary>
+    public virtual IReadOnlyCollection<ulong> CommonContent => [];
+
+    /// <summary>
+    /// The content fingerprints held by more documents than a scan pairs documents by (topic word pairs such as "interest
+    /// rates"), ascending, from each document's content fingerprints (ascending, repeated for each place).
+    /// </summary>
+    public static ulong[] CommonContentOf(IReadOnlyList<ulong[]> contentFingerprints)
+    {
+        ArgumentNullException.ThrowIfNull(contentFingerprints);
+        var all = new List<ulong>();
+        foreach (ulong[] hashes in contentFingerprints)
+            for (int i = 0; i < hashes.Length; i++)
+                if (i == 0 || hashes[i] != hashes[i - 1]) all.Add(hashes[i]);
+        ulong[] sorted = [.. all];
+        Array.Sort(sorted);
+        var common = new List<ulong>();
+        for (int i = 0; i < sorted.Length;)
+        {
+            int j = Internal.SortedRuns.End(sorted, i);
+            if (j - i > ReuseDetector.ContentMaxDocuments) common.Add(sorted[i]);
+            i = j;
+        }
+        return [.. common];
+    }
+
     /// <summary>The document at <paramref name="index"/>.</summary>
     public abstract IndexedDocument Document(int index);
 
@@ -83,11 +112,13 @@ sealed class InMemoryIndexData : QueryIndexData
     readonly ulong[] _hashes;
     readonly int[] _owners;
     readonly Lazy<List<string>> _outletNames;
-    readonly IReadOnlyCollection<ulong> _commonWords;
+    readonly IReadOnlyCollection<ulong> _commonWords, _commonContent;
 
-    public InMemoryIndexData(IReadOnlyList<IndexedDocument> documents, ulong[] hashes, int[] owners, IReadOnlyCollection<ulong>? commonWords = null)
+    public InMemoryIndexData(IReadOnlyList<IndexedDocument> documents, ulong[] hashes, int[] owners, IReadOnlyCollection<ulong>? commonWords = null,
+        IReadOnlyCollection<ulong>? commonContent = null)
     {
         _commonWords = commonWords ?? [];
+        _commonContent = commonContent ?? [];
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(hashes);
         ArgumentNullException.ThrowIfNull(owners);
@@ -113,6 +144,8 @@ sealed class InMemoryIndexData : QueryIndexData
     public override IReadOnlyList<string> OutletNames => _outletNames.Value;
 
     public override IReadOnlyCollection<ulong> CommonWords => _commonWords;
+
+    public override IReadOnlyCollection<ulong> CommonContent => _commonContent;
 
     public override IndexedDocument Document(int index) => _documents[index];
 

@@ -37,7 +37,7 @@ public sealed partial class ReuseIndex
     readonly QueryIndexData _data;
     readonly FolderSource _source;
     readonly Lazy<CreditResolver> _credits;
-    readonly Lazy<HashSet<ulong>> _commonWords;
+    readonly Lazy<HashSet<ulong>> _commonWords, _commonContent;
 
     /// <summary>Builds the index over <paramref name="documents"/>, whose files live under <paramref name="root"/>.</summary>
     public ReuseIndex(ReuseDetectOptions options, string root, IEnumerable<(SignedDocument Document, string FileId)> documents)
@@ -61,6 +61,7 @@ public sealed partial class ReuseIndex
         // A query's credits are judged against the corpus's outlet names only (a query has no corpus furniture).
         _credits = new(() => CreditResolver.ForOutlets(data.OutletNames));
         _commonWords = new(() => [.. data.CommonWords]);
+        _commonContent = new(() => [.. data.CommonContent]);
     }
 
     static InMemoryIndexData InMemory(IEnumerable<(SignedDocument Document, string FileId)> documents)
@@ -69,15 +70,17 @@ public sealed partial class ReuseIndex
         var docs = new List<IndexedDocument>();
         var postings = new List<(ulong Hash, int Owner)>();
         var words = new List<ulong[]>();
+        var content = new List<ulong[]>();
         foreach (var (doc, fileId) in documents)
         {
+            content.Add(doc.ContentFingerprints);
             foreach (Fingerprint f in doc.Fingerprints) postings.Add((f.Hash, docs.Count));
             foreach (ulong line in doc.Lines) postings.Add((line, docs.Count));
             words.Add(doc.Words);
             docs.Add(new IndexedDocument(doc.Id, fileId, doc.Metadata, doc.ContentHash));
         }
         var (hashes, owners) = QueryIndexData.Sorted(postings);
-        return new InMemoryIndexData(docs, hashes, owners, QueryIndexData.CommonWordsOf(words));
+        return new InMemoryIndexData(docs, hashes, owners, QueryIndexData.CommonWordsOf(words), QueryIndexData.CommonContentOf(content));
     }
 
     /// <summary>Indexed documents.</summary>
@@ -132,7 +135,8 @@ public sealed partial class ReuseIndex
             TokenizedText other = Tokenizer.Tokenize(loaded.Text, loaded.BodyStart, loaded.BodyEnd);
             ulong[] otherStems = WordStems.Of(other, loaded.Text);
             ContentPrints others = ContentShingles.Located(other, otherStems);
-            bool anchoredOnly = !ContentNearness.Related(content.Hashes, content.Places, others.Hashes, others.Places, null);
+            // Topic word pairs the corpus uses everywhere count for neither, as in a scan (FindPassageCandidates).
+            bool anchoredOnly = !ContentNearness.Related(content.Hashes, content.Places, others.Hashes, others.Places, _commonContent.Value);
             // The document's own furniture lines too (a teaser line its outlet's pages share that the query lacks).
             string group = GroupOf(owner);
             furniture.Judge([], LineHashes.Distinct(other, loaded.Text), group, doc.Id, query: false);
