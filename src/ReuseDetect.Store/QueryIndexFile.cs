@@ -58,11 +58,15 @@ public static class QueryIndexFile
         var docs = new List<QueryIndexLayout.Entry>(stored.Count);
         // A document's fingerprints and its line hashes share the postings (two hash families of 64 bits): a query pairs
         // documents by fingerprints, and tells an outlet's furniture by both, as a scan learns it.
-        var postings = new List<(ulong Hash, int Owner)>(stored.Sum(s => s.Document.FingerprintHashes.Length + (s.Document.Lines?.Length ?? 0)));
+        var postings = new List<(ulong Hash, int Owner)>(stored.Sum(s => s.Document.FingerprintHashes.Length + (s.Document.Lines?.Length ?? 0) + (s.Document.ContentFingerprints?.Length ?? 0)));
         foreach (var (f, d) in stored)
         {
             foreach (ulong h in d.FingerprintHashes) postings.Add((h, docs.Count));
             foreach (ulong h in d.Lines ?? []) postings.Add((h, docs.Count));
+            // Its content fingerprints (each once): how a query finds a heavy edit that shares no verbatim fingerprint.
+            ulong[] content = d.ContentFingerprints ?? [];
+            for (int i = 0; i < content.Length; i++)
+                if (i == 0 || content[i] != content[i - 1]) postings.Add((content[i], docs.Count));
             docs.Add(new(d.Id, f.FileId, outletOf.GetValueOrDefault(d.Outlet, -1), d.PublishedUtcTicks ?? QueryIndexLayout.Undated,
                 BinaryPrimitives.ReadUInt128LittleEndian(d.ContentHash)));
         }

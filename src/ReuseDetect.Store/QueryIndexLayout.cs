@@ -36,8 +36,9 @@ namespace ReuseDetect.Store;
 static class QueryIndexLayout
 {
     // 3: the postings hold each document's line hashes beside its fingerprints (same layout as 2); 4: the meta block
-    // ends with the corpus's common words; 5: ... and its common content fingerprints.
-    public const int FormatVersion = 5;
+    // ends with the corpus's common words; 5: ... and its common content fingerprints; 6: the postings hold each
+    // document's distinct content fingerprints too.
+    public const int FormatVersion = 6;
     public const int HeaderLength = 64;
     public const int DocumentLength = 48;
     public const int BlockSize = 512;

@@ -94,7 +94,7 @@ public sealed class QueryIndexFileTests
     [InlineData("format 1", "the query index was written by an older build (format 1)")]
     [InlineData("header cut", "truncated query index header (40 bytes)")]
     [InlineData("header bit", "query index header checksum mismatch (the file was damaged)")]
-    [InlineData("version", "query index format version 2, this build reads version 5")]
+    [InlineData("version", "query index format version 2, this build reads version 6")]
     [InlineData("cut short", "truncated query index: ")]
     [InlineData("longer", "query index is inconsistent (")]
     [InlineData("document bit", "query index checksum mismatch (the file was damaged)")]

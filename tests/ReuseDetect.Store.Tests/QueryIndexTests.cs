@@ -115,6 +115,36 @@ public sealed class QueryIndexTests
         Assert.Empty(other.Matches);
     }
 
+    // A wire story and a heavy edit of it that keeps no five words in a row (no verbatim fingerprint in common).
+    const string Drought =
+        "Farmers in the southern valley said the drought had destroyed most of the apricot harvest this summer, and regional "
+        + "cooperatives asked the agriculture ministry for emergency loans to replace irrigation pumps damaged by the heat. "
+        + "Officials promised to review the request next week and warned that water rationing could continue until autumn.";
+
+    const string DroughtEdited =
+        "Farmers across the southern valley said that the drought has destroyed most of this apricot harvest during summer, while "
+        + "regional cooperatives asked their agriculture ministry about emergency loans so as to replace irrigation pumps ruined by "
+        + "summer heat. Officials have promised they would review this request next week but warned how water rationing might "
+        + "continue into autumn.";
+
+    [Fact]
+    public void Should_find_a_heavy_edit_that_shares_no_verbatim_fingerprint_as_a_scan_does()
+    {
+        // Given a folder with the wire story, its heavy edit and an unrelated report, scanned with a store
+        using var root = new TempDir();
+        using var storeDir = new TempDir();
+        File.WriteAllText(Path.Combine(root.Path, "wire.txt"), Drought);
+        File.WriteAllText(Path.Combine(root.Path, "edit.txt"), DroughtEdited);
+        File.WriteAllText(Path.Combine(root.Path, "snow.txt"), Teaser);
+        var options = new ReuseDetectOptions { Parallelism = 1 };
+        var (report, _, index) = ScanWithStore(root, storeDir, options);
+        // When the edit is queried
+        QueryResult result = Assert.Single(index.QueryFile(Path.Combine(root.Path, "edit.txt")).Results);
+        // Then it matches the wire story, as the scan links them: a query takes content-word candidates as a scan does
+        Assert.Contains(report.Clusters, c => c is { Kind: "passage", Boilerplate: false } && c.Members.Select(m => m.Id).Order().SequenceEqual(["edit.txt", "wire.txt"]));
+        Assert.Equal(["wire.txt"], result.Matches.Select(m => m.Id));
+    }
+
     [Fact]
     public void Should_never_list_the_queried_document_as_its_own_match()
     {

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ReuseDetect.Alignment;
 using ReuseDetect.Attribution;
 using ReuseDetect.Candidates;
@@ -74,6 +75,7 @@ public sealed partial class ReuseIndex
         foreach (var (doc, fileId) in documents)
         {
             content.Add(doc.ContentFingerprints);
+            AddDistinct(postings, doc.ContentFingerprints, docs.Count);
             foreach (Fingerprint f in doc.Fingerprints) postings.Add((f.Hash, docs.Count));
             foreach (ulong line in doc.Lines) postings.Add((line, docs.Count));
             words.Add(doc.Words);
@@ -81,6 +83,13 @@ public sealed partial class ReuseIndex
         }
         var (hashes, owners) = QueryIndexData.Sorted(postings);
         return new InMemoryIndexData(docs, hashes, owners, QueryIndexData.CommonWordsOf(words), QueryIndexData.CommonContentOf(content));
+    }
+
+    /// <summary>Adds a posting of <paramref name="owner"/> for each distinct hash of <paramref name="ascending"/>.</summary>
+    static void AddDistinct(List<(ulong Hash, int Owner)> postings, ulong[] ascending, int owner)
+    {
+        for (int i = 0; i < ascending.Length; i++)
+            if (i == 0 || ascending[i] != ascending[i - 1]) postings.Add((ascending[i], owner));
     }
 
     /// <summary>Indexed documents.</summary>
@@ -126,7 +135,7 @@ public sealed partial class ReuseIndex
         ContentPrints content = ContentShingles.Located(tokens, stems);
         var matches = new List<QueryMatch>();
         List<string> identical = selfHash is { } h ? SameContent(h, selfId) : [];
-        foreach (int owner in shared.Keys.Order())
+        foreach (int owner in Candidates(shared, content.Hashes))
         {
             IndexedDocument doc = _data.Document(owner);
             if (doc.Id == selfId || doc.ContentHash == selfHash) continue; // the query itself, or a copy of it
@@ -157,6 +166,31 @@ public sealed partial class ReuseIndex
             return byChars != 0 ? byChars : string.CompareOrdinal(a.Id, b.Id);
         });
         return Attribute(matches, credits) with { Identical = identical };
+    }
+
+    /// <summary>
+    /// The documents to align with a query, ascending: those sharing a fingerprint that is not furniture
+    /// (<paramref name="shared"/>), and those sharing <see cref="ContentNearness.MinShared"/> content fingerprints that are
+    /// neither common nor held by more than <see cref="ReuseDetector.ContentMaxDocuments"/> documents, as a scan pairs
+    /// documents for reworded passages (a heavy edit may share no verbatim fingerprint at all).
+    /// </summary>
+    SortedSet<int> Candidates(Dictionary<int, int> shared, ulong[] contentHashes)
+    {
+        var candidates = new SortedSet<int>(shared.Keys);
+        var counts = new Dictionary<int, int>();
+        var owners = new List<int>();
+        HashSet<ulong> common = _commonContent.Value;
+        for (int i = 0; i < contentHashes.Length; i++)
+        {
+            ulong hash = contentHashes[i];
+            if ((i > 0 && hash == contentHashes[i - 1]) || common.Contains(hash)) continue;
+            owners.Clear();
+            _data.Postings(hash, ReuseDetector.ContentMaxDocuments, owners);
+            foreach (int owner in owners) CollectionsMarshal.GetValueRefOrAddDefault(counts, owner, out _)++;
+        }
+        foreach (var (owner, count) in counts)
+            if (count >= ContentNearness.MinShared) candidates.Add(owner);
+        return candidates;
     }
 
     /// <summary>The winnowing fingerprints of a text's tokens, as a scan signs it.</summary>
