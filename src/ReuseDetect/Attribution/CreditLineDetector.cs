@@ -47,12 +47,32 @@ static partial class CreditLineDetector
         int present = PresentGroups(text.AsSpan(start, end - start));
         FindReports(text, start, end, present, found);
         FindPhrases(text, start, end, present, found);
+        FindNotices(text, start, end, found);
         found.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start)
             : string.CompareOrdinal(a.Outlet, b.Outlet) is int byOutlet and not 0 ? byOutlet : string.CompareOrdinal(a.Kind, b.Kind));
         // One candidate per position, outlet and kind.
         for (int i = found.Count - 1; i > 0; i--)
             if (found[i].Start == found[i - 1].Start && found[i].Outlet == found[i - 1].Outlet && found[i].Kind == found[i - 1].Kind) found.RemoveAt(i);
         return found;
+    }
+
+    // The notices an agency prints under each of its stories, which its reposts carry along: they name the agency as
+    // surely as its sign-off does. Matched as written (case included).
+    static readonly (string Notice, string Agency)[] s_notices =
+    [
+        ("Thomson Reuters Trust Principles", "Reuters"),
+        ("The Associated Press is an independent global news organization", "AP"),
+        ("The Associated Press receives support from", "AP"),
+        ("The Associated Press is solely responsible for all content", "AP"),
+    ];
+
+    /// <summary>An agency's own notice (<see cref="s_notices"/>) anywhere in the text, as a sign-off naming it.</summary>
+    static void FindNotices(string text, int start, int end, List<CreditLine> found)
+    {
+        foreach (var (notice, agency) in s_notices)
+            for (int at = text.IndexOf(notice, start, end - start, StringComparison.Ordinal); at >= 0;
+                 at = at + notice.Length < end ? text.IndexOf(notice, at + notice.Length, end - at - notice.Length, StringComparison.Ordinal) : -1)
+                found.Add(new CreditLine(agency, notice, at, at + notice.Length, CreditKinds.SignOff));
     }
 
     /// <summary>Datelines and bylines at line starts; sign-offs on the last lines.</summary>

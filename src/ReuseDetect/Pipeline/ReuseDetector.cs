@@ -42,8 +42,9 @@ public sealed partial class ReuseDetector
     // reworded passages only when those it shares lie together (Candidates.ContentNearness); 16: a reworded passage
     // whose figures disagree with its partner's is a retelling, not a copy (Alignment.Figures); 17: a fraction ("7-3/4")
     // is one figure; 18: a reworded passage one side of which is more than twice the other needs a summary's evidence;
-    // 19: contribution and "provided by" lines, bylines ending in an agency, "— The Associated Press" are credit candidates.
-    public const int AlgorithmVersion = 19;
+    // 19: contribution and "provided by" lines, bylines ending in an agency, "— The Associated Press" are credit candidates;
+    // 20: so are an agency's own notices under its stories ("Thomson Reuters Trust Principles").
+    public const int AlgorithmVersion = 20;
 
     /// <summary>Scans the folder <paramref name="root"/>.</summary>
     public ReuseReport Scan(string root, IProgress<ScanProgress>? progress = null, CancellationToken cancellationToken = default) =>

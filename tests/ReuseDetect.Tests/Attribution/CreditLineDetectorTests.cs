@@ -68,6 +68,10 @@ public sealed class CreditLineDetectorTests
     [InlineData("By JANE DOE Associated Press\nThe vote was 86-11.", "AP", "byline", "By JANE DOE Associated Press")]
     [InlineData("By Jane Doe, Associated Press Writer\nThe vote was 86-11.", "AP", "byline", "By Jane Doe, Associated Press Writer")]
     [InlineData("© Copyright 2022 The Associated Press", "AP", "copyright", "© Copyright 2022 The Associated Press")]
+    // An agency's own notice under its stories, carried along by reposts.
+    [InlineData("The vote was 86-11.\nOur Standards: The Thomson Reuters Trust Principles.\nRelated coverage", "Reuters", "signoff", "Thomson Reuters Trust Principles")]
+    [InlineData("The vote was 86-11.\n\nThe Associated Press receives support from the Walton Family Foundation for coverage of water.", "AP", "signoff",
+        "The Associated Press receives support from")]
     // Copyright lines: candidates; resolution decides whether they credit anyone.
     [InlineData("Copyright © 2021 Radio Free Europe/Radio Liberty", "RFE/RL", "copyright", "Copyright © 2021 Radio Free Europe/Radio Liberty")]
     [InlineData("Copyright 2023 Outlet Media Group. All rights reserved.", "Outlet Media Group", "copyright", "Copyright 2023 Outlet Media Group")]

@@ -48,6 +48,7 @@ public sealed class CreditResolutionScanTests
     [InlineData("Distributed by The Associated Press", true)]
     [InlineData("— The Associated Press", true)]
     [InlineData("© Copyright 2023 The Associated Press", true)]
+    [InlineData("The Associated Press receives support from several private foundations to enhance its coverage.", true)]
     [InlineData("Jane Doe contributed to this report.", false)]
     [InlineData("(c) Copyright Thomson Reuters 2023. Click For Restrictions", false)]
     [InlineData("Follow AP's coverage of the economy.", false)]
