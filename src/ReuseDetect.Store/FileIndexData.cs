@@ -27,12 +27,12 @@ sealed class FileIndexData : QueryIndexData
     FileIndexData(SafeFileHandle file, QueryIndexLayout.Sections at, byte[] front, IReadOnlyList<string> outletNames, ulong[] commonWords,
         ulong[] commonContent)
     {
-        _commonContent = commonContent;
         _file = file;
         _at = at;
         _front = front;
         _outletNames = outletNames;
         _commonWords = commonWords;
+        _commonContent = commonContent;
         _fences = MemoryMarshal.Cast<byte, ulong>(front.AsSpan(at.Fences, 8 * at.Blocks)).ToArray();
     }
 

@@ -34,7 +34,7 @@ sealed class StoredQueryIndex
 
 /// <summary>
 /// <c>query.idx</c> in the store folder: everything <c>reuse query</c> needs, in one checksummed file laid out to be
-/// used as read (<see cref="QueryIndexLayout"/>: a document table, then the sorted postings in blocks; format 4, magic
+/// used as read (<see cref="QueryIndexLayout"/>: a document table, then the sorted postings in blocks; format 6, magic
 /// "RDQIDX2\n"), rewritten atomically at each commit. Opening it reads and verifies the document table only; a query
 /// reads the few postings blocks its fingerprints fall in. A missing, damaged or older-format file just sends the
 /// query to the segments (a block found damaged by a query throws <see cref="InvalidDataException"/>, and the caller
@@ -56,17 +56,11 @@ public static class QueryIndexFile
         List<string> names = QueryIndexData.OutletNamesOf(stored.Select(s => new Ingestion.DocumentMetadata { Outlet = s.Document.Outlet, Url = s.Document.Url }));
         var outletOf = names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
         var docs = new List<QueryIndexLayout.Entry>(stored.Count);
-        // A document's fingerprints and its line hashes share the postings (two hash families of 64 bits): a query pairs
-        // documents by fingerprints, and tells an outlet's furniture by both, as a scan learns it.
+        // The postings a query index in memory would hold (QueryIndexData.AddPostings), so both answer alike.
         var postings = new List<(ulong Hash, int Owner)>(stored.Sum(s => s.Document.FingerprintHashes.Length + (s.Document.Lines?.Length ?? 0) + (s.Document.ContentFingerprints?.Length ?? 0)));
         foreach (var (f, d) in stored)
         {
-            foreach (ulong h in d.FingerprintHashes) postings.Add((h, docs.Count));
-            foreach (ulong h in d.Lines ?? []) postings.Add((h, docs.Count));
-            // Its content fingerprints (each once): how a query finds a heavy edit that shares no verbatim fingerprint.
-            ulong[] content = d.ContentFingerprints ?? [];
-            for (int i = 0; i < content.Length; i++)
-                if (i == 0 || content[i] != content[i - 1]) postings.Add((content[i], docs.Count));
+            QueryIndexData.AddPostings(postings, docs.Count, d.FingerprintHashes, d.Lines ?? [], d.ContentFingerprints ?? []);
             docs.Add(new(d.Id, f.FileId, outletOf.GetValueOrDefault(d.Outlet, -1), d.PublishedUtcTicks ?? QueryIndexLayout.Undated,
                 BinaryPrimitives.ReadUInt128LittleEndian(d.ContentHash)));
         }

@@ -5,11 +5,11 @@ using System.Text;
 namespace ReuseDetect.Store;
 
 /// <summary>
-/// The bytes of <c>query.idx</c> (format 4; the magic is that of format 2, whose layout it keeps), laid out so that opening reads only a small front part and a query reads
+/// The bytes of <c>query.idx</c> (format 6; the magic is that of format 2, whose layout it keeps), laid out so that opening reads only a small front part and a query reads
 /// only the postings blocks its fingerprints fall in. Little endian; every section starts at a multiple of 8:
 /// <code>
 /// offset 0    8 bytes  magic "RDQIDX2\n"
-/// offset 8    u32      format version (4)
+/// offset 8    u32      format version (6)
 /// offset 12   u32      document count D
 /// offset 16   u64      posting count P
 /// offset 24   u64      meta length M

@@ -156,6 +156,8 @@ static partial class CreditLineDetector
             found.Add(new CreditLine(alias.Canonical, text[ls..le], ls, le, CreditKinds.Byline));
     }
 
+    static readonly string[] s_bylineRoles = [" Writer", " Correspondent"];
+
     /// <summary>
     /// The agency ending a byline without a separator, as wires print it: "By JANE DOE Associated Press", "By Jane Doe
     /// Associated Press Writer" (a curated agency's unambiguous name, then at most "Writer" or "Correspondent").
@@ -163,7 +165,7 @@ static partial class CreditLineDetector
     static string? AgencyEndingByline(string text, int ls, int le)
     {
         ReadOnlySpan<char> line = text.AsSpan(ls, le - ls).TrimEnd();
-        foreach (string role in (string[])[" Writer", " Correspondent"])
+        foreach (string role in s_bylineRoles)
             if (line.EndsWith(role, StringComparison.OrdinalIgnoreCase)) line = line[..^role.Length].TrimEnd();
         int end = ls + line.Length;
         for (int s = ls + 3; s < end; s++)

@@ -42,7 +42,4 @@ static class FrontMatter
             ? inner.ToString().Replace("''", "'", StringComparison.Ordinal)
             : inner.ToString().Replace("\\\"", "\"", StringComparison.Ordinal).Replace("\\\\", "\\", StringComparison.Ordinal);
     }
-
-    /// <summary>A date as front matter, sidecars, records and HTML metadata write it (<see cref="MetadataFields.ParseDate"/>).</summary>
-    internal static DateTimeOffset? ParseDate(string value) => MetadataFields.ParseDate(value);
 }

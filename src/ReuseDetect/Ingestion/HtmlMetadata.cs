@@ -54,7 +54,7 @@ static class HtmlMetadata
 
     static string Collapse(string s) => string.Join(' ', s.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    static DateTimeOffset? Date(string? s) => s is null ? null : FrontMatter.ParseDate(s.Trim());
+    static DateTimeOffset? Date(string? s) => s is null ? null : MetadataFields.ParseDate(s.Trim());
 
     /// <summary>The first <c>datePublished</c>, <c>headline</c>, <c>url</c> and <c>publisher.name</c> in the page's JSON-LD (objects, arrays, <c>@graph</c>).</summary>
     readonly record struct JsonLd(string? DatePublished, string? Headline, string? Url, string? Publisher)

@@ -15,10 +15,10 @@ static class JsonRecords
 {
     internal static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 };
 
-    // The article's text, by the first of these names (compared as MetadataFields.Normalize compares keys) a record
-    // gives as a non-blank string.
     const string NoTextField = "no text field (text, content, body, article, full_text or the like)";
 
+    // The article's text, by the first of these names (compared as MetadataFields.Normalize compares keys) a record
+    // gives as a non-blank string.
     static readonly string[] s_textFields = ["text", "content", "body", "articletext", "articlebody", "article", "fulltext", "maintext", "bodytext", "story"];
 
     public sealed record Record(string Id, string Text, List<KeyValuePair<string, string>> Fields, string Raw);

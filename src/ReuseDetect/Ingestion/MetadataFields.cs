@@ -39,10 +39,6 @@ static class MetadataFields
         return new string(buffer[..n]);
     }
 
-    /// <summary>Whether a (normalized) key names one of the fields read here.</summary>
-    internal static bool Known(string normalized) =>
-        s_title.Contains(normalized) || s_date.Contains(normalized) || s_outlet.Contains(normalized) || s_url.Contains(normalized);
-
     /// <summary>
     /// <paramref name="metadata"/> with each of title, date, outlet and URL taken from the most specific of
     /// <paramref name="fields"/> that gives a usable value (a date that parses, a value that is not blank); what the
@@ -54,7 +50,7 @@ static class MetadataFields
         foreach (var (key, value) in fields)
         {
             string v = value.Trim();
-            // The first value of a key wins, as it did when the fields were applied one by one from the top.
+            // The first value of a key (as normalized) wins: "published" and "Published" in one record are one field.
             if (v.Length > 0) byKey.TryAdd(Normalize(key), v);
         }
         if (byKey.Count == 0) return metadata;

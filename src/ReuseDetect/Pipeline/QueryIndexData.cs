@@ -56,9 +56,7 @@ public abstract class QueryIndexData
     {
         ArgumentNullException.ThrowIfNull(contentFingerprints);
         var all = new List<ulong>();
-        foreach (ulong[] hashes in contentFingerprints)
-            for (int i = 0; i < hashes.Length; i++)
-                if (i == 0 || hashes[i] != hashes[i - 1]) all.Add(hashes[i]);
+        foreach (ulong[] hashes in contentFingerprints) AddDistinct(hashes, all);
         ulong[] sorted = [.. all];
         Array.Sort(sorted);
         var common = new List<ulong>();
@@ -92,6 +90,33 @@ public abstract class QueryIndexData
     }
 
     /// <summary>The postings (hash, owner) sorted by hash, then owner, as the two parallel arrays an index keeps.</summary>
+    /// <summary>
+    /// Adds the postings of document <paramref name="owner"/>: each of its fingerprint and line hashes (a query pairs
+    /// documents by fingerprints, and tells an outlet's furniture by both, as a scan learns it), and each of its distinct
+    /// content fingerprints once (how a query finds a heavy edit that shares no verbatim fingerprint). The three families
+    /// share the postings: 64-bit hashes of different things.
+    /// </summary>
+    public static void AddPostings(List<(ulong Hash, int Owner)> postings, int owner, IEnumerable<ulong> fingerprints, IEnumerable<ulong> lines,
+        ulong[] contentFingerprints)
+    {
+        ArgumentNullException.ThrowIfNull(postings);
+        ArgumentNullException.ThrowIfNull(fingerprints);
+        ArgumentNullException.ThrowIfNull(lines);
+        ArgumentNullException.ThrowIfNull(contentFingerprints);
+        foreach (ulong h in fingerprints) postings.Add((h, owner));
+        foreach (ulong h in lines) postings.Add((h, owner));
+        var content = new List<ulong>(contentFingerprints.Length);
+        AddDistinct(contentFingerprints, content);
+        foreach (ulong h in content) postings.Add((h, owner));
+    }
+
+    /// <summary>Adds each distinct hash of <paramref name="ascending"/> to <paramref name="to"/>, once.</summary>
+    static void AddDistinct(ulong[] ascending, List<ulong> to)
+    {
+        for (int i = 0; i < ascending.Length; i++)
+            if (i == 0 || ascending[i] != ascending[i - 1]) to.Add(ascending[i]);
+    }
+
     public static (ulong[] Hashes, int[] Owners) Sorted(List<(ulong Hash, int Owner)> postings)
     {
         ArgumentNullException.ThrowIfNull(postings);
@@ -117,12 +142,12 @@ sealed class InMemoryIndexData : QueryIndexData
     public InMemoryIndexData(IReadOnlyList<IndexedDocument> documents, ulong[] hashes, int[] owners, IReadOnlyCollection<ulong>? commonWords = null,
         IReadOnlyCollection<ulong>? commonContent = null)
     {
-        _commonWords = commonWords ?? [];
-        _commonContent = commonContent ?? [];
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(hashes);
         ArgumentNullException.ThrowIfNull(owners);
         if (hashes.Length != owners.Length) throw new ArgumentException("Postings arrays differ in length.", nameof(owners));
+        _commonWords = commonWords ?? [];
+        _commonContent = commonContent ?? [];
         _documents = documents;
         _hashes = hashes;
         _owners = owners;

@@ -74,22 +74,13 @@ public sealed partial class ReuseIndex
         var content = new List<ulong[]>();
         foreach (var (doc, fileId) in documents)
         {
-            content.Add(doc.ContentFingerprints);
-            AddDistinct(postings, doc.ContentFingerprints, docs.Count);
-            foreach (Fingerprint f in doc.Fingerprints) postings.Add((f.Hash, docs.Count));
-            foreach (ulong line in doc.Lines) postings.Add((line, docs.Count));
+            QueryIndexData.AddPostings(postings, docs.Count, doc.Fingerprints.Select(f => f.Hash), doc.Lines, doc.ContentFingerprints);
             words.Add(doc.Words);
+            content.Add(doc.ContentFingerprints);
             docs.Add(new IndexedDocument(doc.Id, fileId, doc.Metadata, doc.ContentHash));
         }
         var (hashes, owners) = QueryIndexData.Sorted(postings);
         return new InMemoryIndexData(docs, hashes, owners, QueryIndexData.CommonWordsOf(words), QueryIndexData.CommonContentOf(content));
-    }
-
-    /// <summary>Adds a posting of <paramref name="owner"/> for each distinct hash of <paramref name="ascending"/>.</summary>
-    static void AddDistinct(List<(ulong Hash, int Owner)> postings, ulong[] ascending, int owner)
-    {
-        for (int i = 0; i < ascending.Length; i++)
-            if (i == 0 || ascending[i] != ascending[i - 1]) postings.Add((ascending[i], owner));
     }
 
     /// <summary>Indexed documents.</summary>
