@@ -43,7 +43,7 @@ static class ReportFiles
         Action Put(string name, Action<Stream> write) => () =>
         {
             long start = System.Diagnostics.Stopwatch.GetTimestamp();
-            WriteAtomic(Path.Combine(folder, name), write);
+            ParallelShare.Action(() => WriteAtomic(Path.Combine(folder, name), write));
             Timed(name, start, $", heap {GC.GetTotalMemory(false) >> 20} MiB");
         };
         static Action<Stream> Chunks(StringBuilder content, Encoding encoding) => stream =>

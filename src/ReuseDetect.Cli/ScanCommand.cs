@@ -44,6 +44,8 @@ static class ScanCommand
             if (!detection.TryBind(parse, storeDir is null ? [outDir] : [outDir, storeDir], stderr, out ReuseDetectOptions options))
                 return ExitCodes.Usage;
             bool isQuiet = parse.GetValue(quiet);
+            bool timings = Environment.GetEnvironmentVariable("REUSEDETECT_TIMINGS") == "1";
+            using ParallelShare? share = timings ? new ParallelShare() : null;
             var clock = Stopwatch.StartNew();
             var detector = new ReuseDetector(options);
             ReuseReport report;
@@ -86,7 +88,7 @@ static class ScanCommand
                 if (opened is not null) opened.Root = root.FullName;
                 var cache = opened is null ? null : new StoreScanCache(opened);
                 ReuseReport Run(IProgress<ScanProgress>? p) => listing is null ? detector.Scan(source, cache, p) : detector.Scan(source, listing, cache, p);
-                report = Environment.GetEnvironmentVariable("REUSEDETECT_TIMINGS") == "1" ? Run(new TimingProgress(stderr))
+                report = timings ? Run(new TimingProgress(stderr, clock, options.Parallelism == 1 ? share : null))
                     : !isQuiet && console.StderrIsTerminal ? ConsoleProgress.Run(Ansi(stderr), p => Run(p))
                     : Run(null);
                 if (cache is not null)
@@ -97,7 +99,7 @@ static class ScanCommand
                 stderr.WriteLine("reuse: " + Name(e.Message));
                 return ExitCodes.Failure;
             }
-            if (Environment.GetEnvironmentVariable("REUSEDETECT_TIMINGS") == "1")
+            if (timings)
                 stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds,8:F2} s  WriteReports  heap {GC.GetTotalMemory(false) >> 20} MiB, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, gen2 {GC.CollectionCount(2)}, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s"));
             IReadOnlyList<string> written;
             try
@@ -117,6 +119,7 @@ static class ScanCommand
                 stderr.WriteLine($"reuse: cannot write reports to {Name(outDir)}: {Name(e.Message)}");
                 return ExitCodes.Failure;
             }
+            if (share is not null) stderr.WriteLine(share.Describe(clock.Elapsed, options.Parallelism));
             if (!isQuiet)
             {
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Scanned {Name(root.FullName)} in {clock.Elapsed.TotalSeconds:F2} s."));
@@ -138,10 +141,12 @@ static class ScanCommand
 
 }
 
-/// <summary>Prints when each stage starts (<c>REUSEDETECT_TIMINGS=1</c>), for profiling a scan.</summary>
-sealed class TimingProgress(TextWriter writer) : IProgress<ScanProgress>
+/// <summary>
+/// Prints when each stage starts (<c>REUSEDETECT_TIMINGS=1</c>), for profiling a scan: seconds since the scan began, memory,
+/// CPU, the garbage collector's work and, with one thread, the serial seconds so far (<see cref="ParallelShare"/>).
+/// </summary>
+sealed class TimingProgress(TextWriter writer, Stopwatch clock, ParallelShare? share = null) : IProgress<ScanProgress>
 {
-    readonly Stopwatch _clock = Stopwatch.StartNew();
     readonly Lock _gate = new();
     PipelineStage? _stage;
 
@@ -154,7 +159,10 @@ sealed class TimingProgress(TextWriter writer) : IProgress<ScanProgress>
             // Heap in use and the process's peak working set so far, to see which stage holds memory.
             using var self = Process.GetCurrentProcess();
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{_clock.Elapsed.TotalSeconds,8:F2} s  {value.Stage} (total {value.Total:N0})  heap {GC.GetTotalMemory(false) >> 20} MiB, peak {self.PeakWorkingSet64 >> 20} MiB, cpu {self.TotalProcessorTime.TotalSeconds:F1} s, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, gen2 {GC.CollectionCount(2)}, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s"));
+                $"{clock.Elapsed.TotalSeconds,8:F2} s  {value.Stage} (total {value.Total:N0})  heap {GC.GetTotalMemory(false) >> 20} MiB, peak {self.PeakWorkingSet64 >> 20} MiB, cpu {self.TotalProcessorTime.TotalSeconds:F1} s, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, gen2 {GC.CollectionCount(2)}, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s{InParallel()}"));
         }
     }
+
+    // With one thread: the serial seconds so far (ParallelShare), stage by stage (with more, the figure means nothing).
+    string InParallel() => share is null ? "" : string.Create(CultureInfo.InvariantCulture, $", serial so far {share.SerialSeconds(clock.Elapsed):F2} s");
 }

@@ -93,21 +93,29 @@ sealed class BoilerplateLearner(int minDocuments)
     /// order): a line recurs as a whole however short it is, which a fingerprint of five words cannot see.
     /// </summary>
     public BoilerplateModel Learn(IReadOnlyList<string> groups, IReadOnlyList<Fingerprint[]> fingerprints, IReadOnlyList<ulong[]>? lines = null,
-        IReadOnlyList<ulong[]>? words = null)
+        IReadOnlyList<ulong[]>? words = null, int parallelism = 1)
     {
         ArgumentNullException.ThrowIfNull(groups);
         ArgumentNullException.ThrowIfNull(fingerprints);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
+        // The common words are counted while the fingerprints are learned: the two share nothing.
+        HashSet<ulong> commonWords = [];
+        Dictionary<string, HashSet<ulong>> byGroup = [];
+        HashSet<ulong> common = [];
+        Fork.Join(options,
+            () => commonWords = CommonWordsOf(words),
+            () => (byGroup, common) = Recurring(groups, fingerprints, lines, options));
+        return new BoilerplateModel(byGroup, common, commonWords);
+    }
+
+    /// <summary>The furniture of each group and the stock phrases, from the documents' fingerprints and line hashes.</summary>
+    (Dictionary<string, HashSet<ulong>> ByGroup, HashSet<ulong> Common) Recurring(IReadOnlyList<string> groups, IReadOnlyList<Fingerprint[]> fingerprints,
+        IReadOnlyList<ulong[]>? lines, ParallelOptions options)
+    {
         var groupIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var names = new List<string>();
         var sizes = new List<int>();
-        // Sized for every posting at once: growing lists of millions leaves each smaller copy behind as a large object.
-        int postings = 0;
-        for (int d = 0; d < fingerprints.Count; d++) postings += fingerprints[d].Length + (lines is null ? 0 : lines[d].Length);
-        var hashes = new List<ulong>(postings);
-        var holders = new List<int>(postings);
-        // Each document's distinct hashes: sorted in a scratch span and taken once (a set cleared per document would
-        // clear its whole table, as large as the largest document's, every time).
-        ulong[] scratch = System.Buffers.ArrayPool<ulong>.Shared.Rent(16);
+        var groupOf = new int[groups.Count];
         for (int d = 0; d < groups.Count; d++)
         {
             if (!groupIds.TryGetValue(groups[d], out int g))
@@ -117,29 +125,39 @@ sealed class BoilerplateLearner(int minDocuments)
                 sizes.Add(0);
             }
             sizes[g]++;
-            int n = fingerprints[d].Length + (lines is null ? 0 : lines[d].Length);
-            if (scratch.Length < n)
-            {
-                System.Buffers.ArrayPool<ulong>.Shared.Return(scratch);
-                scratch = System.Buffers.ArrayPool<ulong>.Shared.Rent(n);
-            }
-            Span<ulong> own = scratch.AsSpan(0, n);
-            int k = 0;
-            foreach (Fingerprint f in fingerprints[d]) own[k++] = f.Hash;
-            if (lines is not null) lines[d].CopyTo(own[k..]);
-            own.Sort();
-            for (int x = 0; x < n; x++)
-            {
-                if (x > 0 && own[x] == own[x - 1]) continue;
-                hashes.Add(own[x]);
-                holders.Add(g);
-            }
+            groupOf[d] = g;
         }
-        System.Buffers.ArrayPool<ulong>.Shared.Return(scratch);
+        // Each document's distinct hashes, sorted, side by side: a document counts once however often it repeats one.
+        var own = new ulong[groups.Count][];
+        Parallel.For(0, groups.Count, options, d =>
+        {
+            ulong[] hashes = new ulong[fingerprints[d].Length + (lines is null ? 0 : lines[d].Length)];
+            int k = 0;
+            foreach (Fingerprint f in fingerprints[d]) hashes[k++] = f.Hash;
+            lines?[d].CopyTo(hashes, k);
+            Array.Sort(hashes);
+            int distinct = 0;
+            for (int x = 0; x < hashes.Length; x++)
+                if (x == 0 || hashes[x] != hashes[x - 1]) hashes[distinct++] = hashes[x];
+            own[d] = distinct == hashes.Length ? hashes : hashes[..distinct];
+        });
+        // Laid out once, in document order, at their exact size: growing lists of millions leaves each smaller copy
+        // behind as a large object.
+        int postings = 0;
+        foreach (ulong[] o in own) postings += o.Length;
+        ulong[] hashArray = GC.AllocateUninitializedArray<ulong>(postings);
+        int[] groupArray = GC.AllocateUninitializedArray<int>(postings);
+        for (int d = 0, at = 0; d < own.Length; d++)
+        {
+            own[d].CopyTo(hashArray, at);
+            groupArray.AsSpan(at, own[d].Length).Fill(groupOf[d]);
+            at += own[d].Length;
+            own[d] = [];
+        }
         // (hash, group) pairs sorted by hash, then group: a radix sort by hash, then each hash's groups.
-        Span<ulong> hash = CollectionsMarshal.AsSpan(hashes);
-        Span<int> group = CollectionsMarshal.AsSpan(holders);
-        RadixSort.Sort(hash, group);
+        RadixSort.Sort(hashArray, groupArray, postings, options);
+        Span<ulong> hash = hashArray;
+        Span<int> group = groupArray;
         RadixSort.SortRuns(hash, group);
         var byGroup = new Dictionary<string, HashSet<ulong>>(StringComparer.Ordinal);
         var common = new HashSet<ulong>();
@@ -173,7 +191,7 @@ sealed class BoilerplateLearner(int minDocuments)
             }
             i = j;
         }
-        return new BoilerplateModel(byGroup, common, CommonWordsOf(words));
+        return (byGroup, common);
     }
 
     /// <summary>What a recurring hash is: text, furniture of the group that holds it most, or a stock phrase.</summary>

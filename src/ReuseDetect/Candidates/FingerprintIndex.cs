@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using ReuseDetect.Internal;
 using ReuseDetect.Signatures;
 
@@ -10,10 +9,13 @@ namespace ReuseDetect.Candidates;
 /// per-entry objects. Candidate pairs are documents that share a fingerprint held by at most <c>maxDocuments</c> documents
 /// (commoner fingerprints are phrases, not reuse); groups larger than <c>cliqueLimit</c> are linked as a star around
 /// their first document, which keeps the pair count linear while still connecting every holder for clustering. A
-/// document holding the same fingerprint twice is a candidate for internal repeats.
+/// document holding the same fingerprint twice is a candidate for internal repeats. Sorting and pairing run on at most
+/// <paramref name="parallel"/>'s threads (one when not given); the result is the same for any number.
 /// </summary>
-sealed class FingerprintIndex(int capacity = 0)
+sealed class FingerprintIndex(int capacity = 0, ParallelOptions? parallel = null)
 {
+    readonly ParallelOptions _parallel = parallel ?? new ParallelOptions { MaxDegreeOfParallelism = 1 };
+
     // Flat postings, sized once when the caller knows how many there are (a scan does): growing a list of millions
     // would leave each smaller copy behind as a large object.
     ulong[] _hashes = capacity == 0 ? [] : new ulong[capacity];
@@ -56,8 +58,8 @@ sealed class FingerprintIndex(int capacity = 0)
     /// <remarks>
     /// Counted per document rather than by listing every (pair, fingerprint): the holders of each fingerprint are laid
     /// out once, each document gets the list of fingerprints it holds, and then for each document A in turn the
-    /// documents after it that share its fingerprints are counted in one array, reset through the list of those it
-    /// touched. Memory stays linear in the postings (a list of every pair of holders of every fingerprint runs to
+    /// documents after it that share its fingerprints are counted in one array (one per thread), reset through the list
+    /// of those it touched. Memory stays linear in the postings (a list of every pair of holders of every fingerprint runs to
     /// millions of entries) and the pairs come out sorted.
     /// </remarks>
     public List<CandidatePair> PairsSharing(int maxDocuments, int minShared, ISet<ulong>? common = null)
@@ -89,35 +91,46 @@ sealed class FingerprintIndex(int capacity = 0)
         for (int d = 0; d < documentCount; d++) first[d + 1] += first[d];
         int[] runsOf = GC.AllocateUninitializedArray<int>(held);
         int[] fill = first[..documentCount];
-        var counts = new int[documentCount];
         for (int r = 0; r + 1 < runStarts.Count; r++)
             for (int h = runStarts[r]; h < runStarts[r + 1]; h++) runsOf[fill[holders[h]]++] = r;
-        var pairs = new List<CandidatePair>();
-        var touched = new List<int>();
-        var partners = new List<int>();
-        for (int a = 0; a < documentCount; a++)
+        // Each document's partners are counted on their own: in blocks of documents side by side, each thread with its own
+        // counting array, and the blocks' pairs joined in document order (the same pairs, in the same order, as one pass).
+        int[] runStart = [.. runStarts];
+        int blocks = Math.Min(documentCount, 64), perBlock = blocks == 0 ? 0 : (documentCount + blocks - 1) / blocks;
+        var found = new List<CandidatePair>[blocks];
+        Parallel.For(0, blocks, _parallel, () => new int[documentCount], (block, _, counts) =>
         {
-            for (int k = first[a]; k < first[a + 1]; k++)
+            var pairs = new List<CandidatePair>();
+            var touched = new List<int>();
+            var partners = new List<int>();
+            for (int a = block * perBlock, last = Math.Min(documentCount, a + perBlock); a < last; a++)
             {
-                int r = runsOf[k];
-                // Holders are ascending: those after a are the tail of the run.
-                for (int h = runStarts[r + 1] - 1; h >= runStarts[r] && holders[h] > a; h--)
-                    if (counts[holders[h]]++ == 0) touched.Add(holders[h]);
+                for (int k = first[a]; k < first[a + 1]; k++)
+                {
+                    int r = runsOf[k];
+                    // Holders are ascending: those after a are the tail of the run.
+                    for (int h = runStart[r + 1] - 1; h >= runStart[r] && holders[h] > a; h--)
+                        if (counts[holders[h]]++ == 0) touched.Add(holders[h]);
+                }
+                if (touched.Count == 0) continue;
+                // Only the partners sharing enough are sorted: most documents touched share a fingerprint or two.
+                foreach (int b in touched)
+                {
+                    if (counts[b] >= minShared) partners.Add(b);
+                    counts[b] = 0;
+                }
+                touched.Clear();
+                if (partners.Count == 0) continue;
+                partners.Sort();
+                foreach (int b in partners) pairs.Add(new CandidatePair(a, b));
+                partners.Clear();
             }
-            if (touched.Count == 0) continue;
-            // Only the partners sharing enough are sorted: most documents touched share a fingerprint or two.
-            foreach (int b in touched)
-            {
-                if (counts[b] >= minShared) partners.Add(b);
-                counts[b] = 0;
-            }
-            touched.Clear();
-            if (partners.Count == 0) continue;
-            partners.Sort();
-            foreach (int b in partners) pairs.Add(new CandidatePair(a, b));
-            partners.Clear();
-        }
-        return pairs;
+            found[block] = pairs;
+            return counts;
+        }, _ => { });
+        var all = new List<CandidatePair>(found.Sum(f => f.Count));
+        foreach (List<CandidatePair> f in found) all.AddRange(f);
+        return all;
     }
 
     /// <summary>Number of postings.</summary>
@@ -140,9 +153,9 @@ sealed class FingerprintIndex(int capacity = 0)
     }
 
     /// <summary>Calls <paramref name="action"/> once per distinct pair of sorted packed <paramref name="keys"/>, with its count.</summary>
-    static void ForEachRun(List<ulong> keys, Action<CandidatePair, int> action)
+    static void ForEachRun(ulong[] keys, Action<CandidatePair, int> action)
     {
-        ReadOnlySpan<ulong> k = CollectionsMarshal.AsSpan(keys);
+        ReadOnlySpan<ulong> k = keys;
         for (int i = 0; i < k.Length;)
         {
             int j = SortedRuns.End(k, i);
@@ -156,13 +169,13 @@ sealed class FingerprintIndex(int capacity = 0)
     /// documents shares, sorted: a pair's count is the length of its run. Sorting flat keys (a radix sort) costs a
     /// fraction of counting them in a hash table of pairs, and leaves them in the order the callers want.
     /// </summary>
-    List<ulong> SortedPairKeys(int maxDocuments, int cliqueLimit)
+    ulong[] SortedPairKeys(int maxDocuments, int cliqueLimit)
     {
         SortPostings(out Span<ulong> hashes, out Span<int> documents);
-        // Two passes over the runs: the first counts the keys, so the second fills one list of the right size.
-        var keys = new List<ulong>(Keys(hashes, documents, maxDocuments, cliqueLimit, null));
+        // Two passes over the runs: the first counts the keys, so the second fills one array of the right size.
+        var keys = new ulong[Keys(hashes, documents, maxDocuments, cliqueLimit, null)];
         Keys(hashes, documents, maxDocuments, cliqueLimit, keys);
-        RadixSort.Sort(CollectionsMarshal.AsSpan(keys));
+        RadixSort.Sort(keys, null, keys.Length, _parallel);
         return keys;
     }
 
@@ -172,7 +185,7 @@ sealed class FingerprintIndex(int capacity = 0)
     /// <paramref name="maxDocuments"/> documents gives every pair of them, or, past <paramref name="cliqueLimit"/>, a star
     /// around the first.
     /// </summary>
-    static int Keys(ReadOnlySpan<ulong> hashes, ReadOnlySpan<int> documents, int maxDocuments, int cliqueLimit, List<ulong>? keys)
+    static int Keys(ReadOnlySpan<ulong> hashes, ReadOnlySpan<int> documents, int maxDocuments, int cliqueLimit, ulong[]? keys)
     {
         int count = 0;
         for (int i = 0; i < hashes.Length;)
@@ -184,8 +197,8 @@ sealed class FingerprintIndex(int capacity = 0)
             {
                 if (x > i && documents[x] == documents[x - 1])
                 {
+                    if (keys is not null) keys[count] = Key(documents[x], documents[x]);
                     count++;
-                    keys?.Add(Key(documents[x], documents[x]));
                 }
                 else
                 {
@@ -196,21 +209,21 @@ sealed class FingerprintIndex(int capacity = 0)
             {
                 if (distinct <= cliqueLimit)
                 {
-                    count += distinct * (distinct - 1) / 2;
                     if (keys is not null)
-                        for (int x = i; x < j; x++)
+                        for (int x = i, at = count; x < j; x++)
                         {
                             if (x > i && documents[x] == documents[x - 1]) continue;
                             for (int y = x + 1; y < j; y++)
-                                if (documents[y] != documents[y - 1]) keys.Add(Key(documents[x], documents[y]));
+                                if (documents[y] != documents[y - 1]) keys[at++] = Key(documents[x], documents[y]);
                         }
+                    count += distinct * (distinct - 1) / 2;
                 }
                 else
                 {
-                    count += distinct - 1;
                     if (keys is not null)
-                        for (int y = i + 1; y < j; y++)
-                            if (documents[y] != documents[y - 1]) keys.Add(Key(documents[i], documents[y]));
+                        for (int y = i + 1, at = count; y < j; y++)
+                            if (documents[y] != documents[y - 1]) keys[at++] = Key(documents[i], documents[y]);
+                    count += distinct - 1;
                 }
             }
             i = j;
@@ -221,9 +234,9 @@ sealed class FingerprintIndex(int capacity = 0)
     /// <summary>The postings sorted by hash, then document (in place), as spans over them.</summary>
     void SortPostings(out Span<ulong> hashes, out Span<int> documents)
     {
+        RadixSort.Sort(_hashes, _documents, _count, _parallel);
         hashes = _hashes.AsSpan(0, _count);
         documents = _documents.AsSpan(0, _count);
-        RadixSort.Sort(hashes, documents);
         RadixSort.SortRuns(hashes, documents);
     }
 

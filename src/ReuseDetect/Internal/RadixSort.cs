@@ -5,10 +5,113 @@ namespace ReuseDetect.Internal;
 /// <summary>
 /// Stable least-significant-digit radix sort of 64-bit keys with an int carried beside each: eight passes of one byte
 /// (a pass whose byte is the same in every key is skipped), linear in the count and with no comparisons, for the
-/// millions of fingerprint postings of a scan. Equal keys keep their input order.
+/// millions of fingerprint postings of a scan. Equal keys keep their input order. A long array is sorted in blocks side
+/// by side (<see cref="Sort(ulong[], int[], int, ParallelOptions)"/>): each block counts its own bytes and moves its own
+/// keys, to places fixed by the counts of the blocks before it, so the result is the same, byte for byte, as one pass
+/// over the whole.
 /// </summary>
 static class RadixSort
 {
+    /// <summary>Keys from which a sort is split into <see cref="Blocks"/> blocks.</summary>
+    internal const int BlockedFrom = 1 << 16;
+
+    /// <summary>
+    /// Blocks of a split sort: a fixed number, not the thread count, so any number of threads sorts the same blocks (and
+    /// the scan's timings see a loop of many steps).
+    /// </summary>
+    const int Blocks = 16;
+
+    /// <summary>
+    /// Sorts the first <paramref name="count"/> of <paramref name="keys"/> ascending, moving <paramref name="values"/> (when
+    /// not null) with them; a long array in blocks, at most <see cref="ParallelOptions.MaxDegreeOfParallelism"/> at once.
+    /// </summary>
+    public static void Sort(ulong[] keys, int[]? values, int count, ParallelOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(options);
+        if (count < BlockedFrom)
+        {
+            if (values is null) Sort(keys.AsSpan(0, count));
+            else Sort(keys.AsSpan(0, count), values.AsSpan(0, count));
+            return;
+        }
+        if (values is not null && values.Length < count) throw new ArgumentException("Fewer values than keys.", nameof(values));
+        bool withValues = values is not null;
+        int block = (count + Blocks - 1) / Blocks;
+        // Every block's count of each byte of each digit, in one read: [block][digit * 256 + byte].
+        var blockCounts = new int[Blocks][];
+        Parallel.For(0, Blocks, options, b =>
+        {
+            int[] c = blockCounts[b] = new int[8 * 256];
+            foreach (ulong k in keys.AsSpan(b * block, Math.Min(block, count - b * block)))
+                for (int d = 0; d < 8; d++) c[(d << 8) | (int)((k >> (8 * d)) & 0xFF)]++;
+        });
+        ulong[] keysFrom = keys, keysTo = GC.AllocateUninitializedArray<ulong>(count);
+        int[] valuesFrom = values ?? [], valuesTo = withValues ? GC.AllocateUninitializedArray<int>(count) : [];
+        var starts = new int[Blocks][];
+        for (int b = 0; b < Blocks; b++) starts[b] = new int[256];
+        bool inScratch = false, moved = false;
+        for (int d = 0; d < 8; d++)
+        {
+            int shift = 8 * d;
+            // Once a pass has moved the keys, each block holds others: its counts of this digit are taken again.
+            if (moved)
+                Parallel.For(0, Blocks, options, b =>
+                {
+                    int[] c = blockCounts[b];
+                    Array.Clear(c, d << 8, 256);
+                    foreach (ulong k in keysFrom.AsSpan(b * block, Math.Min(block, count - b * block))) c[(d << 8) | (int)((k >> shift) & 0xFF)]++;
+                });
+            // A pass whose byte is the same in every key moves nothing.
+            int total = 0;
+            bool single = false;
+            for (int v = 0; v < 256 && !single; v++)
+            {
+                int sum = 0;
+                for (int b = 0; b < Blocks; b++) sum += blockCounts[b][(d << 8) | v];
+                single = sum == count;
+            }
+            if (single) continue;
+            // Block b's keys of byte v go after every block's keys of smaller bytes and the earlier blocks' keys of v.
+            for (int v = 0; v < 256; v++)
+                for (int b = 0; b < Blocks; b++)
+                {
+                    starts[b][v] = total;
+                    total += blockCounts[b][(d << 8) | v];
+                }
+            ulong[] kf = keysFrom, kt = keysTo;
+            int[] vf = valuesFrom, vt = valuesTo;
+            Parallel.For(0, Blocks, options, b =>
+            {
+                int[] next = starts[b];
+                int from = b * block, to = Math.Min(count, from + block);
+                if (withValues)
+                    for (int i = from; i < to; i++)
+                    {
+                        ulong k = kf[i];
+                        int at = next[(int)((k >> shift) & 0xFF)]++;
+                        kt[at] = k;
+                        vt[at] = vf[i];
+                    }
+                else
+                    for (int i = from; i < to; i++)
+                    {
+                        ulong k = kf[i];
+                        kt[next[(int)((k >> shift) & 0xFF)]++] = k;
+                    }
+            });
+            (keysFrom, keysTo) = (keysTo, keysFrom);
+            (valuesFrom, valuesTo) = (valuesTo, valuesFrom);
+            inScratch = !inScratch;
+            moved = true;
+        }
+        if (inScratch)
+        {
+            Array.Copy(keysFrom, keys, count);
+            if (withValues) Array.Copy(valuesFrom, values!, count);
+        }
+    }
+
     /// <summary>Sorts <paramref name="keys"/> ascending, moving <paramref name="values"/> (same length) with them.</summary>
     public static void Sort(Span<ulong> keys, Span<int> values)
     {

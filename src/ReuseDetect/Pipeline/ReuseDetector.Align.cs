@@ -67,43 +67,26 @@ public sealed partial class ReuseDetector
     internal const int ContentMaxDocuments = 50;
 
     /// <summary>
-    /// Document pairs worth aligning: those sharing a winnowing fingerprint (a verbatim run; each outlet's learned
-    /// boilerplate left out), and those sharing content fingerprints close together in both
-    /// (<see cref="ContentNearness"/>: edited reuse keeps its content word pairs, together, while its word n-grams break),
-    /// merged and sorted; the second kind are the pairs aligned for reworded passages too.
+    /// The candidates stage: near-duplicate pairs, the boilerplate model, and the document pairs worth aligning with those
+    /// aligned for reworded passages too. Its three searches share nothing but the records, so they run side by side
+    /// (each is also parallel inside): the near-duplicates by LSH; the boilerplate learned and then the pairs sharing a
+    /// winnowing fingerprint outside it; the pairs sharing content fingerprints close together. Serial steps of one
+    /// (sorting postings) then overlap the others instead of leaving every other core idle.
     /// </summary>
-    (List<CandidatePair> Pairs, HashSet<CandidatePair> Edited) FindPassageCandidates(List<DocumentRecord> records, BoilerplateModel boilerplate, CancellationToken ct)
+    (List<NearDuplicatePair> NearDuplicates, BoilerplateModel Boilerplate, List<CandidatePair> Pairs, HashSet<CandidatePair> Edited) FindCandidates(
+        List<DocumentRecord> records, TextCache cache, IScanCache? scanCache, IProgress<ScanProgress>? progress, CancellationToken ct)
     {
-        // The two indexes share nothing: built and paired side by side.
+        List<NearDuplicatePair> nearDuplicates = [];
+        BoilerplateModel boilerplate = BoilerplateModel.Empty;
         List<CandidatePair> exact = [], edited = [];
-        System.Threading.Tasks.Parallel.Invoke(Parallel(ct),
+        Fork.Join(Parallel(ct),
+            () => nearDuplicates = FindNearDuplicates(records, cache, scanCache, progress, ct),
             () =>
             {
-                var index = new FingerprintIndex(records.Sum(r => r.Fingerprints.Length));
-                foreach (DocumentRecord r in records)
-                {
-                    string group = r.Group;
-                    index.Add(r.Index, boilerplate.Count(group) == 0 ? r.Fingerprints : [.. r.Fingerprints.Where(f => !boilerplate.IsBoilerplate(group, f.Hash))]);
-                }
-                exact = index.SortedPairs(_options.MaxDocumentFrequency, _options.CliqueLimit);
+                boilerplate = LearnBoilerplate(records);
+                exact = ExactPairs(records, boilerplate, ct);
             },
-            () =>
-            {
-                var content = new FingerprintIndex(records.Sum(r => r.ContentFingerprints.Length));
-                foreach (DocumentRecord r in records) content.Add(r.Index, r.ContentFingerprints);
-                var common = new HashSet<ulong>();
-                List<CandidatePair> sharing = content.PairsSharing(Math.Min(ContentMaxDocuments, _options.MaxDocumentFrequency), ContentNearness.MinShared, common);
-                // The fingerprints counted must also lie together in both texts; the common ones count for neither.
-                var near = new bool[sharing.Count];
-                System.Threading.Tasks.Parallel.For(0, sharing.Count, Parallel(ct), i =>
-                {
-                    DocumentRecord a = records[sharing[i].A], b = records[sharing[i].B];
-                    near[i] = ContentNearness.Related(a.ContentFingerprints, a.ContentPlaces, b.ContentFingerprints, b.ContentPlaces, common);
-                });
-                edited = new List<CandidatePair>(sharing.Count);
-                for (int i = 0; i < sharing.Count; i++)
-                    if (near[i]) edited.Add(sharing[i]);
-            });
+            () => edited = EditedPairs(records, ct));
         var merged = new List<CandidatePair>(exact.Count + edited.Count);
         for (int i = 0, j = 0; i < exact.Count || j < edited.Count;)
         {
@@ -112,7 +95,48 @@ public sealed partial class ReuseDetector
             else merged.Add(edited[j++]);
             if (c == 0) j++;
         }
-        return (merged, [.. edited]);
+        return (nearDuplicates, boilerplate, merged, [.. edited]);
+    }
+
+    /// <summary>
+    /// Document pairs sharing a winnowing fingerprint (a verbatim run), each group's learned boilerplate left out, sorted.
+    /// </summary>
+    List<CandidatePair> ExactPairs(List<DocumentRecord> records, BoilerplateModel boilerplate, CancellationToken ct)
+    {
+        // The boilerplate is taken out of each record's fingerprints side by side; the postings are then laid out in order.
+        var kept = new Fingerprint[]?[records.Count];
+        if (boilerplate.Groups.Any())
+            System.Threading.Tasks.Parallel.For(0, records.Count, Parallel(ct), i =>
+            {
+                DocumentRecord r = records[i];
+                if (boilerplate.Count(r.Group) > 0) kept[i] = [.. r.Fingerprints.Where(f => !boilerplate.IsBoilerplate(r.Group, f.Hash))];
+            });
+        var index = new FingerprintIndex(records.Sum(r => r.Fingerprints.Length), Parallel(ct));
+        for (int i = 0; i < records.Count; i++) index.Add(records[i].Index, kept[i] ?? records[i].Fingerprints);
+        return index.SortedPairs(_options.MaxDocumentFrequency, _options.CliqueLimit);
+    }
+
+    /// <summary>
+    /// Document pairs sharing content fingerprints close together in both (<see cref="ContentNearness"/>: edited reuse
+    /// keeps its content word pairs, together, while its word n-grams break), sorted: the pairs aligned for reworded passages.
+    /// </summary>
+    List<CandidatePair> EditedPairs(List<DocumentRecord> records, CancellationToken ct)
+    {
+        var content = new FingerprintIndex(records.Sum(r => r.ContentFingerprints.Length), Parallel(ct));
+        foreach (DocumentRecord r in records) content.Add(r.Index, r.ContentFingerprints);
+        var common = new HashSet<ulong>();
+        List<CandidatePair> sharing = content.PairsSharing(Math.Min(ContentMaxDocuments, _options.MaxDocumentFrequency), ContentNearness.MinShared, common);
+        // The fingerprints counted must also lie together in both texts; the common ones count for neither.
+        var near = new bool[sharing.Count];
+        System.Threading.Tasks.Parallel.For(0, sharing.Count, Parallel(ct), i =>
+        {
+            DocumentRecord a = records[sharing[i].A], b = records[sharing[i].B];
+            near[i] = ContentNearness.Related(a.ContentFingerprints, a.ContentPlaces, b.ContentFingerprints, b.ContentPlaces, common);
+        });
+        var edited = new List<CandidatePair>(sharing.Count);
+        for (int i = 0; i < sharing.Count; i++)
+            if (near[i]) edited.Add(sharing[i]);
+        return edited;
     }
 
     List<PassageLink> AlignAll(List<DocumentRecord> records, List<CandidatePair> list, HashSet<CandidatePair> edited, BoilerplateModel model, TextCache cache,

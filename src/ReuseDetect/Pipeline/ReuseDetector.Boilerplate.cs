@@ -20,7 +20,7 @@ public sealed partial class ReuseDetector
     BoilerplateModel LearnBoilerplate(List<DocumentRecord> records)
     {
         BoilerplateModel model = new BoilerplateLearner(_options.BoilerplateMinDocuments)
-            .Learn(records.ConvertAll(r => r.Group), records.ConvertAll(r => r.Fingerprints), records.ConvertAll(r => r.Lines), records.ConvertAll(r => r.Words));
+            .Learn(records.ConvertAll(r => r.Group), records.ConvertAll(r => r.Fingerprints), records.ConvertAll(r => r.Lines), records.ConvertAll(r => r.Words), _options.Parallelism);
         // Each record's signature is its own: made side by side.
         System.Threading.Tasks.Parallel.For(0, records.Count, Parallel(CancellationToken.None), i =>
         {
@@ -36,7 +36,7 @@ public sealed partial class ReuseDetector
 
     /// <summary>
     /// The passages made of learned boilerplate, as clusters (one per group of regions that share boilerplate
-    /// fingerprints). Boilerplate fingerprints are kept out of alignment (<see cref="FindPassageCandidates"/>), so these
+    /// fingerprints). Boilerplate fingerprints are kept out of alignment (<see cref="ExactPairs"/>), so these
     /// spans are found here without pairwise alignment, however many documents hold them: each document's hits are
     /// merged into regions (hits at most a window apart), and each region's edges are made exact by extending it token
     /// by token against the group's first region, at the offset of a fingerprint they share.

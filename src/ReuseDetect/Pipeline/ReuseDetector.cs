@@ -78,9 +78,7 @@ public sealed partial class ReuseDetector
         List<DocumentRecord> records = SignAll(source, listing, files, errors, cache, scanCache, progress, cancellationToken);
         // 5. Candidates: near-duplicates by LSH, passage pairs by fingerprint postings (each outlet's learned
         //    boilerplate fingerprints left out; those passages are collected apart, without pairwise alignment).
-        List<NearDuplicatePair> nearDuplicates = FindNearDuplicates(records, cache, scanCache, progress, cancellationToken);
-        BoilerplateModel boilerplate = LearnBoilerplate(records);
-        var (pairs, edited) = FindPassageCandidates(records, boilerplate, cancellationToken);
+        var (nearDuplicates, boilerplate, pairs, edited) = FindCandidates(records, cache, scanCache, progress, cancellationToken);
         // 6. Align candidate pairs at token level. Passages keep offsets only: member texts are read again at report time,
         //    once per member document, instead of keeping (or storing) every aligned pair's texts.
         List<PassageLink> links = AlignAll(records, pairs, edited, boilerplate, cache, scanCache, progress, cancellationToken);

@@ -135,7 +135,7 @@ public sealed partial class ReuseIndex
             TokenizedText other = Tokenizer.Tokenize(loaded.Text, loaded.BodyStart, loaded.BodyEnd);
             ulong[] otherStems = WordStems.Of(other, loaded.Text);
             ContentPrints others = ContentShingles.Located(other, otherStems);
-            // Topic word pairs the corpus uses everywhere count for neither, as in a scan (FindPassageCandidates).
+            // Topic word pairs the corpus uses everywhere count for neither, as in a scan (ReuseDetector.EditedPairs).
             bool anchoredOnly = !ContentNearness.Related(content.Hashes, content.Places, others.Hashes, others.Places, _commonContent.Value);
             // The document's own furniture lines too (a teaser line its outlet's pages share that the query lacks).
             string group = GroupOf(owner);

@@ -60,6 +60,10 @@ public sealed class CreditLineDetectorTests
     [InlineData("Staff writers contributed to this report. Bloomberg News also contributed to this report.", "Bloomberg", "contributed",
         "Bloomberg News also contributed to this report")]
     [InlineData("Additional reporting by Reuters.", "Reuters", "contributed", "Additional reporting by Reuters")]
+    // Contribution lines are matched line by line, on the lines holding one of their words, whatever the spacing.
+    [InlineData("Additional\treporting by Reuters.", "Reuters", "contributed", "Additional\treporting by Reuters")]
+    [InlineData("The vote was 86-11.\nAdditional  reporting by Reuters.\nThe council contributed nothing.", "Reuters", "contributed", "Additional  reporting by Reuters")]
+    [InlineData("The vote was 86-11.\nHe left.\n\nThe Associated Press contributed to this report.", "AP", "contributed", "The Associated Press contributed to this report")]
     [InlineData("Material from the Associated Press was used in this report.", "AP", "contributed", "Material from the Associated Press was used")]
     [InlineData("With files from The Canadian Press", "Canadian Press", "contributed", "With files from The Canadian Press")]
     [InlineData("The vote was 86-11.\nThis article was provided by The Associated Press.", "AP", "contributed", "This article was provided by The Associated Press")]

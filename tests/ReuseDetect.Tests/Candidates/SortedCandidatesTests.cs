@@ -27,15 +27,16 @@ public sealed class SortedCandidatesTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    public void Fingerprint_pairs_equal_those_of_sorting_postings_by_hash_then_document(int seed)
+    [InlineData(1, 300, 400, 1)]
+    [InlineData(2, 300, 400, 1)]
+    [InlineData(3, 300, 400, 1)]
+    [InlineData(4, 6000, 30000, 3)] // postings and pair keys past RadixSort.BlockedFrom: sorted in blocks
+    public void Fingerprint_pairs_equal_those_of_sorting_postings_by_hash_then_document(int seed, int documents, int pool, int threads)
     {
         // Given documents sharing fingerprints with few to many others, some twice in one document
         var random = new Random(seed);
-        List<Fingerprint[]> docs = RandomFingerprints(random, 300, 400);
-        var index = new FingerprintIndex();
+        List<Fingerprint[]> docs = RandomFingerprints(random, documents, pool);
+        var index = new FingerprintIndex(parallel: new ParallelOptions { MaxDegreeOfParallelism = threads });
         // Added out of document order too: the documents of a hash still come out ascending
         foreach (int d in Enumerable.Range(0, docs.Count).OrderBy(_ => random.Next())) index.Add(d, docs[d]);
         // When pairs are counted
@@ -47,17 +48,19 @@ public sealed class SortedCandidatesTests
     }
 
     [Theory]
-    [InlineData(1, 1)]
-    [InlineData(2, 2)]
-    [InlineData(3, 3)]
-    [InlineData(4, 5)]
-    public void Pairs_sharing_a_number_of_fingerprints_equal_the_reference_counts(int seed, int minShared)
+    [InlineData(1, 1, 1)]
+    [InlineData(2, 2, 1)]
+    [InlineData(3, 3, 1)]
+    [InlineData(4, 5, 1)]
+    [InlineData(1, 1, 4)]
+    [InlineData(4, 5, 3)]
+    public void Pairs_sharing_a_number_of_fingerprints_equal_the_reference_counts(int seed, int minShared, int threads)
     {
         // Given documents sharing fingerprints with few to many others, some twice in one document, added out of order,
-        // into an index sized too small (it grows)
+        // into an index sized too small (it grows), counted on one thread or several (blocks of documents side by side)
         var random = new Random(seed);
         List<Fingerprint[]> docs = RandomFingerprints(random, 300, 400);
-        var index = new FingerprintIndex(capacity: 7);
+        var index = new FingerprintIndex(capacity: 7, new ParallelOptions { MaxDegreeOfParallelism = threads });
         foreach (int d in Enumerable.Range(0, docs.Count).OrderBy(_ => random.Next()))
         {
             if (d % 2 == 0) index.Add(d, docs[d]);
@@ -72,15 +75,16 @@ public sealed class SortedCandidatesTests
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    public void Boilerplate_model_equals_the_one_of_sorting_pairs_by_hash_then_outlet(int seed)
+    [InlineData(1, 1)]
+    [InlineData(2, 1)]
+    [InlineData(1, 3)]
+    public void Boilerplate_model_equals_the_one_of_sorting_pairs_by_hash_then_outlet(int seed, int threads)
     {
         var random = new Random(seed);
         List<Fingerprint[]> docs = RandomFingerprints(random, 400, 300);
         string[] names = ["outlet:a.example", "outlet:b.example", "outlet:c.example", "folder:"];
         var outlets = docs.ConvertAll(_ => names[random.Next(names.Length)]);
-        BoilerplateModel model = new BoilerplateLearner(minDocuments: 3).Learn(outlets, docs);
+        BoilerplateModel model = new BoilerplateLearner(minDocuments: 3).Learn(outlets, docs, parallelism: threads);
         Dictionary<string, HashSet<ulong>> reference = ReferenceBoilerplate(outlets, docs, 3);
         Assert.NotEmpty(reference);
         Assert.Equal(reference.Keys.Order(StringComparer.Ordinal), model.Groups);
@@ -114,6 +118,37 @@ public sealed class SortedCandidatesTests
             // Keys alone sort the same
             RadixSort.Sort(alone);
             Assert.Equal(keys, alone);
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Radix_sort_in_blocks_equals_the_sort_in_one_piece(int threads)
+    {
+        var random = new Random(5);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = threads };
+        foreach (int n in new[] { RadixSort.BlockedFrom - 1, RadixSort.BlockedFrom, 200_003 })
+        {
+            // Keys that vary in few bytes (passes skipped), with many repeats, or in all bytes; longer arrays than the count
+            ulong[] keys = [.. Enumerable.Range(0, n + 10).Select(_ => random.Next(3) switch
+            {
+                0 => (ulong)random.Next(50),
+                1 => (ulong)random.Next(50) << 40,
+                _ => (ulong)random.NextInt64(),
+            })];
+            int[] values = [.. Enumerable.Range(0, n + 10)];
+            ulong[] expectedKeys = keys[..n];
+            int[] expectedValues = values[..n];
+            RadixSort.Sort(expectedKeys, expectedValues);
+            ulong[] alone = [.. keys];
+            RadixSort.Sort(keys, values, n, options);
+            Assert.Equal(expectedKeys, keys[..n]);
+            Assert.Equal(expectedValues, values[..n]);
+            // Past the count nothing moves; keys alone sort the same
+            Assert.Equal(Enumerable.Range(n, 10), values[n..]);
+            RadixSort.Sort(alone, null, n, options);
+            Assert.Equal(expectedKeys, alone[..n]);
         }
     }
 
