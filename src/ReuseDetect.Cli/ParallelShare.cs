@@ -10,12 +10,13 @@ namespace ReuseDetect.Cli;
 /// or invoke begins and ends, and to the engine's marks around each action of an invoke (<c>ReuseDetect-Fork</c>; the
 /// report writers mark theirs with <see cref="Action"/>). With one thread everything runs on the calling thread, one step
 /// after another, so the time of each construct is known, and the scan's span (its critical path) follows: a loop's
-/// iterations spread over any number of cores and add nothing to it; an invoke adds its longest action; everything else
-/// adds its own time. Serial share = span / time: Amdahl's serial fraction, measured rather than inferred from two timed
+/// iterations spread over any number of cores and add only the collector's pauses to it; an invoke adds its longest
+/// action; everything else adds its own time. Serial share = span / time: Amdahl's serial fraction, measured rather than inferred from two timed
 /// runs on a host that lends cores unevenly.
 /// </summary>
 /// <remarks>
-/// A loop counts as perfectly divisible: its iterations (documents, pairs, clusters) are many and small. An invoke whose
+/// A loop counts as divisible (its iterations, documents, pairs, clusters, are many and small) except for the
+/// garbage collector's pauses during it, which stop every thread: they are serial wherever they fall. An invoke whose
 /// actions are not marked counts as serial.
 /// </remarks>
 sealed class ParallelShare : EventListener
@@ -25,11 +26,12 @@ sealed class ParallelShare : EventListener
 
     internal enum Kind { Loop, Invoke, Action }
 
-    /// <summary>An open construct: when it began, the time of the constructs inside it and their span.</summary>
-    sealed class Frame(Kind kind, long start)
+    /// <summary>An open construct: when it began, the collector's pauses until then, the time of the constructs inside it and their span.</summary>
+    sealed class Frame(Kind kind, long start, TimeSpan paused)
     {
         public readonly Kind Kind = kind;
         public readonly long Start = start;
+        public readonly TimeSpan Paused = paused;
         public long ChildTicks, ChildSpan;
     }
 
@@ -84,7 +86,7 @@ sealed class ParallelShare : EventListener
         Stack<Frame> open = t_open ??= new Stack<Frame>();
         if (begin)
         {
-            open.Push(new Frame(kind, ticks));
+            open.Push(new Frame(kind, ticks, kind == Kind.Loop ? GC.GetTotalPauseDuration() : default));
             return;
         }
         if (open.Count == 0 || open.Peek().Kind != kind) return;
@@ -92,7 +94,8 @@ sealed class ParallelShare : EventListener
         long length = ticks - f.Start;
         long span = f.Kind switch
         {
-            Kind.Loop => 0,
+            // The collector stops every thread: its pauses during a loop are the loop's serial part.
+            Kind.Loop => Math.Min(length, (long)((GC.GetTotalPauseDuration() - f.Paused).TotalSeconds * Stopwatch.Frequency)),
             // The longest action, and the invoke's own time outside its actions.
             Kind.Invoke => f.ChildSpan + length - f.ChildTicks,
             _ => length - f.ChildTicks + f.ChildSpan,

@@ -58,7 +58,7 @@ static class ReportFiles
         Action[] writes =
         [
             Put(Html, stream => HtmlReportWriter.Write(stream, report, parallelism)),
-            Put(Json, stream => JsonReportWriter.Write(stream, report)),
+            Put(Json, stream => JsonReportWriter.Write(stream, report, parallelism)),
             Put(Markdown, stream => Chunks(MarkdownReportWriter.Build(report), s_utf8)(stream)),
             // Spreadsheet programs need the byte order mark to read the CSV as UTF-8.
             Put(Csv, stream => Chunks(CsvReportWriter.Build(report), s_utf8Bom)(stream)),

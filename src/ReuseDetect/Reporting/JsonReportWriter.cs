@@ -7,6 +7,8 @@ namespace ReuseDetect.Reporting;
 
 /// <summary>The report's JSON shapes, generated at compile time (the options are <see cref="JsonReportWriter"/>'s).</summary>
 [JsonSerializable(typeof(ReuseReport))]
+[JsonSerializable(typeof(ReportDocument))]
+[JsonSerializable(typeof(ReportCluster))]
 sealed partial class ReportJsonContext : JsonSerializerContext;
 
 /// <summary>Writes and reads <c>report.json</c> (camelCase, indented, non-ASCII text kept readable, LF line ends).</summary>
@@ -29,12 +31,81 @@ public static class JsonReportWriter
     /// <summary>The report as JSON text.</summary>
     public static string ToJson(ReuseReport report) => JsonSerializer.Serialize(report, s_report) + "\n";
 
-    /// <summary>Writes the same bytes as <see cref="ToJson"/> (UTF-8, no BOM) to <paramref name="stream"/> without building the text.</summary>
-    public static void Write(Stream stream, ReuseReport report)
+    static readonly JsonTypeInfo<ReportDocument> s_document = (JsonTypeInfo<ReportDocument>)s_options.GetTypeInfo(typeof(ReportDocument));
+    static readonly JsonTypeInfo<ReportCluster> s_cluster = (JsonTypeInfo<ReportCluster>)s_options.GetTypeInfo(typeof(ReportCluster));
+
+    /// <summary>Documents or clusters serialized at once (side by side, each into its bytes) before they are written: bounds the memory held.</summary>
+    const int Batch = 2048;
+
+    /// <summary>
+    /// Writes the same bytes as <see cref="ToJson"/> (UTF-8, no BOM) to <paramref name="stream"/> without building the
+    /// text. The documents and clusters, nearly all of it, are serialized a batch at a time on at most
+    /// <paramref name="parallelism"/> threads (-1: one per core), each on its own and indented to its place in the
+    /// array, then written in order: the bytes do not depend on the number of threads.
+    /// </summary>
+    public static void Write(Stream stream, ReuseReport report, int parallelism = 1)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        JsonSerializer.Serialize(stream, report, s_report);
+        ArgumentNullException.ThrowIfNull(report);
+        // The report without its two long arrays gives every other byte; each empty array is where its elements go.
+        byte[] frame = JsonSerializer.SerializeToUtf8Bytes(report with { Documents = [], Clusters = [] }, s_report);
+        ReadOnlySpan<byte> documents = "\n  \"documents\": []"u8, clusters = "\n  \"clusters\": []"u8;
+        int d = frame.AsSpan().IndexOf(documents), c = frame.AsSpan().IndexOf(clusters);
+        if (d < 0 || c < d) throw new InvalidOperationException("The report's JSON frame has no place for its documents and clusters.");
+        var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
+        int dOpen = d + documents.Length - 2, cOpen = c + clusters.Length - 2; // at each "[]"
+        stream.Write(frame.AsSpan(0, dOpen));
+        WriteElements(stream, report.Documents, s_document, options);
+        stream.Write(frame.AsSpan(dOpen + 2, cOpen - dOpen - 2));
+        WriteElements(stream, report.Clusters, s_cluster, options);
+        stream.Write(frame.AsSpan(cOpen + 2));
         stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>
+    /// The elements of a top-level array of the report as the serializer indents them there: an opening bracket, each
+    /// element four spaces in (its own line breaks, which only indentation makes, shifted as much), commas between, and
+    /// the closing bracket's line. Empty: <c>[]</c>.
+    /// </summary>
+    static void WriteElements<T>(Stream stream, IReadOnlyList<T> items, JsonTypeInfo<T> type, ParallelOptions options)
+    {
+        if (items.Count == 0)
+        {
+            stream.Write("[]"u8);
+            return;
+        }
+        stream.Write("["u8);
+        var bytes = new byte[Math.Min(Batch, items.Count)][];
+        for (int from = 0; from < items.Count; from += Batch)
+        {
+            int count = Math.Min(Batch, items.Count - from);
+            Parallel.For(0, count, options, i => bytes[i] = Indented(JsonSerializer.SerializeToUtf8Bytes(items[from + i], type), from + i > 0));
+            for (int i = 0; i < count; i++) stream.Write(bytes[i]);
+        }
+        stream.Write("\n  ]"u8);
+    }
+
+    /// <summary>One element's JSON on its line in the array: a comma before it unless first, a line break, four more spaces on every line.</summary>
+    static byte[] Indented(byte[] json, bool comma)
+    {
+        // Strings escape their line breaks, so every raw '\n' is the serializer's own.
+        int breaks = json.AsSpan().Count((byte)'\n');
+        var result = new byte[json.Length + (comma ? 1 : 0) + 1 + 4 * (breaks + 1)];
+        int at = 0;
+        if (comma) result[at++] = (byte)',';
+        result[at++] = (byte)'\n';
+        "    "u8.CopyTo(result.AsSpan(at));
+        at += 4;
+        foreach (byte b in json)
+        {
+            result[at++] = b;
+            if (b == (byte)'\n')
+            {
+                "    "u8.CopyTo(result.AsSpan(at));
+                at += 4;
+            }
+        }
+        return result;
     }
 
     /// <summary>Parses a report written by <see cref="ToJson"/>.</summary>
