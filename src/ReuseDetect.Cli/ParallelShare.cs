@@ -36,6 +36,10 @@ sealed class ParallelShare : EventListener
     }
 
     static volatile ParallelShare? s_active;
+    // Only the constructs of the thread that made the listener count: with one thread the scan runs on it, and loops
+    // that other code runs meanwhile (other threads, other tests) are none of its time. Set before the base
+    // constructor, which may already report the event sources.
+    readonly int _thread = Environment.CurrentManagedThreadId;
     [ThreadStatic] static Stack<Frame>? t_open;
     readonly Lock _gate = new();
     long _topTicks, _topSpan;
@@ -83,6 +87,7 @@ sealed class ParallelShare : EventListener
     /// <summary>A construct of <paramref name="kind"/> begins or ends on this thread at <paramref name="ticks"/> (<see cref="Stopwatch"/> ticks).</summary>
     internal void Record(Kind kind, bool begin, long ticks)
     {
+        if (Environment.CurrentManagedThreadId != _thread) return;
         Stack<Frame> open = t_open ??= new Stack<Frame>();
         if (begin)
         {

@@ -191,6 +191,9 @@ static class QueryCommand
         {
             string date = m.Published is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "undated";
             w.WriteLine($"  {Name(m.Id)} ({Name(m.Outlet)}, {date}){(m.Credited ? ", credited" : "")}:");
+            // The page itself, when the index knows it: its title and address.
+            if (m.Title is not null || m.Url is not null)
+                w.WriteLine("    " + string.Join("  ", new[] { m.Title is null ? null : $"\"{Name(m.Title)}\"", m.Url is null ? null : $"<{Name(m.Url)}>" }.OfType<string>()));
             foreach (QueryPassage p in m.Passages)
             {
                 string quote = ConsoleSummary.Quote(p.QueryText);

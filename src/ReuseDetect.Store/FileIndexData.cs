@@ -95,6 +95,8 @@ sealed class FileIndexData : QueryIndexData
         {
             Outlet = e.Outlet >= 0 ? _outletNames[e.Outlet] : DocumentMetadata.UnknownOutlet,
             Published = e.PublishedUtcTicks == QueryIndexLayout.Undated ? null : new DateTimeOffset(e.PublishedUtcTicks, TimeSpan.Zero),
+            Url = e.Url,
+            Title = e.Title,
         };
         return new IndexedDocument(e.Id, e.FileId, metadata, e.ContentHash);
     }
@@ -168,7 +170,7 @@ sealed class FileIndexData : QueryIndexData
         return true;
     }
 
-    /// <summary>What makes the front unusable, or null: every string in the heap, outlets and dates in range, fences ascending.</summary>
+    /// <summary>What makes the front unusable, or null: every string in the heap (a URL or title may be none), outlets and dates in range, fences ascending.</summary>
     string? Fault()
     {
         ReadOnlySpan<byte> table = Table;
@@ -179,7 +181,9 @@ sealed class FileIndexData : QueryIndexData
             long ticks = BinaryPrimitives.ReadInt64LittleEndian(e[16..]);
             int outlet = BinaryPrimitives.ReadInt32LittleEndian(e[24..]);
             if (!InHeap(BinaryPrimitives.ReadInt32LittleEndian(e[28..]), BinaryPrimitives.ReadInt32LittleEndian(e[32..]))
-                || !InHeap(BinaryPrimitives.ReadInt32LittleEndian(e[36..]), BinaryPrimitives.ReadInt32LittleEndian(e[40..])))
+                || !InHeap(BinaryPrimitives.ReadInt32LittleEndian(e[36..]), BinaryPrimitives.ReadInt32LittleEndian(e[40..]))
+                || !OptionalInHeap(BinaryPrimitives.ReadInt32LittleEndian(e[44..]), BinaryPrimitives.ReadInt32LittleEndian(e[48..]))
+                || !OptionalInHeap(BinaryPrimitives.ReadInt32LittleEndian(e[52..]), BinaryPrimitives.ReadInt32LittleEndian(e[56..])))
                 return $"document {i} names bytes outside the string heap";
             if (outlet < -1 || outlet >= _outletNames.Count) return $"document {i} names outlet {outlet} of {_outletNames.Count}";
             if (ticks != QueryIndexLayout.Undated && (ulong)ticks > (ulong)DateTimeOffset.MaxValue.UtcTicks) return $"document {i} has an impossible date";
@@ -187,5 +191,6 @@ sealed class FileIndexData : QueryIndexData
         return Ascending(_fences) ? null : "postings blocks out of order";
 
         bool InHeap(int offset, int length) => offset >= 0 && length >= 0 && (long)offset + length <= heap;
+        bool OptionalInHeap(int offset, int length) => length == -1 || InHeap(offset, length);
     }
 }

@@ -62,7 +62,7 @@ public static class QueryIndexFile
         {
             QueryIndexData.AddPostings(postings, docs.Count, d.FingerprintHashes, d.Lines ?? [], d.ContentFingerprints ?? []);
             docs.Add(new(d.Id, f.FileId, outletOf.GetValueOrDefault(d.Outlet, -1), d.PublishedUtcTicks ?? QueryIndexLayout.Undated,
-                BinaryPrimitives.ReadUInt128LittleEndian(d.ContentHash)));
+                BinaryPrimitives.ReadUInt128LittleEndian(d.ContentHash), d.Url, d.Title));
         }
         var (hashes, owners) = QueryIndexData.Sorted(postings);
         ulong[] common = QueryIndexData.CommonWordsOf([.. stored.Select(s => s.Document.Words ?? [])]);

@@ -5,11 +5,11 @@ using System.Text;
 namespace ReuseDetect.Store;
 
 /// <summary>
-/// The bytes of <c>query.idx</c> (format 6; the magic is that of format 2, whose layout it keeps), laid out so that opening reads only a small front part and a query reads
+/// The bytes of <c>query.idx</c> (format 7; the magic is that of format 2, whose layout it keeps), laid out so that opening reads only a small front part and a query reads
 /// only the postings blocks its fingerprints fall in. Little endian; every section starts at a multiple of 8:
 /// <code>
 /// offset 0    8 bytes  magic "RDQIDX2\n"
-/// offset 8    u32      format version (6)
+/// offset 8    u32      format version (7)
 /// offset 12   u32      document count D
 /// offset 16   u64      posting count P
 /// offset 24   u64      meta length M
@@ -19,9 +19,10 @@ namespace ReuseDetect.Store;
 /// offset 48   u64      XxHash3 of the front: bytes [64, start of the postings)
 /// offset 56   u64      XxHash3 of bytes [0, 56): the header
 /// offset 64   M bytes  meta: parameters, scanned root, segment numbers, outlet names (<see cref="QueryIndexMeta"/>)
-///             48·D     documents: u128 content hash, i64 published UTC ticks (i64.MinValue: undated), i32 outlet
+///             64·D     documents: u128 content hash, i64 published UTC ticks (i64.MinValue: undated), i32 outlet
 ///                      (index into the meta's names, -1: unknown), i32 id offset, i32 id bytes, i32 file id offset,
-///                      i32 file id bytes, i32 zero (offsets into the heap; UTF-8)
+///                      i32 file id bytes, i32 URL offset, i32 URL bytes, i32 title offset, i32 title bytes (-1 bytes:
+///                      none), i32 zero (offsets into the heap; UTF-8)
 ///             S bytes  string heap (UTF-8)
 ///             8·K      fences: the first hash of each of the K = ⌈P / B⌉ blocks, ascending
 ///             8·K      XxHash3 of each block's bytes
@@ -37,10 +38,11 @@ static class QueryIndexLayout
 {
     // 3: the postings hold each document's line hashes beside its fingerprints (same layout as 2); 4: the meta block
     // ends with the corpus's common words; 5: ... and its common content fingerprints; 6: the postings hold each
-    // document's distinct content fingerprints too.
-    public const int FormatVersion = 6;
+    // document's distinct content fingerprints too; 7: each document's URL and title (a page without an outlet is grouped
+    // by its URL's host, as in a scan, and a match names its page).
+    public const int FormatVersion = 7;
     public const int HeaderLength = 64;
-    public const int DocumentLength = 48;
+    public const int DocumentLength = 64;
     public const int BlockSize = 512;
     public const long Undated = long.MinValue;
 
@@ -75,7 +77,7 @@ static class QueryIndexLayout
     static long Align(long offset) => (offset + 7) & ~7L;
 
     /// <summary>One document as the index keeps it.</summary>
-    public readonly record struct Entry(string Id, string FileId, int Outlet, long PublishedUtcTicks, UInt128 ContentHash);
+    public readonly record struct Entry(string Id, string FileId, int Outlet, long PublishedUtcTicks, UInt128 ContentHash, string? Url = null, string? Title = null);
 
     /// <summary>The file's bytes for documents whose postings are <paramref name="hashes"/> (ascending) and <paramref name="owners"/>.</summary>
     public static byte[] Encode(QueryIndexMeta meta, IReadOnlyList<Entry> documents, ReadOnlySpan<ulong> hashes, ReadOnlySpan<int> owners, int blockSize = BlockSize)
@@ -114,6 +116,12 @@ static class QueryIndexLayout
             BinaryPrimitives.WriteInt32LittleEndian(e[32..], idLength);
             BinaryPrimitives.WriteInt32LittleEndian(e[36..], fileAt);
             BinaryPrimitives.WriteInt32LittleEndian(e[40..], fileLength);
+            var (urlAt, urlLength) = d.Url is null ? (0, -1) : Intern(d.Url);
+            var (titleAt, titleLength) = d.Title is null ? (0, -1) : Intern(d.Title);
+            BinaryPrimitives.WriteInt32LittleEndian(e[44..], urlAt);
+            BinaryPrimitives.WriteInt32LittleEndian(e[48..], urlLength);
+            BinaryPrimitives.WriteInt32LittleEndian(e[52..], titleAt);
+            BinaryPrimitives.WriteInt32LittleEndian(e[56..], titleLength);
         }
         Sections at = Sections.Of(metaBytes.Length, documents.Count, heap.Length, hashes.Length, blockSize) is { End: <= int.MaxValue } fits ? fits
             : throw new InvalidOperationException("The query index would be larger than one file of it can hold (2 GiB).");
@@ -206,6 +214,14 @@ static class QueryIndexLayout
         int idAt = BinaryPrimitives.ReadInt32LittleEndian(e[28..]), fileAt = BinaryPrimitives.ReadInt32LittleEndian(e[36..]);
         string id = Encoding.UTF8.GetString(heap.Slice(idAt, BinaryPrimitives.ReadInt32LittleEndian(e[32..])));
         string fileId = fileAt == idAt ? id : Encoding.UTF8.GetString(heap.Slice(fileAt, BinaryPrimitives.ReadInt32LittleEndian(e[40..])));
-        return new Entry(id, fileId, BinaryPrimitives.ReadInt32LittleEndian(e[24..]), BinaryPrimitives.ReadInt64LittleEndian(e[16..]), BinaryPrimitives.ReadUInt128LittleEndian(e));
+        return new Entry(id, fileId, BinaryPrimitives.ReadInt32LittleEndian(e[24..]), BinaryPrimitives.ReadInt64LittleEndian(e[16..]), BinaryPrimitives.ReadUInt128LittleEndian(e),
+            Optional(e[44..], heap), Optional(e[52..], heap));
+    }
+
+    /// <summary>The optional string whose heap offset and length (-1: none) are at <paramref name="at"/>.</summary>
+    static string? Optional(ReadOnlySpan<byte> at, ReadOnlySpan<byte> heap)
+    {
+        int length = BinaryPrimitives.ReadInt32LittleEndian(at[4..]);
+        return length < 0 ? null : Encoding.UTF8.GetString(heap.Slice(BinaryPrimitives.ReadInt32LittleEndian(at), length));
     }
 }

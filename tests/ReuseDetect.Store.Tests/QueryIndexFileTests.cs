@@ -6,16 +6,16 @@ using ReuseDetect.Pipeline;
 
 namespace ReuseDetect.Store.Tests;
 
-/// <summary><c>query.idx</c> format 2 (<see cref="QueryIndexLayout"/>): round trip, damage refused with a reason, and answers equal to the segments'.</summary>
+/// <summary><c>query.idx</c> (<see cref="QueryIndexLayout"/>): round trip, damage refused with a reason, and answers equal to the segments'.</summary>
 public sealed class QueryIndexFileTests
 {
     static readonly StoreParameters s_parameters = new(7, 64, 0xDEADBEEF12345678, 9, 3, -42);
 
     static readonly QueryIndexLayout.Entry[] s_documents =
     [
-        new("feed.jsonl#1", "feed.jsonl", 0, new DateTime(2023, 1, 2, 3, 4, 5, DateTimeKind.Utc).Ticks, 1),
-        new("feed.jsonl#2", "feed.jsonl", -1, QueryIndexLayout.Undated, UInt128.MaxValue),
-        new("dépêche/é.txt", "dépêche/é.txt", 1, QueryIndexLayout.Undated, new UInt128(5, 6)),
+        new("feed.jsonl#1", "feed.jsonl", 0, new DateTime(2023, 1, 2, 3, 4, 5, DateTimeKind.Utc).Ticks, 1, "https://wire.example/story", "Vote in the assembly"),
+        new("feed.jsonl#2", "feed.jsonl", -1, QueryIndexLayout.Undated, UInt128.MaxValue, Title: ""),
+        new("dépêche/é.txt", "dépêche/é.txt", 1, QueryIndexLayout.Undated, new UInt128(5, 6), "https://daily.example/dépêche"),
     ];
 
     // Runs of equal hashes that cross blocks of 3 postings: 10 (four postings, blocks 0-1), 30 (three, blocks 1-2).
@@ -60,6 +60,8 @@ public sealed class QueryIndexFileTests
             Assert.Equal(e.ContentHash, data.ContentHash(i));
             Assert.Equal(e.Outlet < 0 ? DocumentMetadata.UnknownOutlet : meta.OutletNames[e.Outlet], d.Metadata.Outlet);
             Assert.Equal(e.PublishedUtcTicks == QueryIndexLayout.Undated ? null : new DateTimeOffset(e.PublishedUtcTicks, TimeSpan.Zero), d.Metadata.Published);
+            // URL and title (format 7): none stays none, an empty title stays empty
+            Assert.Equal((e.Url, e.Title), (d.Metadata.Url, d.Metadata.Title));
         }
         foreach (ulong hash in (ulong[])[0, 5, 10, 15, 20, 30, 35, 40, 50, 60, ulong.MaxValue])
         {
@@ -94,11 +96,12 @@ public sealed class QueryIndexFileTests
     [InlineData("format 1", "the query index was written by an older build (format 1)")]
     [InlineData("header cut", "truncated query index header (40 bytes)")]
     [InlineData("header bit", "query index header checksum mismatch (the file was damaged)")]
-    [InlineData("version", "query index format version 2, this build reads version 6")]
+    [InlineData("version", "query index format version 2, this build reads version 7")]
     [InlineData("cut short", "truncated query index: ")]
     [InlineData("longer", "query index is inconsistent (")]
     [InlineData("document bit", "query index checksum mismatch (the file was damaged)")]
     [InlineData("huge count", "query index is inconsistent (counts out of range)")]
+    [InlineData("url outside", "query index is inconsistent (document 0 names bytes outside the string heap)")]
     public void Should_refuse_a_damaged_or_truncated_index_with_a_reason(string damage, string reason)
     {
         // Given a valid index, damaged
@@ -116,6 +119,8 @@ public sealed class QueryIndexFileTests
             "longer" => [.. bytes, 0],
             "document bit" => Flip(bytes, documents),
             "huge count" => Sealed(bytes, b => BinaryPrimitives.WriteUInt64LittleEndian(b.AsSpan(16), ulong.MaxValue)),
+            // The first document's URL said to run far past the heap, with every checksum made again
+            "url outside" => SealedFront(bytes, b => BinaryPrimitives.WriteInt32LittleEndian(b.AsSpan(TableOf(b) + 48), 1 << 20)),
             _ => throw new ArgumentOutOfRangeException(nameof(damage)),
         };
         // When it is opened, then it is refused with the reason
@@ -133,6 +138,17 @@ public sealed class QueryIndexFileTests
         static byte[] Sealed(byte[] b, Action<byte[]> change)
         {
             change(b);
+            Reseal(b);
+            return b;
+        }
+
+        static int TableOf(byte[] b) => QueryIndexLayout.Header(b, b.Length).At!.Value.Documents;
+
+        static byte[] SealedFront(byte[] b, Action<byte[]> change)
+        {
+            change(b);
+            long front = QueryIndexLayout.Header(b, b.Length).At!.Value.Postings;
+            BinaryPrimitives.WriteUInt64LittleEndian(b.AsSpan(48), XxHash3.HashToUInt64(b.AsSpan(QueryIndexLayout.HeaderLength, (int)front - QueryIndexLayout.HeaderLength)));
             Reseal(b);
             return b;
         }

@@ -12,8 +12,8 @@ namespace ReuseDetect.Pipeline;
 /// <summary>One passage of a query text found in an indexed document.</summary>
 public sealed record QueryPassage(int QueryStart, int QueryEnd, int DocumentStart, int DocumentEnd, double Identity, string QueryText, string DocumentText);
 
-/// <summary>An indexed document that shares passages with the query.</summary>
-public sealed record QueryMatch(string Id, string Outlet, DateTimeOffset? Published, IReadOnlyList<QueryPassage> Passages, bool Credited);
+/// <summary>An indexed document that shares passages with the query, with its page's URL and title when known.</summary>
+public sealed record QueryMatch(string Id, string Outlet, DateTimeOffset? Published, IReadOnlyList<QueryPassage> Passages, bool Credited, string? Url = null, string? Title = null);
 
 /// <summary>
 /// What a query found: matches (most shared text first), the likely origin and the basis; the queried document's id
@@ -149,7 +149,7 @@ public sealed partial class ReuseIndex
             });
             if (passages.Count == 0) continue;
             bool credited = credits.Any(c => CreditLineDetector.SameOutlet(c.Outlet, doc.Metadata.Outlet));
-            matches.Add(new QueryMatch(doc.Id, doc.Metadata.Outlet, doc.Metadata.Published, passages, credited));
+            matches.Add(new QueryMatch(doc.Id, doc.Metadata.Outlet, doc.Metadata.Published, passages, credited, doc.Metadata.Url, doc.Metadata.Title));
         }
         matches.Sort((a, b) =>
         {

@@ -38,6 +38,25 @@ public sealed class QueryCommandTests : IDisposable
     }
 
     [Fact]
+    public void Should_name_each_matching_page_by_its_title_and_url()
+    {
+        // Given a wire page whose sidecar gives its URL and title (kept in the query index), scanned with a store
+        using var tmp = new TempFolder();
+        tmp.Write("site/wire.txt", Story);
+        tmp.Write("site/wire.meta.json", "{\"url\": \"https://wire.example/rates\", \"title\": \"Bank raises rates\", \"outlet\": \"Wire\"}");
+        string store = Path.Combine(tmp.Path, "out", "store");
+        Assert.Equal(ExitCodes.Success, Run("scan", Path.Combine(tmp.Path, "site"), "--out", Path.Combine(tmp.Path, "out"), "-q").Code);
+        // When a repost is queried, as text and as JSON
+        var text = Run("query", "Reposted: " + Story, "--store", store);
+        var json = Run("query", "Reposted: " + Story, "--store", store, "--json");
+        // Then the match names its page
+        Assert.Equal(ExitCodes.Success, text.Code);
+        Assert.Contains("  wire.txt (Wire, undated):\n    \"Bank raises rates\"  <https://wire.example/rates>\n", text.Out, StringComparison.Ordinal);
+        Assert.Contains("\"url\": \"https://wire.example/rates\"", json.Out, StringComparison.Ordinal);
+        Assert.Contains("\"title\": \"Bank raises rates\"", json.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Should_answer_from_the_segments_when_a_postings_block_of_the_query_index_is_damaged()
     {
         // Given the query index with one bit changed in every postings block (the front, read at opening, is sound)
@@ -48,7 +67,7 @@ public sealed class QueryCommandTests : IDisposable
         long meta = BitConverter.ToInt64(bytes, 24), heap = BitConverter.ToInt64(bytes, 32), postings = BitConverter.ToInt64(bytes, 16);
         int documents = BitConverter.ToInt32(bytes, 12), perBlock = BitConverter.ToInt32(bytes, 40);
         long blocks = (postings + perBlock - 1) / perBlock;
-        long front = Align(Align(64 + meta) + 48 * documents + heap) + 16 * blocks;
+        long front = Align(Align(64 + meta) + 64 * documents + heap) + 16 * blocks; // 64 bytes a document (QueryIndexLayout.DocumentLength)
         for (long k = 0; k < blocks; k++) bytes[front + 12 * perBlock * k] ^= 1;
         File.WriteAllBytes(path, bytes);
         // When a text is queried
