@@ -11,8 +11,8 @@ namespace ReuseDetect.Cli;
 /// report writers mark theirs with <see cref="Action"/>). With one thread everything runs on the calling thread, one step
 /// after another, so the time of each construct is known, and the scan's span (its critical path) follows: a loop's
 /// iterations spread over any number of cores and add only the collector's pauses to it; an invoke adds its longest
-/// action; everything else adds its own time. Serial share = span / time: Amdahl's serial fraction, measured rather than inferred from two timed
-/// runs on a host that lends cores unevenly.
+/// action; everything else adds its own time. Serial share = span / time: Amdahl's serial fraction, measured rather
+/// than inferred from two timed runs on a host that lends cores unevenly.
 /// </summary>
 /// <remarks>
 /// A loop counts as divisible (its iterations, documents, pairs, clusters, are many and small) except for the
@@ -40,7 +40,8 @@ sealed class ParallelShare : EventListener
     // that other code runs meanwhile (other threads, other tests) are none of its time. Set before the base
     // constructor, which may already report the event sources.
     readonly int _thread = Environment.CurrentManagedThreadId;
-    [ThreadStatic] static Stack<Frame>? t_open;
+    // The constructs open on that thread, innermost on top.
+    readonly Stack<Frame> _open = new();
     readonly Lock _gate = new();
     long _topTicks, _topSpan;
 
@@ -88,7 +89,7 @@ sealed class ParallelShare : EventListener
     internal void Record(Kind kind, bool begin, long ticks)
     {
         if (Environment.CurrentManagedThreadId != _thread) return;
-        Stack<Frame> open = t_open ??= new Stack<Frame>();
+        Stack<Frame> open = _open;
         if (begin)
         {
             open.Push(new Frame(kind, ticks, kind == Kind.Loop ? GC.GetTotalPauseDuration() : default));

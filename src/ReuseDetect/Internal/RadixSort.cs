@@ -29,6 +29,7 @@ static class RadixSort
     {
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, keys.Length);
         if (count < BlockedFrom)
         {
             if (values is null) Sort(keys.AsSpan(0, count));
