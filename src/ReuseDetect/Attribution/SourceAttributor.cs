@@ -72,27 +72,28 @@ sealed class SourceAttributor(int boilerplateMinDocuments)
         }
     }
 
-    /// <summary>Attributes every cluster.</summary>
-    public List<AttributedCluster> Attribute(IReadOnlyList<SpanCluster> clusters, IReadOnlyList<AttributionDocument> documents)
+    /// <summary>Attributes every cluster, each on its own (on at most <paramref name="parallelism"/> threads; the result is in cluster order).</summary>
+    public List<AttributedCluster> Attribute(IReadOnlyList<SpanCluster> clusters, IReadOnlyList<AttributionDocument> documents, int parallelism = 1)
     {
         ArgumentNullException.ThrowIfNull(clusters);
         ArgumentNullException.ThrowIfNull(documents);
-        var result = new List<AttributedCluster>(clusters.Count);
-        foreach (SpanCluster c in clusters)
+        var result = new AttributedCluster[clusters.Count];
+        Parallel.For(0, clusters.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, i => result[i] = Attribute(clusters[i], documents));
+        return [.. result];
+    }
+
+    AttributedCluster Attribute(SpanCluster c, IReadOnlyList<AttributionDocument> documents)
+    {
+        int[] docs = [.. c.Members.Select(m => m.Document).Distinct()];
+        if (docs.Length == 1)
         {
-            int[] docs = [.. c.Members.Select(m => m.Document).Distinct()];
-            if (docs.Length == 1)
-            {
-                var origin1 = new Origin(docs[0], documents[docs[0]].Metadata.Outlet, SameDocument, null);
-                result.Add(new AttributedCluster(c, "internal", false, origin1, [.. c.Members.Select(_ => new MemberCredit(null, null))]));
-                continue;
-            }
-            CreditedSource? source = SourceOf(docs, documents);
-            Origin origin = OriginOf(c, docs, documents, source);
-            var credits = c.Members.Select(m => CreditOf(m.Document, origin, source, documents)).ToList();
-            result.Add(new AttributedCluster(c, "passage", IsBoilerplate(docs, documents), origin, credits) { Source = source });
+            var origin1 = new Origin(docs[0], documents[docs[0]].Metadata.Outlet, SameDocument, null);
+            return new AttributedCluster(c, "internal", false, origin1, [.. c.Members.Select(_ => new MemberCredit(null, null))]);
         }
-        return result;
+        CreditedSource? source = SourceOf(docs, documents);
+        Origin origin = OriginOf(c, docs, documents, source);
+        var credits = c.Members.Select(m => CreditOf(m.Document, origin, source, documents)).ToList();
+        return new AttributedCluster(c, "passage", IsBoilerplate(docs, documents), origin, credits) { Source = source };
     }
 
     bool IsBoilerplate(int[] docs, IReadOnlyList<AttributionDocument> documents)

@@ -116,7 +116,7 @@ public sealed partial class ReuseDetector
         var attributor = new SourceAttributor(_options.BoilerplateMinDocuments);
         IReadOnlyList<CreditLine>[] credits = CreditResolver.ResolveAll(records.ConvertAll(r => new CreditDocument(r.Id, r.Metadata, r.Credits)), _options.Parallelism);
         var docs = records.ConvertAll(r => new AttributionDocument(r.Id, r.Metadata, credits[r.Index], boilerplate.Count(r.Group) > 0) { Candidates = r.Credits });
-        List<AttributedCluster> attributed = attributor.Attribute(clusters, docs);
+        List<AttributedCluster> attributed = attributor.Attribute(clusters, docs, _options.Parallelism);
         attributed.AddRange(attributor.AttributeBoilerplate(FindBoilerplate(records, boilerplate, cache), docs));
         // 9. Report.
         foreach (var (id, reason) in cache.Errors.OrderBy(e => e.Key, StringComparer.Ordinal)) errors.Add(new IngestError(id, reason));
