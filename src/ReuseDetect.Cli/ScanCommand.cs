@@ -159,10 +159,10 @@ sealed class TimingProgress(TextWriter writer, Stopwatch clock, ParallelShare? s
             // Heap in use and the process's peak working set so far, to see which stage holds memory.
             using var self = Process.GetCurrentProcess();
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{clock.Elapsed.TotalSeconds,8:F2} s  {value.Stage} (total {value.Total:N0})  heap {GC.GetTotalMemory(false) >> 20} MiB, peak {self.PeakWorkingSet64 >> 20} MiB, cpu {self.TotalProcessorTime.TotalSeconds:F1} s, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, gen2 {GC.CollectionCount(2)}, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s{InParallel()}"));
+                $"{clock.Elapsed.TotalSeconds,8:F2} s  {value.Stage} (total {value.Total:N0})  heap {GC.GetTotalMemory(false) >> 20} MiB, peak {self.PeakWorkingSet64 >> 20} MiB, cpu {self.TotalProcessorTime.TotalSeconds:F1} s, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, gen2 {GC.CollectionCount(2)}, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s{SerialSoFar()}"));
         }
     }
 
     // With one thread: the serial seconds so far (ParallelShare), stage by stage (with more, the figure means nothing).
-    string InParallel() => share is null ? "" : string.Create(CultureInfo.InvariantCulture, $", serial so far {share.SerialSeconds(clock.Elapsed):F2} s");
+    string SerialSoFar() => share is null ? "" : string.Create(CultureInfo.InvariantCulture, $", serial so far {share.SerialSeconds(clock.Elapsed):F2} s");
 }

@@ -34,8 +34,8 @@ sealed class StoredQueryIndex
 
 /// <summary>
 /// <c>query.idx</c> in the store folder: everything <c>reuse query</c> needs, in one checksummed file laid out to be
-/// used as read (<see cref="QueryIndexLayout"/>: a document table, then the sorted postings in blocks; format 6, magic
-/// "RDQIDX2\n"), rewritten atomically at each commit. Opening it reads and verifies the document table only; a query
+/// used as read (<see cref="QueryIndexLayout"/>: a document table, then the sorted postings in blocks; format
+/// <see cref="QueryIndexLayout.FormatVersion"/>, magic "RDQIDX2\n"), rewritten atomically at each commit. Opening it reads and verifies the document table only; a query
 /// reads the few postings blocks its fingerprints fall in. A missing, damaged or older-format file just sends the
 /// query to the segments (a block found damaged by a query throws <see cref="InvalidDataException"/>, and the caller
 /// does the same). The index is derived data written after the segment it covers, so a crash or full disk between the

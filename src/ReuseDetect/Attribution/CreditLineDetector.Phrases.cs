@@ -120,34 +120,32 @@ static partial class CreditLineDetector
         for (int group = 0; group < s_phrases.Length; group++)
         {
             if ((present & (1 << group)) == 0) continue;
-            var (kind, pattern, needles, perLine) = s_phrases[group];
-            if (perLine)
-                foreach (var (lineStart, lineEnd) in LinesHolding(text, start, end, needles)) Phrases(text, lineStart, lineEnd, kind, pattern(), found);
+            var (kind, pattern, _, _) = s_phrases[group];
+            if (s_lineSearch[group] is { } lineNeedles)
+                foreach (var (lineStart, lineEnd) in LinesHolding(text, start, end, lineNeedles)) Phrases(text, lineStart, lineEnd, kind, pattern(), found);
             else Phrases(text, start, end, kind, pattern(), found);
         }
     }
 
+    /// <summary>For each pattern of <see cref="s_phrases"/> run per line, one search for its literals; null for the others.</summary>
+    static readonly SearchValues<string>?[] s_lineSearch =
+        [.. s_phrases.Select(p => p.PerLine ? SearchValues.Create(p.Needles, StringComparison.Ordinal) : null)];
+
     /// <summary>The lines of <c>text[start..end]</c> (clipped to it) that hold one of <paramref name="needles"/>, in text order.</summary>
-    static List<(int Start, int End)> LinesHolding(string text, int start, int end, string[] needles)
+    static List<(int Start, int End)> LinesHolding(string text, int start, int end, SearchValues<string> needles)
     {
-        var starts = new SortedSet<int>();
-        ReadOnlySpan<char> body = text.AsSpan(start, end - start);
-        foreach (string needle in needles)
-            for (int at = body.IndexOf(needle, StringComparison.Ordinal); at >= 0;)
-            {
-                int lineStart = body[..at].LastIndexOf('\n') + 1;
-                starts.Add(lineStart);
-                int next = body[at..].IndexOf('\n');
-                if (next < 0) break;
-                int from = at + next + 1;
-                int more = body[from..].IndexOf(needle, StringComparison.Ordinal);
-                at = more < 0 ? -1 : from + more;
-            }
-        var lines = new List<(int, int)>(starts.Count);
-        foreach (int s in starts)
+        var lines = new List<(int, int)>();
+        // Each search starts at a line's start: the line of a literal found starts at the last break before it.
+        for (int from = start; from < end;)
         {
-            int next = body[s..].IndexOf('\n');
-            lines.Add((start + s, next < 0 ? end : start + s + next));
+            int at = text.AsSpan(from, end - from).IndexOfAny(needles);
+            if (at < 0) break;
+            at += from;
+            int lineStart = from + text.AsSpan(from, at - from).LastIndexOf('\n') + 1;
+            int next = text.AsSpan(at, end - at).IndexOf('\n');
+            int lineEnd = next < 0 ? end : at + next;
+            lines.Add((lineStart, lineEnd));
+            from = lineEnd + 1;
         }
         return lines;
     }

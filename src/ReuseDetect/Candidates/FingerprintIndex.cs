@@ -91,11 +91,11 @@ sealed class FingerprintIndex(int capacity = 0, ParallelOptions? parallel = null
         for (int d = 0; d < documentCount; d++) first[d + 1] += first[d];
         int[] runsOf = GC.AllocateUninitializedArray<int>(held);
         int[] fill = first[..documentCount];
-        for (int r = 0; r + 1 < runStarts.Count; r++)
-            for (int h = runStarts[r]; h < runStarts[r + 1]; h++) runsOf[fill[holders[h]]++] = r;
+        int[] runStart = [.. runStarts];
+        for (int r = 0; r + 1 < runStart.Length; r++)
+            for (int h = runStart[r]; h < runStart[r + 1]; h++) runsOf[fill[holders[h]]++] = r;
         // Each document's partners are counted on their own: in blocks of documents side by side, each thread with its own
         // counting array, and the blocks' pairs joined in document order (the same pairs, in the same order, as one pass).
-        int[] runStart = [.. runStarts];
         int blocks = Math.Min(documentCount, 64), perBlock = blocks == 0 ? 0 : (documentCount + blocks - 1) / blocks;
         var found = new List<CandidatePair>[blocks];
         Parallel.For(0, blocks, _parallel, () => new int[documentCount], (block, _, counts) =>

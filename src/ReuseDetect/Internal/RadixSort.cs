@@ -39,37 +39,32 @@ static class RadixSort
         if (values is not null && values.Length < count) throw new ArgumentException("Fewer values than keys.", nameof(values));
         bool withValues = values is not null;
         int block = (count + Blocks - 1) / Blocks;
-        // Every block's count of each byte of each digit, in one read: [block][digit * 256 + byte].
+        // Each block's count of each byte of the pass's digit, taken as the keys lie before that pass.
         var blockCounts = new int[Blocks][];
-        Parallel.For(0, Blocks, options, b =>
-        {
-            int[] c = blockCounts[b] = new int[8 * 256];
-            foreach (ulong k in keys.AsSpan(b * block, Math.Min(block, count - b * block)))
-                for (int d = 0; d < 8; d++) c[(d << 8) | (int)((k >> (8 * d)) & 0xFF)]++;
-        });
+        for (int b = 0; b < Blocks; b++) blockCounts[b] = new int[256];
         ulong[] keysFrom = keys, keysTo = GC.AllocateUninitializedArray<ulong>(count);
         int[] valuesFrom = values ?? [], valuesTo = withValues ? GC.AllocateUninitializedArray<int>(count) : [];
         var starts = new int[Blocks][];
         for (int b = 0; b < Blocks; b++) starts[b] = new int[256];
-        bool inScratch = false, moved = false;
+        bool inScratch = false;
         for (int d = 0; d < 8; d++)
         {
             int shift = 8 * d;
-            // Once a pass has moved the keys, each block holds others: its counts of this digit are taken again.
-            if (moved)
-                Parallel.For(0, Blocks, options, b =>
-                {
-                    int[] c = blockCounts[b];
-                    Array.Clear(c, d << 8, 256);
-                    foreach (ulong k in keysFrom.AsSpan(b * block, Math.Min(block, count - b * block))) c[(d << 8) | (int)((k >> shift) & 0xFF)]++;
-                });
+            ulong[] kf = keysFrom, kt = keysTo;
+            int[] vf = valuesFrom, vt = valuesTo;
+            Parallel.For(0, Blocks, options, b =>
+            {
+                int[] c = blockCounts[b];
+                Array.Clear(c);
+                foreach (ulong k in kf.AsSpan(b * block, Math.Min(block, count - b * block))) c[(int)((k >> shift) & 0xFF)]++;
+            });
             // A pass whose byte is the same in every key moves nothing.
             int total = 0;
             bool single = false;
             for (int v = 0; v < 256 && !single; v++)
             {
                 int sum = 0;
-                for (int b = 0; b < Blocks; b++) sum += blockCounts[b][(d << 8) | v];
+                for (int b = 0; b < Blocks; b++) sum += blockCounts[b][v];
                 single = sum == count;
             }
             if (single) continue;
@@ -78,10 +73,8 @@ static class RadixSort
                 for (int b = 0; b < Blocks; b++)
                 {
                     starts[b][v] = total;
-                    total += blockCounts[b][(d << 8) | v];
+                    total += blockCounts[b][v];
                 }
-            ulong[] kf = keysFrom, kt = keysTo;
-            int[] vf = valuesFrom, vt = valuesTo;
             Parallel.For(0, Blocks, options, b =>
             {
                 int[] next = starts[b];
@@ -104,7 +97,6 @@ static class RadixSort
             (keysFrom, keysTo) = (keysTo, keysFrom);
             (valuesFrom, valuesTo) = (valuesTo, valuesFrom);
             inScratch = !inScratch;
-            moved = true;
         }
         if (inScratch)
         {

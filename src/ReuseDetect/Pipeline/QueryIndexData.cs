@@ -89,7 +89,6 @@ public abstract class QueryIndexData
         return names;
     }
 
-    /// <summary>The postings (hash, owner) sorted by hash, then owner, as the two parallel arrays an index keeps.</summary>
     /// <summary>
     /// Adds the postings of document <paramref name="owner"/>: each of its fingerprint and line hashes (a query pairs
     /// documents by fingerprints, and tells an outlet's furniture by both, as a scan learns it), and each of its distinct
@@ -117,6 +116,7 @@ public abstract class QueryIndexData
             if (i == 0 || ascending[i] != ascending[i - 1]) to.Add(ascending[i]);
     }
 
+    /// <summary>The postings (hash, owner) sorted by hash, then owner, as the two parallel arrays an index keeps.</summary>
     public static (ulong[] Hashes, int[] Owners) Sorted(List<(ulong Hash, int Owner)> postings)
     {
         ArgumentNullException.ThrowIfNull(postings);
