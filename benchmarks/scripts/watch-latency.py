@@ -3,8 +3,8 @@
 
 Starts `reuse watch FOLDER --out OUT --debounce-ms D`, waits for its initial scan, then N times copies an article of
 the folder (one word edited) to a new file (written beside it, then renamed, as editors and downloaders do), times
-how long after the rename a line for it appears in OUT/changes.jsonl (polled every 5 ms), and waits for the rescan
-that follows. The worker's own figure (from the end of the quiet time to the line written) is read from its log. The
+how long after the rename a line for it appears in OUT/changes.jsonl (polled every 5 ms), and how long after the rename
+the rescan that follows has written the full reports (its log line, polled every 5 ms). The worker's own figure (from the end of the quiet time to the line written) is read from its log. The
 added files are removed at the end (the worker answers and rescans that too) and the worker is stopped.
 
     python3 benchmarks/scripts/watch-latency.py --reuse 'dotnet artifacts/bin/ReuseDetect.Cli/release/reuse.dll' \\
@@ -53,7 +53,7 @@ def main():
             sys.exit("no initial scan; see " + log_path)
         sources = sorted(glob.glob(os.path.join(a.folder, "*.txt")))
         rng = random.Random(a.seed)
-        latencies = []
+        latencies, rescans = [], []
         for i in range(a.count):
             with open(rng.choice(sources)) as f:
                 body = f.read().replace(" the ", " a ", 1)
@@ -69,6 +69,7 @@ def main():
             latencies.append((time.time() - start) * 1000)
             if not wait(lambda: text().count("Scan (change in") > scans):
                 sys.exit("no rescan; see " + log_path)
+            rescans.append((time.time() - start) * 1000)
     finally:
         for name in added:
             os.remove(name)
@@ -82,6 +83,9 @@ def main():
     latencies.sort()
     print(f"rename -> line seen, ms: median {latencies[len(latencies) // 2]:.0f}, min {latencies[0]:.0f}, "
           f"max {latencies[-1]:.0f} ({a.count} files, --debounce-ms {a.debounce_ms})")
+    rescans.sort()
+    print(f"rename -> full reports rewritten by the rescan, ms: median {rescans[len(rescans) // 2]:.0f}, min {rescans[0]:.0f}, "
+          f"max {rescans[-1]:.0f}")
     if inner:
         print(f"worker, end of the quiet time -> line written, ms: median {inner[len(inner) // 2]:.1f}, "
               f"min {inner[0]:.1f}, max {inner[-1]:.1f}")

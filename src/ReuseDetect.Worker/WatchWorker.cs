@@ -27,6 +27,7 @@ sealed partial class WatchWorker(
 {
     readonly WatchSettings _settings = settings.Value;
     readonly ReuseDetectOptions _detectOptions = detection.Options;
+    ReuseDetector? _detector;
     // Each file event with the time it arrived, so that the quiet time is counted from the last event.
     readonly Channel<(string Path, long At)> _events = Channel.CreateUnbounded<(string, long)>(new UnboundedChannelOptions { SingleReader = true });
     ReuseReport? _last;
@@ -266,7 +267,9 @@ sealed partial class WatchWorker(
         try
         {
             var options = _detectOptions with { Ingest = _detectOptions.Ingest with { ExcludedFolders = [outDir, storeDir] } };
-            report = new ReuseDetector(options).Scan(new FolderSource(root, options.Ingest), cache, null, stoppingToken);
+            // One detector for the worker's life: it keeps the candidate index of its last scan and updates it with what changed.
+            _detector ??= new ReuseDetector(options) { KeepIndex = true };
+            report = _detector.Scan(new FolderSource(root, options.Ingest), cache, null, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

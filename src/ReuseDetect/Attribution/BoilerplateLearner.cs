@@ -54,6 +54,16 @@ sealed class BoilerplateModel
 
     /// <summary>Number of stock-phrase fingerprints.</summary>
     public int CommonCount => _common.Count;
+
+    /// <summary>True when <paramref name="other"/> has the same furniture, group by group (which fingerprints a candidate pair may rest on).</summary>
+    public bool SameFurniture(BoilerplateModel other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (_byGroup.Count != other._byGroup.Count) return false;
+        foreach (var (group, set) in _byGroup)
+            if (!other._byGroup.TryGetValue(group, out var theirs) || !set.SetEquals(theirs)) return false;
+        return true;
+    }
 }
 
 /// <summary>

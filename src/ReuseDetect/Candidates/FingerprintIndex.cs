@@ -152,6 +152,14 @@ sealed class FingerprintIndex(int capacity = 0, ParallelOptions? parallel = null
         return pairs;
     }
 
+    /// <summary>Candidate pairs, sorted, each with the number of fingerprints contributing it (what <see cref="CandidateIndex"/> keeps).</summary>
+    public List<(CandidatePair Pair, int Count)> SortedPairCounts(int maxDocuments, int cliqueLimit)
+    {
+        var pairs = new List<(CandidatePair, int)>();
+        ForEachRun(SortedPairKeys(maxDocuments, cliqueLimit), (pair, count) => pairs.Add((pair, count)));
+        return pairs;
+    }
+
     /// <summary>Calls <paramref name="action"/> once per distinct pair of sorted packed <paramref name="keys"/>, with its count.</summary>
     static void ForEachRun(ulong[] keys, Action<CandidatePair, int> action)
     {

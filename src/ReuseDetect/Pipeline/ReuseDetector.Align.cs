@@ -27,23 +27,33 @@ public sealed partial class ReuseDetector
         var found = new ConcurrentBag<NearDuplicatePair>();
         System.Threading.Tasks.Parallel.ForEach(candidates, Parallel(ct), pair =>
         {
-            DocumentRecord a = records[pair.A], b = records[pair.B];
-            double estimate = MinHasher.Estimate(a.MinHash, b.MinHash);
-            if (estimate < _options.NearDuplicateThreshold - slack) return;
-            double? known = scanCache?.TryGetJaccard(a.Signed, b.Signed);
-            if (known is not double jaccard)
-            {
-                TextCache.Entry? ta = cache.Get(a), tb = cache.Get(b);
-                if (ta is null || tb is null) return;
-                jaccard = ExactJaccard(ta.DistinctShingles(_options.ShingleSize), tb.DistinctShingles(_options.ShingleSize));
-                scanCache?.PutJaccard(a.Signed, b.Signed, jaccard);
-            }
-            if (jaccard >= _options.NearDuplicateThreshold)
-                found.Add(new NearDuplicatePair(pair.A, pair.B, jaccard, estimate, SimHasher.Distance(a.SimHash, b.SimHash)));
+            if (NearDuplicate(records[pair.A], records[pair.B], slack, cache, scanCache) is { } near) found.Add(near);
         });
         var list = found.ToList();
         list.Sort((x, y) => x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
         return list;
+    }
+
+    /// <summary>
+    /// A near-duplicate candidate (<paramref name="a"/> before <paramref name="b"/>) confirmed: its MinHash estimate not
+    /// clearly below the threshold (<paramref name="slack"/>), then its exact Jaccard (from the store or the texts) at it or
+    /// above; null otherwise.
+    /// </summary>
+    NearDuplicatePair? NearDuplicate(DocumentRecord a, DocumentRecord b, double slack, TextCache cache, IScanCache? scanCache)
+    {
+        double estimate = MinHasher.Estimate(a.MinHash, b.MinHash);
+        if (estimate < _options.NearDuplicateThreshold - slack) return null;
+        double? known = scanCache?.TryGetJaccard(a.Signed, b.Signed);
+        if (known is not double jaccard)
+        {
+            TextCache.Entry? ta = cache.Get(a), tb = cache.Get(b);
+            if (ta is null || tb is null) return null;
+            jaccard = ExactJaccard(ta.DistinctShingles(_options.ShingleSize), tb.DistinctShingles(_options.ShingleSize));
+            scanCache?.PutJaccard(a.Signed, b.Signed, jaccard);
+        }
+        return jaccard >= _options.NearDuplicateThreshold
+            ? new NearDuplicatePair(a.Index, b.Index, jaccard, estimate, SimHasher.Distance(a.SimHash, b.SimHash))
+            : null;
     }
 
     internal static double ExactJaccard(TokenizedText a, TokenizedText b, int n) =>
@@ -73,8 +83,24 @@ public sealed partial class ReuseDetector
     /// winnowing fingerprint outside it; the pairs sharing content fingerprints close together. Serial steps of one
     /// (sorting postings) then overlap the others instead of leaving every other core idle.
     /// </summary>
-    (List<NearDuplicatePair> NearDuplicates, BoilerplateModel Boilerplate, List<CandidatePair> Pairs, HashSet<CandidatePair> Edited) FindCandidates(
-        List<DocumentRecord> records, TextCache cache, IScanCache? scanCache, IProgress<ScanProgress>? progress, CancellationToken ct)
+    Candidates FindCandidates(List<DocumentRecord> records, TextCache cache, IScanCache? scanCache, IProgress<ScanProgress>? progress, CancellationToken ct)
+    {
+        if (!KeepIndex) return FindCandidatesCold(records, null, null, cache, scanCache, progress, ct);
+        lock (_keptGate)
+        {
+            return KeptCandidates(records, cache, scanCache, progress, ct);
+        }
+    }
+
+    /// <summary>What the candidates stage gives: near-duplicates, the boilerplate model, the pairs to align and those of them to align for reworded passages too.</summary>
+    internal readonly record struct Candidates(List<NearDuplicatePair> NearDuplicates, BoilerplateModel Boilerplate, List<CandidatePair> Pairs, HashSet<CandidatePair> Edited);
+
+    /// <summary>
+    /// The candidates counted over the whole corpus (<paramref name="model"/>: the boilerplate already learned, or null);
+    /// with <paramref name="keep"/>, what an index kept for the next scan needs of the count is left there too.
+    /// </summary>
+    Candidates FindCandidatesCold(List<DocumentRecord> records, BoilerplateModel? model, ColdCount? keep, TextCache cache, IScanCache? scanCache,
+        IProgress<ScanProgress>? progress, CancellationToken ct)
     {
         List<NearDuplicatePair> nearDuplicates = [];
         BoilerplateModel boilerplate = BoilerplateModel.Empty;
@@ -83,10 +109,10 @@ public sealed partial class ReuseDetector
             () => nearDuplicates = FindNearDuplicates(records, cache, scanCache, progress, ct),
             () =>
             {
-                boilerplate = LearnBoilerplate(records);
-                exact = ExactPairs(records, boilerplate, ct);
+                boilerplate = model ?? LearnBoilerplate(records);
+                exact = ExactPairs(records, boilerplate, keep, ct);
             },
-            () => edited = EditedPairs(records, ct));
+            () => edited = EditedPairs(records, keep, ct));
         var merged = new List<CandidatePair>(exact.Count + edited.Count);
         for (int i = 0, j = 0; i < exact.Count || j < edited.Count;)
         {
@@ -95,13 +121,13 @@ public sealed partial class ReuseDetector
             else merged.Add(edited[j++]);
             if (c == 0) j++;
         }
-        return (nearDuplicates, boilerplate, merged, [.. edited]);
+        return new Candidates(nearDuplicates, boilerplate, merged, [.. edited]);
     }
 
     /// <summary>
     /// Document pairs sharing a winnowing fingerprint (a verbatim run), each group's learned boilerplate left out, sorted.
     /// </summary>
-    List<CandidatePair> ExactPairs(List<DocumentRecord> records, BoilerplateModel boilerplate, CancellationToken ct)
+    List<CandidatePair> ExactPairs(List<DocumentRecord> records, BoilerplateModel boilerplate, ColdCount? keep, CancellationToken ct)
     {
         // The boilerplate is taken out of each record's fingerprints side by side; the postings are then laid out in order.
         var kept = new Fingerprint[]?[records.Count];
@@ -113,14 +139,17 @@ public sealed partial class ReuseDetector
             });
         var index = new FingerprintIndex(records.Sum(r => r.Fingerprints.Length), Parallel(ct));
         for (int i = 0; i < records.Count; i++) index.Add(records[i].Index, kept[i] ?? records[i].Fingerprints);
-        return index.SortedPairs(_options.MaxDocumentFrequency, _options.CliqueLimit);
+        if (keep is null) return index.SortedPairs(_options.MaxDocumentFrequency, _options.CliqueLimit);
+        keep.Verbatim = [.. kept.Select((k, i) => k ?? records[i].Fingerprints)];
+        keep.Counts = index.SortedPairCounts(_options.MaxDocumentFrequency, _options.CliqueLimit);
+        return keep.Counts.ConvertAll(p => p.Pair);
     }
 
     /// <summary>
     /// Document pairs sharing content fingerprints close together in both (<see cref="ContentNearness"/>: edited reuse
     /// keeps its content word pairs, together, while its word n-grams break), sorted: the pairs aligned for reworded passages.
     /// </summary>
-    List<CandidatePair> EditedPairs(List<DocumentRecord> records, CancellationToken ct)
+    List<CandidatePair> EditedPairs(List<DocumentRecord> records, ColdCount? keep, CancellationToken ct)
     {
         var content = new FingerprintIndex(records.Sum(r => r.ContentFingerprints.Length), Parallel(ct));
         foreach (DocumentRecord r in records) content.Add(r.Index, r.ContentFingerprints);
@@ -136,6 +165,7 @@ public sealed partial class ReuseDetector
         var edited = new List<CandidatePair>(sharing.Count);
         for (int i = 0; i < sharing.Count; i++)
             if (near[i]) edited.Add(sharing[i]);
+        if (keep is not null) keep.Common = common;
         return edited;
     }
 
