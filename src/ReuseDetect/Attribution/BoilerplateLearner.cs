@@ -55,6 +55,13 @@ sealed class BoilerplateModel
     /// <summary>Number of stock-phrase fingerprints.</summary>
     public int CommonCount => _common.Count;
 
+    /// <summary>
+    /// True when <paramref name="other"/> says the same of every hash: furniture group by group, stock phrases and common
+    /// words (then a document's marks are the same under both).
+    /// </summary>
+    public bool SameAs(BoilerplateModel other) =>
+        SameFurniture(other) && _common.SetEquals(other._common) && _commonWords.SetEquals(other._commonWords);
+
     /// <summary>True when <paramref name="other"/> has the same furniture, group by group (which fingerprints a candidate pair may rest on).</summary>
     public bool SameFurniture(BoilerplateModel other)
     {

@@ -19,16 +19,23 @@ public sealed partial class ReuseDetector
     /// <summary>Learns each source group's furniture and the corpus's stock phrases, and gives every record its marks signature.</summary>
     BoilerplateModel LearnBoilerplate(List<DocumentRecord> records)
     {
-        BoilerplateModel model = new BoilerplateLearner(_options.BoilerplateMinDocuments)
+        BoilerplateModel model = LearnModel(records);
+        SignMarks(records, model);
+        return model;
+    }
+
+    /// <summary>Each source group's furniture, the corpus's stock phrases and common words.</summary>
+    BoilerplateModel LearnModel(List<DocumentRecord> records) =>
+        new BoilerplateLearner(_options.BoilerplateMinDocuments)
             .Learn(records.ConvertAll(r => r.Group), records.ConvertAll(r => r.Fingerprints), records.ConvertAll(r => r.Lines), records.ConvertAll(r => r.Words), _options.Parallelism);
-        // Each record's signature is its own: made side by side.
+
+    /// <summary>Gives each of <paramref name="records"/> its marks signature under <paramref name="model"/> (each its own: side by side).</summary>
+    void SignMarks(IReadOnlyList<DocumentRecord> records, BoilerplateModel model) =>
         System.Threading.Tasks.Parallel.For(0, records.Count, Parallel(CancellationToken.None), i =>
         {
             DocumentRecord r = records[i];
             r.Marks = PageFurniture.Signature(r.Fingerprints, r.Lines, r.Words, r.Group, model);
         });
-        return model;
-    }
 
     /// <summary>The token marks of a cached document under <paramref name="model"/>.</summary>
     byte[]? MarksOf(DocumentRecord record, TextCache.Entry entry, BoilerplateModel model) =>

@@ -41,6 +41,8 @@ public sealed partial class ReuseDetector
         public BoilerplateModel Model { get; set; } = model;
         public Dictionary<string, int> SlotOf { get; } = new(StringComparer.Ordinal);
         public Dictionary<int, (UInt128 ContentHash, string Group)> Identity { get; } = [];
+        /// <summary>Each slot's marks signature (<see cref="DocumentRecord.Marks"/>) under <see cref="Model"/>.</summary>
+        public Dictionary<int, ulong> Marks { get; } = [];
         /// <summary>Near-duplicate pairs with slots for documents (A before B in the corpus).</summary>
         public List<NearDuplicatePair> NearDuplicates { get; set; } = [];
     }
@@ -51,12 +53,24 @@ public sealed partial class ReuseDetector
         if (_kept is { } kept)
         {
             progress?.Report(new ScanProgress(PipelineStage.Candidates, 0, records.Count));
-            model = LearnBoilerplate(records);
+            model = LearnModel(records);
+            // Under a model that says the same of every hash, a document that did not change keeps its marks.
+            bool sameMarks = model.SameAs(kept.Model);
             if (model.SameFurniture(kept.Model) && Update(kept, records, model, cache, scanCache, ct) is { } updated)
             {
+                var unmarked = new List<DocumentRecord>();
+                foreach (DocumentRecord r in records)
+                {
+                    if (sameMarks && kept.Marks.TryGetValue(kept.SlotOf[r.Id], out ulong marks)) r.Marks = marks;
+                    else unmarked.Add(r);
+                }
+                SignMarks(unmarked, model);
+                kept.Marks.Clear();
+                foreach (DocumentRecord r in records) kept.Marks[kept.SlotOf[r.Id]] = r.Marks;
                 _indexUpdates++;
                 return updated;
             }
+            SignMarks(records, model);
             _kept = null;
         }
         var count = new ColdCount();
@@ -90,6 +104,7 @@ public sealed partial class ReuseDetector
         {
             kept.SlotOf[r.Id] = r.Index;
             kept.Identity[r.Index] = (r.ContentHash, r.Group);
+            kept.Marks[r.Index] = r.Marks;
         }
         return kept;
     }
