@@ -25,7 +25,19 @@ sealed partial class PassageAligner
     public SeedGrams Prepare(TokenizedText tokens, ReadOnlySpan<char> text, ReadOnlySpan<byte> marks)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        return Prepare(tokens.TokenHashes, WordKinds.FromText(tokens, text, marks), _options.ContentSeedSize > 0 ? WordStems.Of(tokens, text) : tokens.TokenHashes, Figures.Of(tokens, text));
+        byte[] kinds = WordKinds.FromText(tokens, text, marks);
+        if (_options.ContentSeedSize <= 0) return Prepare(tokens.TokenHashes, kinds, tokens.TokenHashes, Figures.Of(tokens, text));
+        // The stems only make the content grams: they are made in pooled storage.
+        ulong[] stems = ArrayPool<ulong>.Shared.Rent(tokens.Count);
+        try
+        {
+            WordStems.Write(tokens, text, stems);
+            return Prepare(tokens.TokenHashes, kinds, stems.AsSpan(0, tokens.Count), Figures.Of(tokens, text));
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(stems);
+        }
     }
 
     /// <summary>
@@ -43,8 +55,14 @@ sealed partial class PassageAligner
     {
         int most = _options.MaxOccurrences;
         GramTable exact = SeedGrams.ExactGrams(tokens, _options.SeedSize, most, kinds);
-        GramTable? content = _options.ContentSeedSize > 0 ? SeedGrams.ContentGrams(tokens, stems, _options.ContentSeedSize, most, kinds) : null;
-        GramTable? pairs = _options.ContentSeedSize > 0 && _options.MinOrderedWords > 0 ? SeedGrams.ContentGrams(tokens, stems, 2, most, kinds) : null;
+        GramTable? content = null, pairs = null;
+        if (_options.ContentSeedSize > 0)
+        {
+            // Both kinds of content grams run over the same content words: their places are found once, and shared.
+            int[] positions = SeedGrams.ContentPositions(tokens, kinds);
+            content = SeedGrams.ContentGrams(stems, positions, _options.ContentSeedSize, tokens.Length, most);
+            if (_options.MinOrderedWords > 0) pairs = SeedGrams.ContentGrams(stems, positions, 2, tokens.Length, most);
+        }
         return new SeedGrams(tokens.Length, exact, content, pairs, kinds, GramsKey, figures);
     }
 
