@@ -113,10 +113,10 @@ sealed partial class PassageAligner
         {
             if (set.Count == 1) { merged.Add(boxes[set[0]]); continue; }
             int total = 0;
-            foreach (int bi in set) total += boxes[bi].Seeds.Count;
+            foreach (int bi in set.AsSpan()) total += boxes[bi].Seeds.Count;
             Span<int> members = work.Groups.Room(total);
             int count = 0;
-            foreach (int bi in set)
+            foreach (int bi in set.AsSpan())
             {
                 boxes[bi].Seeds.AsSpan().CopyTo(members[count..]);
                 count += boxes[bi].Seeds.Count;
@@ -135,7 +135,8 @@ sealed partial class PassageAligner
     [SkipLocalsInit]
     static Box Measure(ReadOnlySpan<Seed> seeds, ArraySegment<int> group)
     {
-        int n = group.Count;
+        ReadOnlySpan<int> members = group;
+        int n = members.Length;
         long[]? rented = null;
         Span<long> buffer = n <= 128 ? stackalloc long[256] : (rented = ArrayPool<long>.Shared.Rent(2 * n));
         try
@@ -145,7 +146,7 @@ sealed partial class PassageAligner
             bool aSorted = true, bSorted = true;
             for (int x = 0; x < n; x++)
             {
-                Seed s = seeds[group[x]];
+                Seed s = seeds[members[x]];
                 ar[x] = ((long)s.A << 32) | (uint)s.AEnd;
                 br[x] = ((long)s.B << 32) | (uint)s.BEnd;
                 if (x > 0)

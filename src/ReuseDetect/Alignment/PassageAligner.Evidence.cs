@@ -109,7 +109,7 @@ sealed partial class PassageAligner
         distinctive = 0;
         // An exact seed pairs at most as many tokens as it is long on its shorter side, a content seed one.
         int most = 0;
-        foreach (int i in box.Seeds) most += seeds[i].Exact ? Math.Min(seeds[i].ALen, seeds[i].BLen) : 1;
+        foreach (int i in box.Seeds.AsSpan()) most += seeds[i].Exact ? Math.Min(seeds[i].ALen, seeds[i].BLen) : 1;
         if (most == 0) return 0;
         long[] rented = ArrayPool<long>.Shared.Rent(most);
         int[] tails = ArrayPool<int>.Shared.Rent(most);
@@ -118,7 +118,7 @@ sealed partial class PassageAligner
             // Each pair packed as (a high, b low as its complement), so that sorting the words puts them by a ascending,
             // then b descending: a strictly increasing run of b then takes at most one pair per a.
             int count = 0;
-            foreach (int i in box.Seeds)
+            foreach (int i in box.Seeds.AsSpan())
             {
                 Seed s = seeds[i];
                 int n = s.Exact ? Math.Min(s.ALen, s.BLen) : 1;

@@ -42,8 +42,8 @@ sealed partial class PassageAligner
     /// </summary>
     static Box OnPath(ReadOnlySpan<Seed> seeds, Box box, int gap, Arena<int> groups)
     {
-        ArraySegment<int> group = box.Seeds;
-        int n = group.Count;
+        ReadOnlySpan<int> group = box.Seeds;
+        int n = group.Length;
         if (n < 3) return box;
         // Longest chain increasing in A and B (patience sorting on B, seeds in A order, ties in A by B descending). Only
         // the places of the seeds are read, so they are sorted as packed words: A high, B low as its complement (B
@@ -127,7 +127,7 @@ sealed partial class PassageAligner
         {
             int count = 0;
             bool sorted = true;
-            foreach (int g in box.Seeds)
+            foreach (int g in box.Seeds.AsSpan())
             {
                 if (!seeds[g].Exact) continue;
                 ranges[count] = ((long)seeds[g].A << 32) | (uint)seeds[g].AEnd;
@@ -156,7 +156,7 @@ sealed partial class PassageAligner
             if (s0 == lo && s1 == hi) continue;
             Span<int> inside = groups.Room(group.Count);
             int count = 0;
-            foreach (int g in group)
+            foreach (int g in group.AsSpan())
             {
                 Seed s = seeds[g];
                 int from = sideA ? s.A : s.B, to = sideA ? s.AEnd : s.BEnd;
@@ -169,7 +169,7 @@ sealed partial class PassageAligner
         return box;
     }
 
-    static (int Start, int End) DenseSegment(ReadOnlySpan<Seed> seeds, ArraySegment<int> group, bool sideA, int lo, int hi, double density, bool exactOnly)
+    static (int Start, int End) DenseSegment(ReadOnlySpan<Seed> seeds, ReadOnlySpan<int> group, bool sideA, int lo, int hi, double density, bool exactOnly)
     {
         int n = hi - lo;
         // A coverage difference array over the span: +1 at a seed start, -1 at its end.

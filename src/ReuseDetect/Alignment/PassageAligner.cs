@@ -250,7 +250,7 @@ sealed partial class PassageAligner
         {
             int count = 0, k = 0;
             bool sorted = true;
-            foreach (int i in box.Seeds)
+            foreach (int i in box.Seeds.AsSpan())
             {
                 Seed s = seeds[i];
                 if (!s.Exact || s.A < box.AStart || s.AEnd > box.AEnd || s.B < box.BStart || s.BEnd > box.BEnd) continue;
