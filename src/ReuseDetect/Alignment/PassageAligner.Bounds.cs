@@ -17,7 +17,7 @@ sealed partial class PassageAligner
     /// that some seed's range covers there: never more than all the seeds cover in that extent. Without a stretch of
     /// that length covered that densely by all the seeds (<see cref="DenseStretch"/>), no box can pass.
     /// </remarks>
-    (bool Close, bool Summaries) MayYield(Seed[] seeds, SeedGrams a, SeedGrams b, bool close, bool summaries, double share)
+    (bool Close, bool Summaries) MayYield(ReadOnlySpan<Seed> seeds, SeedGrams a, SeedGrams b, bool close, bool summaries, double share)
     {
         if (!close && !summaries) return (false, false);
         byte[] covered = ArrayPool<byte>.Shared.Rent(Math.Max(a.TokenCount, b.TokenCount));
@@ -36,7 +36,7 @@ sealed partial class PassageAligner
     }
 
     /// <summary>Marks in <paramref name="covered"/> (one entry a token of a side) the tokens some seed's range covers on that side.</summary>
-    static Span<byte> Covered(Seed[] seeds, bool sideA, Span<byte> covered)
+    static Span<byte> Covered(ReadOnlySpan<Seed> seeds, bool sideA, Span<byte> covered)
     {
         covered.Clear();
         foreach (Seed s in seeds)
@@ -83,12 +83,12 @@ sealed partial class PassageAligner
     /// <remarks>
     /// Follows <see cref="HasEvidence"/> for a close passage (anchor counts, ordered words as given, factor 1). Its anchor
     /// (<see cref="IsAnchored"/>) is a run of exact seeds inside the box; no box has a longer run than all the seeds have
-    /// (<see cref="LongestExactRun(Seed[], SeedGrams?, bool)"/>, with <paramref name="distinctive"/> as the anchor test
+    /// (<see cref="LongestExactRun(ReadOnlySpan{Seed}, SeedGrams?, bool)"/>, with <paramref name="distinctive"/> as the anchor test
     /// takes it), so when all the seeds hold no such run, no box is anchored and the box passes only on ordered words,
     /// which first ask for <see cref="ReworkedCoverage"/>. The run without the test of words is never shorter than the
     /// run with it, so it is looked at first.
     /// </remarks>
-    double CloseShareNeeded(Seed[] seeds, SeedGrams a, bool orderedCounts, bool distinctive)
+    double CloseShareNeeded(ReadOnlySpan<Seed> seeds, SeedGrams a, bool orderedCounts, bool distinctive)
     {
         bool anchorOn = _options.MinAnchorWords > 0, orderedOn = orderedCounts && _options.MinOrderedWords > 0;
         if (!orderedCounts && _options.MinOrderedWords > 0 && !anchorOn) return -1;

@@ -10,10 +10,11 @@ sealed partial class PassageAligner
     /// Single-linkage chaining: seeds whose ranges lie within <paramref name="gapA"/> tokens in A and
     /// <paramref name="closeB"/> in B, with no page furniture between them in either, share a close chain; within
     /// <paramref name="wideB"/> in B (a summary spreads its source out), a wide chain. Both come from one walk over the
-    /// seed pairs, since they differ only in the B gap; the wide chains are null when <paramref name="wideB"/> is
-    /// negative. Only chains of two seeds or more are returned (a lone seed is never a passage).
+    /// seed pairs, since they differ only in the B gap; the wide chains are not made when <paramref name="wideB"/> is
+    /// negative. The chains of two seeds or more (a lone seed is never a passage) are left in
+    /// <see cref="Scratch.CloseChains"/> and <see cref="Scratch.WideChains"/>.
     /// </summary>
-    static (List<int[]> Close, List<int[]>? Wide) ChainSeeds(Seed[] seeds, int gapA, int closeB, int wideB, Evidence texts)
+    static void ChainSeeds(ReadOnlySpan<Seed> seeds, int gapA, int closeB, int wideB, Evidence texts, Scratch work)
     {
         int g = gapA, reachB = Math.Max(closeB, wideB);
         // Seeds are sorted by A start; a seed t can link s only when t started at most (gap + longest seed) before s.
@@ -30,8 +31,10 @@ sealed partial class PassageAligner
         // but passes over none of the seeds that lie elsewhere in B.
         int width = reachB + longestB + 1, buckets = lastB / width + 1;
         int[] newest = ArrayPool<int>.Shared.Rent(buckets), previous = ArrayPool<int>.Shared.Rent(seeds.Length);
-        using var close = UnionFind.Rent(seeds.Length);
-        using UnionFind? wide = wideB >= 0 ? UnionFind.Rent(seeds.Length) : null;
+        UnionFind close = work.Close;
+        UnionFind? wide = wideB >= 0 ? work.Wide : null;
+        close.Reset(seeds.Length);
+        wide?.Reset(seeds.Length);
         try
         {
             newest.AsSpan(0, buckets).Fill(-1);
@@ -68,10 +71,11 @@ sealed partial class PassageAligner
             ArrayPool<int>.Shared.Return(newest);
             ArrayPool<int>.Shared.Return(previous);
         }
-        return (close.Groups(minSize: 2), wide?.Groups(minSize: 2));
+        work.ReadSets(close, minSize: 2, work.CloseChains);
+        if (wide is not null) work.ReadSets(wide, minSize: 2, work.WideChains);
     }
 
-    static List<Box> MergeBoxes(Seed[] seeds, List<Box> boxes, Gaps gaps, Evidence texts)
+    static List<Box> MergeBoxes(ReadOnlySpan<Seed> seeds, List<Box> boxes, Gaps gaps, Evidence texts, Scratch work)
     {
         if (boxes.Count <= 1) return boxes;
         int gap = gaps.MergeA, gapB = gaps.MergeB;
@@ -80,7 +84,8 @@ sealed partial class PassageAligner
         boxes.Sort((p, q) => p.AStart != q.AStart ? p.AStart.CompareTo(q.AStart)
             : p.BStart != q.BStart ? p.BStart.CompareTo(q.BStart)
             : p.AEnd != q.AEnd ? p.AEnd.CompareTo(q.AEnd) : p.BEnd.CompareTo(q.BEnd));
-        using var uf = UnionFind.Rent(boxes.Count);
+        UnionFind uf = work.Merge;
+        uf.Reset(boxes.Count);
         for (int x = 0; x < boxes.Count; x++)
         {
             Box p = boxes[x];
@@ -100,13 +105,23 @@ sealed partial class PassageAligner
                     uf.Union(x, y);
             }
         }
-        var merged = new List<Box>();
-        foreach (int[] group in uf.Groups())
+        // The sets of boxes, read into the arena (their members are box indexes), and each merged set's seeds after them.
+        List<ArraySegment<int>> sets = work.MergeSets;
+        work.ReadSets(uf, minSize: 1, sets);
+        List<Box> merged = work.BoxList();
+        foreach (ArraySegment<int> set in sets)
         {
-            if (group.Length == 1) { merged.Add(boxes[group[0]]); continue; }
-            var members = new List<int>();
-            foreach (int bi in group) members.AddRange(boxes[bi].Seeds);
-            merged.Add(Measure(seeds, [.. members]));
+            if (set.Count == 1) { merged.Add(boxes[set[0]]); continue; }
+            int total = 0;
+            foreach (int bi in set.AsSpan()) total += boxes[bi].Seeds.Count;
+            Span<int> members = work.Groups.Room(total);
+            int count = 0;
+            foreach (int bi in set.AsSpan())
+            {
+                boxes[bi].Seeds.AsSpan().CopyTo(members[count..]);
+                count += boxes[bi].Seeds.Count;
+            }
+            merged.Add(Measure(seeds, work.Groups.Keep(count)));
         }
         return merged;
     }
@@ -118,9 +133,10 @@ sealed partial class PassageAligner
 
     /// <summary>Bounding box and covered-token counts of a group of seeds.</summary>
     [SkipLocalsInit]
-    static Box Measure(Seed[] seeds, int[] group)
+    static Box Measure(ReadOnlySpan<Seed> seeds, ArraySegment<int> group)
     {
-        int n = group.Length;
+        ReadOnlySpan<int> members = group;
+        int n = members.Length;
         long[]? rented = null;
         Span<long> buffer = n <= 128 ? stackalloc long[256] : (rented = ArrayPool<long>.Shared.Rent(2 * n));
         try
@@ -130,7 +146,7 @@ sealed partial class PassageAligner
             bool aSorted = true, bSorted = true;
             for (int x = 0; x < n; x++)
             {
-                Seed s = seeds[group[x]];
+                Seed s = seeds[members[x]];
                 ar[x] = ((long)s.A << 32) | (uint)s.AEnd;
                 br[x] = ((long)s.B << 32) | (uint)s.BEnd;
                 if (x > 0)

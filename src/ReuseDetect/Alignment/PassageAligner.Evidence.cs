@@ -14,7 +14,7 @@ sealed partial class PassageAligner
     const double ReworkedCoverage = 0.35;
 
     /// <summary>
-    /// The two texts' word kinds, beside the seeds of one alignment. <paramref name="DistinctiveAnchor"/>: the pair is
+    /// The two texts' word kinds, for the seeds of one alignment. <paramref name="DistinctiveAnchor"/>: the pair is
     /// aligned for verbatim passages only (it shares too few content fingerprints, or no pair of content words, to hold
     /// reworded text), so its verbatim run is its only evidence and must be distinctive prose: its
     /// <see cref="AnchorOrdinaryWords"/> ordinary words must be ones the corpus does not use everywhere
@@ -22,7 +22,7 @@ sealed partial class PassageAligner
     /// filed a registration statement with the Securities and Exchange Commission covering a proposed offering", "Oper shr
     /// loss two cts vs"): two different companies' filings share such a run, and nothing else.
     /// </summary>
-    readonly record struct Evidence(Seed[] Seeds, SeedGrams A, SeedGrams B, bool DistinctiveAnchor);
+    readonly record struct Evidence(SeedGrams A, SeedGrams B, bool DistinctiveAnchor);
 
     /// <summary>
     /// Whether a box is reuse rather than two texts about the same thing. Either test is enough: a verbatim run of
@@ -34,7 +34,7 @@ sealed partial class PassageAligner
     /// false), where an article's topic words recur all through it, only the verbatim run counts. With both tests
     /// off, every box passes.
     /// </summary>
-    bool HasEvidence(Seed[] seeds, Box box, Evidence evidence, bool anchorCounts, bool orderedCounts, double orderedFactor = 1, double orderedShare = 0)
+    bool HasEvidence(ReadOnlySpan<Seed> seeds, Box box, Evidence evidence, bool anchorCounts, bool orderedCounts, double orderedFactor = 1, double orderedShare = 0)
     {
         bool anchorOn = anchorCounts && _options.MinAnchorWords > 0, orderedOn = orderedCounts && _options.MinOrderedWords > 0;
         // With the ordered test left out for this box but in force, only the anchor can pass it.
@@ -70,7 +70,7 @@ sealed partial class PassageAligner
     /// run as long as a whole passage, whatever its words (a story reposted by many outlets is all stock phrase by the
     /// time the corpus has seen it).
     /// </summary>
-    bool IsAnchored(Seed[] seeds, Box box, SeedGrams a, bool distinctive) =>
+    bool IsAnchored(ReadOnlySpan<Seed> seeds, Box box, SeedGrams a, bool distinctive) =>
         _options.MinAnchorWords > 0 && (LongestExactRun(seeds, box, a, distinctive) >= _options.MinAnchorWords || LongestExactRun(seeds, box, null, false) >= _options.MinWords);
 
     /// <summary>
@@ -78,7 +78,7 @@ sealed partial class PassageAligner
     /// unexplained: a summary that is only true where it runs over a copied paragraph is that copy, stretched over chance
     /// words of the same topic.
     /// </summary>
-    bool HasOwnEvidence(Seed[] seeds, Box box, Evidence evidence, List<Box> close)
+    bool HasOwnEvidence(ReadOnlySpan<Seed> seeds, Box box, Evidence evidence, List<Box> close)
     {
         if (_options.MinOrderedWords <= 0) return true;
         int ordinary = evidence.A.OrdinaryIn(box.AStart, box.AEnd);
@@ -96,50 +96,57 @@ sealed partial class PassageAligner
     /// pairs (a, b) increasing in both, over the tokens its seeds pair up (an exact n-gram pairs its tokens one to
     /// one; an unordered content run pairs its first words).
     /// </summary>
-    static int OrderedOrdinaryMatches(Seed[] seeds, Box box, SeedGrams a, SeedGrams b, List<Box>? skipA = null) =>
+    static int OrderedOrdinaryMatches(ReadOnlySpan<Seed> seeds, Box box, SeedGrams a, SeedGrams b, List<Box>? skipA = null) =>
         OrderedOrdinaryMatches(seeds, box, a, b, skipA, out _);
 
     /// <summary>
-    /// <see cref="OrderedOrdinaryMatches(Seed[], Box, SeedGrams, SeedGrams, List{Box}?)"/>, and how many matched word
+    /// <see cref="OrderedOrdinaryMatches(ReadOnlySpan{Seed}, Box, SeedGrams, SeedGrams, List{Box}?)"/>, and how many matched word
     /// pairs (in any order) are distinctive: ordinary words that are not common in the corpus (<see cref="WordKinds.Common"/>).
     /// </summary>
-    static int OrderedOrdinaryMatches(Seed[] seeds, Box box, SeedGrams a, SeedGrams b, List<Box>? skipA, out int distinctive)
+    static int OrderedOrdinaryMatches(ReadOnlySpan<Seed> seeds, Box box, SeedGrams a, SeedGrams b, List<Box>? skipA, out int distinctive)
     {
         byte[] ka = a.Kinds, kb = b.Kinds;
         distinctive = 0;
-        var pairs = new List<long>(box.Seeds.Length * 2);
-        foreach (int i in box.Seeds)
-        {
-            Seed s = seeds[i];
-            int n = s.Exact ? Math.Min(s.ALen, s.BLen) : 1;
-            for (int t = 0; t < n; t++)
-            {
-                int pa = s.A + t, pb = s.B + t;
-                if (pa < box.AStart || pa >= box.AEnd || pb < box.BStart || pb >= box.BEnd) continue;
-                if (skipA is not null && skipA.Exists(k => pa >= k.AStart && pa < k.AEnd)) continue;
-                if (!WordKinds.IsOrdinary(ka[pa]) || !WordKinds.IsOrdinary(kb[pb])) continue;
-                pairs.Add(((long)pa << 32) | (uint)pb);
-            }
-        }
-        if (pairs.Count == 0) return 0;
-        // By a ascending, then b descending, so that a strictly increasing run of b takes at most one pair per a.
-        pairs.Sort((x, y) => (x >> 32) != (y >> 32) ? (x >> 32).CompareTo(y >> 32) : ((int)y).CompareTo((int)x));
-        // A word of A counts once as distinctive, however many seeds (its n-grams, its content run) pair it.
-        int lastA = -1;
-        foreach (long p in pairs)
-        {
-            int pa = (int)(p >> 32), pb = (int)p;
-            if (pa == lastA || ka[pa] != WordKinds.Ordinary || kb[pb] != WordKinds.Ordinary) continue;
-            distinctive++;
-            lastA = pa;
-        }
-        int[] tails = ArrayPool<int>.Shared.Rent(pairs.Count);
+        // An exact seed pairs at most as many tokens as it is long on its shorter side, a content seed one.
+        int most = 0;
+        foreach (int i in box.Seeds.AsSpan()) most += seeds[i].Exact ? Math.Min(seeds[i].ALen, seeds[i].BLen) : 1;
+        if (most == 0) return 0;
+        long[] rented = ArrayPool<long>.Shared.Rent(most);
+        int[] tails = ArrayPool<int>.Shared.Rent(most);
         try
         {
+            // Each pair packed as (a high, b low as its complement), so that sorting the words puts them by a ascending,
+            // then b descending: a strictly increasing run of b then takes at most one pair per a.
+            int count = 0;
+            foreach (int i in box.Seeds.AsSpan())
+            {
+                Seed s = seeds[i];
+                int n = s.Exact ? Math.Min(s.ALen, s.BLen) : 1;
+                for (int t = 0; t < n; t++)
+                {
+                    int pa = s.A + t, pb = s.B + t;
+                    if (pa < box.AStart || pa >= box.AEnd || pb < box.BStart || pb >= box.BEnd) continue;
+                    if (skipA is not null && InsideAny(skipA, pa)) continue;
+                    if (!WordKinds.IsOrdinary(ka[pa]) || !WordKinds.IsOrdinary(kb[pb])) continue;
+                    rented[count++] = ((long)pa << 32) | (uint)~pb;
+                }
+            }
+            if (count == 0) return 0;
+            Span<long> pairs = rented.AsSpan(0, count);
+            pairs.Sort();
+            // A word of A counts once as distinctive, however many seeds (its n-grams, its content run) pair it.
+            int lastA = -1;
+            foreach (long p in pairs)
+            {
+                int pa = (int)(p >> 32), pb = ~(int)p;
+                if (pa == lastA || ka[pa] != WordKinds.Ordinary || kb[pb] != WordKinds.Ordinary) continue;
+                distinctive++;
+                lastA = pa;
+            }
             int length = 0;
             foreach (long p in pairs)
             {
-                int v = (int)p;
+                int v = ~(int)p;
                 int lo = 0, hi = length;
                 while (lo < hi)
                 {
@@ -154,7 +161,16 @@ sealed partial class PassageAligner
         }
         finally
         {
+            ArrayPool<long>.Shared.Return(rented);
             ArrayPool<int>.Shared.Return(tails);
         }
+    }
+
+    /// <summary>Whether token <paramref name="pa"/> of A lies inside any of <paramref name="boxes"/>.</summary>
+    static bool InsideAny(List<Box> boxes, int pa)
+    {
+        foreach (Box k in boxes)
+            if (pa >= k.AStart && pa < k.AEnd) return true;
+        return false;
     }
 }

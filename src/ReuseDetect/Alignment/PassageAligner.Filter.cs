@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using ReuseDetect.Internal;
 
 namespace ReuseDetect.Alignment;
 
@@ -10,16 +11,17 @@ sealed partial class PassageAligner
     /// A weaker passage overlapping a stronger one is usually the same A text matching a repeated or
     /// similar stretch elsewhere in B.
     /// </summary>
-    static List<Box> ResolveOverlaps(List<Box> boxes)
+    static List<Box> ResolveOverlaps(List<Box> boxes, Scratch work)
     {
         if (boxes.Count <= 1) return boxes;
-        var order = new List<Box>(boxes);
+        List<Box> order = work.BoxList();
+        order.AddRange(boxes);
         order.Sort((x, y) =>
         {
             int c = (y.MatchedA + y.MatchedB).CompareTo(x.MatchedA + x.MatchedB);
             return c != 0 ? c : x.AStart != y.AStart ? x.AStart.CompareTo(y.AStart) : x.BStart.CompareTo(y.BStart);
         });
-        var kept = new List<Box>();
+        List<Box> kept = work.BoxList();
         foreach (Box box in order)
         {
             bool overlaps = false;
@@ -38,40 +40,60 @@ sealed partial class PassageAligner
     /// after the reused sentence, matched to the name inside the other copy) no longer stretches the end; seeds between
     /// the path's ends, and beyond them on its diagonal, all stay.
     /// </summary>
-    static Box OnPath(Seed[] seeds, Box box, int gap)
+    static Box OnPath(ReadOnlySpan<Seed> seeds, Box box, int gap, Arena<int> groups)
     {
-        int[] group = box.Seeds;
-        if (group.Length < 3) return box;
-        // Longest chain increasing in A and B (patience sorting on B, seeds in A order, ties in A by B descending).
-        int[] order = [.. group];
-        Array.Sort(order, (x, y) => seeds[x].A != seeds[y].A ? seeds[x].A.CompareTo(seeds[y].A) : seeds[y].B.CompareTo(seeds[x].B));
-        int[] tails = new int[order.Length], previous = new int[order.Length];
-        int length = 0;
-        for (int i = 0; i < order.Length; i++)
+        ReadOnlySpan<int> group = box.Seeds;
+        int n = group.Length;
+        if (n < 3) return box;
+        // Longest chain increasing in A and B (patience sorting on B, seeds in A order, ties in A by B descending). Only
+        // the places of the seeds are read, so they are sorted as packed words: A high, B low as its complement (B
+        // descending); seeds at one place are alike to the walk, so the order among them does not matter.
+        long[] places = ArrayPool<long>.Shared.Rent(n);
+        int[] links = ArrayPool<int>.Shared.Rent(2 * n);
+        try
         {
-            int b = seeds[order[i]].B, lo = 0, hi = length;
-            while (lo < hi)
+            Span<long> order = places.AsSpan(0, n);
+            for (int i = 0; i < n; i++)
             {
-                int mid = (lo + hi) >>> 1;
-                if (seeds[order[tails[mid]]].B < b) lo = mid + 1;
-                else hi = mid;
+                Seed s = seeds[group[i]];
+                order[i] = ((long)s.A << 32) | (uint)~s.B;
             }
-            previous[i] = lo > 0 ? tails[lo - 1] : -1;
-            tails[lo] = i;
-            if (lo == length) length++;
+            order.Sort();
+            Span<int> tails = links.AsSpan(0, n), previous = links.AsSpan(n, n);
+            int length = 0;
+            for (int i = 0; i < n; i++)
+            {
+                int b = ~(int)order[i], lo = 0, hi = length;
+                while (lo < hi)
+                {
+                    int mid = (lo + hi) >>> 1;
+                    if (~(int)order[tails[mid]] < b) lo = mid + 1;
+                    else hi = mid;
+                }
+                previous[i] = lo > 0 ? tails[lo - 1] : -1;
+                tails[lo] = i;
+                if (lo == length) length++;
+            }
+            int last = tails[length - 1], first = last;
+            while (previous[first] >= 0) first = previous[first];
+            int headA = (int)(order[first] >> 32), headB = ~(int)order[first];
+            int tailA = (int)(order[last] >> 32), tailB = ~(int)order[last];
+            // A seed beyond the path's ends stays when it continues the path's diagonal within a gap (an edit, a local swap).
+            Span<int> inside = groups.Room(n);
+            int count = 0;
+            foreach (int g in group)
+            {
+                Seed x = seeds[g];
+                (int endA, int endB) = x.A > tailA ? (tailA, tailB) : x.A < headA ? (headA, headB) : (x.A, x.B);
+                if (Math.Abs(x.B - endB - (x.A - endA)) <= gap) inside[count++] = g;
+            }
+            return count == n ? box : Measure(seeds, groups.Keep(count));
         }
-        int last = tails[length - 1], first = last;
-        while (previous[first] >= 0) first = previous[first];
-        Seed head = seeds[order[first]], tail = seeds[order[last]];
-        // A seed beyond the path's ends stays when it continues the path's diagonal within a gap (an edit, a local swap).
-        var inside = new List<int>(group.Length);
-        foreach (int g in group)
+        finally
         {
-            Seed x = seeds[g];
-            Seed end = x.A > tail.A ? tail : x.A < head.A ? head : x;
-            if (Math.Abs(x.B - end.B - (x.A - end.A)) <= gap) inside.Add(g);
+            ArrayPool<long>.Shared.Return(places);
+            ArrayPool<int>.Shared.Return(links);
         }
-        return inside.Count == group.Length ? box : Measure(seeds, [.. inside]);
     }
 }
 
@@ -83,11 +105,11 @@ sealed partial class PassageAligner
     /// and drops the seeds outside it. A passage that is mostly verbatim is then cut again on its exact seeds
     /// alone: loose single-word matches must not stretch a copy over the similar text around it.
     /// </summary>
-    static Box Trim(Seed[] seeds, Box box, double density, int rounds)
+    static Box Trim(ReadOnlySpan<Seed> seeds, Box box, double density, int rounds, Arena<int> groups)
     {
-        box = TrimRounds(seeds, box, density, rounds, exactOnly: false);
+        box = TrimRounds(seeds, box, density, rounds, exactOnly: false, groups);
         if (rounds > 1 && box.ALength > 0 && ExactShare(seeds, box) >= VerbatimShare)
-            box = TrimRounds(seeds, box, VerbatimDensity, rounds, exactOnly: true);
+            box = TrimRounds(seeds, box, VerbatimDensity, rounds, exactOnly: true, groups);
         return box;
     }
 
@@ -96,16 +118,16 @@ sealed partial class PassageAligner
     const double VerbatimDensity = 0.5;
 
     [SkipLocalsInit]
-    static double ExactShare(Seed[] seeds, Box box)
+    static double ExactShare(ReadOnlySpan<Seed> seeds, Box box)
     {
-        int n = box.Seeds.Length;
+        int n = box.Seeds.Count;
         long[]? rented = null;
         Span<long> ranges = n <= 256 ? stackalloc long[256] : (rented = ArrayPool<long>.Shared.Rent(n));
         try
         {
             int count = 0;
             bool sorted = true;
-            foreach (int g in box.Seeds)
+            foreach (int g in box.Seeds.AsSpan())
             {
                 if (!seeds[g].Exact) continue;
                 ranges[count] = ((long)seeds[g].A << 32) | (uint)seeds[g].AEnd;
@@ -123,30 +145,31 @@ sealed partial class PassageAligner
         }
     }
 
-    static Box TrimRounds(Seed[] seeds, Box box, double density, int rounds, bool exactOnly)
+    static Box TrimRounds(ReadOnlySpan<Seed> seeds, Box box, double density, int rounds, bool exactOnly, Arena<int> groups)
     {
-        int[] group = box.Seeds;
+        ArraySegment<int> group = box.Seeds;
         for (int round = 0; round < rounds; round++)
         {
             bool sideA = round != 1;
             int lo = sideA ? box.AStart : box.BStart, hi = sideA ? box.AEnd : box.BEnd;
             (int s0, int s1) = DenseSegment(seeds, group, sideA, lo, hi, density, exactOnly);
             if (s0 == lo && s1 == hi) continue;
-            var inside = new List<int>(group.Length);
-            foreach (int g in group)
+            Span<int> inside = groups.Room(group.Count);
+            int count = 0;
+            foreach (int g in group.AsSpan())
             {
                 Seed s = seeds[g];
                 int from = sideA ? s.A : s.B, to = sideA ? s.AEnd : s.BEnd;
-                if (from >= s0 && to <= s1) inside.Add(g);
+                if (from >= s0 && to <= s1) inside[count++] = g;
             }
-            if (inside.Count == 0) return box with { AEnd = box.AStart, BEnd = box.BStart };
-            group = [.. inside];
+            if (count == 0) return box with { AEnd = box.AStart, BEnd = box.BStart };
+            group = groups.Keep(count);
             box = Measure(seeds, group);
         }
         return box;
     }
 
-    static (int Start, int End) DenseSegment(Seed[] seeds, int[] group, bool sideA, int lo, int hi, double density, bool exactOnly)
+    static (int Start, int End) DenseSegment(ReadOnlySpan<Seed> seeds, ReadOnlySpan<int> group, bool sideA, int lo, int hi, double density, bool exactOnly)
     {
         int n = hi - lo;
         // A coverage difference array over the span: +1 at a seed start, -1 at its end.

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace ReuseDetect.Alignment;
 
@@ -73,8 +74,13 @@ sealed partial class PassageAligner
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         if (a.TokenCount >= b.TokenCount) return Align(a, b, anchoredOnly);
-        List<AlignedPassage> swapped = Align(b, a, anchoredOnly);
-        var result = swapped.ConvertAll(p => new AlignedPassage(p.BStart, p.BEnd, p.AStart, p.AEnd, p.MatchedB, p.MatchedA, p.Anchored));
+        // The passages of the swapped texts, swapped back in place.
+        List<AlignedPassage> result = Align(b, a, anchoredOnly);
+        for (int i = 0; i < result.Count; i++)
+        {
+            AlignedPassage p = result[i];
+            result[i] = new AlignedPassage(p.BStart, p.BEnd, p.AStart, p.AEnd, p.MatchedB, p.MatchedA, p.Anchored);
+        }
         result.Sort((x, y) => x.AStart != y.AStart ? x.AStart.CompareTo(y.AStart) : x.BStart.CompareTo(y.BStart));
         return result;
     }
@@ -102,25 +108,38 @@ sealed partial class PassageAligner
 
     List<AlignedPassage> AlignCore(SeedGrams a, SeedGrams b, bool self, bool anchoredOnly)
     {
-        var result = new List<AlignedPassage>();
+        Scratch work = TakeScratch();
+        try
+        {
+            return AlignCore(a, b, self, anchoredOnly, work);
+        }
+        finally
+        {
+            GiveBack(work);
+        }
+    }
+
+    List<AlignedPassage> AlignCore(SeedGrams a, SeedGrams b, bool self, bool anchoredOnly, Scratch work)
+    {
         // Inside one text, or when only anchored passages are asked for, or when the anchor is the only evidence there
         // is, every passage holds an exact run of MinAnchorWords, and a run inside a passage is a run among all the
         // seeds: without one anywhere, nothing can be found.
         if (!anchoredOnly && !self && _options.MinOrderedWords > 0 && !MayHoldReworded(a, b)) anchoredOnly = true;
         bool orderedPath = !anchoredOnly && _options.MinOrderedWords > 0;
         int anchor = _options.MinAnchorWords > 0 && (anchoredOnly || (!orderedPath && _options.SummaryGap <= 0)) ? _options.MinAnchorWords : 0;
-        Seed[] seeds = FindSeeds(a, b, self, anchor);
-        if (seeds.Length == 0) return result;
-        var evidence = new Evidence(seeds, a, b, DistinctiveAnchor: anchoredOnly && !self);
+        ReadOnlySpan<Seed> seeds = FindSeeds(a, b, self, anchor, work);
+        if (seeds.IsEmpty) return [];
+        var evidence = new Evidence(a, b, DistinctiveAnchor: anchoredOnly && !self);
         // Passages need stretches of text densely covered by seeds (MayYield says why the bound is exact): without them
         // for a summary, neither the wide chains nor the summary pass are made; without them for either, nothing is.
         double share = CloseShareNeeded(seeds, a, orderedCounts: !self && !anchoredOnly, evidence.DistinctiveAnchor);
         var (close, summaries) = MayYield(seeds, a, b, share >= 0, _options.SummaryGap > 0 && !self && !anchoredOnly, share);
-        if (!close && !summaries) return result;
-        var (closeChains, wideChains) = ChainSeeds(seeds, _options.MaxGap, _options.MaxGap, summaries ? _options.SummaryGap : -1, evidence);
-        List<Box> kept = close ? Passages(seeds, closeChains, new Gaps(_options.MergeGap, _options.MergeGap), self, evidence, anchoredOnly) : [];
-        if (summaries) kept.AddRange(Summaries(seeds, wideChains!, evidence, kept));
-        if (_options.ResolveOverlaps) kept = ResolveOverlaps(kept);
+        if (!close && !summaries) return [];
+        ChainSeeds(seeds, _options.MaxGap, _options.MaxGap, summaries ? _options.SummaryGap : -1, evidence, work);
+        List<Box> kept = close ? Passages(seeds, work.CloseChains, new Gaps(_options.MergeGap, _options.MergeGap), self, evidence, anchoredOnly, work) : work.BoxList();
+        if (summaries) kept.AddRange(Summaries(seeds, work.WideChains, evidence, kept, work));
+        if (_options.ResolveOverlaps) kept = ResolveOverlaps(kept, work);
+        var result = new List<AlignedPassage>(kept.Count);
         foreach (Box box in kept)
             result.Add(new AlignedPassage(box.AStart, box.AEnd, box.BStart, box.BEnd, box.MatchedA, box.MatchedB, IsAnchored(seeds, box, a, evidence.DistinctiveAnchor)));
         result.Sort((x, y) => x.AStart != y.AStart ? x.AStart.CompareTo(y.AStart) : x.BStart.CompareTo(y.BStart));
@@ -130,41 +149,55 @@ sealed partial class PassageAligner
     /// <summary>
     /// Summary passages where A condenses B, minus those the close passages <paramref name="kept"/> already explain.
     /// </summary>
-    List<Box> Summaries(Seed[] seeds, List<int[]> chains, Evidence evidence, List<Box> kept)
+    List<Box> Summaries(ReadOnlySpan<Seed> seeds, List<ArraySegment<int>> chains, Evidence evidence, List<Box> kept, Scratch work)
     {
-        // A summary passage only fills A text the close passages left (nearly all) unexplained: where they
-        // already account for A, the summary pass would only stretch them over chance matches in B.
-        var summaries = SummaryPassages(seeds, chains, evidence);
-        // Nor may it span B text that a close passage already ties to another place in A: a summary of B
-        // would have drawn on that text too, so the wide-gap match is chance vocabulary of the same topic.
-        summaries.RemoveAll(s => CoveredInA(kept, s.AStart, s.AEnd) > SummaryExplained * s.ALength
-            || kept.Exists(k => k.BStart < s.BEnd && s.BStart < k.BEnd && (k.AEnd <= s.AStart || s.AEnd <= k.AStart))
-            // A long verbatim copy is the strongest evidence there is; a wide-gap match must not displace it.
-            || kept.Exists(k => k.AStart < s.AEnd && s.AStart < k.AEnd && 2 * k.ALength >= s.ALength
-                && ExactShare(seeds, k) >= VerbatimShare)
-            // What the close passages leave of it must be a summary by itself.
-            || !HasOwnEvidence(seeds, s, evidence, kept));
+        List<Box> summaries = SummaryPassages(seeds, chains, evidence, work);
+        int left = 0;
+        for (int i = 0; i < summaries.Count; i++)
+            if (!Explained(seeds, summaries[i], evidence, kept)) summaries[left++] = summaries[i];
+        summaries.RemoveRange(left, summaries.Count - left);
         return summaries;
     }
 
-    /// <summary>Merges, trims and filters the close chains of seeds into passages of similar extent on both sides.</summary>
-    List<Box> Passages(Seed[] seeds, List<int[]> chains, Gaps gaps, bool self, Evidence evidence, bool anchoredOnly)
+    /// <summary>Whether the close passages <paramref name="kept"/> already explain the summary passage <paramref name="s"/>.</summary>
+    bool Explained(ReadOnlySpan<Seed> seeds, Box s, Evidence evidence, List<Box> kept)
     {
-        List<Box> boxes = [];
-        foreach (int[] g in chains)
+        // A summary passage only fills A text the close passages left (nearly all) unexplained: where they
+        // already account for A, the summary pass would only stretch them over chance matches in B.
+        if (CoveredInA(kept, s.AStart, s.AEnd) > SummaryExplained * s.ALength) return true;
+        foreach (Box k in kept)
+        {
+            // Nor may it span B text that a close passage already ties to another place in A: a summary of B
+            // would have drawn on that text too, so the wide-gap match is chance vocabulary of the same topic.
+            if (k.BStart < s.BEnd && s.BStart < k.BEnd && (k.AEnd <= s.AStart || s.AEnd <= k.AStart)) return true;
+        }
+        foreach (Box k in kept)
+        {
+            // A long verbatim copy is the strongest evidence there is; a wide-gap match must not displace it.
+            if (k.AStart < s.AEnd && s.AStart < k.AEnd && 2 * k.ALength >= s.ALength && ExactShare(seeds, k) >= VerbatimShare) return true;
+        }
+        // What the close passages leave of it must be a summary by itself.
+        return !HasOwnEvidence(seeds, s, evidence, kept);
+    }
+
+    /// <summary>Merges, trims and filters the close chains of seeds into passages of similar extent on both sides.</summary>
+    List<Box> Passages(ReadOnlySpan<Seed> seeds, List<ArraySegment<int>> chains, Gaps gaps, bool self, Evidence evidence, bool anchoredOnly, Scratch work)
+    {
+        List<Box> boxes = work.BoxList();
+        foreach (ArraySegment<int> g in chains)
         {
             Box box = Measure(seeds, g);
             if (box.Coverage >= _options.MinCoverage) boxes.Add(box);
         }
-        var kept = new List<Box>();
-        foreach (Box merged in MergeBoxes(seeds, boxes, gaps, evidence))
+        List<Box> kept = work.BoxList();
+        foreach (Box merged in MergeBoxes(seeds, boxes, gaps, evidence, work))
         {
             // Trimming (and OnPath) only ever keeps a subset of the box's seeds and measures them again, so a box is
             // never longer on a side after it than before: one too short already is dropped below whatever they do.
             if (merged.ALength < _options.MinWords || merged.BLength < _options.MinWords) continue;
-            Box box = _options.TrimDensity > 0 ? Trim(seeds, merged, _options.TrimDensity, rounds: 3) : merged;
+            Box box = _options.TrimDensity > 0 ? Trim(seeds, merged, _options.TrimDensity, rounds: 3, work.Groups) : merged;
             // A repeat inside one document is a close copy: its ends keep to its path through both places.
-            if (self) box = OnPath(seeds, box, _options.MaxGap);
+            if (self) box = OnPath(seeds, box, _options.MaxGap, work.Groups);
             if (box.ALength < _options.MinWords || box.BLength < _options.MinWords) continue;
             if (box.Coverage < _options.MinCoverage) continue;
             if (self && box.BStart < box.AEnd) continue;
@@ -178,19 +211,19 @@ sealed partial class PassageAligner
     /// Passages where A condenses a much longer stretch of B (a summary): the words of A stay dense, those of
     /// B spread out, so B may have gaps of <see cref="AlignmentOptions.SummaryGap"/> and only A must be densely covered.
     /// </summary>
-    List<Box> SummaryPassages(Seed[] seeds, List<int[]> chains, Evidence evidence)
+    List<Box> SummaryPassages(ReadOnlySpan<Seed> seeds, List<ArraySegment<int>> chains, Evidence evidence, Scratch work)
     {
         var gaps = new Gaps(_options.MergeGap, _options.SummaryGap);
-        var boxes = new List<Box>(chains.Count);
-        foreach (int[] g in chains)
-            if (g.Length >= 2) boxes.Add(Measure(seeds, g));
-        var kept = new List<Box>();
-        foreach (Box merged in MergeBoxes(seeds, boxes, gaps, evidence))
+        List<Box> boxes = work.BoxList();
+        foreach (ArraySegment<int> g in chains)
+            if (g.Count >= 2) boxes.Add(Measure(seeds, g));
+        List<Box> kept = work.BoxList();
+        foreach (Box merged in MergeBoxes(seeds, boxes, gaps, evidence, work))
         {
             // As in Passages, trimming never lengthens a side: a box too short in A, or in B for twice the shortest A, is
             // dropped below whatever trimming does.
             if (merged.ALength < SummaryMinWordsFactor * _options.MinWords || merged.BLength < SummaryLengthRatio * SummaryMinWordsFactor * _options.MinWords) continue;
-            Box box = _options.TrimDensity > 0 ? Trim(seeds, merged, Math.Max(_options.TrimDensity, SummaryTrimDensity), rounds: 1) : merged;
+            Box box = _options.TrimDensity > 0 ? Trim(seeds, merged, Math.Max(_options.TrimDensity, SummaryTrimDensity), rounds: 1, work.Groups) : merged;
             if (box.ALength < SummaryMinWordsFactor * _options.MinWords || box.BLength < SummaryLengthRatio * box.ALength) continue;
             if ((double)box.MatchedA / box.ALength < SummaryMinCoverageA) continue;
             if (box.MatchedB < _options.MinCoverage * box.ALength) continue;
@@ -209,15 +242,15 @@ sealed partial class PassageAligner
     /// Minister Nikol Pashinian … in Yerevan on") does not, nor does a long name ("the Organization for Security and
     /// Cooperation in Europe").
     /// </summary>
-    static int LongestExactRun(Seed[] seeds, Box box, SeedGrams? a, bool distinctive)
+    static int LongestExactRun(ReadOnlySpan<Seed> seeds, Box box, SeedGrams? a, bool distinctive)
     {
-        int n = box.Seeds.Length;
+        int n = box.Seeds.Count;
         int[] inside = ArrayPool<int>.Shared.Rent(n);
         try
         {
             int count = 0, k = 0;
             bool sorted = true;
-            foreach (int i in box.Seeds)
+            foreach (int i in box.Seeds.AsSpan())
             {
                 Seed s = seeds[i];
                 if (!s.Exact || s.A < box.AStart || s.AEnd > box.AEnd || s.B < box.BStart || s.BEnd > box.BEnd) continue;
@@ -237,13 +270,13 @@ sealed partial class PassageAligner
     }
 
     /// <summary>
-    /// The longest run of exact seeds anywhere, as <see cref="LongestExactRun(Seed[], Box, SeedGrams?, bool)"/> counts it in a
+    /// The longest run of exact seeds anywhere, as <see cref="LongestExactRun(ReadOnlySpan{Seed}, Box, SeedGrams?, bool)"/> counts it in a
     /// box (with its test of ordinary, or distinctive, words when <paramref name="a"/> is given). A box holds a subset of
     /// the seeds, so no box's run is longer: a seed's run among a subset is at most its run among all (the seed one step
     /// back on its diagonal is among all when it is among the subset), and a longer run ending at the same seed spans more
     /// words of A, so the words that let the shorter one count let the longer one count too.
     /// </summary>
-    static int LongestExactRun(Seed[] seeds, SeedGrams? a, bool distinctive)
+    static int LongestExactRun(ReadOnlySpan<Seed> seeds, SeedGrams? a, bool distinctive)
     {
         int[] exact = ArrayPool<int>.Shared.Rent(seeds.Length);
         try
@@ -271,7 +304,7 @@ sealed partial class PassageAligner
     /// A words (seeds of <paramref name="k"/> tokens) hold <see cref="AnchorOrdinaryWords"/> ordinary words count
     /// (distinctive ones when <paramref name="distinctive"/>).
     /// </summary>
-    static int LongestDiagonal(Seed[] seeds, ReadOnlySpan<int> exact, int k, SeedGrams? grams, bool distinctive)
+    static int LongestDiagonal(ReadOnlySpan<Seed> seeds, ReadOnlySpan<int> exact, int k, SeedGrams? grams, bool distinctive)
     {
         if (exact.IsEmpty) return 0;
         int[] runs = ArrayPool<int>.Shared.Rent(exact.Length);
@@ -314,22 +347,35 @@ sealed partial class PassageAligner
         distinctive ? grams.DistinctiveIn(start, end) : grams.OrdinaryIn(start, end);
 
     /// <summary>Tokens of A in <c>[start, end)</c> inside any of <paramref name="boxes"/>.</summary>
+    [SkipLocalsInit]
     static int CoveredInA(List<Box> boxes, int start, int end)
     {
-        var ranges = new List<(int, int)>();
-        foreach (Box b in boxes)
+        long[]? rented = null;
+        Span<long> ranges = boxes.Count <= 32 ? stackalloc long[32] : (rented = ArrayPool<long>.Shared.Rent(boxes.Count));
+        try
         {
-            int s = Math.Max(start, b.AStart), e = Math.Min(end, b.AEnd);
-            if (e > s) ranges.Add((s, e));
+            // Each range packed as (start high, end low), so that sorting the words sorts by start, then end.
+            int count = 0;
+            foreach (Box b in boxes)
+            {
+                int s = Math.Max(start, b.AStart), e = Math.Min(end, b.AEnd);
+                if (e > s) ranges[count++] = ((long)s << 32) | (uint)e;
+            }
+            Span<long> sorted = ranges[..count];
+            sorted.Sort();
+            int covered = 0, reach = start;
+            foreach (long r in sorted)
+            {
+                int s = (int)(r >> 32), e = (int)r;
+                if (e > reach) covered += e - Math.Max(s, reach);
+                reach = Math.Max(reach, e);
+            }
+            return covered;
         }
-        ranges.Sort();
-        int covered = 0, reach = start;
-        foreach ((int s, int e) in ranges)
+        finally
         {
-            if (e > reach) covered += e - Math.Max(s, reach);
-            reach = Math.Max(reach, e);
+            if (rented is not null) ArrayPool<long>.Shared.Return(rented);
         }
-        return covered;
     }
 
     // Chance matches scattered over wide B gaps can make a sparse A look like a summary; a real summary is
@@ -363,8 +409,11 @@ sealed partial class PassageAligner
             : Exact.CompareTo(other.Exact);
     }
 
-    /// <summary>Bounding box of a group of seeds and the tokens the seeds cover on each side.</summary>
-    readonly record struct Box(int AStart, int AEnd, int BStart, int BEnd, int MatchedA, int MatchedB, int[] Seeds)
+    /// <summary>
+    /// Bounding box of a group of seeds and the tokens the seeds cover on each side. The group is a segment of the
+    /// alignment's <see cref="Scratch.Groups"/>, read only while the alignment runs.
+    /// </summary>
+    readonly record struct Box(int AStart, int AEnd, int BStart, int BEnd, int MatchedA, int MatchedB, ArraySegment<int> Seeds)
     {
         public int ALength => AEnd - AStart;
         public int BLength => BEnd - BStart;

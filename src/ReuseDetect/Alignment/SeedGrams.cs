@@ -1,3 +1,4 @@
+using System.Buffers;
 using ReuseDetect.Internal;
 using ReuseDetect.Shingling;
 using ReuseDetect.Text;
@@ -72,15 +73,26 @@ sealed class SeedGrams
     /// <summary>The exact n-grams of <paramref name="tokens"/> (<paramref name="k"/> tokens each).</summary>
     internal static GramTable ExactGrams(ReadOnlySpan<ulong> tokens, int k, int maxOccurrences, ReadOnlySpan<byte> kinds = default)
     {
-        ulong[] hashes = Shingler.Hash(tokens, k);
+        int count = Shingler.CountFor(tokens.Length, k);
+        // The hashes are sorted and thinned in pooled storage; the table keeps exact copies of those kept.
+        ulong[] hashes = ArrayPool<ulong>.Shared.Rent(count);
         bool[]? dropped = null;
-        if (!kinds.IsEmpty && kinds.Contains(WordKinds.Blocked))
+        try
         {
-            // A gram touching page furniture never seeds: a passage may not reach into a header or footer.
-            dropped = new bool[hashes.Length];
-            for (int g = 0; g < hashes.Length; g++) dropped[g] = kinds.Slice(g, Math.Min(k, kinds.Length - g)).Contains(WordKinds.Blocked);
+            Shingler.Hash(tokens, k, hashes);
+            if (!kinds.IsEmpty && kinds.Contains(WordKinds.Blocked))
+            {
+                // A gram touching page furniture never seeds: a passage may not reach into a header or footer.
+                dropped = ArrayPool<bool>.Shared.Rent(count);
+                for (int g = 0; g < count; g++) dropped[g] = kinds.Slice(g, Math.Min(k, kinds.Length - g)).Contains(WordKinds.Blocked);
+            }
+            return GramTable.Create(hashes.AsSpan(0, count), null, k, tokens.Length, maxOccurrences, dropped is null ? default : dropped.AsSpan(0, count));
         }
-        return GramTable.Create(hashes, null, k, tokens.Length, maxOccurrences, dropped);
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(hashes);
+            if (dropped is not null) ArrayPool<bool>.Shared.Return(dropped);
+        }
     }
 
     /// <summary>
@@ -93,10 +105,12 @@ sealed class SeedGrams
     /// Unordered runs of <paramref name="m"/> consecutive content words of <paramref name="tokens"/>, each word taken as its
     /// <paramref name="stems"/> hash (<see cref="WordStems"/>), so "talks" matches "talk".
     /// </summary>
-    internal static GramTable ContentGrams(ReadOnlySpan<ulong> tokens, ReadOnlySpan<ulong> stems, int m, int maxOccurrences, ReadOnlySpan<byte> kinds = default)
+    internal static GramTable ContentGrams(ReadOnlySpan<ulong> tokens, ReadOnlySpan<ulong> stems, int m, int maxOccurrences, ReadOnlySpan<byte> kinds = default) =>
+        ContentGrams(stems, ContentPositions(tokens, kinds), m, tokens.Length, maxOccurrences);
+
+    /// <summary>The token positions of the content words of <paramref name="tokens"/>, page furniture left out.</summary>
+    internal static int[] ContentPositions(ReadOnlySpan<ulong> tokens, ReadOnlySpan<byte> kinds = default)
     {
-        if (m > 64) throw new ArgumentOutOfRangeException(nameof(m));
-        // Content words, page furniture left out.
         bool Content(int i, ReadOnlySpan<ulong> t, ReadOnlySpan<byte> k) => !StopWords.Contains(t[i]) && (k.IsEmpty || k[i] != WordKinds.Blocked);
         int words = 0;
         for (int i = 0; i < tokens.Length; i++)
@@ -105,17 +119,36 @@ sealed class SeedGrams
         words = 0;
         for (int i = 0; i < tokens.Length; i++)
             if (Content(i, tokens, kinds)) positions[words++] = i;
+        return positions;
+    }
+
+    /// <summary>
+    /// Unordered runs of <paramref name="m"/> consecutive content words at <paramref name="positions"/>
+    /// (<see cref="ContentPositions"/>, kept by the table and so shareable between tables of one text) of a text of
+    /// <paramref name="tokenCount"/> tokens, each word taken as its <paramref name="stems"/> hash.
+    /// </summary>
+    internal static GramTable ContentGrams(ReadOnlySpan<ulong> stems, int[] positions, int m, int tokenCount, int maxOccurrences)
+    {
+        if (m > 64) throw new ArgumentOutOfRangeException(nameof(m));
+        int words = positions.Length;
         int count = words < m ? 0 : words - m + 1;
-        var hashes = new ulong[count];
-        Span<ulong> run = stackalloc ulong[Math.Min(m, 64)];
-        for (int x = 0; x < count; x++)
+        ulong[] hashes = ArrayPool<ulong>.Shared.Rent(count);
+        try
         {
-            for (int y = 0; y < m; y++) run[y] = stems[positions[x + y]];
-            run.Sort();
-            // The distinct length tag keeps a sorted bag from colliding with an exact n-gram of the same words.
-            hashes[x] = Shingler.Mix(run) ^ 0xC0417E47B16AA5EDUL;
+            Span<ulong> run = stackalloc ulong[Math.Min(m, 64)];
+            for (int x = 0; x < count; x++)
+            {
+                for (int y = 0; y < m; y++) run[y] = stems[positions[x + y]];
+                run.Sort();
+                // The distinct length tag keeps a sorted bag from colliding with an exact n-gram of the same words.
+                hashes[x] = Shingler.Mix(run) ^ 0xC0417E47B16AA5EDUL;
+            }
+            return GramTable.Create(hashes.AsSpan(0, count), positions, m, tokenCount, maxOccurrences);
         }
-        return GramTable.Create(hashes, positions, m, tokens.Length, maxOccurrences);
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(hashes);
+        }
     }
 }
 
@@ -178,36 +211,40 @@ sealed class GramTable
     public int End(int gram) => Positions is null ? Math.Min(TokenCount, gram + Size) : Positions[gram + Size - 1] + 1;
 
     /// <summary>
-    /// Sorts <paramref name="hashes"/> (taken over) and drops the grams occurring more than <paramref name="maxOccurrences"/>
-    /// times, and those <paramref name="dropped"/> marks (they count towards occurrences all the same).
+    /// Sorts <paramref name="hashes"/> (in place: the caller's storage) and drops the grams occurring more than
+    /// <paramref name="maxOccurrences"/> times, and those <paramref name="dropped"/> marks (they count towards occurrences
+    /// all the same); the table holds arrays of exactly the grams kept.
     /// </summary>
-    public static GramTable Create(ulong[] hashes, int[]? positions, int size, int tokenCount, int maxOccurrences, bool[]? dropped = null)
+    public static GramTable Create(Span<ulong> hashes, int[]? positions, int size, int tokenCount, int maxOccurrences, ReadOnlySpan<bool> dropped = default)
     {
         int n = hashes.Length;
-        var grams = new int[n];
-        for (int i = 0; i < n; i++) grams[i] = i;
-        Array.Sort(hashes, grams);
-        int kept = 0;
-        for (int i = 0; i < n;)
+        int[] order = ArrayPool<int>.Shared.Rent(n);
+        try
         {
-            int j = SortedRuns.End(hashes, i);
-            if (j - i <= maxOccurrences)
+            Span<int> grams = order.AsSpan(0, n);
+            for (int i = 0; i < n; i++) grams[i] = i;
+            hashes.Sort(grams);
+            int kept = 0;
+            for (int i = 0; i < n;)
             {
-                for (int x = i; x < j; x++)
+                int j = SortedRuns.End(hashes, i);
+                if (j - i <= maxOccurrences)
                 {
-                    if (dropped is not null && dropped[grams[x]]) continue;
-                    hashes[kept] = hashes[x];
-                    grams[kept] = grams[x];
-                    kept++;
+                    for (int x = i; x < j; x++)
+                    {
+                        if (!dropped.IsEmpty && dropped[grams[x]]) continue;
+                        hashes[kept] = hashes[x];
+                        grams[kept] = grams[x];
+                        kept++;
+                    }
                 }
+                i = j;
             }
-            i = j;
+            return new GramTable(hashes[..kept].ToArray(), grams[..kept].ToArray(), positions, size, tokenCount);
         }
-        if (kept < n)
+        finally
         {
-            Array.Resize(ref hashes, kept);
-            Array.Resize(ref grams, kept);
+            ArrayPool<int>.Shared.Return(order);
         }
-        return new GramTable(hashes, grams, positions, size, tokenCount);
     }
 }

@@ -91,10 +91,9 @@ static class PageFurniture
                 for (int t = f.Position; t < end; t++) foreign[t] = 1;
             }
         }
-        var lines = new List<(int Start, int End)>();
-        foreach (var (start, end, hash) in LineHashes.Lines(tokens, text))
+        List<(int Start, int End, ulong Hash)> lines = LineHashes.Lines(tokens, text);
+        foreach (var (start, end, hash) in lines)
         {
-            lines.Add((start, end));
             byte mark = model.IsAnyGroupsBoilerplate(hash) || HalfCovered(foreign, start, end)
                 ? TokenMarks.Furniture : model.IsCommon(hash) ? TokenMarks.Stock : (byte)0;
             if (mark == 0) continue;
@@ -104,12 +103,21 @@ static class PageFurniture
         }
         if (model.CommonWordCount > 0)
         {
-            ulong[] stems = WordStems.Of(tokens, text);
-            for (int t = 0; t < n; t++)
+            // The stems are only looked up here: they are made in pooled storage.
+            ulong[] stems = System.Buffers.ArrayPool<ulong>.Shared.Rent(n);
+            try
             {
-                if (!model.IsCommonWord(stems[t])) continue;
-                marks ??= new byte[n];
-                marks[t] |= TokenMarks.CommonWord;
+                WordStems.Write(tokens, text, stems);
+                for (int t = 0; t < n; t++)
+                {
+                    if (!model.IsCommonWord(stems[t])) continue;
+                    marks ??= new byte[n];
+                    marks[t] |= TokenMarks.CommonWord;
+                }
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<ulong>.Shared.Return(stems);
             }
         }
         if (marks is null || !furniture) return marks;
@@ -129,9 +137,9 @@ static class PageFurniture
     }
 
     /// <summary>A line at least half furniture is furniture; a line less than half keeps only what is marked.</summary>
-    static void WholeLines(byte[] marks, List<(int Start, int End)> lines)
+    static void WholeLines(byte[] marks, List<(int Start, int End, ulong Hash)> lines)
     {
-        foreach (var (start, end) in lines)
+        foreach (var (start, end, _) in lines)
         {
             int count = 0;
             for (int t = start; t < end; t++) if ((marks[t] & TokenMarks.Furniture) != 0) count++;
@@ -155,12 +163,12 @@ static class PageFurniture
     }
 
     /// <summary>Marks the page's trailing matter: from a short furniture line late in the page that only headlines and furniture follow.</summary>
-    static void TrailingMatter(byte[] marks, List<(int Start, int End)> lines)
+    static void TrailingMatter(byte[] marks, List<(int Start, int End, ulong Hash)> lines)
     {
         int from = (int)(TrailerFrom * marks.Length);
         for (int i = 0; i < lines.Count; i++)
         {
-            var (start, end) = lines[i];
+            var (start, end, _) = lines[i];
             if (start < from || end - start > MarkerTokens || !AllFurniture(marks, start, end)) continue;
             bool trailing = true;
             for (int j = i + 1; j < lines.Count && trailing; j++)

@@ -1,34 +1,34 @@
 namespace ReuseDetect.Internal;
 
-/// <summary>Disjoint sets with path halving and union by size.</summary>
-sealed class UnionFind : IDisposable
+/// <summary>
+/// Disjoint sets with path halving and union by size. One instance may be used again for another set of elements
+/// (<see cref="Reset"/>): its arrays grow as needed and are kept, so sets made over and over cost no allocation.
+/// </summary>
+sealed class UnionFind
 {
-    readonly int[] _parent;
-    readonly int[] _size;
-    readonly int _count;
-    bool _pooled;
+    int[] _parent;
+    int[] _size;
+    int _count;
 
-    public UnionFind(int count) : this(count, pooled: false) { }
-
-    UnionFind(int count, bool pooled)
+    public UnionFind(int count)
     {
-        _count = count;
-        _pooled = pooled;
-        _parent = pooled ? System.Buffers.ArrayPool<int>.Shared.Rent(count) : new int[count];
-        _size = pooled ? System.Buffers.ArrayPool<int>.Shared.Rent(count) : new int[count];
-        for (int i = 0; i < count; i++) { _parent[i] = i; _size[i] = 1; }
+        _parent = new int[count];
+        _size = new int[count];
+        Reset(count);
     }
 
-    /// <summary>Disjoint sets on arrays rented from the shared pool, for a short-lived use; <see cref="Dispose"/> gives them back.</summary>
-    public static UnionFind Rent(int count) => new(count, pooled: true);
-
-    /// <summary>Gives rented arrays back (nothing for an ordinary instance); the instance is not used after.</summary>
-    public void Dispose()
+    /// <summary>Makes <paramref name="count"/> elements, each alone in its set (the earlier sets are forgotten).</summary>
+    public void Reset(int count)
     {
-        if (!_pooled) return;
-        _pooled = false;
-        System.Buffers.ArrayPool<int>.Shared.Return(_parent);
-        System.Buffers.ArrayPool<int>.Shared.Return(_size);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (count > _parent.Length)
+        {
+            int capacity = Math.Max(count, 2 * _parent.Length);
+            _parent = new int[capacity];
+            _size = new int[capacity];
+        }
+        _count = count;
+        for (int i = 0; i < count; i++) { _parent[i] = i; _size[i] = 1; }
     }
 
     public int Count => _count;
@@ -80,40 +80,51 @@ sealed class UnionFind : IDisposable
     /// </summary>
     public List<int[]> Groups(int minSize = 1)
     {
-        int n = _count;
-        // Union by size keeps each root's set size, so a set is filled into an exact array as soon as its first (smallest)
-        // element is met; sets too small are skipped without a look-up table. The slot of a root's array is kept in
-        // _size while the sets are read, stored as ~index to tell it from a size, and the sizes are put back after.
-        // The sets are counted first (a root is its own parent), so the list and the fill counts are made at their size.
-        int sets = 0;
-        for (int i = 0; i < n; i++)
-            if (_parent[i] == i && _size[i] >= minSize) sets++;
-        var result = new List<int[]>(sets);
-        if (sets == 0) return result;
-        int[] fill = System.Buffers.ArrayPool<int>.Shared.Rent(sets);
+        int[] members = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, _count));
+        int[] ends = System.Buffers.ArrayPool<int>.Shared.Rent(Math.Max(1, _count));
         try
         {
-            for (int i = 0; i < n; i++)
-            {
-                int r = Find(i);
-                int slot = _size[r];
-                if (slot >= 0)
-                {
-                    if (slot < minSize) continue;
-                    slot = result.Count;
-                    result.Add(new int[_size[r]]);
-                    fill[slot] = 0;
-                    _size[r] = ~slot;
-                }
-                else slot = ~slot;
-                result[slot][fill[slot]++] = i;
-            }
+            int sets = Groups(minSize, members, ends);
+            var result = new List<int[]>(sets);
+            for (int s = 0, start = 0; s < sets; start = ends[s++]) result.Add(members[start..ends[s]]);
+            return result;
         }
         finally
         {
-            System.Buffers.ArrayPool<int>.Shared.Return(fill);
+            System.Buffers.ArrayPool<int>.Shared.Return(members);
+            System.Buffers.ArrayPool<int>.Shared.Return(ends);
         }
-        foreach (int[] set in result) _size[Find(set[0])] = set.Length;
-        return result;
+    }
+
+    /// <summary>
+    /// The sets of at least <paramref name="minSize"/> elements as <see cref="Groups(int)"/> gives them, laid end to end
+    /// in <paramref name="members"/> (room for <see cref="Count"/>), the end of set s at <paramref name="ends"/>[s] (room
+    /// for <see cref="Count"/> / <paramref name="minSize"/>); returns the number of sets.
+    /// </summary>
+    public int Groups(int minSize, Span<int> members, Span<int> ends)
+    {
+        int n = _count;
+        // Union by size keeps each root's set size, so a set's place in members is known as soon as its first (smallest)
+        // element is met; sets too small are skipped without a look-up table. The index of a root's set is kept in _size
+        // while the sets are read, stored as ~index to tell it from a size, and the sizes are put back after. While the
+        // sets fill, ends[s] is where the next element of set s goes, so it is the set's end once all are placed.
+        int sets = 0, placed = 0;
+        for (int i = 0; i < n; i++)
+        {
+            int r = Find(i);
+            int slot = _size[r];
+            if (slot >= 0)
+            {
+                if (slot < minSize) continue;
+                ends[sets] = placed;
+                placed += slot;
+                _size[r] = ~sets;
+                slot = sets++;
+            }
+            else slot = ~slot;
+            members[ends[slot]++] = i;
+        }
+        for (int s = 0, start = 0; s < sets; start = ends[s++]) _size[Find(members[start])] = ends[s] - start;
+        return sets;
     }
 }

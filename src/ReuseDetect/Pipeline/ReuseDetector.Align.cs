@@ -212,15 +212,19 @@ public sealed partial class ReuseDetector
             TextCache.Entry? ea = cache.Get(a), eb = a == b ? ea : cache.Get(b);
             if (ea is null || eb is null) return [];
             TokenizedText ta = ea.Tokens, tb = eb.Tokens;
-            SeedGrams ga = ea.Grams(aligner, e => MarksOf(a, e, model)), gb = a == b ? ga : eb.Grams(aligner, e => MarksOf(b, e, model));
+            SeedGrams ga = ea.Grams(aligner, static (e, s) => s.Detector.MarksOf(s.Record, e, s.Model), (Detector: this, Record: a, Model: model));
+            SeedGrams gb = a == b ? ga : eb.Grams(aligner, static (e, s) => s.Detector.MarksOf(s.Record, e, s.Model), (Detector: this, Record: b, Model: model));
             List<AlignedPassage> aligned = a == b ? aligner.AlignSelf(ga) : aligner.AlignEitherWay(ga, gb, anchoredOnly);
             string textA = ea.Document.Text, textB = eb.Document.Text;
-            passages = aligned.ConvertAll(p =>
+            var found = new CachedPassage[aligned.Count];
+            for (int i = 0; i < found.Length; i++)
             {
+                AlignedPassage p = aligned[i];
                 var (aStart, aEnd) = PassageText.Widen(textA, ta.StartOf(p.AStart), ta.EndOf(p.AEnd - 1));
                 var (bStart, bEnd) = PassageText.Widen(textB, tb.StartOf(p.BStart), tb.EndOf(p.BEnd - 1));
-                return new CachedPassage(aStart, aEnd, bStart, bEnd, p.Identity, p.Anchored);
-            });
+                found[i] = new CachedPassage(aStart, aEnd, bStart, bEnd, p.Identity, p.Anchored);
+            }
+            passages = found;
             scanCache?.PutPassages(keyA, keyB, passages);
         }
         var links = new List<PassageLink>(passages.Count);

@@ -33,12 +33,19 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
         /// The seed grams of the tokens for <paramref name="aligner"/>, with the token marks <paramref name="marks"/> gives
         /// (null: none), made on first use (thread-safe).
         /// </summary>
-        public SeedGrams Grams(PassageAligner aligner, Func<Entry, byte[]?>? marks = null)
+        public SeedGrams Grams(PassageAligner aligner, Func<Entry, byte[]?>? marks = null) =>
+            Grams(aligner, static (entry, marks) => marks?.Invoke(entry), marks);
+
+        /// <summary>
+        /// The seed grams as the other overload makes them, with the marks made by <paramref name="marks"/> from
+        /// <paramref name="state"/> (a static function and its argument, so that a cached document costs no closure).
+        /// </summary>
+        public SeedGrams Grams<TState>(PassageAligner aligner, Func<Entry, TState, byte[]?> marks, TState state)
         {
             SeedGrams? grams = Volatile.Read(ref _grams);
             if (grams is not null && aligner.CanUse(grams)) return grams;
             // Two threads may both prepare a document: the grams are equal, and the first stored is kept.
-            grams = aligner.Prepare(Tokens, Document.Text, marks?.Invoke(this));
+            grams = aligner.Prepare(Tokens, Document.Text, marks(this, state));
             Interlocked.CompareExchange(ref _grams, grams, null);
             return grams;
         }

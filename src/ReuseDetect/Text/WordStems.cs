@@ -20,6 +20,18 @@ static class WordStems
     {
         ArgumentNullException.ThrowIfNull(tokens);
         var stems = new ulong[tokens.Count];
+        Write(tokens, text, stems);
+        return stems;
+    }
+
+    /// <summary>
+    /// Writes the stem hash of each token of <paramref name="text"/> into <paramref name="stems"/> (its first
+    /// <see cref="TokenizedText.Count"/> entries), as <see cref="Of"/> gives them.
+    /// </summary>
+    public static void Write(TokenizedText tokens, ReadOnlySpan<char> text, Span<ulong> stems)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        stems = stems[..tokens.Count];
         Span<char> word = stackalloc char[MaxChars];
         ReadOnlySpan<ulong> hashes = tokens.TokenHashes;
         for (int i = 0; i < stems.Length; i++)
@@ -34,7 +46,6 @@ static class WordStems
             int kept = Strip(word[..length]);
             stems[i] = XxHash3.HashToUInt64(MemoryMarshal.AsBytes(word[..kept]), Seed);
         }
-        return stems;
     }
 
     /// <summary>The length of <paramref name="w"/> (lower case) without its inflectional suffix.</summary>

@@ -64,4 +64,26 @@ public sealed class UnionFindTests
         Assert.Equal([[0, 1, 3], [2, 4]], uf.Groups(minSize: 2));
         Assert.Equal([[0, 1, 3], [2, 4]], uf.Groups(minSize: 2));
     }
+
+    [Fact]
+    public void Should_forget_the_earlier_sets_when_reset_and_lay_the_sets_end_to_end()
+    {
+        // Given sets made, then the instance reset to more elements (its arrays grow) and to fewer
+        var uf = new UnionFind(3);
+        uf.Union(0, 2);
+        uf.Reset(6);
+        uf.Union(5, 1);
+        uf.Union(3, 4);
+        Assert.Equal([[1, 5], [3, 4]], uf.Groups(minSize: 2));
+        uf.Reset(4);
+        uf.Union(3, 2);
+        // When the sets are read end to end
+        int[] members = new int[4], ends = new int[4];
+        int sets = uf.Groups(1, members, ends);
+        // Then only the sets made since the reset are there, in the order Groups gives them
+        Assert.Equal(3, sets);
+        Assert.Equal([0, 1, 2, 3], members);
+        Assert.Equal([1, 2, 4], ends[..sets]);
+        Assert.Equal([[0], [1], [2, 3]], uf.Groups());
+    }
 }
