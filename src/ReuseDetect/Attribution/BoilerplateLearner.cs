@@ -63,13 +63,19 @@ sealed class BoilerplateModel
         SameFurniture(other) && _common.SetEquals(other._common) && _commonWords.SetEquals(other._commonWords);
 
     /// <summary>True when <paramref name="other"/> has the same furniture, group by group (which fingerprints a candidate pair may rest on).</summary>
-    public bool SameFurniture(BoilerplateModel other)
+    public bool SameFurniture(BoilerplateModel other) => GroupsWithOtherFurniture(other).Count == 0;
+
+    /// <summary>The groups whose furniture differs in <paramref name="other"/> (learned, lost or changed), in ordinal order.</summary>
+    public List<string> GroupsWithOtherFurniture(BoilerplateModel other)
     {
         ArgumentNullException.ThrowIfNull(other);
-        if (_byGroup.Count != other._byGroup.Count) return false;
+        var groups = new List<string>();
         foreach (var (group, set) in _byGroup)
-            if (!other._byGroup.TryGetValue(group, out var theirs) || !set.SetEquals(theirs)) return false;
-        return true;
+            if (!other._byGroup.TryGetValue(group, out var theirs) || !set.SetEquals(theirs)) groups.Add(group);
+        foreach (string group in other._byGroup.Keys)
+            if (!_byGroup.ContainsKey(group)) groups.Add(group);
+        groups.Sort(StringComparer.Ordinal);
+        return groups;
     }
 }
 

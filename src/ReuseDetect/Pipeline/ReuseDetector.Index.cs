@@ -10,9 +10,10 @@ public sealed partial class ReuseDetector
     /// <summary>
     /// Keep the candidate index of the last scan (postings, pairs, near-duplicates) in this detector, so that the next
     /// scan of the same folder updates it with the documents added, changed and removed instead of counting the corpus
-    /// again (<c>reuse watch</c> keeps one detector for its folder). The report is the same as a cold scan's; a change
-    /// that moves what the whole corpus learns (an outlet's furniture, a content fingerprint becoming common) or touches
-    /// more than a tenth of the documents is counted cold. Scans on one detector that keeps its index run one at a time.
+    /// again (<c>reuse watch</c> keeps one detector for its folder). The report is the same as a cold scan's. When an
+    /// outlet's furniture changes, that outlet's documents are updated as if they had changed; a change that makes a
+    /// content fingerprint common (or no longer common), or touches more than a tenth of the documents, is counted cold.
+    /// Scans on one detector that keeps its index run one at a time.
     /// </summary>
     public bool KeepIndex { get; init; }
 
@@ -56,7 +57,10 @@ public sealed partial class ReuseDetector
             model = LearnModel(records);
             // Under a model that says the same of every hash, a document that did not change keeps its marks.
             bool sameMarks = model.SameAs(kept.Model);
-            if (model.SameFurniture(kept.Model) && Update(kept, records, model, cache, scanCache, ct) is { } updated)
+            // The documents of a group whose furniture changed rest their pairs on other fingerprints: they are taken out
+            // and added again as if they had changed.
+            var refurnished = model.GroupsWithOtherFurniture(kept.Model).ToHashSet(StringComparer.Ordinal);
+            if (Update(kept, records, model, refurnished, cache, scanCache, ct) is { } updated)
             {
                 var unmarked = new List<DocumentRecord>();
                 foreach (DocumentRecord r in records)
@@ -111,16 +115,18 @@ public sealed partial class ReuseDetector
 
     /// <summary>
     /// The candidates of <paramref name="records"/> from the kept index, updated with the documents added, changed and
-    /// removed since; null when the change is not one the index takes (then it is no longer usable).
+    /// removed since, and those of the <paramref name="refurnished"/> groups (their furniture changed); null when the
+    /// change is not one the index takes (then it is no longer usable).
     /// </summary>
-    Candidates? Update(KeptIndex kept, List<DocumentRecord> records, BoilerplateModel model, TextCache cache, IScanCache? scanCache, CancellationToken ct)
+    Candidates? Update(KeptIndex kept, List<DocumentRecord> records, BoilerplateModel model, HashSet<string> refurnished, TextCache cache,
+        IScanCache? scanCache, CancellationToken ct)
     {
         var slotOfRecord = new int[records.Count];
         var added = new List<DocumentRecord>();
         var present = new HashSet<int>();
         foreach (DocumentRecord r in records)
         {
-            if (kept.SlotOf.TryGetValue(r.Id, out int slot) && kept.Identity[slot] == (r.ContentHash, r.Group))
+            if (kept.SlotOf.TryGetValue(r.Id, out int slot) && kept.Identity[slot] == (r.ContentHash, r.Group) && !refurnished.Contains(r.Group))
             {
                 slotOfRecord[r.Index] = slot;
                 present.Add(slot);
