@@ -16,10 +16,9 @@ namespace ReuseDetect.Candidates;
 /// by at most <c>cliqueLimit</c> documents contributes every pair of its holders, up to <c>maxDocuments</c> a star
 /// around the first), and an update takes the old contribution of every fingerprint the document holds and adds the new
 /// one, so pairs between other documents come and go exactly as a cold count would have them (a star's centre moves,
-/// a clique becomes a star). A reworded pair depends on the set of content fingerprints too common to count; an update
-/// that would move a fingerprint across that cap, and so change pairs of documents it did not touch, is refused
-/// (<see cref="Add"/> and <see cref="Remove"/> return false) and the caller counts the corpus cold. Postings are a sorted
-/// array and a small table of what was added since the last <see cref="Compact"/>.
+/// a clique becomes a star). A reworded pair depends on the set of content fingerprints too common to count: when an
+/// update moves a fingerprint across that cap, the reworded pairs of all its holders are counted again. Postings are a
+/// sorted array and a small table of what was added since the last <see cref="Compact"/>.
 /// </remarks>
 sealed class CandidateIndex(int maxDocuments, int cliqueLimit, int contentMaxDocuments, int minShared)
 {
@@ -91,14 +90,16 @@ sealed class CandidateIndex(int maxDocuments, int cliqueLimit, int contentMaxDoc
     public void SetRank(int slot, int rank) => _slots[slot]!.Rank = rank;
 
     /// <summary>
-    /// Takes a document out (its rank still the one of the corpus it was counted in). False when that would change which
-    /// content fingerprints are common: the index is then unusable and must be loaded again.
+    /// Takes a document out (its rank still the one of the corpus it was counted in). A content fingerprint it leaves
+    /// held by no more than <c>contentMaxDocuments</c> documents is common no longer: the reworded pairs of its other
+    /// holders are counted again.
     /// </summary>
-    public bool Remove(int slot)
+    public void Remove(int slot)
     {
         Slot s = _slots[slot] ?? throw new ArgumentException($"Slot {slot} is empty.", nameof(slot));
+        var uncommon = new List<ulong>();
         foreach (ulong h in s.ContentDistinct)
-            if (_content.Count(h) == contentMaxDocuments + 1) return false;
+            if (_content.Count(h) == contentMaxDocuments + 1) uncommon.Add(h);
         foreach (ulong h in s.Verbatim)
         {
             Holders(_verbatim, h);
@@ -111,19 +112,23 @@ sealed class CandidateIndex(int maxDocuments, int cliqueLimit, int contentMaxDoc
         _content.Kill(slot);
         _bands.Kill(slot);
         _slots[slot] = null;
-        return true;
+        Recount(uncommon, becomeCommon: false);
     }
 
     /// <summary>
     /// Adds a document at rank <paramref name="rank"/> (the ranks of the others already set for the corpus it joins) and
-    /// returns its slot, or -1 when that would change which content fingerprints are common (the index must then be
-    /// loaded again). Its near-duplicate candidates, the documents sharing one of its LSH bands, go to <paramref name="bandPartners"/>.
+    /// returns its slot. A content fingerprint it makes held by more than <c>contentMaxDocuments</c> documents becomes
+    /// common: the reworded pairs of its other holders are counted again. Its near-duplicate candidates, the documents
+    /// sharing one of its LSH bands, go to <paramref name="bandPartners"/>.
     /// </summary>
     public int Add(Document document, int rank, List<int> bandPartners)
     {
         var s = new Slot(document, rank);
+        var common = new List<ulong>();
         foreach (ulong h in s.ContentDistinct)
-            if (_content.Count(h) == contentMaxDocuments) return -1;
+            if (_content.Count(h) == contentMaxDocuments) common.Add(h);
+        // Common from now on, for this document's pairs too.
+        _common.UnionWith(common);
         int slot = _slots.Count;
         _slots.Add(s);
         foreach (ulong h in s.Verbatim)
@@ -134,21 +139,7 @@ sealed class CandidateIndex(int maxDocuments, int cliqueLimit, int contentMaxDoc
             _holders.Insert(at < 0 ? _holders.Count : at, slot);
             Contribute(+1);
         }
-        // Reworded pairs: partners sharing enough content fingerprints that are not common, related by nearness.
-        var counts = new Dictionary<int, int>();
-        foreach (ulong h in s.ContentDistinct)
-        {
-            if (_common.Contains(h)) continue;
-            _content.Holders(h, _others);
-            foreach (int x in _others) CollectionsMarshal.GetValueRefOrAddDefault(counts, x, out _)++;
-        }
-        foreach (var (x, count) in counts)
-        {
-            if (count < minShared) continue;
-            Slot other = _slots[x]!;
-            (Slot a, Slot b) = other.Rank < rank ? (other, s) : (s, other);
-            if (ContentNearness.Related(a.Content, a.Places, b.Content, b.Places, _common)) _edited.Add(Key(slot, x));
-        }
+        RewordedPairs(slot);
         bandPartners.Clear();
         foreach (ulong k in s.Bands)
         {
@@ -163,7 +154,52 @@ sealed class CandidateIndex(int maxDocuments, int cliqueLimit, int contentMaxDoc
         _verbatim.Add(s.Verbatim, slot);
         _content.Add(s.ContentDistinct, slot);
         _bands.Add(s.Bands, slot);
+        Recount(common, becomeCommon: true);
         return slot;
+    }
+
+    /// <summary>
+    /// The reworded pairs of <paramref name="slot"/> with every other live document: partners sharing at least
+    /// <c>minShared</c> content fingerprints that are not common, related by nearness (the pair oriented by rank, as a
+    /// cold count orients it).
+    /// </summary>
+    void RewordedPairs(int slot)
+    {
+        Slot s = _slots[slot]!;
+        var counts = new Dictionary<int, int>();
+        foreach (ulong h in s.ContentDistinct)
+        {
+            if (_common.Contains(h)) continue;
+            _content.Holders(h, _others);
+            foreach (int x in _others)
+                if (x != slot) CollectionsMarshal.GetValueRefOrAddDefault(counts, x, out _)++;
+        }
+        foreach (var (x, count) in counts)
+        {
+            if (count < minShared) continue;
+            Slot other = _slots[x]!;
+            (Slot a, Slot b) = other.Rank < s.Rank ? (other, s) : (s, other);
+            if (ContentNearness.Related(a.Content, a.Places, b.Content, b.Places, _common)) _edited.Add(Key(slot, x));
+        }
+    }
+
+    /// <summary>
+    /// Content fingerprints that became common (or ceased to be) change what every pair of their holders shares and what
+    /// nearness counts: each holder's reworded pairs are dropped and counted again (a pair of two holders twice, to the
+    /// same answer). Pairs of documents holding none of them do not change.
+    /// </summary>
+    void Recount(List<ulong> crossed, bool becomeCommon)
+    {
+        if (crossed.Count == 0) return;
+        if (!becomeCommon) _common.ExceptWith(crossed);
+        var holders = new SortedSet<int>();
+        foreach (ulong h in crossed)
+        {
+            _content.Holders(h, _others);
+            holders.UnionWith(_others);
+        }
+        _edited.RemoveWhere(k => holders.Contains((int)(k >> 32)) || holders.Contains((int)(uint)k));
+        foreach (int x in holders) RewordedPairs(x);
     }
 
     /// <summary>Folds what was added and removed into the sorted postings.</summary>

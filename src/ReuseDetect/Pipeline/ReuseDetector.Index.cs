@@ -11,9 +11,8 @@ public sealed partial class ReuseDetector
     /// Keep the candidate index of the last scan (postings, pairs, near-duplicates) in this detector, so that the next
     /// scan of the same folder updates it with the documents added, changed and removed instead of counting the corpus
     /// again (<c>reuse watch</c> keeps one detector for its folder). The report is the same as a cold scan's. When an
-    /// outlet's furniture changes, that outlet's documents are updated as if they had changed; a change that makes a
-    /// content fingerprint common (or no longer common), or touches more than a tenth of the documents, is counted cold.
-    /// Scans on one detector that keeps its index run one at a time.
+    /// outlet's furniture changes, that outlet's documents are updated as if they had changed; a change that touches more
+    /// than a tenth of the documents is counted cold. Scans on one detector that keeps its index run one at a time.
     /// </summary>
     public bool KeepIndex { get; init; }
 
@@ -116,7 +115,7 @@ public sealed partial class ReuseDetector
     /// <summary>
     /// The candidates of <paramref name="records"/> from the kept index, updated with the documents added, changed and
     /// removed since, and those of the <paramref name="refurnished"/> groups (their furniture changed); null when the
-    /// change is not one the index takes (then it is no longer usable).
+    /// change is too large to be worth it (the index is then left as it was and counted again cold).
     /// </summary>
     Candidates? Update(KeptIndex kept, List<DocumentRecord> records, BoilerplateModel model, HashSet<string> refurnished, TextCache cache,
         IScanCache? scanCache, CancellationToken ct)
@@ -141,8 +140,7 @@ public sealed partial class ReuseDetector
         if (added.Count + removed.Count > Math.Max(16, records.Count / 10)) return null;
         ct.ThrowIfCancellationRequested();
         // Removals first, counted with the ranks of the corpus they were in.
-        foreach (int slot in removed)
-            if (!kept.Index.Remove(slot)) return null;
+        foreach (int slot in removed) kept.Index.Remove(slot);
         var gone = removed.ToHashSet();
         // Then every document that stays takes its rank in the corpus now, and the new ones join at theirs.
         foreach (DocumentRecord r in records)
@@ -154,7 +152,6 @@ public sealed partial class ReuseDetector
         {
             Fingerprint[] verbatim = model.Count(r.Group) > 0 ? [.. r.Fingerprints.Where(f => !model.IsBoilerplate(r.Group, f.Hash))] : r.Fingerprints;
             int slot = kept.Index.Add(IndexDocument(r, verbatim, banding), r.Index, partners);
-            if (slot < 0) return null;
             slotOfRecord[r.Index] = slot;
             foreach (int p in partners) newPairs.Add((slot, p));
         }

@@ -7,8 +7,7 @@ namespace ReuseDetect.Tests.Candidates;
 /// The kept candidate index, updated document by document, against the cold count of the same corpus, over random
 /// sequences of adds and removes at random places in the corpus order. Fingerprints come from small alphabets and the
 /// caps are low, so that cliques turn into stars and back, a star's centre moves, fingerprints cross the document
-/// frequency cap, and reworded candidates fail the nearness test; a change that moves a content fingerprint across its
-/// cap must be refused (and the index loaded again), never answered wrongly.
+/// frequency cap, reworded candidates fail the nearness test, and content fingerprints become common and cease to be.
 /// </summary>
 public sealed class CandidateIndexTests
 {
@@ -70,20 +69,19 @@ public sealed class CandidateIndexTests
         var r = new Random(seed);
         var docs = Enumerable.Range(0, 12).Select(_ => RandomDoc(r)).ToList();
         CandidateIndex index = Load(docs, out List<int> slots);
-        int updates = 0, refused = 0;
+        int crossed = 0;
         var partners = new List<int>();
         for (int step = 0; step < 250; step++)
         {
             // Given a change: a document removed, or one added at a random place in the corpus order
-            bool ok;
-            bool remove = docs.Count > 4 && r.Next(2) == 0;
-            if (remove)
+            var before = Cold(docs).Common;
+            if (docs.Count > 4 && r.Next(2) == 0)
             {
                 int at = r.Next(docs.Count);
-                ok = index.Remove(slots[at]);
+                index.Remove(slots[at]);
                 docs.RemoveAt(at);
                 slots.RemoveAt(at);
-                for (int i = 0; i < slots.Count && ok; i++) index.SetRank(slots[i], i);
+                for (int i = 0; i < slots.Count; i++) index.SetRank(slots[i], i);
             }
             else
             {
@@ -91,26 +89,15 @@ public sealed class CandidateIndexTests
                 Doc doc = RandomDoc(r);
                 for (int i = 0; i < slots.Count; i++) index.SetRank(slots[i], i < at ? i : i + 1);
                 int slot = index.Add(ToIndex(doc), at, partners);
-                ok = slot >= 0;
                 docs.Insert(at, doc);
                 slots.Insert(at, slot);
-                if (ok)
-                {
-                    // Its near-duplicate candidates: the documents sharing one of its bands.
-                    var expected = Enumerable.Range(0, docs.Count).Where(i => i != at && docs[i].Bands.Intersect(doc.Bands).Any())
-                        .Select(i => slots[i]).Order().ToList();
-                    Assert.Equal(expected, partners);
-                }
-            }
-            if (!ok)
-            {
-                // A content fingerprint would have crossed its cap: refused, and the index is loaded again.
-                refused++;
-                index = Load(docs, out slots);
-                continue;
+                // Its near-duplicate candidates: the documents sharing one of its bands.
+                var expected = Enumerable.Range(0, docs.Count).Where(i => i != at && docs[i].Bands.Intersect(doc.Bands).Any())
+                    .Select(i => slots[i]).Order().ToList();
+                Assert.Equal(expected, partners);
             }
             index.Compact();
-            updates++;
+            if (!before.SetEquals(Cold(docs).Common)) crossed++;
 
             // Then the pairs are those a cold count of the corpus gives
             var indexOf = new int[index.SlotCount];
@@ -121,8 +108,7 @@ public sealed class CandidateIndexTests
             Assert.Equal(cold.Edited.Order().ToList(), edited.Order().ToList());
             Assert.Equal(cold.Common.Order(), index.Common.Order());
         }
-        // The sequence updated the index far more often than it reloaded it, and did meet refusals.
-        Assert.True(updates > 150, $"{updates} updates");
-        Assert.True(refused > 0, "no change crossed the content cap");
+        // The sequence did move content fingerprints across their cap (and back).
+        Assert.True(crossed > 0, $"{crossed} changes of the common content fingerprints");
     }
 }
