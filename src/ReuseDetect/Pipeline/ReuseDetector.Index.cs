@@ -49,6 +49,20 @@ public sealed partial class ReuseDetector
 
     Candidates KeptCandidates(List<DocumentRecord> records, TextCache cache, IScanCache? scanCache, IProgress<ScanProgress>? progress, CancellationToken ct)
     {
+        try
+        {
+            return KeptCandidatesOrCold(records, cache, scanCache, progress, ct);
+        }
+        catch
+        {
+            // Cancelled or failed half way, the index may be half updated: the next scan counts cold.
+            _kept = null;
+            throw;
+        }
+    }
+
+    Candidates KeptCandidatesOrCold(List<DocumentRecord> records, TextCache cache, IScanCache? scanCache, IProgress<ScanProgress>? progress, CancellationToken ct)
+    {
         BoilerplateModel? model = null;
         if (_kept is { } kept)
         {
