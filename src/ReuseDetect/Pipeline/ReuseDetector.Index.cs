@@ -12,7 +12,8 @@ public sealed partial class ReuseDetector
     /// scan of the same folder updates it with the documents added, changed and removed instead of counting the corpus
     /// again (<c>reuse watch</c> keeps one detector for its folder). The report is the same as a cold scan's. When an
     /// outlet's furniture changes, that outlet's documents are updated as if they had changed; a change that touches more
-    /// than a tenth of the documents is counted cold. Scans on one detector that keeps its index run one at a time.
+    /// than a tenth of the documents is counted cold. The candidates stages of scans run at once on one such detector take
+    /// turns on its index.
     /// </summary>
     public bool KeepIndex { get; init; }
 
