@@ -16,8 +16,7 @@ public sealed partial class ReuseDetector
     /// <summary>LSH candidates (bands chosen for recall at the threshold), kept when the MinHash estimate is near the threshold, confirmed by exact shingle Jaccard.</summary>
     List<NearDuplicatePair> FindNearDuplicates(List<DocumentRecord> records, TextCache cache, IScanCache? scanCache, IProgress<ScanProgress>? progress, CancellationToken ct)
     {
-        var banding = LshBanding.ForThreshold(_options.NearDuplicateThreshold, _options.Permutations);
-        var index = new LshIndex(banding);
+        var index = new LshIndex(NearDuplicateBanding);
         foreach (DocumentRecord r in records) if (r.ShingleCount > 0) index.Add(r.Index, r.MinHash);
         List<CandidatePair> candidates = index.Pairs();
         progress?.Report(new ScanProgress(PipelineStage.Candidates, 0, candidates.Count));
@@ -130,20 +129,25 @@ public sealed partial class ReuseDetector
     List<CandidatePair> ExactPairs(List<DocumentRecord> records, BoilerplateModel boilerplate, ColdCount? keep, CancellationToken ct)
     {
         // The boilerplate is taken out of each record's fingerprints side by side; the postings are then laid out in order.
-        var kept = new Fingerprint[]?[records.Count];
+        var kept = new Fingerprint[records.Count][];
         if (boilerplate.Groups.Any())
-            System.Threading.Tasks.Parallel.For(0, records.Count, Parallel(ct), i =>
-            {
-                DocumentRecord r = records[i];
-                if (boilerplate.Count(r.Group) > 0) kept[i] = [.. r.Fingerprints.Where(f => !boilerplate.IsBoilerplate(r.Group, f.Hash))];
-            });
+            System.Threading.Tasks.Parallel.For(0, records.Count, Parallel(ct), i => kept[i] = OutsideFurniture(records[i], boilerplate));
+        else
+            for (int i = 0; i < records.Count; i++) kept[i] = records[i].Fingerprints;
         var index = new FingerprintIndex(records.Sum(r => r.Fingerprints.Length), Parallel(ct));
-        for (int i = 0; i < records.Count; i++) index.Add(records[i].Index, kept[i] ?? records[i].Fingerprints);
+        for (int i = 0; i < records.Count; i++) index.Add(records[i].Index, kept[i]);
         if (keep is null) return index.SortedPairs(_options.MaxDocumentFrequency, _options.CliqueLimit);
-        keep.Verbatim = [.. kept.Select((k, i) => k ?? records[i].Fingerprints)];
+        keep.Verbatim = kept;
         keep.Counts = index.SortedPairCounts(_options.MaxDocumentFrequency, _options.CliqueLimit);
         return keep.Counts.ConvertAll(p => p.Pair);
     }
+
+    /// <summary>A record's winnowing fingerprints outside its group's furniture (the record's own array when its group has none).</summary>
+    static Fingerprint[] OutsideFurniture(DocumentRecord r, BoilerplateModel model) =>
+        model.Count(r.Group) > 0 ? [.. r.Fingerprints.Where(f => !model.IsBoilerplate(r.Group, f.Hash))] : r.Fingerprints;
+
+    /// <summary>Holders past which a content fingerprint is common: it counts for no pair (topic words, not reuse).</summary>
+    int ContentCap => Math.Min(ContentMaxDocuments, _options.MaxDocumentFrequency);
 
     /// <summary>
     /// Document pairs sharing content fingerprints close together in both (<see cref="ContentNearness"/>: edited reuse
@@ -154,7 +158,7 @@ public sealed partial class ReuseDetector
         var content = new FingerprintIndex(records.Sum(r => r.ContentFingerprints.Length), Parallel(ct));
         foreach (DocumentRecord r in records) content.Add(r.Index, r.ContentFingerprints);
         var common = new HashSet<ulong>();
-        List<CandidatePair> sharing = content.PairsSharing(Math.Min(ContentMaxDocuments, _options.MaxDocumentFrequency), ContentNearness.MinShared, common);
+        List<CandidatePair> sharing = content.PairsSharing(ContentCap, ContentNearness.MinShared, common);
         // The fingerprints counted must also lie together in both texts; the common ones count for neither.
         var near = new bool[sharing.Count];
         System.Threading.Tasks.Parallel.For(0, sharing.Count, Parallel(ct), i =>

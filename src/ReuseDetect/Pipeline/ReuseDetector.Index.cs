@@ -98,24 +98,22 @@ public sealed partial class ReuseDetector
         return cold;
     }
 
-    CandidateIndex.Document IndexDocument(DocumentRecord r, Fingerprint[] verbatim, LshBanding banding)
+    CandidateIndex.Document IndexDocument(DocumentRecord r, Fingerprint[] verbatim)
     {
         ulong[] bands = [];
         if (r.ShingleCount > 0)
         {
-            bands = new ulong[banding.Bands];
-            banding.Keys(r.MinHash, bands);
+            bands = new ulong[NearDuplicateBanding.Bands];
+            NearDuplicateBanding.Keys(r.MinHash, bands);
         }
         return new CandidateIndex.Document([.. verbatim.Select(f => f.Hash)], r.ContentFingerprints, r.ContentPlaces, bands);
     }
 
     KeptIndex Keep(List<DocumentRecord> records, Candidates cold, ColdCount count)
     {
-        var banding = LshBanding.ForThreshold(_options.NearDuplicateThreshold, _options.Permutations);
-        var index = new CandidateIndex(_options.MaxDocumentFrequency, _options.CliqueLimit, Math.Min(ContentMaxDocuments, _options.MaxDocumentFrequency),
-            ContentNearness.MinShared);
+        var index = new CandidateIndex(_options.MaxDocumentFrequency, _options.CliqueLimit, ContentCap, ContentNearness.MinShared);
         var documents = new CandidateIndex.Document[records.Count];
-        System.Threading.Tasks.Parallel.For(0, records.Count, Parallel(CancellationToken.None), i => documents[i] = IndexDocument(records[i], count.Verbatim[i], banding));
+        System.Threading.Tasks.Parallel.For(0, records.Count, Parallel(CancellationToken.None), i => documents[i] = IndexDocument(records[i], count.Verbatim[i]));
         index.Load(documents, count.Counts, cold.Edited, count.Common, Parallel(CancellationToken.None));
         var kept = new KeptIndex(index, cold.Boilerplate) { NearDuplicates = [.. cold.NearDuplicates] };
         foreach (DocumentRecord r in records)
@@ -160,13 +158,11 @@ public sealed partial class ReuseDetector
         // Then every document that stays takes its rank in the corpus now, and the new ones join at theirs.
         foreach (DocumentRecord r in records)
             if (slotOfRecord[r.Index] >= 0) kept.Index.SetRank(slotOfRecord[r.Index], r.Index);
-        var banding = LshBanding.ForThreshold(_options.NearDuplicateThreshold, _options.Permutations);
         var partners = new List<int>();
         var newPairs = new List<(int Slot, int Partner)>();
         foreach (DocumentRecord r in added)
         {
-            Fingerprint[] verbatim = model.Count(r.Group) > 0 ? [.. r.Fingerprints.Where(f => !model.IsBoilerplate(r.Group, f.Hash))] : r.Fingerprints;
-            int slot = kept.Index.Add(IndexDocument(r, verbatim, banding), r.Index, partners);
+            int slot = kept.Index.Add(IndexDocument(r, OutsideFurniture(r, model)), r.Index, partners);
             slotOfRecord[r.Index] = slot;
             foreach (int p in partners) newPairs.Add((slot, p));
         }

@@ -1,5 +1,6 @@
 using ReuseDetect.Alignment;
 using ReuseDetect.Attribution;
+using ReuseDetect.Candidates;
 using ReuseDetect.Clustering;
 using ReuseDetect.Ingestion;
 using ReuseDetect.Reporting;
@@ -21,7 +22,13 @@ public sealed partial class ReuseDetector
     {
         options.Validate();
         _options = options;
+        _banding = new(() => LshBanding.ForThreshold(options.NearDuplicateThreshold, options.Permutations));
     }
+
+    /// <summary>The LSH bands and rows chosen for recall at the near-duplicate threshold (a scan's and a kept index's), chosen once.</summary>
+    LshBanding NearDuplicateBanding => _banding.Value;
+
+    readonly Lazy<LshBanding> _banding;
 
     /// <summary>The options in force.</summary>
     public ReuseDetectOptions Options => _options;
