@@ -330,15 +330,11 @@ sealed class CandidateIndex(int maxDocuments, int cliqueLimit, int contentMaxDoc
         /// <summary>The number of live holders of <paramref name="hash"/>.</summary>
         public int Count(ulong hash)
         {
-            int count = 0;
-            var (from, to) = Run(hash);
-            for (int i = from; i < to; i++)
-                if (!_dead.Contains(_slots[i])) count++;
-            if (_added.TryGetValue(hash, out List<int>? more))
-                foreach (int s in more)
-                    if (!_dead.Contains(s)) count++;
-            return count;
+            Holders(hash, _counted);
+            return _counted.Count;
         }
+
+        readonly List<int> _counted = [];
 
         (int From, int To) Run(ulong hash)
         {
