@@ -59,7 +59,7 @@ static class ScanCommand
             {
                 try
                 {
-                    listing = source.List();
+                    listing = source.List(options.Parallelism);
                 }
                 catch (DirectoryNotFoundException e)
                 {
@@ -100,7 +100,7 @@ static class ScanCommand
                 return ExitCodes.Failure;
             }
             if (timings)
-                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds,8:F2} s  WriteReports  heap {GC.GetTotalMemory(false) >> 20} MiB, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, gen2 {GC.CollectionCount(2)}, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s"));
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds,8:F2} s  WriteReports  heap {GC.GetTotalMemory(false) >> 20} MiB, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, gen2 {GC.CollectionCount(2)}, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s{(share is null || options.Parallelism != 1 ? "" : string.Create(CultureInfo.InvariantCulture, $", serial so far {share.SerialSeconds(clock.Elapsed):F2} s"))}"));
             IReadOnlyList<string> written;
             try
             {

@@ -57,6 +57,12 @@ static class Members
         return true;
     }
 
+    /// <summary>
+    /// An array for a decoded record's numbers, made on the pinned object heap: what a segment holds lives as long as the
+    /// store is open, and the collector would otherwise copy every array twice (gen0 to gen1 to gen2) while a store opens.
+    /// </summary>
+    internal static T[] LongLived<T>(int length) where T : unmanaged => length == 0 ? [] : GC.AllocateUninitializedArray<T>(length, pinned: true);
+
     public static long? ReadNullableInt64(ref MessagePackReader reader) => reader.TryReadNil() ? null : reader.ReadInt64();
 
     public static double? ReadNullableDouble(ref MessagePackReader reader) => reader.TryReadNil() ? null : reader.ReadDouble();
@@ -68,7 +74,7 @@ static class Members
     public static int[]? ReadInt32s(ref MessagePackReader reader)
     {
         if (reader.TryReadNil()) return null;
-        var values = new int[reader.ReadArrayHeader()];
+        int[] values = LongLived<int>(reader.ReadArrayHeader());
         for (int i = 0; i < values.Length; i++) values[i] = reader.ReadInt32();
         return values;
     }
@@ -76,7 +82,7 @@ static class Members
     public static uint[]? ReadUInt32s(ref MessagePackReader reader)
     {
         if (reader.TryReadNil()) return null;
-        var values = new uint[reader.ReadArrayHeader()];
+        uint[] values = LongLived<uint>(reader.ReadArrayHeader());
         for (int i = 0; i < values.Length; i++) values[i] = reader.ReadUInt32();
         return values;
     }
@@ -84,7 +90,7 @@ static class Members
     public static ulong[]? ReadUInt64s(ref MessagePackReader reader)
     {
         if (reader.TryReadNil()) return null;
-        var values = new ulong[reader.ReadArrayHeader()];
+        ulong[] values = LongLived<ulong>(reader.ReadArrayHeader());
         for (int i = 0; i < values.Length; i++) values[i] = reader.ReadUInt64();
         return values;
     }

@@ -65,12 +65,12 @@ public sealed partial class ReuseDetector
     {
         ArgumentNullException.ThrowIfNull(source);
         // 1. Ingest: list the files.
-        return Scan(source, source.List(), scanCache, progress, cancellationToken);
+        return Scan(source, source.List(_options.Parallelism), scanCache, progress, cancellationToken);
     }
 
     /// <summary>
     /// <see cref="Scan(FolderSource, IScanCache?, IProgress{ScanProgress}?, CancellationToken)"/> of the files
-    /// <paramref name="listing"/> found (<see cref="FolderSource.List"/>), for a caller that has just walked the folder.
+    /// <paramref name="listing"/> found (<see cref="FolderSource.List()"/>), for a caller that has just walked the folder.
     /// </summary>
     public ReuseReport Scan(FolderSource source, FolderListing listing, IScanCache? scanCache, IProgress<ScanProgress>? progress = null,
         CancellationToken cancellationToken = default)

@@ -45,45 +45,53 @@ public sealed record ReuseGraph(string NodeKind, IReadOnlyList<ReuseGraphNode> N
             nodes[group.Key] = new ReuseGraphNode(group.Key, group.Key, byDocument ? "document" : "outlet",
                 group.Count(), group.Sum(d => d.ReusedChars));
         }
-
-        // Hashed while counting (a cluster of unknown origin joins every pair of its members), sorted once at the end.
-        var edges = new Dictionary<(string, string), (long Chars, int Clusters, bool Directed)>();
-        foreach (ReportCluster c in report.Clusters)
+        List<ReportCluster> passages = [.. report.Clusters.Where(c => c.Kind == "passage" && !c.Boilerplate)];
+        string? OriginOf(ReportCluster c) => c.Origin.Id is { } oid ? KeyOf(oid) : c.Origin.Outlet;
+        // Every key an edge can join, numbered in ordinal order: the counting below compares and hashes numbers, not
+        // strings (a cluster of unknown origin joins every pair of its members), and sorting by number is sorting by key.
+        var keys = new SortedSet<string>(nodes.Keys, StringComparer.Ordinal);
+        foreach (ReportCluster c in passages)
         {
-            if (c.Kind != "passage" || c.Boilerplate) continue;
-            string? origin = c.Origin.Id is { } oid ? KeyOf(oid) : c.Origin.Outlet;
-            if (origin is not null && c.Origin.Id is null && !nodes.ContainsKey(origin))
-                nodes[origin] = new ReuseGraphNode(origin, origin, "external", 0, 0);
-            var seen = new HashSet<(string, string)>();
-            if (origin is not null)
+            if (OriginOf(c) is { } origin)
             {
-                foreach (ReportMember m in c.Members)
-                {
-                    string target = KeyOf(m.Id);
-                    if (target == origin) continue;
-                    AddEdge(edges, seen, origin, target, m.End - m.Start, directed: true);
-                }
+                if (c.Origin.Id is null && !nodes.ContainsKey(origin)) nodes[origin] = new ReuseGraphNode(origin, origin, "external", 0, 0);
+                keys.Add(origin);
+            }
+            foreach (ReportMember m in c.Members) keys.Add(KeyOf(m.Id));
+        }
+        string[] names = [.. keys];
+        var rank = new Dictionary<string, int>(names.Length, StringComparer.Ordinal);
+        for (int i = 0; i < names.Length; i++) rank[names[i]] = i;
+
+        var edges = new Dictionary<long, (long Chars, int Clusters, bool Directed)>();
+        var seen = new HashSet<long>();
+        var members = new List<(int Key, long Chars)>();
+        foreach (ReportCluster c in passages)
+        {
+            seen.Clear();
+            members.Clear();
+            foreach (ReportMember m in c.Members) members.Add((rank[KeyOf(m.Id)], m.End - m.Start));
+            if (OriginOf(c) is { } origin)
+            {
+                int source = rank[origin];
+                foreach (var (target, chars) in members)
+                    if (target != source) AddEdge(edges, seen, source, target, chars, directed: true);
                 continue;
             }
-            var keys = c.Members.Select(m => (Key: KeyOf(m.Id), Chars: (long)(m.End - m.Start))).ToList();
-            for (int i = 0; i < keys.Count; i++)
-            {
-                for (int j = 0; j < keys.Count; j++)
-                {
-                    if (i == j || string.CompareOrdinal(keys[i].Key, keys[j].Key) >= 0) continue;
-                    AddEdge(edges, seen, keys[i].Key, keys[j].Key, keys[j].Chars, directed: false);
-                }
-            }
+            for (int i = 0; i < members.Count; i++)
+                for (int j = 0; j < members.Count; j++)
+                    if (members[i].Key < members[j].Key) AddEdge(edges, seen, members[i].Key, members[j].Key, members[j].Chars, directed: false);
         }
-        var sorted = edges.Select(e => new ReuseGraphEdge(e.Key.Item1, e.Key.Item2, e.Value.Chars, e.Value.Clusters, e.Value.Directed)).ToList();
-        sorted.Sort((x, y) => string.CompareOrdinal(x.Source, y.Source) is var c and not 0 ? c : string.CompareOrdinal(x.Target, y.Target));
+        var sorted = edges.OrderBy(e => e.Key)
+            .Select(e => new ReuseGraphEdge(names[(int)(e.Key >> 32)], names[(int)e.Key], e.Value.Chars, e.Value.Clusters, e.Value.Directed))
+            .ToList();
         return new ReuseGraph(byDocument ? "document" : "outlet", [.. nodes.Values], sorted);
     }
 
-    static void AddEdge(Dictionary<(string, string), (long Chars, int Clusters, bool Directed)> edges,
-        HashSet<(string, string)> seenInCluster, string source, string target, long chars, bool directed)
+    /// <summary>Adds <paramref name="chars"/> to the edge from key number <paramref name="source"/> to <paramref name="target"/>, counting the cluster once.</summary>
+    static void AddEdge(Dictionary<long, (long Chars, int Clusters, bool Directed)> edges, HashSet<long> seenInCluster, int source, int target, long chars, bool directed)
     {
-        var key = (source, target);
+        long key = (long)source << 32 | (uint)target;
         ref var value = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(edges, key, out _);
         bool first = seenInCluster.Add(key);
         value = (value.Chars + chars, value.Clusters + (first ? 1 : 0), value.Clusters == 0 ? directed : value.Directed && directed);

@@ -24,6 +24,42 @@ public sealed class FolderSourceTests
     }
 
     [Fact]
+    public void Should_list_the_same_on_any_number_of_threads()
+    {
+        // Given a folder with articles in nested folders, sidecars, files ignored by type, a FIFO, links inside and
+        // outside the root and a folder link
+        using var tmp = new TempFolder();
+        using var outside = new TempFolder();
+        outside.Write("far.txt", "outside");
+        for (int i = 0; i < 60; i++) tmp.Write($"{(char)('a' + i % 5)}/{i % 7}/{59 - i:D2}.txt", $"text {i}");
+        tmp.Write("a/0/01.meta.json", "{\"outlet\": \"A\"}");
+        tmp.Write("b/sheet.csv", "x,y");
+        tmp.Write("b/photo.png", "x");
+        foreach (string folder in new[] { "c", "d", "e" }) Directory.CreateDirectory(Path.Combine(tmp.Path, folder));
+        File.CreateSymbolicLink(Path.Combine(tmp.Path, "c", "inside.txt"), Path.Combine(tmp.Path, "a", "0", "05.txt"));
+        File.CreateSymbolicLink(Path.Combine(tmp.Path, "c", "outside.txt"), Path.Combine(outside.Path, "far.txt"));
+        Directory.CreateSymbolicLink(Path.Combine(tmp.Path, "d", "up"), tmp.Path);
+        if (OperatingSystem.IsLinux())
+        {
+            using var mkfifo = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("mkfifo") { ArgumentList = { Path.Combine(tmp.Path, "e", "pipe.txt") } })!;
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+        var source = new FolderSource(tmp.Path, new IngestOptions());
+        // When it is listed on one thread and on several
+        FolderListing one = source.List(1), many = source.List(4);
+        // Then the files, errors, ignored files and stamps are the same, in the same order
+        Assert.Equal(one.Files.Select(f => (f.Id, f.FullPath)), many.Files.Select(f => (f.Id, f.FullPath)));
+        Assert.Equal(one.Errors.Select(e => (e.Id, e.Reason)), many.Errors.Select(e => (e.Id, e.Reason)));
+        Assert.Equal(one.Ignored.Select(e => (e.Id, e.Reason)), many.Ignored.Select(e => (e.Id, e.Reason)));
+        Assert.Equal(one.Stamps.OrderBy(s => s.Key, StringComparer.Ordinal), many.Stamps.OrderBy(s => s.Key, StringComparer.Ordinal));
+        Assert.Equal(61, one.Files.Count);
+        Assert.Equal(OperatingSystem.IsLinux() ? ["c/outside.txt", "d/up/", "e/pipe.txt"] : ["c/outside.txt", "d/up/"], one.Errors.Select(e => e.Id));
+        Assert.Equal(2, one.Ignored.Count);
+        Assert.Contains(one.Stamps.Keys, k => k.EndsWith("01.meta.json", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Should_not_follow_folder_links()
     {
         using var tmp = new TempFolder();

@@ -38,4 +38,76 @@ public sealed class ReportExportTests
         ReuseGraphEdge e = Assert.Single(g.Edges);
         Assert.Equal(("outlet-a", "outlet-b", 24L, 1, true), (e.Source, e.Target, e.Chars, e.Clusters, e.Directed));
     }
+
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(2, true)]
+    [InlineData(3, false)]
+    [InlineData(4, true)]
+    public void Should_give_the_graph_of_a_plain_count_over_every_pair_of_members(int seed, bool outlets)
+    {
+        // Given a random report: outlets or none, clusters of known, external and unknown origin, documents with several
+        // members in one cluster, names whose ordinal order differs from the order they first appear in
+        var random = new Random(seed);
+        string[] names = [.. Enumerable.Range(0, 30).Select(i => $"{(char)('z' - i % 26)}{i}{(i % 3 == 0 ? "B" : "a")}.txt")];
+        string[] outletNames = ["Zeta", "alpha", "Beta", "gamma", "unknown"];
+        string OutletOf(string id) => outlets ? outletNames[Array.IndexOf(names, id) % outletNames.Length] : "unknown";
+        var clusters = new List<ReportCluster>();
+        for (int c = 0; c < 40; c++)
+        {
+            var members = Enumerable.Range(0, random.Next(2, 9)).Select(_ => names[random.Next(names.Length)])
+                .Select(id => new ReportMember(id, OutletOf(id), random.Next(100), 100 + random.Next(400), "", null, null)).ToList();
+            int originKind = random.Next(3);
+            ReportOrigin origin = originKind == 0 ? new ReportOrigin(members[0].Id, members[0].Outlet, "earliest-date", null)
+                : originKind == 1 ? new ReportOrigin(null, random.Next(2) == 0 ? "Reuters" : "AP", "credit-line", null)
+                : new ReportOrigin(null, null, "undetermined", null);
+            clusters.Add(new ReportCluster
+            {
+                Id = $"c{c}", Kind = random.Next(8) == 0 ? "internal" : "passage", Boilerplate = random.Next(10) == 0, Documents = members.Count,
+                Outlets = [], Words = 20, MinIdentity = 1, Origin = origin, Members = members,
+            });
+        }
+        var report = SyntheticReports.TwoMembers("x", "x") with
+        {
+            Documents = [.. names.Select(id => new ReportDocument { Id = id, Path = id, Outlet = outlets ? OutletOf(id) : null, ReusedChars = random.Next(1000) })],
+            Clusters = clusters,
+        };
+        // When the graph is built
+        ReuseGraph graph = ReuseGraph.From(report);
+        // Then it is the graph of the plain count, edge for edge and in the same order
+        Assert.Equal(outlets ? "outlet" : "document", graph.NodeKind);
+        Assert.Equal(PlainEdges(report, outlets), graph.Edges.Select(e => (e.Source, e.Target, e.Chars, e.Clusters, e.Directed)));
+        Assert.Contains(graph.Edges, e => !e.Directed);
+        Assert.Contains(graph.Edges, e => e.Directed);
+    }
+
+    /// <summary>The graph's edges counted the plain way: string keys, every ordered pair of members, sorted at the end.</summary>
+    static List<(string, string, long, int, bool)> PlainEdges(ReuseReport report, bool outlets)
+    {
+        var outletOf = report.Documents.ToDictionary(d => d.Id, d => d.Outlet ?? "unknown");
+        string KeyOf(string id) => outlets ? outletOf.GetValueOrDefault(id, "unknown") : id;
+        var edges = new Dictionary<(string, string), (long Chars, int Clusters, bool Directed)>();
+        void Add(HashSet<(string, string)> seen, string source, string target, long chars, bool directed)
+        {
+            edges.TryGetValue((source, target), out var value);
+            bool first = seen.Add((source, target));
+            edges[(source, target)] = (value.Chars + chars, value.Clusters + (first ? 1 : 0), value.Clusters == 0 ? directed : value.Directed && directed);
+        }
+        foreach (ReportCluster c in report.Clusters.Where(c => c.Kind == "passage" && !c.Boilerplate))
+        {
+            var seen = new HashSet<(string, string)>();
+            string? origin = c.Origin.Id is { } oid ? KeyOf(oid) : c.Origin.Outlet;
+            if (origin is not null)
+            {
+                foreach (ReportMember m in c.Members)
+                    if (KeyOf(m.Id) != origin) Add(seen, origin, KeyOf(m.Id), m.End - m.Start, directed: true);
+                continue;
+            }
+            foreach (ReportMember a in c.Members)
+                foreach (ReportMember b in c.Members)
+                    if (string.CompareOrdinal(KeyOf(a.Id), KeyOf(b.Id)) < 0) Add(seen, KeyOf(a.Id), KeyOf(b.Id), b.End - b.Start, directed: false);
+        }
+        return [.. edges.OrderBy(e => e.Key.Item1, StringComparer.Ordinal).ThenBy(e => e.Key.Item2, StringComparer.Ordinal)
+            .Select(e => (e.Key.Item1, e.Key.Item2, e.Value.Chars, e.Value.Clusters, e.Value.Directed))];
+    }
 }
