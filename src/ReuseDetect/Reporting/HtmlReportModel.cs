@@ -15,8 +15,8 @@ static class HtmlReportModel
     /// <summary>Span kinds in a document's <c>spans</c>: <c>[start, end, cluster index, kind]</c>.</summary>
     const int SpanPassage = 0, SpanInternal = 1, SpanBoilerplate = 2;
 
-    /// <summary>Clusters written at once (in parallel, each to its buffer) before they are copied out: bounds the memory held.</summary>
-    const int ClusterBatch = 256;
+    /// <summary>Documents or clusters written at once (in parallel, each to its buffer) before they are copied out: bounds the memory held.</summary>
+    const int Batch = 256;
 
     /// <summary>
     /// Writes the model as one JSON object straight to the writer (no node tree): only a batch of clusters is held at
@@ -60,77 +60,20 @@ static class HtmlReportModel
         w.WriteNumber("minWords", report.Parameters.MinWords);
         w.WriteEndObject();
 
+        // Each document's object and each cluster's (whose word diffs are most of the page's cost) is written on its own:
+        // a batch at a time in parallel, each into its own buffer with the page's writer options, then copied in order,
+        // so the bytes do not depend on the number of threads.
+        var batches = new Batches(parallelism, new JsonWriterOptions { Encoder = options.Encoder, Indented = false, SkipValidation = true });
         w.WriteStartArray("documents");
-        for (int i = 0; i < report.Documents.Count; i++)
+        batches.Write(w, report.Documents.Count, (dw, i) =>
         {
-            ReportDocument d = report.Documents[i];
-            w.WriteStartObject();
-            w.WriteString("id", Name(d.Id));
-            w.WriteString("outlet", NameOrNull(d.Outlet));
-            w.WriteString("published", NameOrNull(d.Published));
-            w.WriteString("title", NameOrNull(d.Title));
-            w.WriteString("url", NameOrNull(d.Url));
-            w.WriteNumber("length", d.Length);
-            w.WriteNumber("bodyStart", d.BodyStart);
-            w.WriteNumber("reusedChars", d.ReusedChars);
-            w.WriteNumber("reusedFraction", d.ReusedFraction);
-            w.WriteNumber("internalChars", d.InternalRepeatChars);
-            w.WriteNumber("boilerplateChars", d.BoilerplateChars);
-            w.WriteString("error", NameOrNull(d.Error));
-            w.WriteStartArray("shared");
-            // The page names the documents a document shares most with (report.json lists them all, most shared first):
-            // five in its card, three in the documents table (d.shared.slice in HtmlReportAssets).
-            for (int k = 0; k < Math.Min(ReportShare.Shown, d.SharedWith.Count); k++)
-            {
-                ReportShare x = d.SharedWith[k];
-                w.WriteStartArray();
-                w.WriteNumberValue(docIndex.GetValueOrDefault(x.Id, -1));
-                w.WriteNumberValue(x.Chars);
-                w.WriteNumberValue(x.Clusters);
-                w.WriteEndArray();
-            }
-            w.WriteEndArray();
-            w.WriteStartArray("spans");
-            if (spans[i] is { } list)
-            {
-                // Start, then end; equal spans keep the cluster order they were added in (a stable sort).
-                list.Sort(static (x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : x.End != y.End ? x.End.CompareTo(y.End) : x.Cluster.CompareTo(y.Cluster));
-                foreach (var (start, end, cluster, kind) in list)
-                {
-                    w.WriteStartArray();
-                    w.WriteNumberValue(start);
-                    w.WriteNumberValue(end);
-                    w.WriteNumberValue(cluster);
-                    w.WriteNumberValue(kind);
-                    w.WriteEndArray();
-                }
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
+            Document(dw, report.Documents[i], spans[i], docIndex);
             spans[i] = null;
-        }
+        });
         w.WriteEndArray();
 
-        // Each cluster's word diffs are independent (the LCS tables are most of the page's cost): a batch of clusters
-        // is written in parallel, each into its own buffer with the page's writer options, then copied in order, so the
-        // bytes do not depend on the number of threads.
         w.WriteStartArray("clusters");
-        int batchSize = Math.Min(ClusterBatch, report.Clusters.Count);
-        var buffers = new ArrayBufferWriter<byte>[batchSize];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
-        var writerOptions = new JsonWriterOptions { Encoder = options.Encoder, Indented = false, SkipValidation = true };
-        for (int from = 0; from < report.Clusters.Count; from += ClusterBatch)
-        {
-            int count = Math.Min(ClusterBatch, report.Clusters.Count - from);
-            Parallel.For(0, count, parallel, i =>
-            {
-                ArrayBufferWriter<byte> buffer = buffers[i] ??= new ArrayBufferWriter<byte>(4096);
-                buffer.ResetWrittenCount();
-                using var cw = new Utf8JsonWriter(buffer, writerOptions);
-                Cluster(cw, report.Clusters[from + i], docIndex);
-            });
-            for (int i = 0; i < count; i++) w.WriteRawValue(buffers[i].WrittenSpan, skipInputValidation: true);
-        }
+        batches.Write(w, report.Clusters.Count, (cw, i) => Cluster(cw, report.Clusters[i], docIndex));
         w.WriteEndArray();
 
         w.WriteStartArray("nearDuplicates");
@@ -173,6 +116,80 @@ static class HtmlReportModel
         w.WriteEndArray();
         w.WriteEndObject();
         w.WriteEndObject();
+    }
+
+    /// <summary>One document's object: its figures, the documents it shares most with, and its spans (<paramref name="spans"/>, sorted here).</summary>
+    static void Document(Utf8JsonWriter w, ReportDocument d, List<(int Start, int End, int Cluster, int Kind)>? spans, Dictionary<string, int> docIndex)
+    {
+        w.WriteStartObject();
+        w.WriteString("id", Name(d.Id));
+        w.WriteString("outlet", NameOrNull(d.Outlet));
+        w.WriteString("published", NameOrNull(d.Published));
+        w.WriteString("title", NameOrNull(d.Title));
+        w.WriteString("url", NameOrNull(d.Url));
+        w.WriteNumber("length", d.Length);
+        w.WriteNumber("bodyStart", d.BodyStart);
+        w.WriteNumber("reusedChars", d.ReusedChars);
+        w.WriteNumber("reusedFraction", d.ReusedFraction);
+        w.WriteNumber("internalChars", d.InternalRepeatChars);
+        w.WriteNumber("boilerplateChars", d.BoilerplateChars);
+        w.WriteString("error", NameOrNull(d.Error));
+        w.WriteStartArray("shared");
+        // The page names the documents a document shares most with (report.json lists them all, most shared first):
+        // five in its card, three in the documents table (d.shared.slice in HtmlReportAssets).
+        for (int k = 0; k < Math.Min(ReportShare.Shown, d.SharedWith.Count); k++)
+        {
+            ReportShare x = d.SharedWith[k];
+            w.WriteStartArray();
+            w.WriteNumberValue(docIndex.GetValueOrDefault(x.Id, -1));
+            w.WriteNumberValue(x.Chars);
+            w.WriteNumberValue(x.Clusters);
+            w.WriteEndArray();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("spans");
+        if (spans is not null)
+        {
+            // Start, then end; equal spans keep the cluster order they were added in (a stable sort).
+            spans.Sort(static (x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : x.End != y.End ? x.End.CompareTo(y.End) : x.Cluster.CompareTo(y.Cluster));
+            foreach (var (start, end, cluster, kind) in spans)
+            {
+                w.WriteStartArray();
+                w.WriteNumberValue(start);
+                w.WriteNumberValue(end);
+                w.WriteNumberValue(cluster);
+                w.WriteNumberValue(kind);
+                w.WriteEndArray();
+            }
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// Writes the items of an array a batch at a time (<see cref="Batch"/>): each item in parallel into its own buffer
+    /// (kept for the next batch), then the buffers copied into the page in order. Bounds the memory held to a batch.
+    /// </summary>
+    sealed class Batches(int parallelism, JsonWriterOptions writerOptions)
+    {
+        readonly ArrayBufferWriter<byte>?[] _buffers = new ArrayBufferWriter<byte>?[Batch];
+        readonly ParallelOptions _parallel = new() { MaxDegreeOfParallelism = parallelism };
+
+        public void Write(Utf8JsonWriter w, int count, Action<Utf8JsonWriter, int> item)
+        {
+            for (int from = 0; from < count; from += Batch)
+            {
+                int n = Math.Min(Batch, count - from);
+                Parallel.For(0, n, _parallel, i =>
+                {
+                    ArrayBufferWriter<byte> buffer = _buffers[i] ??= new ArrayBufferWriter<byte>(4096);
+                    buffer.ResetWrittenCount();
+                    using var iw = new Utf8JsonWriter(buffer, writerOptions);
+                    item(iw, from + i);
+                });
+                for (int i = 0; i < n; i++) w.WriteRawValue(_buffers[i]!.WrittenSpan, skipInputValidation: true);
+            }
+        }
     }
 
     /// <summary>One cluster's object: its base member's text once, every other member as a word diff against it.</summary>
