@@ -57,12 +57,6 @@ static class Members
         return true;
     }
 
-    /// <summary>
-    /// An array for a decoded record's numbers, made on the pinned object heap: what a segment holds lives as long as the
-    /// store is open, and the collector would otherwise copy every array twice (gen0 to gen1 to gen2) while a store opens.
-    /// </summary>
-    internal static T[] LongLived<T>(int length) where T : unmanaged => length == 0 ? [] : GC.AllocateUninitializedArray<T>(length, pinned: true);
-
     public static long? ReadNullableInt64(ref MessagePackReader reader) => reader.TryReadNil() ? null : reader.ReadInt64();
 
     public static double? ReadNullableDouble(ref MessagePackReader reader) => reader.TryReadNil() ? null : reader.ReadDouble();
@@ -74,7 +68,7 @@ static class Members
     public static int[]? ReadInt32s(ref MessagePackReader reader)
     {
         if (reader.TryReadNil()) return null;
-        int[] values = LongLived<int>(reader.ReadArrayHeader());
+        var values = new int[reader.ReadArrayHeader()];
         for (int i = 0; i < values.Length; i++) values[i] = reader.ReadInt32();
         return values;
     }
@@ -82,7 +76,7 @@ static class Members
     public static uint[]? ReadUInt32s(ref MessagePackReader reader)
     {
         if (reader.TryReadNil()) return null;
-        uint[] values = LongLived<uint>(reader.ReadArrayHeader());
+        var values = new uint[reader.ReadArrayHeader()];
         for (int i = 0; i < values.Length; i++) values[i] = reader.ReadUInt32();
         return values;
     }
@@ -90,7 +84,7 @@ static class Members
     public static ulong[]? ReadUInt64s(ref MessagePackReader reader)
     {
         if (reader.TryReadNil()) return null;
-        ulong[] values = LongLived<ulong>(reader.ReadArrayHeader());
+        var values = new ulong[reader.ReadArrayHeader()];
         for (int i = 0; i < values.Length; i++) values[i] = reader.ReadUInt64();
         return values;
     }

@@ -129,8 +129,8 @@ public sealed class StoreScanCache(SignatureStore store) : IScanCache
         Id = d.Id, Outlet = d.Metadata.Outlet, PublishedUtcTicks = d.Metadata.Published?.UtcTicks, Title = d.Metadata.Title,
         Url = d.Metadata.Url, Encoding = d.Encoding, ContentHash = Hash(d), Length = d.Length, BodyStart = d.BodyStart,
         BodyEnd = d.BodyEnd, TokenCount = d.TokenCount, ShingleCount = d.ShingleCount, MinHash = d.MinHash, SimHash = d.SimHash,
-        FingerprintHashes = Each(d.Fingerprints, static f => f.Hash),
-        FingerprintPositions = Each(d.Fingerprints, static f => f.Position),
+        FingerprintHashes = [.. d.Fingerprints.Select(f => f.Hash)],
+        FingerprintPositions = [.. d.Fingerprints.Select(f => f.Position)],
         ContentFingerprints = d.ContentFingerprints,
         ContentPlaces = d.ContentPlaces,
         Lines = d.Lines,
@@ -139,20 +139,12 @@ public sealed class StoreScanCache(SignatureStore store) : IScanCache
         Warnings = d.Warnings.Count == 0 ? null : [.. d.Warnings],
     };
 
-    /// <summary>One value of each fingerprint, in an array kept as long as the store (see <see cref="Members.LongLived{T}"/>).</summary>
-    static T[] Each<T>(Fingerprint[] fingerprints, Func<Fingerprint, T> value) where T : unmanaged
-    {
-        T[] values = Members.LongLived<T>(fingerprints.Length);
-        for (int i = 0; i < values.Length; i++) values[i] = value(fingerprints[i]);
-        return values;
-    }
-
     internal static SignedDocument FromStored(StoredDocument d)
     {
         if (d.FingerprintHashes.Length != d.FingerprintPositions.Length || d.MinHash.Length == 0
             || (d.ContentFingerprints?.Length ?? 0) != (d.ContentPlaces?.Length ?? 0))
             throw new InvalidDataException($"Stored document {d.Id} is inconsistent.");
-        Fingerprint[] fingerprints = Members.LongLived<Fingerprint>(d.FingerprintHashes.Length);
+        var fingerprints = new Fingerprint[d.FingerprintHashes.Length];
         for (int i = 0; i < fingerprints.Length; i++) fingerprints[i] = new Fingerprint(d.FingerprintHashes[i], d.FingerprintPositions[i]);
         return new SignedDocument
         {

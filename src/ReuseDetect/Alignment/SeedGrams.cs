@@ -115,7 +115,7 @@ sealed class SeedGrams
         int words = 0;
         for (int i = 0; i < tokens.Length; i++)
             if (Content(i, tokens, kinds)) words++;
-        int[] positions = LongLived.Array<int>(words);
+        var positions = new int[words];
         words = 0;
         for (int i = 0; i < tokens.Length; i++)
             if (Content(i, tokens, kinds)) positions[words++] = i;
@@ -166,7 +166,7 @@ sealed class GramTable
         int bits = 64;
         while (bits < 8 * hashes.Length && bits < 1 << 30) bits <<= 1;
         _filterShift = 64 - System.Numerics.BitOperations.Log2((uint)bits);
-        _filter = LongLived.Array<ulong>(bits / 64);
+        _filter = new ulong[bits / 64];
         foreach (ulong h in hashes)
         {
             int bit = (int)(h >> _filterShift);
@@ -240,7 +240,7 @@ sealed class GramTable
                 }
                 i = j;
             }
-            return new GramTable(LongLived.Copy<ulong>(hashes[..kept]), LongLived.Copy<int>(grams[..kept]), positions, size, tokenCount);
+            return new GramTable(hashes[..kept].ToArray(), grams[..kept].ToArray(), positions, size, tokenCount);
         }
         finally
         {

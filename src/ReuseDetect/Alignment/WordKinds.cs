@@ -26,7 +26,7 @@ static class WordKinds
     /// <summary>Kinds from the token hashes alone (no letter case known): function words and ordinary words.</summary>
     public static byte[] FromHashes(ReadOnlySpan<ulong> tokens)
     {
-        byte[] kinds = Internal.LongLived.Array<byte>(tokens.Length);
+        var kinds = new byte[tokens.Length];
         for (int i = 0; i < tokens.Length; i++) kinds[i] = StopWords.Contains(tokens[i]) ? Function : Ordinary;
         return kinds;
     }
@@ -72,7 +72,7 @@ static class WordKinds
     public static int[]? BlockedPrefix(ReadOnlySpan<byte> kinds)
     {
         if (!kinds.Contains(Blocked)) return null;
-        int[] prefix = Internal.LongLived.Array<int>(kinds.Length + 1);
+        var prefix = new int[kinds.Length + 1];
         for (int i = 0; i < kinds.Length; i++) prefix[i + 1] = prefix[i] + (kinds[i] == Blocked ? 1 : 0);
         return prefix;
     }
@@ -80,7 +80,7 @@ static class WordKinds
     /// <summary>Prefix counts of ordinary words: entry t is the number of ordinary words among tokens [0, t).</summary>
     public static int[] OrdinaryPrefix(ReadOnlySpan<byte> kinds)
     {
-        int[] prefix = Internal.LongLived.Array<int>(kinds.Length + 1);
+        var prefix = new int[kinds.Length + 1];
         for (int i = 0; i < kinds.Length; i++) prefix[i + 1] = prefix[i] + (IsOrdinary(kinds[i]) ? 1 : 0);
         return prefix;
     }

@@ -1,7 +1,6 @@
 using System.Buffers;
 using ReuseDetect.Attribution;
 using ReuseDetect.Ingestion;
-using ReuseDetect.Internal;
 using ReuseDetect.Shingling;
 using ReuseDetect.Signatures;
 using ReuseDetect.Text;
@@ -45,7 +44,7 @@ public sealed partial class ReuseDetector
         var signed = new List<SignedDocument>(load.Documents.Count);
         foreach (LoadedDocument doc in load.Documents)
         {
-            TokenizedText tokens = Tokenizer.Tokenize(doc.Text, doc.BodyStart, doc.BodyEnd, longLived: true);
+            TokenizedText tokens = Tokenizer.Tokenize(doc.Text, doc.BodyStart, doc.BodyEnd);
             signed.Add(Sign(doc, tokens, minHasher));
             // Small corpora keep their text for alignment; large ones reload it then (bounded cache).
             cache.Offer(doc, tokens);
@@ -65,8 +64,7 @@ public sealed partial class ReuseDetector
         {
             Span<ulong> shingles = rented.AsSpan(0, count);
             Shingler.Hash(tokens.TokenHashes, n, shingles);
-            // What the record keeps lives as long as the scan: made where the collector never copies it (LongLived).
-            uint[] minHash = LongLived.Array<uint>(minHasher.Permutations);
+            var minHash = new uint[minHasher.Permutations];
             minHasher.Sign(shingles, minHash);
             ulong[] stems = WordStems.Of(tokens, doc.Text);
             ContentPrints content = ContentShingles.Located(tokens, stems);
@@ -75,11 +73,11 @@ public sealed partial class ReuseDetector
                 Id = doc.Id, Metadata = doc.Metadata, Encoding = doc.Encoding, ContentHash = doc.ContentHash,
                 Length = doc.Text.Length, BodyStart = doc.BodyStart, BodyEnd = doc.BodyEnd, TokenCount = tokens.Count,
                 ShingleCount = count, MinHash = minHash, SimHash = SimHasher.Hash(shingles),
-                Fingerprints = tokens.Count >= n ? LongLived.Copy<Fingerprint>(Winnower.Select(shingles, _options.WinnowWindow)) : [],
-                ContentFingerprints = LongLived.Copy<ulong>(content.Hashes),
-                ContentPlaces = LongLived.Copy<int>(content.Places),
-                Words = LongLived.Copy<ulong>(ContentShingles.Words(tokens, stems)),
-                Lines = LongLived.Copy<ulong>(LineHashes.Distinct(tokens, doc.Text)),
+                Fingerprints = tokens.Count >= n ? Winnower.Select(shingles, _options.WinnowWindow) : [],
+                ContentFingerprints = content.Hashes,
+                ContentPlaces = content.Places,
+                Words = ContentShingles.Words(tokens, stems),
+                Lines = LineHashes.Distinct(tokens, doc.Text),
                 Credits = CreditLineDetector.Find(doc.Text, doc.BodyStart, doc.BodyEnd),
                 Warnings = doc.Warnings,
             };

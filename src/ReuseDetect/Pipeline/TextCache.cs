@@ -137,7 +137,7 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
             _errors[record.Id] = TransientErrors.ChangedDuringScan + "; its passages were not aligned (scan again)";
             return null;
         }
-        var entry = new Entry(doc, Tokenizer.Tokenize(doc.Text, doc.BodyStart, doc.BodyEnd, longLived: true));
+        var entry = new Entry(doc, Tokenizer.Tokenize(doc.Text, doc.BodyStart, doc.BodyEnd));
         Account(record.Id, slot, doc.Text.Length);
         return entry;
     }

@@ -16,13 +16,7 @@ static class Tokenizer
     public static TokenizedText Tokenize(string text) => Tokenize(text, 0, text.Length);
 
     /// <summary>Tokenizes <paramref name="text"/>[<paramref name="start"/>..<paramref name="end"/>) with offsets into the whole text.</summary>
-    public static TokenizedText Tokenize(string text, int start, int end) => Tokenize(text, start, end, longLived: false);
-
-    /// <summary>
-    /// <see cref="Tokenize(string, int, int)"/>; with <paramref name="longLived"/>, the tokens are made where the collector
-    /// never copies them (<see cref="Internal.LongLived"/>): for a scan's text cache, which keeps them for many pairs.
-    /// </summary>
-    public static TokenizedText Tokenize(string text, int start, int end, bool longLived)
+    public static TokenizedText Tokenize(string text, int start, int end)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfNegative(start);
@@ -30,9 +24,9 @@ static class Tokenizer
         ArgumentOutOfRangeException.ThrowIfGreaterThan(start, end);
         // Upper bound on the token count: one token per two chars; grown on demand for pathological input.
         int capacity = Math.Max(16, (end - start) / 5);
-        int[] starts = longLived ? Internal.LongLived.Array<int>(capacity) : new int[capacity];
-        int[] ends = longLived ? Internal.LongLived.Array<int>(capacity) : new int[capacity];
-        ulong[] hashes = longLived ? Internal.LongLived.Array<ulong>(capacity) : new ulong[capacity];
+        var starts = new int[capacity];
+        var ends = new int[capacity];
+        var hashes = new ulong[capacity];
         int count = Scan(text.AsSpan(), start, end, ref starts, ref ends, ref hashes);
         return new TokenizedText(starts, ends, hashes, count);
     }
