@@ -49,14 +49,11 @@ public sealed class ShinglerTests
         Assert.Empty(Shingler.Hash([], 3));
     }
 
+    /// <summary>(token count, n): empty, shorter than n, one block and a tail, n = 1, many blocks, a wide n.</summary>
+    public static TheoryData<int, int> KernelShapes() => new() { { 0, 5 }, { 3, 5 }, { 12, 5 }, { 13, 1 }, { 100, 3 }, { 1000, 5 }, { 1007, 8 } };
+
     [Theory]
-    [InlineData(0, 5)]
-    [InlineData(3, 5)]
-    [InlineData(12, 5)]
-    [InlineData(13, 1)]
-    [InlineData(100, 3)]
-    [InlineData(1000, 5)]
-    [InlineData(1007, 8)]
+    [MemberData(nameof(KernelShapes))]
     public void Should_agree_bit_for_bit_across_kernels(int tokens, int n)
     {
         // Given random token hashes (whole Vector512 blocks and a tail for the longer inputs) and the scalar hashes
