@@ -1,6 +1,8 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using ReuseDetect.Signatures;
 using static ReuseDetect.Internal.Mix;
 
 namespace ReuseDetect.Shingling;
@@ -8,9 +10,11 @@ namespace ReuseDetect.Shingling;
 /// <summary>
 /// Word n-gram shingles. A shingle's hash mixes the n token hashes in order (no string is built):
 /// <c>s = fmix64(fold_k((s ^ h_k) * M rotl 27))</c>. A text with fewer than n tokens (but at least one) gives one shingle of all its tokens.
+/// Kernels: scalar (four interleaved shingles) and Vector512 (eight shingles in 64-bit lanes, <c>HashVector512</c>);
+/// both give the same hashes bit for bit.
 /// </summary>
 [SkipLocalsInit]
-static class Shingler
+static partial class Shingler
 {
     const ulong Mul = 0x9E3779B97F4A7C15UL;
 
@@ -19,8 +23,21 @@ static class Shingler
         tokenCount <= 0 ? 0 : tokenCount < n ? 1 : tokenCount - n + 1;
 
     /// <summary>Writes the shingle hashes of <paramref name="tokenHashes"/> into <paramref name="destination"/>; returns how many.</summary>
+    public static int Hash(ReadOnlySpan<ulong> tokenHashes, int n, Span<ulong> destination) => Hash(tokenHashes, n, destination, DefaultKernel);
+
+    /// <summary>
+    /// The kernel <see cref="Hash(ReadOnlySpan{ulong}, int, Span{ulong})"/> uses: the forced one
+    /// (<see cref="SignatureKernels.ForceVariable"/>), else Vector512 where its 64-bit multiply is one instruction
+    /// (AVX-512 DQ), else scalar: an emulated 64-bit lane multiply costs more than the scalar loop.
+    /// </summary>
+    internal static SignatureKernel DefaultKernel { get; } =
+        Environment.GetEnvironmentVariable(SignatureKernels.ForceVariable) is { Length: > 0 } ? SignatureKernels.Default
+        : Vector512.IsHardwareAccelerated && System.Runtime.Intrinsics.X86.Avx512DQ.IsSupported ? SignatureKernel.Vector512
+        : SignatureKernel.Scalar;
+
+    /// <summary>As <see cref="Hash(ReadOnlySpan{ulong}, int, Span{ulong})"/> with a named kernel (Vector512 runs eight shingles per step; the others the scalar loop).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static int Hash(ReadOnlySpan<ulong> tokenHashes, int n, Span<ulong> destination)
+    internal static int Hash(ReadOnlySpan<ulong> tokenHashes, int n, Span<ulong> destination, SignatureKernel kernel)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
         int count = CountFor(tokenHashes.Length, n);
@@ -35,7 +52,7 @@ static class Shingler
         ref ulong t = ref MemoryMarshal.GetReference(tokenHashes);
         ref ulong d = ref MemoryMarshal.GetReference(destination);
         // Four independent shingles per step: each mix is a serial multiply chain, so interleaving hides its latency.
-        int i = 0;
+        int i = kernel == SignatureKernel.Vector512 ? HashVector512(ref t, n, ref d, count) : 0;
         for (; i + 4 <= count; i += 4)
         {
             ulong s0 = (ulong)n, s1 = s0, s2 = s0, s3 = s0;

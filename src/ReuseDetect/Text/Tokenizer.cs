@@ -54,13 +54,24 @@ static class Tokenizer
                 ulong nonAscii = WindowMasks(ref t0, i, out ulong tokenBits);
                 int limit = nonAscii == 0 ? Window : BitOperations.TrailingZeroCount(nonAscii);
                 ulong m = limit == Window ? tokenBits : tokenBits & ((1UL << limit) - 1);
-                while (m != 0)
+                // A token's first char (bit set, the one below clear) and last char (bit set, the one above clear):
+                // the k-th set bits of the two maps are the k-th token's ends, so each step clears one bit of each
+                // instead of shifting the token map past the token (a chain of five dependent ops per token).
+                ulong firsts = m & ~(m << 1), lasts = m & ~(m >> 1);
+                // Where the next step starts, and whether it is another window: after a whole window, or from the
+                // start of a token that runs past the window's end (a token of ASCII letters and digits is the same
+                // token wherever the window starts, so it is cut whole from the next window instead of the general
+                // step). A token that reaches the first non-ASCII char, or fills a whole window, goes to the general step.
+                int advance = limit;
+                bool window = limit == Window;
+                while (firsts != 0)
                 {
-                    int s = BitOperations.TrailingZeroCount(m);
-                    int e = s + BitOperations.TrailingZeroCount(~(m >> s));
+                    int s = BitOperations.TrailingZeroCount(firsts);
+                    int e = BitOperations.TrailingZeroCount(lasts) + 1;
                     if (e >= limit)
                     {
-                        limit = s; // the general step takes this token from its start
+                        advance = s;
+                        window = limit == Window && s > 0;
                         break;
                     }
                     if (count == st.Length)
@@ -74,10 +85,11 @@ static class Tokenizer
                     en[count] = i + e;
                     hs[count] = HashAsciiToken(ref t0, i + s, e - s, text.Length);
                     count++;
-                    m &= ~0UL << e;
+                    firsts &= firsts - 1;
+                    lasts &= lasts - 1;
                 }
-                i += limit;
-                if (limit == Window) continue;
+                i += advance;
+                if (window) continue;
             }
             if (i >= end) break;
             // General step (one token or one run of separators). Skip separators: stop at the first ASCII letter or

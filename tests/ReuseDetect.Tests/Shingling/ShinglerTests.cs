@@ -1,4 +1,5 @@
 using ReuseDetect.Shingling;
+using ReuseDetect.Signatures;
 using ReuseDetect.Text;
 
 namespace ReuseDetect.Tests.Shingling;
@@ -46,6 +47,32 @@ public sealed class ShinglerTests
         for (int i = 0; i < s.Length; i++) Assert.Equal(Shingler.Mix(t.AsSpan(i, 2)), s[i]);
         Assert.Equal([Shingler.Mix(t)], Shingler.Hash(t, 8));
         Assert.Empty(Shingler.Hash([], 3));
+    }
+
+    /// <summary>(token count, n): empty, shorter than n, one block and a tail, n = 1, many blocks, a wide n.</summary>
+    public static TheoryData<int, int> KernelShapes() => new() { { 0, 5 }, { 3, 5 }, { 12, 5 }, { 13, 1 }, { 100, 3 }, { 1000, 5 }, { 1007, 8 } };
+
+    [Theory]
+    [MemberData(nameof(KernelShapes))]
+    public void Should_agree_bit_for_bit_across_kernels(int tokens, int n)
+    {
+        // Given random token hashes (whole Vector512 blocks and a tail for the longer inputs) and the scalar hashes
+        var rng = new Random(tokens * 31 + n);
+        var t = new ulong[tokens];
+        rng.NextBytes(System.Runtime.InteropServices.MemoryMarshal.AsBytes(t.AsSpan()));
+        int count = Shingler.CountFor(tokens, n);
+        var reference = new ulong[count];
+        Assert.Equal(count, Shingler.Hash(t, n, reference, SignatureKernel.Scalar));
+        for (int i = 0; i < count && tokens >= n; i++) Assert.Equal(Shingler.Mix(t.AsSpan(i, n)), reference[i]);
+        // Then every kernel writes the same hashes, and nothing past them
+        foreach (var kernel in SignatureKernels.All)
+        {
+            var d = new ulong[count + 3];
+            d.AsSpan(count).Fill(7);
+            Assert.Equal(count, Shingler.Hash(t, n, d, kernel));
+            Assert.Equal(reference, d[..count]);
+            Assert.Equal([7UL, 7UL, 7UL], d[count..]);
+        }
     }
 
     [Fact]
