@@ -159,6 +159,57 @@ public sealed class QueryIndexUpdateTests
         }
     }
 
+    [Theory]
+    [InlineData("none")]
+    [InlineData("a postings byte flipped")]
+    [InlineData("a front byte flipped")]
+    [InlineData("cut short")]
+    [InlineData("an older index put back")]
+    [InlineData("removed")]
+    public void Should_update_only_from_the_index_the_store_wrote_and_else_build_cold(string damage)
+    {
+        // Given a store of three files committed twice (the second index updated from the first)
+        using var dir = new TempDir();
+        using var coldDir = new TempDir();
+        string indexPath = Path.Combine(dir.Path, QueryIndexFile.FileName);
+        using (var store = SignatureStore.Open(dir.Path, StoreTestData.Parameters))
+        {
+            store.PutFile(StoreTestData.File("a.txt", 1));
+            store.PutFile(StoreTestData.File("b.txt", 2));
+            store.Commit(["a.txt", "b.txt"]);
+            store.PutFile(StoreTestData.File("c.txt", 3));
+            store.Commit(["a.txt", "b.txt", "c.txt"]);
+            Assert.Equal((1, 1), (store.QueryIndexUpdates, store.QueryIndexRebuilds));
+        }
+        byte[] older = File.ReadAllBytes(indexPath);
+        using (var store = SignatureStore.Open(dir.Path, StoreTestData.Parameters))
+        {
+            store.PutFile(StoreTestData.File("d.txt", 4));
+            store.Commit(["a.txt", "b.txt", "c.txt", "d.txt"]);
+        }
+        byte[] bytes = File.ReadAllBytes(indexPath);
+        switch (damage)
+        {
+            case "a postings byte flipped": bytes[^3] ^= 1; File.WriteAllBytes(indexPath, bytes); break;
+            case "a front byte flipped": bytes[QueryIndexLayout.HeaderLength + 1] ^= 1; File.WriteAllBytes(indexPath, bytes); break;
+            case "cut short": File.WriteAllBytes(indexPath, bytes[..^1]); break;
+            case "an older index put back": File.WriteAllBytes(indexPath, older); break;
+            case "removed": File.Delete(indexPath); break;
+        }
+
+        // When the store, opened again, commits a change to one file and the deletion of another
+        using (var store = SignatureStore.Open(dir.Path, StoreTestData.Parameters))
+        {
+            store.PutFile(StoreTestData.File("b.txt", 5));
+            store.Commit(["b.txt", "c.txt", "d.txt"]);
+
+            // Then it updated the index only from the sound, current one, and built it cold otherwise
+            Assert.Equal(damage == "none" ? (1, 0) : (0, 1), (store.QueryIndexUpdates, store.QueryIndexRebuilds));
+        }
+        // ... and the index is the cold build's either way
+        Assert.True(EqualsColdBuild(dir.Path, coldDir.Path));
+    }
+
     /// <summary>
     /// Whether the index of the store in <paramref name="storeDir"/> is, byte for byte, the one a cold build writes (in
     /// <paramref name="coldDir"/>) from the store as it is read back from disk.
