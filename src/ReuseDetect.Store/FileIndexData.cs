@@ -13,7 +13,7 @@ namespace ReuseDetect.Store;
 /// and kept. The file stays open (shared for reading, writing and deletion), so an index the store replaces later
 /// does not change under a reader: on Unix the replaced file lives on until the handle is closed.
 /// </summary>
-sealed class FileIndexData : QueryIndexData
+sealed class FileIndexData : QueryIndexData, IDisposable
 {
     readonly SafeFileHandle _file;
     readonly QueryIndexLayout.Sections _at;
@@ -67,16 +67,24 @@ sealed class FileIndexData : QueryIndexData
     static byte[] ReadExactly(SafeFileHandle file, long offset, int count)
     {
         byte[] bytes = GC.AllocateUninitializedArray<byte>(count);
-        for (int read = 0; read < count;)
-        {
-            int n = RandomAccess.Read(file, bytes.AsSpan(read), offset + read);
-            if (n == 0) throw new EndOfStreamException($"the query index ended at byte {offset + read:N0} (it was cut short while being read)");
-            read += n;
-        }
+        ReadExactly(file, offset, bytes);
         return bytes;
     }
 
+    static void ReadExactly(SafeFileHandle file, long offset, Span<byte> bytes)
+    {
+        for (int read = 0; read < bytes.Length;)
+        {
+            int n = RandomAccess.Read(file, bytes[read..], offset + read);
+            if (n == 0) throw new EndOfStreamException($"the query index ended at byte {offset + read:N0} (it was cut short while being read)");
+            read += n;
+        }
+    }
+
     public override int Count => _at.DocumentCount;
+
+    /// <summary>Postings in the file.</summary>
+    public long PostingCount => _at.PostingCount;
 
     public override IReadOnlyList<string> OutletNames => _outletNames;
 
@@ -100,6 +108,9 @@ sealed class FileIndexData : QueryIndexData
         };
         return new IndexedDocument(e.Id, e.FileId, metadata, e.ContentHash);
     }
+
+    /// <summary>The id, file id and content hash of the document at <paramref name="index"/> (without its metadata).</summary>
+    public (string Id, string FileId, UInt128 ContentHash) Key(int index) => QueryIndexLayout.ReadKey(Table, Heap, index);
 
     public override UInt128 ContentHash(int index) => BinaryPrimitives.ReadUInt128LittleEndian(Table.Slice(index * QueryIndexLayout.DocumentLength, 16));
 
@@ -149,19 +160,71 @@ sealed class FileIndexData : QueryIndexData
             if (_blocks.TryGetValue(k, out var known)) return known;
             var (offset, count) = _at.Block(k);
             byte[] bytes = ReadExactly(_file, offset, 12 * count);
+            Verify(k, bytes);
             ulong[] hashes = MemoryMarshal.Cast<byte, ulong>(bytes.AsSpan(0, 8 * count)).ToArray();
             int[] owners = MemoryMarshal.Cast<byte, int>(bytes.AsSpan(8 * count)).ToArray();
-            if (XxHash3.HashToUInt64(bytes) != BinaryPrimitives.ReadUInt64LittleEndian(_front.AsSpan(_at.Checksums + 8 * k)))
-                throw new InvalidDataException($"query index postings block {k} checksum mismatch (the file was damaged)");
-            ulong next = k + 1 < _fences.Length ? _fences[k + 1] : ulong.MaxValue;
-            if (hashes[0] != _fences[k] || hashes[^1] > next || !Ascending(hashes) || owners.Any(o => (uint)o >= (uint)_at.DocumentCount))
-                throw new InvalidDataException($"query index postings block {k} is inconsistent with the index");
             _blocks[k] = (hashes, owners);
             return (hashes, owners);
         }
     }
 
-    static bool Ascending(ulong[] values)
+    /// <summary>
+    /// Hands every block to <paramref name="block"/> in order, each verified as a query verifies it (what an update of the
+    /// index starts from, <see cref="QueryIndexUpdate"/>): the postings are read a few blocks at a time, not kept.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A block is damaged.</exception>
+    public void ForEachBlock(PostingsBlock block)
+    {
+        const int BlocksPerRead = 16;
+        byte[] chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(12 * _at.BlockSize * BlocksPerRead);
+        try
+        {
+            for (int first = 0; first < _at.Blocks; first += BlocksPerRead)
+            {
+                int last = Math.Min(_at.Blocks, first + BlocksPerRead) - 1;
+                long offset = _at.Block(first).Offset;
+                var (lastOffset, lastCount) = _at.Block(last);
+                int length = (int)(lastOffset + 12L * lastCount - offset);
+                ReadExactly(_file, offset, chunk.AsSpan(0, length));
+                for (int k = first; k <= last; k++)
+                {
+                    var (at, count) = _at.Block(k);
+                    ReadOnlySpan<byte> bytes = chunk.AsSpan((int)(at - offset), 12 * count);
+                    Verify(k, bytes);
+                    block(MemoryMarshal.Cast<byte, ulong>(bytes[..(8 * count)]), MemoryMarshal.Cast<byte, int>(bytes[(8 * count)..]));
+                }
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
+        }
+    }
+
+    /// <summary>Throws unless the bytes of block <paramref name="k"/> match its checksum and fence, ascend, and name documents of the index.</summary>
+    void Verify(int k, ReadOnlySpan<byte> bytes)
+    {
+        int count = bytes.Length / 12;
+        ReadOnlySpan<ulong> hashes = MemoryMarshal.Cast<byte, ulong>(bytes[..(8 * count)]);
+        ReadOnlySpan<int> owners = MemoryMarshal.Cast<byte, int>(bytes[(8 * count)..]);
+        if (XxHash3.HashToUInt64(bytes) != BinaryPrimitives.ReadUInt64LittleEndian(_front.AsSpan(_at.Checksums + 8 * k)))
+            throw new InvalidDataException($"query index postings block {k} checksum mismatch (the file was damaged)");
+        ulong next = k + 1 < _fences.Length ? _fences[k + 1] : ulong.MaxValue;
+        if (hashes[0] != _fences[k] || hashes[^1] > next || !Ascending(hashes) || !InRange(owners, (uint)_at.DocumentCount))
+            throw new InvalidDataException($"query index postings block {k} is inconsistent with the index");
+    }
+
+    static bool InRange(ReadOnlySpan<int> owners, uint count)
+    {
+        foreach (int o in owners)
+            if ((uint)o >= count) return false;
+        return true;
+    }
+
+    /// <summary>Closes the file (a query index is kept open for as long as it answers; an update reads it once).</summary>
+    public void Dispose() => _file.Dispose();
+
+    static bool Ascending(ReadOnlySpan<ulong> values)
     {
         for (int i = 1; i < values.Length; i++)
         {
@@ -194,3 +257,6 @@ sealed class FileIndexData : QueryIndexData
         bool OptionalInHeap(int offset, int length) => length == -1 || InHeap(offset, length);
     }
 }
+
+/// <summary>One postings block of <c>query.idx</c>: its hashes (ascending) and their owners (<see cref="FileIndexData.ForEachBlock"/>).</summary>
+delegate void PostingsBlock(ReadOnlySpan<ulong> hashes, ReadOnlySpan<int> owners);

@@ -35,7 +35,9 @@ sealed class StoredQueryIndex
 /// <summary>
 /// <c>query.idx</c> in the store folder: everything <c>reuse query</c> needs, in one checksummed file laid out to be
 /// used as read (<see cref="QueryIndexLayout"/>: a document table, then the sorted postings in blocks; format
-/// <see cref="QueryIndexLayout.FormatVersion"/>, magic "RDQIDX2\n"), rewritten atomically at each commit. Opening it reads and verifies the document table only; a query
+/// <see cref="QueryIndexLayout.FormatVersion"/>, magic "RDQIDX2\n"), rewritten atomically at each commit: updated from the
+/// previous index and the files that changed when the store knows that index to be its own and current, sound in every
+/// checksum (<see cref="QueryIndexUpdate"/>), else built cold from every document; the bytes are the same either way. Opening it reads and verifies the document table only; a query
 /// reads the few postings blocks its fingerprints fall in. A missing, damaged or older-format file just sends the
 /// query to the segments (a block found damaged by a query throws <see cref="InvalidDataException"/>, and the caller
 /// does the same). The index is derived data written after the segment it covers, so a crash or full disk between the
@@ -48,27 +50,47 @@ public static class QueryIndexFile
     /// <summary>The file name inside the store folder.</summary>
     public const string FileName = "query.idx";
 
-    /// <summary>Builds and writes the index of <paramref name="files"/> (live files only) held in the segments numbered <paramref name="segments"/>.</summary>
-    internal static void Write(string storeDir, StoreParameters parameters, string? root, long[] segments, IEnumerable<StoredFile> files)
+    /// <summary>
+    /// Builds and writes the index of <paramref name="files"/> (live files only, in file id order) held in the segments
+    /// numbered <paramref name="segments"/>: updated from the index in the folder when <paramref name="basis"/> names it
+    /// and it is sound (<see cref="QueryIndexUpdate"/>), else cold from every document; the bytes are the same either way.
+    /// Returns true when it was updated.
+    /// </summary>
+    internal static bool Write(string storeDir, StoreParameters parameters, string? root, long[] segments, IReadOnlyList<StoredFile> files,
+        QueryIndexUpdate.Basis? basis = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         var stored = files.SelectMany(f => f.Documents.Select(d => (File: f, Document: d))).ToList();
         List<string> names = QueryIndexData.OutletNamesOf(stored.Select(s => new Ingestion.DocumentMetadata { Outlet = s.Document.Outlet, Url = s.Document.Url }));
         var outletOf = names.Select((n, i) => (n, i)).ToDictionary(x => x.n, x => x.i, StringComparer.Ordinal);
         var docs = new List<QueryIndexLayout.Entry>(stored.Count);
-        // The postings a query index in memory would hold (QueryIndexData.AddPostings), so both answer alike.
-        var postings = new List<(ulong Hash, int Owner)>(stored.Sum(s => s.Document.FingerprintHashes.Length + (s.Document.Lines?.Length ?? 0) + (s.Document.ContentFingerprints?.Length ?? 0)));
         foreach (var (f, d) in stored)
         {
-            QueryIndexData.AddPostings(postings, docs.Count, d.FingerprintHashes, d.Lines ?? [], d.ContentFingerprints ?? []);
             docs.Add(new(d.Id, f.FileId, outletOf.GetValueOrDefault(d.Outlet, -1), d.PublishedUtcTicks ?? QueryIndexLayout.Undated,
                 BinaryPrimitives.ReadUInt128LittleEndian(d.ContentHash), d.Url, d.Title));
         }
-        var (hashes, owners) = QueryIndexData.Sorted(postings);
+        string path = Path.Combine(storeDir, FileName);
+        QueryIndexUpdate.Postings? updated = basis is null ? null : QueryIndexUpdate.TryUpdate(path, parameters, basis, stored);
+        QueryIndexUpdate.Postings postings = updated ?? Cold(stored);
         ulong[] common = QueryIndexData.CommonWordsOf([.. stored.Select(s => s.Document.Words ?? [])]);
+        var meta = new QueryIndexMeta(parameters, root, segments, names, common, postings.CommonContent);
+        SegmentFile.WriteAtomic(path, stream => QueryIndexLayout.Write(stream, meta, docs, postings.Hashes.AsSpan(0, postings.Count),
+            postings.Owners.AsSpan(0, postings.Count)), null);
+        return updated is not null;
+    }
+
+    /// <summary>The postings a query index in memory would hold (<see cref="QueryIndexData.AddPostings"/>), so both answer alike, and the common content fingerprints.</summary>
+    static QueryIndexUpdate.Postings Cold(List<(StoredFile File, StoredDocument Document)> stored)
+    {
+        var postings = new List<(ulong Hash, int Owner)>(stored.Sum(s => s.Document.FingerprintHashes.Length + (s.Document.Lines?.Length ?? 0) + (s.Document.ContentFingerprints?.Length ?? 0)));
+        for (int d = 0; d < stored.Count; d++)
+        {
+            StoredDocument doc = stored[d].Document;
+            QueryIndexData.AddPostings(postings, d, doc.FingerprintHashes, doc.Lines ?? [], doc.ContentFingerprints ?? []);
+        }
+        var (hashes, owners) = QueryIndexData.Sorted(postings);
         ulong[] commonContent = QueryIndexData.CommonContentOf([.. stored.Select(s => s.Document.ContentFingerprints ?? [])]);
-        var meta = new QueryIndexMeta(parameters, root, segments, names, common, commonContent);
-        SegmentFile.WriteAtomic(Path.Combine(storeDir, FileName), stream => QueryIndexLayout.Write(stream, meta, docs, hashes, owners), null);
+        return new(hashes, owners, hashes.Length, commonContent);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace ReuseDetect.Store;
@@ -39,7 +40,9 @@ static class QueryIndexLayout
     // 3: the postings hold each document's line hashes beside its fingerprints (same layout as 2); 4: the meta block
     // ends with the corpus's common words; 5: ... and its common content fingerprints; 6: the postings hold each
     // document's distinct content fingerprints too; 7: each document's URL and title (a page without an outlet is grouped
-    // by its URL's host, as in a scan, and a match names its page).
+    // by its URL's host, as in a scan, and a match names its page). A commit updates the index from the previous one
+    // (QueryIndexUpdate), carrying over its postings and common content fingerprints: a change to what they hold (the
+    // postings of a document, the cap of ContentMaxDocuments) must take a new version, so that an older index is rebuilt.
     public const int FormatVersion = 7;
     public const int HeaderLength = 64;
     public const int DocumentLength = 64;
@@ -99,6 +102,7 @@ static class QueryIndexLayout
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(meta);
         ArgumentNullException.ThrowIfNull(documents);
+        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("The query index is little endian, this machine is not.");
         byte[] metaBytes = meta.Encode();
         var heap = new MemoryStream();
         var strings = new Dictionary<string, (int Offset, int Length)>(StringComparer.Ordinal);
@@ -137,11 +141,9 @@ static class QueryIndexLayout
             {
                 var (_, count) = at.Block(k);
                 Span<byte> block = chunk.AsSpan(filled, 12 * count);
-                for (int i = 0; i < count; i++)
-                {
-                    BinaryPrimitives.WriteUInt64LittleEndian(block[(8 * i)..], hashes[k * blockSize + i]);
-                    BinaryPrimitives.WriteInt32LittleEndian(block[(8 * count + 4 * i)..], owners[k * blockSize + i]);
-                }
+                // Copied as they lie in memory: the file is little endian, as is every machine that reads it (Header).
+                MemoryMarshal.AsBytes(hashes.Slice(k * blockSize, count)).CopyTo(block);
+                MemoryMarshal.AsBytes(owners.Slice(k * blockSize, count)).CopyTo(block[(8 * count)..]);
                 BinaryPrimitives.WriteUInt64LittleEndian(front.AsSpan(at.Fences + 8 * k), hashes[k * blockSize]);
                 BinaryPrimitives.WriteUInt64LittleEndian(front.AsSpan(at.Checksums + 8 * k), XxHash3.HashToUInt64(block));
                 filled += block.Length;
@@ -211,11 +213,19 @@ static class QueryIndexLayout
     internal static Entry Read(ReadOnlySpan<byte> table, ReadOnlySpan<byte> heap, int index)
     {
         ReadOnlySpan<byte> e = table.Slice(index * DocumentLength, DocumentLength);
+        var (id, fileId, contentHash) = ReadKey(table, heap, index);
+        return new Entry(id, fileId, BinaryPrimitives.ReadInt32LittleEndian(e[24..]), BinaryPrimitives.ReadInt64LittleEndian(e[16..]), contentHash,
+            Optional(e[44..], heap), Optional(e[52..], heap));
+    }
+
+    /// <summary>The id, file id and content hash of the document at <paramref name="index"/> of a verified front.</summary>
+    internal static (string Id, string FileId, UInt128 ContentHash) ReadKey(ReadOnlySpan<byte> table, ReadOnlySpan<byte> heap, int index)
+    {
+        ReadOnlySpan<byte> e = table.Slice(index * DocumentLength, DocumentLength);
         int idAt = BinaryPrimitives.ReadInt32LittleEndian(e[28..]), fileAt = BinaryPrimitives.ReadInt32LittleEndian(e[36..]);
         string id = Encoding.UTF8.GetString(heap.Slice(idAt, BinaryPrimitives.ReadInt32LittleEndian(e[32..])));
         string fileId = fileAt == idAt ? id : Encoding.UTF8.GetString(heap.Slice(fileAt, BinaryPrimitives.ReadInt32LittleEndian(e[40..])));
-        return new Entry(id, fileId, BinaryPrimitives.ReadInt32LittleEndian(e[24..]), BinaryPrimitives.ReadInt64LittleEndian(e[16..]), BinaryPrimitives.ReadUInt128LittleEndian(e),
-            Optional(e[44..], heap), Optional(e[52..], heap));
+        return (id, fileId, BinaryPrimitives.ReadUInt128LittleEndian(e));
     }
 
     /// <summary>The optional string whose heap offset and length (-1: none) are at <paramref name="at"/>.</summary>

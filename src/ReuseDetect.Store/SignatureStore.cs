@@ -38,6 +38,12 @@ public sealed class SignatureStore : IDisposable
     bool _rebuild;
     bool _readOnly;
     bool _queryIndexCurrent;
+    // The base of the next query index update (QueryIndexUpdate): the segments the index on disk was built from as this
+    // process knows them (those loaded, or those of the index it last wrote; null when the files held do not follow from
+    // segments, as after a change of parameters), and the files put or deleted since. The index on disk is used as a
+    // base only when it names exactly these segments.
+    long[]? _indexedSegments;
+    readonly HashSet<string> _changedSinceIndex = new(StringComparer.Ordinal);
     string? _committedRoot;
     long _sequence;
 
@@ -66,6 +72,12 @@ public sealed class SignatureStore : IDisposable
 
     /// <summary>Pairs known to the store.</summary>
     public int PairCount => _pairs.Count;
+
+    /// <summary>Query indexes this instance updated from the previous one (the rest it built cold).</summary>
+    internal int QueryIndexUpdates { get; private set; }
+
+    /// <summary>Query indexes this instance built cold, from every stored document.</summary>
+    internal int QueryIndexRebuilds { get; private set; }
 
     /// <summary>
     /// Opens a store for reading only (queries), with the parameters it was written with; takes no lock and
@@ -182,6 +194,7 @@ public sealed class SignatureStore : IDisposable
             _files.Clear();
             _pairs.Clear();
         }
+        else _indexedSegments = [.. _segments.Select(SequenceOf).Order()];
     }
 
     static long SequenceOf(string path)
@@ -214,6 +227,7 @@ public sealed class SignatureStore : IDisposable
         {
             _files[file.FileId] = file;
             _newFiles[file.FileId] = file;
+            _changedSinceIndex.Add(file.FileId);
         }
     }
 
@@ -293,6 +307,7 @@ public sealed class SignatureStore : IDisposable
             var tomb = new StoredFile { FileId = gone, Deleted = true, Documents = [] };
             _files[gone] = tomb;
             _newFiles[gone] = tomb;
+            _changedSinceIndex.Add(gone);
         }
         bool compact = _rebuild || _segments.Count + 1 > CompactAfter;
         if (!compact && _newFiles.Count == 0 && _newPairs.Count == 0 && Root == _committedRoot)
@@ -328,9 +343,17 @@ public sealed class SignatureStore : IDisposable
         return _segments.Count;
     }
 
-    void WriteQueryIndex(HashSet<string> live) => QueryIndexFile.Write(_directory, _parameters, Root,
-        [.. _segments.Select(SequenceOf).Order()],
-        _files.Values.Where(f => !f.Deleted && live.Contains(f.FileId)).OrderBy(f => f.FileId, StringComparer.Ordinal));
+    void WriteQueryIndex(HashSet<string> live)
+    {
+        long[] segments = [.. _segments.Select(SequenceOf).Order()];
+        IReadOnlyList<StoredFile> files = [.. _files.Values.Where(f => !f.Deleted && live.Contains(f.FileId)).OrderBy(f => f.FileId, StringComparer.Ordinal)];
+        bool updated = QueryIndexFile.Write(_directory, _parameters, Root, segments, files,
+            _indexedSegments is null ? null : new QueryIndexUpdate.Basis(_indexedSegments, _changedSinceIndex));
+        if (updated) QueryIndexUpdates++;
+        else QueryIndexRebuilds++;
+        _indexedSegments = segments;
+        _changedSinceIndex.Clear();
+    }
 
     /// <summary>The sequence numbers of the segment files in <paramref name="directory"/>, ascending.</summary>
     internal static long[] SegmentSequences(string directory) =>

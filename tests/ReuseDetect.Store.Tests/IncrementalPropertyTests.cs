@@ -118,12 +118,13 @@ public sealed class IncrementalPropertyTests
 
     static string Cold(string root, int threads) => JsonReportWriter.ToJson(new ReuseDetector(new ReuseDetectOptions { Parallelism = threads }).Scan(root));
 
-    static (string Json, StoreScanCache Cache) Stored(string root, string storeDir, int threads)
+    static (string Json, StoreScanCache Cache, int IndexUpdates) Stored(string root, string storeDir, int threads)
     {
         var options = new ReuseDetectOptions { Parallelism = threads };
         using var store = SignatureStore.Open(storeDir, StoreScanCache.ParametersFor(options));
         var cache = new StoreScanCache(store);
-        return (JsonReportWriter.ToJson(new ReuseDetector(options).Scan(new FolderSource(root, options.Ingest), cache)), cache);
+        string json = JsonReportWriter.ToJson(new ReuseDetector(options).Scan(new FolderSource(root, options.Ingest), cache));
+        return (json, cache, store.QueryIndexUpdates);
     }
 
     /// <summary>Writes the ecosystem's files that changed to <paramref name="root"/> and deletes those it no longer has.</summary>
@@ -158,10 +159,11 @@ public sealed class IncrementalPropertyTests
     {
         using var root = new TempDir();
         using var storeDir = new TempDir();
+        using var coldIndexDir = new TempDir();
         var eco = new Ecosystem(seed);
         var r = new Random(seed);
         var written = new Dictionary<string, string>(StringComparer.Ordinal);
-        int reusedPairs = 0, passages = 0;
+        int reusedPairs = 0, passages = 0, indexUpdates = 0;
         for (int step = 0; step < 40; step++)
         {
             // Given the ecosystem after one more change
@@ -169,16 +171,20 @@ public sealed class IncrementalPropertyTests
             Sync(eco, root.Path, written, step);
 
             // When the folder is scanned with the store of the steps before (one or two threads)
-            var (json, cache) = Stored(root.Path, storeDir.Path, 1 + step % 2);
+            var (json, cache, updates) = Stored(root.Path, storeDir.Path, 1 + step % 2);
 
-            // Then the report is the cold scan's, byte for byte
+            // Then the report is the cold scan's, byte for byte, and the query index the one a cold build writes
             string cold = Cold(root.Path, 2);
             Assert.True(cold == json, $"seed {seed}, step {step} ({what}): the scan with the store differs from a cold scan");
+            Assert.True(QueryIndexUpdateTests.EqualsColdBuild(storeDir.Path, coldIndexDir.Path),
+                $"seed {seed}, step {step} ({what}): the query index updated by the scan differs from a cold build");
+            indexUpdates += updates;
             reusedPairs += cache.PairsReused;
             passages += json.Split("\"kind\": \"passage\"").Length - 1;
         }
         // The sequence did exercise the store's reuse and found reposts (the property is not vacuous).
         Assert.True(reusedPairs > 0, "no aligned pair came from the store");
+        Assert.True(indexUpdates > 30, $"{indexUpdates} query indexes updated in place");
         Assert.True(passages > 0, "no reposted passage was found");
     }
 

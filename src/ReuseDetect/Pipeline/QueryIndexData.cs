@@ -69,6 +69,38 @@ public abstract class QueryIndexData
         return [.. common];
     }
 
+    /// <summary>
+    /// Those of <paramref name="candidates"/> that are common content fingerprints (as <see cref="CommonContentOf"/> tells
+    /// them), ascending: what an index updated in place counts again, knowing the rest kept its standing. A fingerprint's
+    /// holders are read from the index's postings (<paramref name="hashes"/> ascending, <paramref name="owners"/>
+    /// ascending within a hash): the owners that list it among their content fingerprints (<paramref name="contentOf"/>),
+    /// each once; the postings mix fingerprints, lines and content, and a document may post a hash twice.
+    /// </summary>
+    public static ulong[] CommonContentAmong(ulong[] candidates, ReadOnlySpan<ulong> hashes, ReadOnlySpan<int> owners, Func<int, ulong[]?> contentOf)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(contentOf);
+        Array.Sort(candidates);
+        var common = new List<ulong>();
+        for (int c = 0; c < candidates.Length; c++)
+        {
+            ulong hash = candidates[c];
+            if (c > 0 && candidates[c - 1] == hash) continue;
+            int at = hashes.BinarySearch(hash);
+            if (at < 0) continue;
+            while (at > 0 && hashes[at - 1] == hash) at--;
+            // Counted until the count is past the cap (a common fingerprint has hundreds of holders).
+            int holders = 0;
+            for (int i = at; i < hashes.Length && hashes[i] == hash && holders <= ReuseDetector.ContentMaxDocuments; i++)
+            {
+                if (i > at && owners[i] == owners[i - 1]) continue;
+                if (contentOf(owners[i]).AsSpan().Contains(hash)) holders++;
+            }
+            if (holders > ReuseDetector.ContentMaxDocuments) common.Add(hash);
+        }
+        return [.. common];
+    }
+
     /// <summary>The document at <paramref name="index"/>.</summary>
     public abstract IndexedDocument Document(int index);
 
