@@ -26,7 +26,8 @@ public sealed class SignatureStore : IDisposable
     readonly Dictionary<string, StoredFile> _files = new(StringComparer.Ordinal);
     // Read without the lock: a scan looks up every pair it aligns (Reuters-21578: 142,676 a scan, side by side), and a
     // lock (with a set of the keys used) held for each lookup cost about 0.75 s of CPU a scan, most of it waiting.
-    readonly ConcurrentDictionary<PairKey, PairEntry> _pairs = new();
+    // Replaced (sized) when a store opens with many pairs: a concurrent table cannot be sized once made.
+    ConcurrentDictionary<PairKey, PairEntry> _pairs = new();
     readonly Dictionary<string, StoredFile> _newFiles = new(StringComparer.Ordinal);
     readonly Dictionary<PairKey, StoredPair> _newPairs = [];
     // Pairs read or written since the last commit are those whose entry holds the current epoch: what the scan being
@@ -186,6 +187,7 @@ public sealed class SignatureStore : IDisposable
             // Sized first: a large store's tables would otherwise be rehashed a dozen times as they fill.
             _files.EnsureCapacity(_files.Count + body.Files.Length);
             foreach (StoredFile f in body.Files) _files[f.FileId] = f;
+            if (_pairs.IsEmpty && body.Pairs.Length > 1024) _pairs = new(Environment.ProcessorCount, body.Pairs.Length);
             foreach (StoredPair p in body.Pairs) _pairs[PairKey.Of(p)] = new PairEntry(p);
         }
         _committedRoot = Root;
