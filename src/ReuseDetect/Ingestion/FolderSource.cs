@@ -120,6 +120,7 @@ public sealed partial class FolderSource
     /// </summary>
     public FolderListing List(int parallelism)
     {
+        if (parallelism is 0 or < -1) throw new ArgumentOutOfRangeException(nameof(parallelism), parallelism, "Parallelism must be at least 1, or -1 for one thread per core.");
         if (!Directory.Exists(_root)) throw new DirectoryNotFoundException($"Folder not found: {_root}");
         var paths = new List<string>();
         var errors = new List<IngestError>();

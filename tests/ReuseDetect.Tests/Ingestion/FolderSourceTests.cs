@@ -57,6 +57,7 @@ public sealed class FolderSourceTests
         Assert.Equal(OperatingSystem.IsLinux() ? ["c/outside.txt", "d/up/", "e/pipe.txt"] : ["c/outside.txt", "d/up/"], one.Errors.Select(e => e.Id));
         Assert.Equal(2, one.Ignored.Count);
         Assert.Contains(one.Stamps.Keys, k => k.EndsWith("01.meta.json", StringComparison.Ordinal));
+        Assert.Throws<ArgumentOutOfRangeException>(() => source.List(0));
     }
 
     [Fact]
