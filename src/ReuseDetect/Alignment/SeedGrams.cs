@@ -95,19 +95,6 @@ sealed class SeedGrams
         }
     }
 
-    /// <summary>
-    /// Unordered runs of <paramref name="m"/> consecutive content words: the hash of the sorted token hashes, so
-    /// "results of the study" and "study results" share the seed {results, study}.
-    /// </summary>
-    internal static GramTable ContentGrams(ReadOnlySpan<ulong> tokens, int m, int maxOccurrences) => ContentGrams(tokens, tokens, m, maxOccurrences);
-
-    /// <summary>
-    /// Unordered runs of <paramref name="m"/> consecutive content words of <paramref name="tokens"/>, each word taken as its
-    /// <paramref name="stems"/> hash (<see cref="WordStems"/>), so "talks" matches "talk".
-    /// </summary>
-    internal static GramTable ContentGrams(ReadOnlySpan<ulong> tokens, ReadOnlySpan<ulong> stems, int m, int maxOccurrences, ReadOnlySpan<byte> kinds = default) =>
-        ContentGrams(stems, ContentPositions(tokens, kinds), m, tokens.Length, maxOccurrences);
-
     /// <summary>The token positions of the content words of <paramref name="tokens"/>, page furniture left out.</summary>
     internal static int[] ContentPositions(ReadOnlySpan<ulong> tokens, ReadOnlySpan<byte> kinds = default)
     {
@@ -125,7 +112,9 @@ sealed class SeedGrams
     /// <summary>
     /// Unordered runs of <paramref name="m"/> consecutive content words at <paramref name="positions"/>
     /// (<see cref="ContentPositions"/>, kept by the table and so shareable between tables of one text) of a text of
-    /// <paramref name="tokenCount"/> tokens, each word taken as its <paramref name="stems"/> hash.
+    /// <paramref name="tokenCount"/> tokens: the hash of the run's sorted <paramref name="stems"/> hashes
+    /// (<see cref="WordStems"/>), so "results of the study" and "study results" share the seed {results, study}, and
+    /// "talks" matches "talk".
     /// </summary>
     internal static GramTable ContentGrams(ReadOnlySpan<ulong> stems, int[] positions, int m, int tokenCount, int maxOccurrences)
     {

@@ -151,13 +151,13 @@ public sealed partial class FolderSource
                 errors.Add(new IngestError(dir == _root ? "." : IdOf(dir) + "/", $"{TransientErrors.CannotList}: {e.Message}"));
             }
         }
-        var found = new (string? Ignored, string? Refusal, FileStamp? Stamp)[paths.Count];
+        var found = new (bool Sidecar, string? Ignored, string? Refusal, FileStamp? Stamp)[paths.Count];
         Parallel.For(0, paths.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, i =>
         {
             string file = paths[i];
-            if (IsSidecar(file)) found[i] = (null, null, FileStamp.Of(file));
-            else if (IgnoreReason(file) is { } reason) found[i] = (reason, null, null);
-            else found[i] = (null, Refusal(file, out FileStamp? stamp), stamp);
+            if (IsSidecar(file)) found[i] = (true, null, null, FileStamp.Of(file));
+            else if (IgnoreReason(file) is { } reason) found[i] = (false, reason, null, null);
+            else found[i] = (false, null, Refusal(file, out FileStamp? stamp), stamp);
         });
         var files = new List<SourceFile>(paths.Count);
         var ignored = new List<IgnoredFile>();
@@ -165,10 +165,10 @@ public sealed partial class FolderSource
         for (int i = 0; i < paths.Count; i++)
         {
             string file = paths[i];
-            var (reason, refusal, stamp) = found[i];
+            var (sidecar, reason, refusal, stamp) = found[i];
             if (reason is not null) ignored.Add(new IgnoredFile(IdOf(file), reason));
             else if (refusal is not null) errors.Add(new IngestError(IdOf(file), refusal));
-            else if (!IsSidecar(file)) files.Add(new SourceFile(IdOf(file), file));
+            else if (!sidecar) files.Add(new SourceFile(IdOf(file), file));
             if (stamp is { } listed) stamps[file] = listed;
         }
         files.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));

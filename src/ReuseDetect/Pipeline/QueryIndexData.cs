@@ -86,9 +86,7 @@ public abstract class QueryIndexData
         {
             ulong hash = candidates[c];
             if (c > 0 && candidates[c - 1] == hash) continue;
-            int at = hashes.BinarySearch(hash);
-            if (at < 0) continue;
-            while (at > 0 && hashes[at - 1] == hash) at--;
+            int at = Internal.SortedRuns.Start(hashes, hash);
             // Counted until the count is past the cap (a common fingerprint has hundreds of holders).
             int holders = 0;
             for (int i = at; i < hashes.Length && hashes[i] == hash && holders <= ReuseDetector.ContentMaxDocuments; i++)
@@ -190,12 +188,10 @@ sealed class InMemoryIndexData : QueryIndexData
 
     public override void Postings(ulong hash, int most, List<int> owners)
     {
-        int at = Array.BinarySearch(_hashes, hash);
-        if (at < 0) return;
-        while (at > 0 && _hashes[at - 1] == hash) at--;
-        int first = at;
-        while (at < _hashes.Length && _hashes[at] == hash) at++;
-        if (at - first <= most) owners.AddRange(_owners.AsSpan(first, at - first));
+        int first = Internal.SortedRuns.Start(_hashes, hash);
+        if (first == _hashes.Length || _hashes[first] != hash) return;
+        int end = Internal.SortedRuns.End(_hashes, first);
+        if (end - first <= most) owners.AddRange(_owners.AsSpan(first, end - first));
     }
 
     public override IReadOnlyList<string> OutletNames => _outletNames.Value;
