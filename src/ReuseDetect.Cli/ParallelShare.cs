@@ -134,6 +134,10 @@ sealed class ParallelShare : EventListener
         lock (_gate) return elapsed.TotalSeconds - (_topTicks - _topSpan) / (double)Stopwatch.Frequency;
     }
 
+    /// <summary>The timing lines' note of the serial seconds of the first <paramref name="elapsed"/> of the scan; empty without a listener.</summary>
+    public static string SoFar(ParallelShare? share, TimeSpan elapsed) =>
+        share is null ? "" : string.Create(CultureInfo.InvariantCulture, $", serial so far {share.SerialSeconds(elapsed):F2} s");
+
     /// <summary>
     /// The closing line of the timings: where the time of a scan that took <paramref name="total"/> went. Only a scan on
     /// one thread tells (with more, the workers' own constructs would count again).

@@ -100,7 +100,7 @@ static class ScanCommand
                 return ExitCodes.Failure;
             }
             if (timings)
-                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds,8:F2} s  WriteReports  heap {GC.GetTotalMemory(false) >> 20} MiB, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, gen2 {GC.CollectionCount(2)}, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s{(share is null || options.Parallelism != 1 ? "" : string.Create(CultureInfo.InvariantCulture, $", serial so far {share.SerialSeconds(clock.Elapsed):F2} s"))}"));
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds,8:F2} s  WriteReports  heap {GC.GetTotalMemory(false) >> 20} MiB, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, gen2 {GC.CollectionCount(2)}, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s{(options.Parallelism == 1 ? ParallelShare.SoFar(share, clock.Elapsed) : "")}"));
             IReadOnlyList<string> written;
             try
             {
@@ -164,5 +164,5 @@ sealed class TimingProgress(TextWriter writer, Stopwatch clock, ParallelShare? s
     }
 
     // With one thread: the serial seconds so far (ParallelShare), stage by stage (with more, the figure means nothing).
-    string SerialSoFar() => share is null ? "" : string.Create(CultureInfo.InvariantCulture, $", serial so far {share.SerialSeconds(clock.Elapsed):F2} s");
+    string SerialSoFar() => ParallelShare.SoFar(share, clock.Elapsed);
 }
