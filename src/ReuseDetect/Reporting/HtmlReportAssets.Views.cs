@@ -40,7 +40,7 @@ function docRow(i) {
       title: c.id + ' [' + start + '–' + end + '): ' + c.text.slice(0, 120), onclick: () => openCluster(ci) }));
   }
   const row = h('div', { class: 'doc-row', 'data-doc': d.id }, head, bar);
-  if (d.shared.length) row.append(h('div', { class: 'note', text: 'Shares with ' + d.shared.slice(0, 5).map(x => docName(x[0]) + ' (' + nf.format(x[1]) + ' chars, ' + x[2] + ' passage' + (x[2] === 1 ? '' : 's') + ')').join(', ') }));
+  if (d.shared.length) row.append(h('div', { class: 'note', text: 'Shares with ' + d.shared.slice(0, 5).map(x => docName(x[0]) + ' (' + nf.format(x[1]) + ' chars, ' + x[2] + ' passage' + (x[2] === 1 ? '' : 's') + ')').join(', ') + (d.sharedCount > 5 ? ' and ' + nf.format(d.sharedCount - 5) + ' more' : '') }));
   return row;
 }
 function renderDocuments() {

@@ -134,9 +134,10 @@ static class HtmlReportModel
         w.WriteNumber("internalChars", d.InternalRepeatChars);
         w.WriteNumber("boilerplateChars", d.BoilerplateChars);
         w.WriteString("error", NameOrNull(d.Error));
+        w.WriteNumber("sharedCount", d.SharedWithCount);
         w.WriteStartArray("shared");
-        // The page names the documents a document shares most with (report.json lists them all, most shared first):
-        // five in its card, three in the documents table (d.shared.slice in HtmlReportAssets).
+        // The page names the documents a document shares most with (report.json lists the ten sharing most): five in
+        // its card, with how many more there are, three in the documents table (d.shared.slice in HtmlReportAssets).
         for (int k = 0; k < Math.Min(ReportShare.Shown, d.SharedWith.Count); k++)
         {
             ReportShare x = d.SharedWith[k];

@@ -40,7 +40,7 @@ public static class MarkdownReportWriter
         foreach (ReportDocument d in report.Documents.Where(d => d.Error is null))
         {
             string shared = d.SharedWith.Count == 0 ? "–" : string.Join(", ", d.SharedWith.Take(ReportShare.Shown).Select(x => Inv($"{Name(x.Id)} ({x.Chars:N0} chars)")))
-                + (d.SharedWith.Count > ReportShare.Shown ? Inv($" and {d.SharedWith.Count - ReportShare.Shown:N0} more") : "");
+                + (d.SharedWithCount > ReportShare.Shown ? Inv($" and {d.SharedWithCount - ReportShare.Shown:N0} more") : "");
             sb.AppendLine(Inv($"| {Name(d.Id)} | {Name(d.Outlet)} | {d.Length:N0} | {d.ReusedFraction:P1} | {shared} | {d.InternalRepeatChars:N0} |"));
         }
         sb.AppendLine();

@@ -66,6 +66,7 @@ static class ReportBuilder
             ReportInputDocument doc = inputs[d];
             // Boilerplate is excluded from reuse figures, also where an aligned passage runs across it.
             long reusedChars = UnionLength(reused[d], boilerplate[d]);
+            var shares = SharedWith(d, sharedSpans[d], clusterDocs, inputs, boilerplate[d]);
             int bodyLength = Math.Max(1, doc.BodyEnd - doc.BodyStart);
             perDocument[d] = new ReportDocument
             {
@@ -73,7 +74,7 @@ static class ReportBuilder
                 Title = doc.Metadata.Title, Url = doc.Metadata.Url, Encoding = doc.Encoding, Length = doc.Length, BodyStart = doc.BodyStart,
                 Tokens = doc.Tokens, ReusedChars = reusedChars, ReusedFraction = Math.Round((double)reusedChars / bodyLength, 4),
                 InternalRepeatChars = UnionLength(internalSpans[d]), BoilerplateChars = UnionLength(boilerplate[d]),
-                SharedWith = SharedWith(d, sharedSpans[d], clusterDocs, inputs, boilerplate[d]),
+                SharedWithCount = shares.Count, SharedWith = shares.Listed,
                 Credits = [.. attributionDocs[d].Credits.Select(c => new ReportCredit(c.Outlet, c.Evidence, c.Start, c.End, c.Kind))],
                 Warnings = doc.Warnings ?? [],
             };
@@ -123,13 +124,14 @@ static class ReportBuilder
     }
 
     /// <summary>
-    /// The documents <paramref name="d"/> shares passages with, most characters first: for each other document, the union
-    /// of <paramref name="d"/>'s spans in the clusters both are in (boilerplate left out) and how many such clusters.
+    /// The documents <paramref name="d"/> shares passages with: how many, and the <see cref="ReportShare.Listed"/> sharing
+    /// the most, most characters first (ties by id). For each other document: the union of <paramref name="d"/>'s spans
+    /// in the clusters both are in (boilerplate left out) and how many such clusters.
     /// </summary>
-    static List<ReportShare> SharedWith(int d, List<(int Cluster, int Start, int End)>? spans, int[]?[] clusterDocs,
+    static (int Count, List<ReportShare> Listed) SharedWith(int d, List<(int Cluster, int Start, int End)>? spans, int[]?[] clusterDocs,
         IReadOnlyList<ReportInputDocument> inputs, List<(int Start, int End)>? boilerplate)
     {
-        if (spans is null) return [];
+        if (spans is null) return (0, []);
         var shares = new Dictionary<int, Share>();
         foreach (var (ci, start, end) in spans)
         {
@@ -142,11 +144,16 @@ static class ReportBuilder
                 if (s.LastCluster != ci) (s.LastCluster, s.Clusters) = (ci, s.Clusters + 1);
             }
         }
-        var list = new List<ReportShare>(shares.Count);
-        foreach (var (other, s) in shares)
-            list.Add(new ReportShare(inputs[other].Id, inputs[other].Metadata.Outlet, UnionLength(s.Spans, boilerplate), s.Clusters));
-        list.Sort(static (x, y) => x.Chars != y.Chars ? y.Chars.CompareTo(x.Chars) : string.CompareOrdinal(x.Id, y.Id));
-        return list;
+        var list = new List<(long Chars, int Other, int Clusters)>(shares.Count);
+        foreach (var (other, s) in shares) list.Add((UnionLength(s.Spans, boilerplate), other, s.Clusters));
+        list.Sort((x, y) => x.Chars != y.Chars ? y.Chars.CompareTo(x.Chars) : string.CompareOrdinal(inputs[x.Other].Id, inputs[y.Other].Id));
+        var listed = new List<ReportShare>(Math.Min(ReportShare.Listed, list.Count));
+        for (int k = 0; k < listed.Capacity; k++)
+        {
+            var (chars, other, clusters) = list[k];
+            listed.Add(new ReportShare(inputs[other].Id, inputs[other].Metadata.Outlet, chars, clusters));
+        }
+        return (list.Count, listed);
     }
 
     static ReportCluster ToReportCluster(AttributedCluster ac, IReadOnlyList<ReportInputDocument> inputs, Func<int, int, int, string> spanText)

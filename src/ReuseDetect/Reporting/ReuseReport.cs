@@ -8,7 +8,7 @@ namespace ReuseDetect.Reporting;
 public sealed record ReuseReport
 {
     /// <summary>The current schema version.</summary>
-    public const int CurrentSchemaVersion = 1;
+    public const int CurrentSchemaVersion = 2;
 
     public int SchemaVersion { get; init; } = CurrentSchemaVersion;
     public required ReportParameters Parameters { get; init; }
@@ -47,6 +47,13 @@ public sealed record ReportDocument
     public double ReusedFraction { get; init; }
     public long InternalRepeatChars { get; init; }
     public long BoilerplateChars { get; init; }
+    /// <summary>How many other documents share passages with this one (boilerplate left out).</summary>
+    public int SharedWithCount { get; init; }
+    /// <summary>
+    /// The <see cref="ReportShare.Listed"/> documents (at most) sharing the most of this one's characters, most first: a
+    /// bounded list, since in a cluster of n copies every copy shares with n - 1 others and a full list would grow with n
+    /// squared (half of report.json on Reuters-21578). Every pair can still be read from <see cref="ReuseReport.Clusters"/>.
+    /// </summary>
     public IReadOnlyList<ReportShare> SharedWith { get; init; } = [];
     public IReadOnlyList<ReportCredit> Credits { get; init; } = [];
     public string? Error { get; init; }
@@ -60,11 +67,11 @@ public sealed record ReportIgnoredFile(string Path, string Reason);
 /// <summary>Another document this one shares passages with, and how many of this document's characters.</summary>
 public sealed record ReportShare(string Id, string Outlet, long Chars, int Clusters)
 {
-    /// <summary>
-    /// How many of a document's shares the human-readable reports name (the most shared first; report.json lists all):
-    /// in a cluster of n copies every copy shares with n - 1 others, so the whole list grows with n squared.
-    /// </summary>
+    /// <summary>How many of a document's shares the human-readable reports name (the most shared first).</summary>
     internal const int Shown = 5;
+
+    /// <summary>How many of a document's shares report.json lists (the most shared first; <see cref="ReportDocument.SharedWithCount"/> counts them all).</summary>
+    public const int Listed = 10;
 }
 
 /// <summary>A credit line found in a document, and its kind (permission, courtesy, dateline, reports, agency-dateline, copyright, byline).</summary>

@@ -42,11 +42,13 @@ public sealed partial class HtmlReportWriterTests
         // Given a document that shares with eight others, most characters first (a cluster of nine copies)
         var report = SyntheticReports.TwoMembers("some reused text", "some reused text");
         var shares = Enumerable.Range(0, 8).Select(i => new ReportShare(i < 1 ? "b.txt" : $"copy{i}.txt", "outlet", 1000 - 10 * i, 1)).ToList();
-        report = report with { Documents = [report.Documents[0] with { SharedWith = shares }, report.Documents[1]] };
+        report = report with { Documents = [report.Documents[0] with { SharedWith = shares, SharedWithCount = shares.Count }, report.Documents[1]] };
         // When the page is written
         Match data = DataBlock().Match(HtmlReportWriter.ToHtml(report));
-        // Then its data names the first five, as its cards do (report.json keeps all eight)
-        var shared = JsonNode.Parse(data.Groups[1].Value)!["documents"]![0]!["shared"]!.AsArray();
+        // Then its data names the first five, as its cards do, and counts all eight (report.json lists up to ten)
+        JsonNode document = JsonNode.Parse(data.Groups[1].Value)!["documents"]![0]!;
+        var shared = document["shared"]!.AsArray();
+        Assert.Equal(8, (int)document["sharedCount"]!);
         Assert.Equal(5, ReportShare.Shown);
         Assert.Equal([1000L, 990, 980, 970, 960], shared.Select(x => (long)x![1]!));
         Assert.Equal(1, (int)shared[0]![0]!);
