@@ -103,7 +103,7 @@ static class Members
     /// checks them all).
     /// </summary>
     public static T[]? ReadArray<T>(ref MessagePackReader reader, IMessagePackFormatter<T?> element, MessagePackSerializerOptions options)
-        where T : class => ReadArray(ref reader, element, options, inParallel: false);
+        where T : class => ReadArray(ref reader, element, options, inParallel: false, null);
 
     /// <summary>
     /// <see cref="ReadArray{T}(ref MessagePackReader, IMessagePackFormatter{T}, MessagePackSerializerOptions)"/> for the
@@ -112,10 +112,12 @@ static class Members
     /// the elements are read at. The values, and the first error in element order, are those of reading one after the
     /// other. Decoding is most of opening a store (Reuters-21578: 19,047 files and 142,676 pairs, about 0.7 s of one core).
     /// </summary>
-    public static T[]? ReadArrayInParallel<T>(ref MessagePackReader reader, IMessagePackFormatter<T?> element, MessagePackSerializerOptions options)
-        where T : class => ReadArray(ref reader, element, options, inParallel: true);
+    public static T[]? ReadArrayInParallel<T>(ref MessagePackReader reader, IMessagePackFormatter<T?> element, MessagePackSerializerOptions options,
+        ReadPool.Seed? seed = null)
+        where T : class => ReadArray(ref reader, element, options, inParallel: true, seed);
 
-    static T[]? ReadArray<T>(ref MessagePackReader reader, IMessagePackFormatter<T?> element, MessagePackSerializerOptions options, bool inParallel)
+    static T[]? ReadArray<T>(ref MessagePackReader reader, IMessagePackFormatter<T?> element, MessagePackSerializerOptions options, bool inParallel,
+        ReadPool.Seed? seed)
         where T : class
     {
         if (reader.TryReadNil()) return null;
@@ -128,6 +130,7 @@ static class Members
             int chunks = inParallel ? Math.Min(Environment.ProcessorCount * 4, count / ElementsPerChunk) : 1;
             if (chunks <= 1)
             {
+                using ReadPool.Scope pool = inParallel ? ReadPool.Open(seed) : default;
                 for (int i = 0; i < count; i++) values[i] = element.Deserialize(ref reader, options)!;
                 return values;
             }
@@ -143,6 +146,7 @@ static class Members
             var errors = new Exception?[chunks];
             Parallel.For(0, chunks, c =>
             {
+                using ReadPool.Scope pool = ReadPool.Open(seed);
                 try
                 {
                     var part = new MessagePackReader(sequence.Slice(bounds[c], bounds[c + 1])) { Depth = depth };
@@ -219,6 +223,113 @@ static class Members
         if (values is null) { writer.WriteNil(); return; }
         writer.WriteArrayHeader(values.Length);
         foreach (T v in values) element.Serialize(ref writer, v, options);
+    }
+}
+
+/// <summary>
+/// The ids and content hashes met while decoding one run of records, each kept once. A segment names every pair by both
+/// documents' ids and content hashes, which repeat from pair to pair (Reuters-21578: 142,636 pairs over 19,043
+/// documents): decoded one by one they were 570,000 strings and 16-byte arrays, about 23 MB that all stay for the whole
+/// scan and that every full collection marks again. Held by the thread decoding (<see cref="Members.ReadArrayInParallel"/>
+/// opens one for each chunk it decodes, the serial reader one for the whole body), dropped when that run ends. The
+/// records that share a string or an array never change them.
+/// </summary>
+sealed class ReadPool
+{
+    [ThreadStatic]
+    static ReadPool? t_current;
+
+    /// <summary>Entries past which a pool stops growing (a body of unusual ids decodes as without a pool).</summary>
+    const int MostEntries = 1 << 16;
+
+    /// <summary>Longest id looked up in the pool, in UTF-8 bytes (a longer one is decoded as usual).</summary>
+    const int MostIdBytes = 256;
+
+    readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+    readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _byChars;
+    readonly Dictionary<UInt128, byte[]> _hashes = [];
+    readonly Seed? _seed;
+
+    ReadPool(Seed? seed)
+    {
+        _byChars = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+        _seed = seed;
+    }
+
+    /// <summary>
+    /// Opens a pool on this thread unless one is open (nested arrays share their body's), which looks in
+    /// <paramref name="seed"/> first; dispose to close it.
+    /// </summary>
+    public static Scope Open(Seed? seed = null)
+    {
+        if (t_current is not null) return default;
+        t_current = new ReadPool(seed);
+        return new Scope(true);
+    }
+
+    /// <summary>
+    /// The ids and content hashes of a segment's documents, read by every chunk of its pairs (only read once made, so the
+    /// chunks share it without a lock): a pair's ids are documents' ids, and its hashes mostly their content hashes.
+    /// </summary>
+    public sealed class Seed
+    {
+        readonly Dictionary<string, string> _strings = new(StringComparer.Ordinal);
+        readonly Dictionary<UInt128, byte[]> _hashes = [];
+
+        /// <summary>The ids and content hashes of <paramref name="files"/>' documents.</summary>
+        public Seed(StoredFile[]? files)
+        {
+            Strings = _strings.GetAlternateLookup<ReadOnlySpan<char>>();
+            foreach (StoredFile? f in files ?? [])
+                foreach (StoredDocument? d in f?.Documents ?? [])
+                {
+                    if (d?.Id is { } id) _strings.TryAdd(id, id);
+                    if (d?.ContentHash is { Length: 16 } hash) _hashes.TryAdd(System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(hash), hash);
+                }
+        }
+
+        public Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Strings { get; }
+
+        public Dictionary<UInt128, byte[]> Hashes => _hashes;
+    }
+
+    /// <summary>Closes the pool <see cref="Open"/> opened, if it opened one.</summary>
+    public readonly struct Scope(bool opened) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (opened) t_current = null;
+        }
+    }
+
+    /// <summary>A string (nil: null), the pool's copy when one is open on this thread.</summary>
+    public static string? ReadString(ref MessagePackReader reader)
+    {
+        ReadPool? pool = t_current;
+        if (pool is null || !reader.TryReadStringSpan(out ReadOnlySpan<byte> utf8)) return reader.ReadString();
+        if (utf8.Length > MostIdBytes) return System.Text.Encoding.UTF8.GetString(utf8);
+        Span<char> chars = stackalloc char[MostIdBytes];
+        int length = System.Text.Encoding.UTF8.GetChars(utf8, chars);
+        if (pool._byChars.TryGetValue(chars[..length], out string? known) || pool._seed?.Strings.TryGetValue(chars[..length], out known) == true) return known;
+        string text = new(chars[..length]);
+        if (pool._strings.Count < MostEntries) pool._strings[text] = text;
+        return text;
+    }
+
+    /// <summary>A byte array (nil: null); a 16-byte one (a content hash) is the pool's copy when one is open on this thread.</summary>
+    public static byte[]? ReadBytes(ref MessagePackReader reader)
+    {
+        ReadOnlySequence<byte>? read = reader.ReadBytes();
+        if (read is not { } bytes) return null;
+        ReadPool? pool = t_current;
+        if (pool is null || bytes.Length != 16) return bytes.ToArray();
+        Span<byte> value = stackalloc byte[16];
+        bytes.CopyTo(value);
+        UInt128 key = System.Buffers.Binary.BinaryPrimitives.ReadUInt128LittleEndian(value);
+        if (pool._hashes.TryGetValue(key, out byte[]? known) || pool._seed?.Hashes.TryGetValue(key, out known) == true) return known!;
+        byte[] array = value.ToArray();
+        if (pool._hashes.Count < MostEntries) pool._hashes[key] = array;
+        return array;
     }
 }
 
@@ -417,8 +528,8 @@ sealed class StoredDocumentFormatter : IMessagePackFormatter<StoredDocument?>
         {
             switch (key)
             {
-                case 0: id = reader.ReadString(); break;
-                case 1: outlet = reader.ReadString(); break;
+                case 0: id = ReadPool.ReadString(ref reader); break;
+                case 1: outlet = ReadPool.ReadString(ref reader); break;
                 case 2: published = Members.ReadNullableInt64(ref reader); break;
                 case 3: title = reader.ReadString(); break;
                 case 4: url = reader.ReadString(); break;
@@ -485,7 +596,7 @@ sealed class StoredFileFormatter : IMessagePackFormatter<StoredFile?>
         {
             switch (key)
             {
-                case 0: fileId = reader.ReadString(); break;
+                case 0: fileId = ReadPool.ReadString(ref reader); break;
                 case 1: size = reader.ReadInt64(); break;
                 case 2: modified = reader.ReadInt64(); break;
                 case 3: deleted = reader.ReadBoolean(); break;
@@ -578,10 +689,10 @@ sealed class StoredPairFormatter : IMessagePackFormatter<StoredPair?>
         {
             switch (key)
             {
-                case 0: a = reader.ReadString(); break;
-                case 1: aHash = Members.ReadBytes(ref reader); break;
-                case 2: b = reader.ReadString(); break;
-                case 3: bHash = Members.ReadBytes(ref reader); break;
+                case 0: a = ReadPool.ReadString(ref reader); break;
+                case 1: aHash = ReadPool.ReadBytes(ref reader); break;
+                case 2: b = ReadPool.ReadString(ref reader); break;
+                case 3: bHash = ReadPool.ReadBytes(ref reader); break;
                 case 4: passages = Members.ReadArray(ref reader, StoredPassageFormatter.Instance, options); break;
                 case 5: jaccard = Members.ReadNullableDouble(ref reader); break;
                 case 6: aligned = reader.ReadBoolean(); break;
@@ -618,7 +729,7 @@ sealed class SegmentBodyFormatter : IMessagePackFormatter<SegmentBody?>
             {
                 case 0: header = SegmentHeaderFormatter.Instance.Deserialize(ref reader, options); break;
                 case 1: files = Members.ReadArrayInParallel(ref reader, StoredFileFormatter.Instance, options); break;
-                case 2: pairs = Members.ReadArrayInParallel(ref reader, StoredPairFormatter.Instance, options); break;
+                case 2: pairs = Members.ReadArrayInParallel(ref reader, StoredPairFormatter.Instance, options, new ReadPool.Seed(files)); break;
                 default: reader.Skip(); break;
             }
         }

@@ -65,6 +65,38 @@ public sealed class StoreFormattersTests
     }
 
     [Fact]
+    public void Should_share_the_ids_and_content_hashes_that_pairs_repeat()
+    {
+        // Thousands of pairs over a couple of hundred documents (decoded in chunks): each pair's ids and hashes are read as the
+        // documents' own instances, with the values the dynamic resolver reads; a hash no document has is read too.
+        // Seeds 1 to 200: every document has its own content hash.
+        StoredFile[] files = [.. Enumerable.Range(0, 200).Select(i => StoreTestData.File($"doc-{i:D4}.txt", (byte)(i + 1)))];
+        var random = new Random(7);
+        StoredPair[] pairs = [.. Enumerable.Range(0, 5000).Select(i =>
+        {
+            StoredDocument a = files[random.Next(files.Length)].Documents[0], b = files[random.Next(files.Length)].Documents[0];
+            StoredPair pair = StoreTestData.Pair(a, b);
+            return i % 7 == 0 ? pair with { BHash = [.. b.ContentHash.Select(x => (byte)~x)] } : pair;
+        })];
+        var body = new SegmentBody(new SegmentHeader(1, StoreTestData.Parameters, 1, "/corpus"), files, pairs);
+        byte[] bytes = MessagePackSerializer.Serialize(body, Written);
+        SegmentBody ours = MessagePackSerializer.Deserialize<SegmentBody>(bytes, Written);
+        SegmentBody theirs = MessagePackSerializer.Deserialize<SegmentBody>(bytes, Dynamic);
+        Assert.Equal(MessagePackSerializer.Serialize(theirs, Dynamic), MessagePackSerializer.Serialize(ours, Dynamic));
+        var ids = ours.Files.SelectMany(f => f.Documents).ToDictionary(d => d.Id, StringComparer.Ordinal);
+        for (int i = 0; i < ours.Pairs.Length; i++)
+        {
+            StoredPair p = ours.Pairs[i];
+            StoredDocument a = ids[p.A], b = ids[p.B];
+            Assert.Same(a.Id, p.A);
+            Assert.Same(b.Id, p.B);
+            Assert.Same(a.ContentHash, p.AHash);
+            if (i % 7 != 0) Assert.Same(b.ContentHash, p.BHash);
+            else Assert.Equal(b.ContentHash.Select(x => (byte)~x), p.BHash);
+        }
+    }
+
+    [Fact]
     public void Should_skip_keys_it_does_not_know_and_default_keys_an_older_record_lacks()
     {
         // A passage of a future build (a ninth key) and a header of an older one (no root).

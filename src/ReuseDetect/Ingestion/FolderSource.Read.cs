@@ -1,3 +1,4 @@
+using Microsoft.Win32.SafeHandles;
 using ReuseDetect.Internal;
 
 namespace ReuseDetect.Ingestion;
@@ -69,9 +70,12 @@ public sealed partial class FolderSource
     {
         if (ReadFault.Value?.Invoke(path) is { } fault) throw fault;
         int cap = (int)Math.Min(maxBytes, Array.MaxLength - 1);
-        using FileStream stream = FileKinds.OpenRegular(path)
-            ?? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
-        long reported = stream.CanSeek ? stream.Length : 0;
+        using SafeFileHandle? handle = FileKinds.OpenRegular(path, out long size);
+        using FileStream? stream = handle is not null ? null
+            : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.SequentialScan);
+        // A regular file opened here is read at offsets (its size came with the open); any other, as a stream.
+        int Read(Span<byte> into, long at) => handle is not null ? RandomAccess.Read(handle, into, at) : stream!.Read(into);
+        long reported = handle is not null ? (size >= 0 ? size : RandomAccess.GetLength(handle)) : stream!.CanSeek ? stream.Length : 0;
         lengthSeen = reported;
         if (reported > cap) return null;
         // A regular file is read into an array of its reported size; a probe byte then tells whether it grew.
@@ -83,13 +87,13 @@ public sealed partial class FolderSource
             if (total == buffer.Length)
             {
                 if (total > cap) break;
-                int extra = stream.Read(probe);
+                int extra = Read(probe, total);
                 if (extra == 0) return buffer;
                 Array.Resize(ref buffer, (int)Math.Min((long)cap + 1, Math.Max(total * 2L, total + 1L)));
                 buffer[total++] = probe[0];
                 continue;
             }
-            int n = stream.Read(buffer, total, buffer.Length - total);
+            int n = Read(buffer.AsSpan(total), total);
             if (n == 0) break;
             total += n;
         }

@@ -232,6 +232,52 @@ public sealed partial class FolderSource
         return sidecar.Error is null ? load : load with { Errors = [.. load.Errors, sidecar.Error] };
     }
 
+    /// <summary>
+    /// The listed sidecar files of <paramref name="listing"/> (its stamped paths that name one), for
+    /// <see cref="Reload(SourceFile, string, IReadOnlySet{string})"/>; compared ignoring case, so a sidecar a file system
+    /// would find under another case is never missed.
+    /// </summary>
+    internal static IReadOnlySet<string> ListedSidecars(FolderListing listing) =>
+        listing.Stamps.Keys.Where(IsSidecar).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// <see cref="Load(SourceFile, string)"/> of a file of this scan's listing, for its text (a report quoting it), with
+    /// fewer system calls: a file that the listing shows without a sidecar is read and decoded without the checks made
+    /// when it was listed (the link and file-type check, the two sidecar look-ups), which are most of a reload's calls
+    /// (Reuters-21578 quotes thousands of members). Nothing it skips can put other text in a report: the file is still
+    /// opened as a regular file only (<see cref="FileKinds.OpenRegular"/>), and a quote is taken only from text whose
+    /// content hash is the one signed. A file with a listed sidecar is loaded in full (as is, by the caller, one the listing
+    /// did not stamp).
+    /// </summary>
+    internal (LoadedDocument? Document, IngestError? Error) Reload(SourceFile file, string documentId, IReadOnlySet<string> listedSidecars)
+    {
+        if (FormatOf(file.FullPath) is not InputFormat format || HasListedSidecar(file.FullPath, listedSidecars)) return Load(file, documentId);
+        byte[] bytes;
+        try
+        {
+            if (ReadBounded(file.FullPath, _options.MaxFileBytes, out long length) is not { } read) return First(FileLoad.Failed(file.Id, TooLarge(length)), documentId);
+            bytes = read;
+        }
+        catch (NotRegularFileException e)
+        {
+            return First(FileLoad.Failed(file.Id, e.Message), documentId);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            return First(FileLoad.Failed(file.Id, $"{TransientErrors.CannotRead}: {e.Message}"), documentId);
+        }
+        return First(Decode(file.Id, bytes, format, Sidecar.None), documentId);
+    }
+
+    /// <summary>Whether either place a sidecar of <paramref name="path"/> may have (<see cref="Sidecar.Read"/>) is among the listed ones.</summary>
+    static bool HasListedSidecar(string path, IReadOnlySet<string> listedSidecars)
+    {
+        if (listedSidecars.Count == 0) return false;
+        string? dir = Path.GetDirectoryName(path);
+        return dir is null || listedSidecars.Contains(path + SidecarSuffix)
+            || listedSidecars.Contains(Path.Combine(dir, Path.GetFileNameWithoutExtension(path) + SidecarSuffix));
+    }
+
     /// <summary>Reads one file and returns its first document, or its first error (single-document files).</summary>
     internal (LoadedDocument? Document, IngestError? Error) Load(SourceFile file) => First(LoadAll(file), null);
 

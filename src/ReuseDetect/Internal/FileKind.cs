@@ -112,9 +112,13 @@ static partial class FileKinds
     /// file's place, and opening a FIFO the usual way would then wait forever for a writer. A regular file reads as
     /// usual (non-blocking mode does not apply to regular files). Null where this cannot be done (not Linux, no libc
     /// call): the caller opens the file the usual way. Throws <see cref="NotRegularFileException"/> for anything else.
+    /// <paramref name="size"/> is the file's size as the same statx call gave it (-1 when it gave none), so that a reader
+    /// need not ask again: the file is read with positioned reads (<see cref="RandomAccess"/>), without a stream's
+    /// calls for its position and length (a scan reads every article, and a report reads its members again).
     /// </summary>
-    public static FileStream? OpenRegular(string path)
+    public static SafeFileHandle? OpenRegular(string path, out long size)
     {
+        size = -1;
         if (s_unavailable) return null;
         int fd;
         try
@@ -128,12 +132,16 @@ static partial class FileKinds
         if (fd < 0) return null; // the usual open then reports why (missing, permission)
         var handle = new SafeFileHandle(fd, ownsHandle: true);
         Statx buffer = default;
-        if (NativeStatx(fd, "", AtEmptyPath, StatxType, ref buffer) == 0 && KindOf(buffer.Mode) is not FileKind.Regular and var kind)
+        if (NativeStatx(fd, "", AtEmptyPath, StatxType | StatxSize, ref buffer) == 0)
         {
-            handle.Dispose();
-            throw new NotRegularFileException(kind);
+            if (KindOf(buffer.Mode) is not FileKind.Regular and var kind)
+            {
+                handle.Dispose();
+                throw new NotRegularFileException(kind);
+            }
+            if ((buffer.Mask & StatxSize) != 0) size = (long)buffer.Size;
         }
-        return new FileStream(handle, FileAccess.Read, bufferSize: 0);
+        return handle;
     }
 
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]

@@ -96,7 +96,7 @@ public sealed partial class ReuseDetector
         ReuseReport report;
         try
         {
-            report = Finish(source, records, links, boilerplate, nearDuplicates, errors, ignored, cache, progress, cancellationToken);
+            report = Finish(source, listing, records, links, boilerplate, nearDuplicates, errors, ignored, cache, progress, cancellationToken);
         }
         catch
         {
@@ -111,7 +111,7 @@ public sealed partial class ReuseDetector
     }
 
     /// <summary>Stages 7 to 9 of <see cref="Scan(FolderSource, FolderListing, IScanCache?, IProgress{ScanProgress}?, CancellationToken)"/>: cluster, attribute, report.</summary>
-    ReuseReport Finish(FolderSource source, List<DocumentRecord> records, List<PassageLink> links, BoilerplateModel boilerplate,
+    ReuseReport Finish(FolderSource source, FolderListing listing, List<DocumentRecord> records, List<PassageLink> links, BoilerplateModel boilerplate,
         List<NearDuplicatePair> nearDuplicates, List<IngestError> errors, List<IgnoredFile> ignored, TextCache cache,
         IProgress<ScanProgress>? progress, CancellationToken cancellationToken)
     {
@@ -128,18 +128,20 @@ public sealed partial class ReuseDetector
         // 9. Report.
         foreach (var (id, reason) in cache.Errors.OrderBy(e => e.Key, StringComparer.Ordinal)) errors.Add(new IngestError(id, reason));
         progress?.Report(new ScanProgress(PipelineStage.Report, 0, 1));
-        Func<int, int, int, string> quote = MemberQuotes(records, attributed, cache, source, cancellationToken);
+        Func<int, int, int, string> quote = MemberQuotes(records, attributed, cache, source, listing, cancellationToken);
         return ReportBuilder.Build(_options.ToReportParameters(), records.ConvertAll(ToReportInput), docs, attributed, nearDuplicates, errors,
             quote, records.ConvertAll(r => r.File.Id), ignored, _options.Parallelism);
     }
 
     /// <summary>
     /// Texts of every cluster member, read once per member document (in parallel) and sliced; a document whose
-    /// content changed since it was signed quotes nothing, as before.
+    /// content changed since it was signed quotes nothing, as before. A file that the listing shows without a sidecar is
+    /// read without the listing's checks again (<see cref="FolderSource.Reload"/>).
     /// </summary>
     Func<int, int, int, string> MemberQuotes(List<DocumentRecord> records, List<AttributedCluster> clusters, TextCache cache,
-        FolderSource source, CancellationToken ct)
+        FolderSource source, FolderListing listing, CancellationToken ct)
     {
+        IReadOnlySet<string> sidecars = FolderSource.ListedSidecars(listing);
         var spans = new List<(int Start, int End)>?[records.Count];
         foreach (AttributedCluster ac in clusters)
             foreach (ClusterMember m in ac.Cluster.Members) (spans[m.Document] ??= []).Add((m.Start, m.End));
@@ -151,7 +153,7 @@ public sealed partial class ReuseDetector
             string? text = cache.TryPeek(r)?.Document.Text;
             if (text is null)
             {
-                (LoadedDocument? doc, _) = source.Load(r.File, r.Id);
+                (LoadedDocument? doc, _) = listing.Stamps.ContainsKey(r.File.FullPath) ? source.Reload(r.File, r.Id, sidecars) : source.Load(r.File, r.Id);
                 text = doc is not null && doc.ContentHash == r.ContentHash ? doc.Text : null;
             }
             var map = new Dictionary<(int, int), string>(list.Count);

@@ -44,6 +44,35 @@ public sealed class SidecarAndOutletTests
     }
 
     [Fact]
+    public void Should_reload_a_listed_file_for_quoting_as_a_full_load_reads_it()
+    {
+        // Given files with and without sidecars (under either name, in any case), a JSON Lines file and an HTML page
+        using var tmp = new TempFolder();
+        tmp.Write("tass/a.md", "---\ntitle: Own title\n---\nBody text of the story.");
+        tmp.Write("tass/a.meta.json", """{"outlet": "TASS"}""");
+        tmp.Write("b.html", "<article><p>Page text.</p></article>");
+        tmp.Write("b.html.META.JSON", """{"url": "https://www.armenpress.am/eng/news/1"}""");
+        tmp.Write("c.txt", "Text without metadata.\u0001 A control character.");
+        tmp.Write("wire/feed.jsonl", "{\"id\":\"1\",\"text\":\"One.\"}\n{\"id\":\"2\",\"text\":\"Two.\"}");
+        var source = new FolderSource(tmp.Path, new IngestOptions());
+        FolderListing listing = source.List();
+        IReadOnlySet<string> sidecars = FolderSource.ListedSidecars(listing);
+        // When each document is reloaded for its text, then it is the document a full load gives (hash, text, metadata)
+        foreach (SourceFile file in listing.Files)
+            foreach (LoadedDocument expected in source.LoadAll(file).Documents)
+            {
+                (LoadedDocument? reloaded, IngestError? error) = source.Reload(file, expected.Id, sidecars);
+                Assert.Null(error);
+                Assert.Equal((expected.ContentHash, expected.Text, expected.Metadata, expected.BodyStart), (reloaded!.ContentHash, reloaded.Text, reloaded.Metadata, reloaded.BodyStart));
+            }
+        // And a file gone since the listing is an error, as a full load says
+        File.Delete(Path.Combine(tmp.Path, "c.txt"));
+        SourceFile gone = listing.Files.Single(f => f.Id == "c.txt");
+        Assert.Null(source.Reload(gone, "c.txt", sidecars).Document);
+        Assert.Equal(source.Load(gone, "c.txt").Error?.Reason, source.Reload(gone, "c.txt", sidecars).Error?.Reason);
+    }
+
+    [Fact]
     public void Should_give_record_fields_precedence_over_the_sidecar_and_the_sidecar_over_the_folder()
     {
         using var tmp = new TempFolder();
