@@ -54,10 +54,11 @@ sealed partial class PassageAligner
             orderedFactor = SummaryEvidenceFactor;
             orderedShare = Math.Max(orderedShare, SummaryOrderedShare);
         }
-        int ordered = OrderedOrdinaryMatches(seeds, box, evidence.A, evidence.B, null, out int distinctive);
+        double share = Math.Max(orderedShare, _options.MinOrderedShare);
+        int ordered = OrderedOrdinaryMatches(seeds, box, evidence.A, evidence.B, null, out int distinctive, share, _options.MinOrderedWords);
         if (ordered < orderedFactor * _options.MinOrderedWords || distinctive < MinDistinctiveWords) return false;
         int shorter = Math.Min(evidence.A.OrdinaryIn(box.AStart, box.AEnd), evidence.B.OrdinaryIn(box.BStart, box.BEnd));
-        return ordered >= Math.Max(orderedShare, _options.MinOrderedShare) * shorter
+        return ordered >= share * shorter
             && !Figures.Disagree(evidence.A.Figures, box.AStart, box.AEnd, evidence.B.Figures, box.BStart, box.BEnd);
     }
 
@@ -87,7 +88,7 @@ sealed partial class PassageAligner
             int s = Math.Max(k.AStart, box.AStart), e = Math.Min(k.AEnd, box.AEnd);
             if (e > s) ordinary -= evidence.A.OrdinaryIn(s, e);
         }
-        int ordered = OrderedOrdinaryMatches(seeds, box, evidence.A, evidence.B, close, out int distinctive);
+        int ordered = OrderedOrdinaryMatches(seeds, box, evidence.A, evidence.B, close, out int distinctive, _options.MinOrderedShare, _options.MinOrderedWords);
         return ordered >= _options.MinOrderedWords && ordered >= _options.MinOrderedShare * ordinary && distinctive >= MinDistinctiveWords;
     }
 
@@ -102,8 +103,10 @@ sealed partial class PassageAligner
     /// <summary>
     /// <see cref="OrderedOrdinaryMatches(ReadOnlySpan{Seed}, Box, SeedGrams, SeedGrams, List{Box}?)"/>, and how many matched word
     /// pairs (in any order) are distinctive: ordinary words that are not common in the corpus (<see cref="WordKinds.Common"/>).
+    /// With <paramref name="movedShare"/> and <paramref name="movedLeast"/> given (the passage's share and least number of
+    /// ordered words), the sentences of A may have been moved (<see cref="ReorderedSentences"/>).
     /// </summary>
-    static int OrderedOrdinaryMatches(ReadOnlySpan<Seed> seeds, Box box, SeedGrams a, SeedGrams b, List<Box>? skipA, out int distinctive)
+    static int OrderedOrdinaryMatches(ReadOnlySpan<Seed> seeds, Box box, SeedGrams a, SeedGrams b, List<Box>? skipA, out int distinctive, double movedShare = 0, int movedLeast = 0)
     {
         byte[] ka = a.Kinds, kb = b.Kinds;
         distinctive = 0;
@@ -157,12 +160,100 @@ sealed partial class PassageAligner
                 tails[lo] = v;
                 if (lo == length) length++;
             }
-            return length;
+            return a.SentenceStarts is null || movedShare <= 0 || movedLeast <= 0 ? length : Math.Max(length, ReorderedSentences(pairs, a, b, movedShare, movedLeast));
         }
         finally
         {
             ArrayPool<long>.Shared.Return(rented);
             ArrayPool<int>.Shared.Return(tails);
+        }
+    }
+
+    /// <summary>
+    /// The ordinary words matched in order when the sentences of A may have been moved as wholes (a copy that reorders
+    /// its source's sentences, which the chaining and merging already take as one passage): each sentence of A keeps its
+    /// own longest chain of pairs increasing in both texts, and sentences count, most ordered first, while the B stretches
+    /// their chains span stay apart (the same B words are never counted twice, and sentences in their source's order add
+    /// up to no more than one chain through them all). A sentence counts only as a copy by itself, by the tests a reworded
+    /// passage must pass but its length: at least <paramref name="least"/> ordinary words in order
+    /// (<see cref="AlignmentOptions.MinOrderedWords"/>: a few shared words, a name and a stock phrase, fall into the same
+    /// order by chance, and two accounts of one event share them sentence by sentence), that many being the
+    /// <paramref name="share"/> the passage must reach of the ordinary words of its whole sentence and of the whole
+    /// sentences of B its chain runs through, and <see cref="MinDistinctiveWords"/> of them distinctive (a stock phrase of
+    /// the trade, "surplus on the current account of the balance of payments", is all common words). Texts prepared
+    /// without their sentences (token hashes alone) count one chain only. <paramref name="pairs"/>: the matched pairs
+    /// packed as in <see cref="OrderedOrdinaryMatches(ReadOnlySpan{Seed}, Box, SeedGrams, SeedGrams, List{Box}?, out int, double, int)"/>,
+    /// sorted.
+    /// </summary>
+    static int ReorderedSentences(ReadOnlySpan<long> pairs, SeedGrams a, SeedGrams b, double share, int least)
+    {
+        int n = pairs.Length;
+        int[] work = ArrayPool<int>.Shared.Rent(2 * n);
+        (int Ordered, int B0, int B1)[] spans = ArrayPool<(int, int, int)>.Shared.Rent(n);
+        try
+        {
+            Span<int> tails = work.AsSpan(0, n), previous = work.AsSpan(n, n);
+            int sentences = 0;
+            for (int start = 0; start < n;)
+            {
+                // The pairs of one sentence of A: up to the next pair with a sentence opening between it and the one before.
+                int end = start + 1;
+                while (end < n && !a.SentenceOpensIn((int)(pairs[end - 1] >> 32), (int)(pairs[end] >> 32))) end++;
+                int length = 0;
+                for (int i = start; i < end; i++)
+                {
+                    int v = ~(int)pairs[i], lo = 0, hi = length;
+                    while (lo < hi)
+                    {
+                        int mid = (lo + hi) >>> 1;
+                        if (~(int)pairs[tails[mid]] < v) lo = mid + 1;
+                        else hi = mid;
+                    }
+                    previous[i] = lo > 0 ? tails[lo - 1] : -1;
+                    tails[lo] = i;
+                    if (lo == length) length++;
+                }
+                if (length >= least)
+                {
+                    // The chain's first pair, and how many of its words are distinctive.
+                    int last = tails[length - 1], first = last, distinctive = 0;
+                    for (int x = last; x >= 0; x = previous[x])
+                    {
+                        first = x;
+                        if (a.Kinds[(int)(pairs[x] >> 32)] == WordKinds.Ordinary && b.Kinds[~(int)pairs[x]] == WordKinds.Ordinary) distinctive++;
+                    }
+                    int b0 = ~(int)pairs[first], b1 = ~(int)pairs[last];
+                    // A moved sentence must be a copy by itself: its words in order are the share of its own ordinary words
+                    // that the passage must reach, and of those of the sentences of B its chain runs through, whole.
+                    (int s0, int s1) = a.SentenceAround((int)(pairs[start] >> 32), (int)(pairs[end - 1] >> 32), 0, a.TokenCount);
+                    (int t0, int t1) = b.SentenceAround(b0, b1, 0, b.TokenCount);
+                    if (distinctive >= MinDistinctiveWords && length >= share * a.OrdinaryIn(s0, s1) && length >= share * b.OrdinaryIn(t0, t1))
+                        spans[sentences++] = (length, b0, b1);
+                }
+                start = end;
+            }
+            if (sentences < 2) return 0;
+            Span<(int Ordered, int B0, int B1)> found = spans.AsSpan(0, sentences);
+            // The most ordered first (ties by place in B, so the count does not depend on the sort); a sentence whose B
+            // stretch meets a counted one's is left out. Counted sentences are moved to the front, where the test looks.
+            found.Sort(static (x, y) => x.Ordered != y.Ordered ? y.Ordered.CompareTo(x.Ordered) : x.B0 != y.B0 ? x.B0.CompareTo(y.B0) : x.B1.CompareTo(y.B1));
+            int total = 0, taken = 0;
+            for (int i = 0; i < sentences; i++)
+            {
+                var x = found[i];
+                bool apart = true;
+                for (int j = 0; j < taken && apart; j++) apart = x.B1 < found[j].B0 || found[j].B1 < x.B0;
+                if (!apart) continue;
+                found[i] = found[taken];
+                found[taken++] = x;
+                total += x.Ordered;
+            }
+            return total;
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(work);
+            ArrayPool<(int, int, int)>.Shared.Return(spans);
         }
     }
 

@@ -26,13 +26,13 @@ sealed partial class PassageAligner
     {
         ArgumentNullException.ThrowIfNull(tokens);
         byte[] kinds = WordKinds.FromText(tokens, text, marks);
-        if (_options.ContentSeedSize <= 0) return Prepare(tokens.TokenHashes, kinds, tokens.TokenHashes, Figures.Of(tokens, text));
+        if (_options.ContentSeedSize <= 0) return Prepare(tokens.TokenHashes, kinds, tokens.TokenHashes, Figures.Of(tokens, text), WordKinds.SentenceStarts(tokens, text));
         // The stems only make the content grams: they are made in pooled storage.
         ulong[] stems = ArrayPool<ulong>.Shared.Rent(tokens.Count);
         try
         {
             WordStems.Write(tokens, text, stems);
-            return Prepare(tokens.TokenHashes, kinds, stems.AsSpan(0, tokens.Count), Figures.Of(tokens, text));
+            return Prepare(tokens.TokenHashes, kinds, stems.AsSpan(0, tokens.Count), Figures.Of(tokens, text), WordKinds.SentenceStarts(tokens, text));
         }
         finally
         {
@@ -48,10 +48,11 @@ sealed partial class PassageAligner
     {
         ArgumentNullException.ThrowIfNull(tokens);
         ArgumentNullException.ThrowIfNull(stems);
-        return Prepare(tokens.TokenHashes, WordKinds.FromText(tokens, text, marks), _options.ContentSeedSize > 0 ? stems : tokens.TokenHashes, Figures.Of(tokens, text));
+        return Prepare(tokens.TokenHashes, WordKinds.FromText(tokens, text, marks), _options.ContentSeedSize > 0 ? stems : tokens.TokenHashes, Figures.Of(tokens, text),
+            WordKinds.SentenceStarts(tokens, text));
     }
 
-    SeedGrams Prepare(ReadOnlySpan<ulong> tokens, byte[] kinds, ReadOnlySpan<ulong> stems, Figures? figures = null)
+    SeedGrams Prepare(ReadOnlySpan<ulong> tokens, byte[] kinds, ReadOnlySpan<ulong> stems, Figures? figures = null, ulong[]? sentences = null)
     {
         int most = _options.MaxOccurrences;
         GramTable exact = SeedGrams.ExactGrams(tokens, _options.SeedSize, most, kinds);
@@ -63,7 +64,7 @@ sealed partial class PassageAligner
             content = SeedGrams.ContentGrams(stems, positions, _options.ContentSeedSize, tokens.Length, most);
             if (_options.MinOrderedWords > 0) pairs = SeedGrams.ContentGrams(stems, positions, 2, tokens.Length, most);
         }
-        return new SeedGrams(tokens.Length, exact, content, pairs, kinds, GramsKey, figures);
+        return new SeedGrams(tokens.Length, exact, content, pairs, kinds, GramsKey, figures, sentences);
     }
 
     /// <summary>True when <paramref name="grams"/> were prepared under options that give the same grams as these.</summary>

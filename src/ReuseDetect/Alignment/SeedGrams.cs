@@ -15,9 +15,11 @@ namespace ReuseDetect.Alignment;
 /// </summary>
 sealed class SeedGrams
 {
-    internal SeedGrams(int tokenCount, GramTable exact, GramTable? content, GramTable? pairs, byte[] kinds, (int, int, int) key, Figures? figures = null)
+    internal SeedGrams(int tokenCount, GramTable exact, GramTable? content, GramTable? pairs, byte[] kinds, (int, int, int) key, Figures? figures = null,
+        ulong[]? sentenceStarts = null)
     {
         Figures = figures ?? Figures.None;
+        SentenceStarts = sentenceStarts;
         Pairs = pairs;
         TokenCount = tokenCount;
         Exact = exact;
@@ -32,7 +34,41 @@ sealed class SeedGrams
     public int TokenCount { get; }
 
     /// <summary>Approximate memory held, in bytes.</summary>
-    public long Bytes => Exact.Bytes + (Content?.Bytes ?? 0) + (Pairs?.Bytes ?? 0) + 5L * Kinds.Length;
+    public long Bytes => Exact.Bytes + (Content?.Bytes ?? 0) + (Pairs?.Bytes ?? 0) + 5L * Kinds.Length + 8L * (SentenceStarts?.Length ?? 0);
+
+    /// <summary>
+    /// The tokens that open a sentence, one bit a token (<see cref="WordKinds.SentenceStarts"/>), or null when only token
+    /// hashes were given.
+    /// </summary>
+    internal ulong[]? SentenceStarts { get; }
+
+    /// <summary>
+    /// The sentences that tokens <paramref name="first"/> to <paramref name="last"/> lie in, kept within
+    /// [<paramref name="start"/>, <paramref name="end"/>): from the last sentence opening at or before the first token to
+    /// the next one after the last.
+    /// </summary>
+    internal (int Start, int End) SentenceAround(int first, int last, int start, int end)
+    {
+        int s = first, e = last + 1;
+        while (s > start && !Opens(s)) s--;
+        while (e < end && !Opens(e)) e++;
+        return (s, e);
+    }
+
+    bool Opens(int t) => SentenceStarts is { } bits && (bits[t >> 6] & (1UL << (t & 63))) != 0;
+
+    /// <summary>Whether a sentence opens at a token of (<paramref name="after"/>, <paramref name="upTo"/>]; false when sentences are not known.</summary>
+    internal bool SentenceOpensIn(int after, int upTo)
+    {
+        if (SentenceStarts is not { } bits) return false;
+        for (int t = after + 1; t <= upTo; t++)
+        {
+            // Whole empty words are passed over at once.
+            if ((t & 63) == 0 && upTo - t >= 63 && bits[t >> 6] == 0) { t += 63; continue; }
+            if ((bits[t >> 6] & (1UL << (t & 63))) != 0) return true;
+        }
+        return false;
+    }
 
     /// <summary>The <see cref="WordKinds"/> of each token.</summary>
     internal byte[] Kinds { get; }

@@ -57,6 +57,22 @@ static class WordKinds
         return kinds;
     }
 
+    /// <summary>
+    /// The tokens that open a sentence (as <see cref="FromText"/> tells a name from a sentence's first word), one bit a
+    /// token.
+    /// </summary>
+    public static ulong[] SentenceStarts(TokenizedText tokens, ReadOnlySpan<char> text)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var bits = new ulong[(tokens.Count + 63) >> 6];
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            int at = tokens.StartOf(i);
+            if (at <= text.Length && OpensSentence(text, at)) bits[i >> 6] |= 1UL << (i & 63);
+        }
+        return bits;
+    }
+
     static bool OpensSentence(ReadOnlySpan<char> text, int at)
     {
         for (int p = at - 1; p >= 0; p--)

@@ -438,4 +438,54 @@ public sealed class PassageAlignerEvidenceTests
         Assert.Equal(TokensOf(text, "deficit from").End, p.AEnd);
         Assert.Equal(TokensOf(Article, "deficit from").End, p.BEnd);
     }
+
+    // Five short sentences, and a reworded copy that tells them in the opposite order: no eight words verbatim, each
+    // sentence's ordinary words kept in order, the sentences close enough to chain into one passage.
+    const string Warning =
+        "Engineers warned that ageing transmission lines could fail during the coming heatwave. " +
+        "Households were urged to switch off air conditioners during afternoon peaks. " +
+        "Rolling blackouts could then spread across northern provinces before the weekend. " +
+        "Hospitals have ordered diesel generators and extra fuel for emergency wards. " +
+        "Farmers fear irrigation pumps will stop working while their orchards dry out.";
+
+    const string WarningReversed =
+        "Farmers now fear that irrigation pumps may stop working as the orchards dry out. " +
+        "Hospitals ordered more diesel generators and extra fuel for their emergency wards. " +
+        "Without that, rolling blackouts might spread across the northern provinces ahead of the weekend. " +
+        "Households have been urged to switch off their air conditioners in the afternoon peaks. " +
+        "Engineers have warned ageing transmission lines may fail in the coming heatwave.";
+
+    [Fact]
+    public void Should_count_the_ordered_words_of_each_moved_sentence_of_a_reworded_copy()
+    {
+        // Given a reworded copy of five sentences told in the opposite order
+        // When aligned with the texts' sentences known, and from their tokens alone (no sentences known)
+        List<AlignedPassage> found = Align(WarningReversed, Warning);
+        List<AlignedPassage> tokensOnly = s_aligner.Align(Tokenizer.Tokenize(WarningReversed).TokenHashes, Tokenizer.Tokenize(Warning).TokenHashes);
+        // Then it is one reworded passage over all five sentences: each moved sentence keeps its own words in order.
+        // Without sentences, the words in one order through the passage are about one sentence's, too small a share of it
+        // (the chain is there without evidence tests).
+        AlignedPassage p = Assert.Single(found);
+        Assert.False(p.Anchored);
+        Assert.True(p.AStart <= TokensOf(WarningReversed, "Farmers").Start && p.AEnd >= TokensOf(WarningReversed, "coming heatwave").End, $"{p}");
+        Assert.True(p.BStart <= TokensOf(Warning, "Engineers").Start && p.BEnd >= TokensOf(Warning, "orchards dry").End, $"{p}");
+        Assert.Empty(tokensOnly);
+        Assert.NotEmpty(new PassageAligner(s_noEvidence).Align(Tokenizer.Tokenize(WarningReversed).TokenHashes, Tokenizer.Tokenize(Warning).TokenHashes));
+    }
+
+    [Fact]
+    public void Should_count_a_moved_sentence_only_with_a_passages_evidence_of_its_own()
+    {
+        // Given the reversed copy, and the same where the corpus uses every word everywhere but those of one sentence
+        string[] oneSentence = ["Engineers", "warned", "ageing", "transmission", "lines", "fail", "coming", "heatwave"];
+        byte[] commonA = MarkAllBut(WarningReversed, TokenMarks.CommonWord, oneSentence);
+        byte[] commonB = MarkAllBut(Warning, TokenMarks.CommonWord, oneSentence);
+        // When aligned, by default, with the common words, and asking nine ordinary words in order (more than any one
+        // sentence keeps)
+        // Then only the first is a passage: a sentence counts as moved only with two distinctive words among its words in
+        // order, and with the least number of ordinary words in order a passage must have
+        Assert.Single(Align(WarningReversed, Warning));
+        Assert.Empty(Align(WarningReversed, Warning, marksA: commonA, marksB: commonB));
+        Assert.Empty(Align(WarningReversed, Warning, new AlignmentOptions { MinOrderedWords = 9 }));
+    }
 }

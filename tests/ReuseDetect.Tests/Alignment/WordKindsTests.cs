@@ -34,6 +34,19 @@ public sealed class WordKindsTests
     }
 
     [Fact]
+    public void Should_mark_the_tokens_that_open_a_sentence()
+    {
+        // Given a text of three sentences (a stop, a line break and quotes, a question mark), with a comma inside one
+        const string text = "Talks ended, officials said. \"Moscow left\nthe vote? yes";
+        // When
+        ulong[] bits = WordKinds.SentenceStarts(Tokenizer.Tokenize(text), text);
+        // Then the first token and each token after a stop or a line break (quotes between) open a sentence, whatever its
+        // case; no other token does
+        int[] opening = [.. Enumerable.Range(0, Tokenizer.Tokenize(text).Count).Where(i => (bits[i >> 6] & (1UL << (i & 63))) != 0)];
+        Assert.Equal([0, 4, 6, 8], opening);
+    }
+
+    [Fact]
     public void Should_keep_a_capitalised_word_after_a_comma_a_name()
     {
         Assert.Equal(N, Kinds("The vote ended, Officials left")[3]);
