@@ -158,7 +158,6 @@ public sealed class SignatureStore : IDisposable
         foreach (string aside in System.IO.Directory.GetFiles(_directory, SegmentPrefix + "*" + SegmentSuffix + CorruptSuffix))
             _sequence = Math.Max(_sequence, SequenceOf(aside[..^CorruptSuffix.Length]));
         var paths = System.IO.Directory.GetFiles(_directory, SegmentPrefix + "*" + SegmentSuffix).Order(StringComparer.Ordinal).ToList();
-        using var quiet = CollectorPause.For(paths.Sum(SizeOf) * AllocatedPerSegmentByte);
         foreach (string path in paths)
         {
             _sequence = Math.Max(_sequence, SequenceOf(path));
@@ -198,24 +197,6 @@ public sealed class SignatureStore : IDisposable
             _pairs.Clear();
         }
         else _indexedSegments = [.. _segments.Select(SequenceOf).Order()];
-    }
-
-    /// <summary>
-    /// Bytes the decoding of one segment byte allocates, about (Reuters-21578: a 77 MB segment decodes to 19,043 files
-    /// and 142,636 pairs, about 120 MB of objects), with room to spare: the collector is held off for that much.
-    /// </summary>
-    const long AllocatedPerSegmentByte = 3;
-
-    static long SizeOf(string path)
-    {
-        try
-        {
-            return new FileInfo(path).Length;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return 0;
-        }
     }
 
     static long SequenceOf(string path)
