@@ -199,28 +199,17 @@ sealed partial class PassageAligner
                 // The pairs of one sentence of A: up to the next pair with a sentence opening between it and the one before.
                 int end = start + 1;
                 while (end < n && !a.SentenceOpensIn((int)(pairs[end - 1] >> 32), (int)(pairs[end] >> 32))) end++;
-                int length = 0;
-                for (int i = start; i < end; i++)
-                {
-                    int v = ~(int)pairs[i], lo = 0, hi = length;
-                    while (lo < hi)
-                    {
-                        int mid = (lo + hi) >>> 1;
-                        if (~(int)pairs[tails[mid]] < v) lo = mid + 1;
-                        else hi = mid;
-                    }
-                    previous[i] = lo > 0 ? tails[lo - 1] : -1;
-                    tails[lo] = i;
-                    if (lo == length) length++;
-                }
+                // The sentence's chain; its indexes count from the sentence's first pair.
+                Span<int> chain = previous[start..end];
+                int length = IncreasingChain.Longest(pairs[start..end], tails, chain);
                 if (length >= least)
                 {
                     // The chain's first pair, and how many of its words are distinctive.
-                    int last = tails[length - 1], first = last, distinctive = 0;
-                    for (int x = last; x >= 0; x = previous[x])
+                    int last = start + tails[length - 1], first = last, distinctive = 0;
+                    for (int x = tails[length - 1]; x >= 0; x = chain[x])
                     {
-                        first = x;
-                        if (a.Kinds[(int)(pairs[x] >> 32)] == WordKinds.Ordinary && b.Kinds[~(int)pairs[x]] == WordKinds.Ordinary) distinctive++;
+                        first = start + x;
+                        if (a.Kinds[(int)(pairs[first] >> 32)] == WordKinds.Ordinary && b.Kinds[~(int)pairs[first]] == WordKinds.Ordinary) distinctive++;
                     }
                     int b0 = ~(int)pairs[first], b1 = ~(int)pairs[last];
                     // A moved sentence must be a copy by itself: its words in order are the share of its own ordinary words

@@ -60,20 +60,7 @@ sealed partial class PassageAligner
             }
             order.Sort();
             Span<int> tails = links.AsSpan(0, n), previous = links.AsSpan(n, n);
-            int length = 0;
-            for (int i = 0; i < n; i++)
-            {
-                int b = ~(int)order[i], lo = 0, hi = length;
-                while (lo < hi)
-                {
-                    int mid = (lo + hi) >>> 1;
-                    if (~(int)order[tails[mid]] < b) lo = mid + 1;
-                    else hi = mid;
-                }
-                previous[i] = lo > 0 ? tails[lo - 1] : -1;
-                tails[lo] = i;
-                if (lo == length) length++;
-            }
+            int length = IncreasingChain.Longest(order, tails, previous);
             int last = tails[length - 1], first = last;
             while (previous[first] >= 0) first = previous[first];
             int headA = (int)(order[first] >> 32), headB = ~(int)order[first];
