@@ -115,7 +115,7 @@ sealed partial class PassageAligner
         foreach (int i in box.Seeds.AsSpan()) most += seeds[i].Exact ? Math.Min(seeds[i].ALen, seeds[i].BLen) : 1;
         if (most == 0) return 0;
         long[] rented = ArrayPool<long>.Shared.Rent(most);
-        int[] tails = ArrayPool<int>.Shared.Rent(most);
+        int[] chain = ArrayPool<int>.Shared.Rent(2 * most);
         try
         {
             // Each pair packed as (a high, b low as its complement), so that sorting the words puts them by a ascending,
@@ -146,26 +146,13 @@ sealed partial class PassageAligner
                 distinctive++;
                 lastA = pa;
             }
-            int length = 0;
-            foreach (long p in pairs)
-            {
-                int v = ~(int)p;
-                int lo = 0, hi = length;
-                while (lo < hi)
-                {
-                    int mid = (lo + hi) >>> 1;
-                    if (tails[mid] < v) lo = mid + 1;
-                    else hi = mid;
-                }
-                tails[lo] = v;
-                if (lo == length) length++;
-            }
+            int length = IncreasingChain.Longest(pairs, chain.AsSpan(0, count), chain.AsSpan(count, count));
             return a.SentenceStarts is null || movedShare <= 0 || movedLeast <= 0 ? length : Math.Max(length, ReorderedSentences(pairs, a, b, movedShare, movedLeast));
         }
         finally
         {
             ArrayPool<long>.Shared.Return(rented);
-            ArrayPool<int>.Shared.Return(tails);
+            ArrayPool<int>.Shared.Return(chain);
         }
     }
 

@@ -206,12 +206,19 @@ public sealed partial class FolderSource
     }
 
     /// <summary>Reads one file into its documents (one, or one per record) and errors, with its sidecar's metadata.</summary>
-    internal FileLoad LoadAll(SourceFile file)
+    internal FileLoad LoadAll(SourceFile file) => LoadAll(file, listedSidecars: null);
+
+    /// <summary>
+    /// <see cref="LoadAll(SourceFile)"/>, or with <paramref name="listedSidecars"/> given, the reload of a listed file
+    /// (<see cref="Reload"/>): one that the listing shows without a sidecar is read without the listing's checks again.
+    /// </summary>
+    FileLoad LoadAll(SourceFile file, IReadOnlySet<string>? listedSidecars)
     {
         if (FormatOf(file.FullPath) is not InputFormat format)
             return FileLoad.Failed(file.Id, $"unsupported file type '{Path.GetExtension(file.FullPath)}'");
+        bool listedAlone = listedSidecars is not null && !HasListedSidecar(file.FullPath, listedSidecars);
         // Checked again when read: the file may have been replaced since the folder was listed, or never listed (query).
-        if (Refusal(file.FullPath) is { } refusal) return FileLoad.Failed(file.Id, refusal);
+        if (!listedAlone && Refusal(file.FullPath) is { } refusal) return FileLoad.Failed(file.Id, refusal);
         byte[] bytes;
         try
         {
@@ -227,6 +234,7 @@ public sealed partial class FolderSource
         {
             return FileLoad.Failed(file.Id, $"{TransientErrors.CannotRead}: {e.Message}");
         }
+        if (listedAlone) return Decode(file.Id, bytes, format, Sidecar.None);
         Sidecar sidecar = Sidecar.Read(file.FullPath, IdOf, ReadSidecar);
         FileLoad load = Decode(file.Id, bytes, format, sidecar);
         return sidecar.Error is null ? load : load with { Errors = [.. load.Errors, sidecar.Error] };
@@ -249,25 +257,8 @@ public sealed partial class FolderSource
     /// content hash is the one signed. A file with a listed sidecar is loaded in full (as is, by the caller, one the listing
     /// did not stamp).
     /// </summary>
-    internal (LoadedDocument? Document, IngestError? Error) Reload(SourceFile file, string documentId, IReadOnlySet<string> listedSidecars)
-    {
-        if (FormatOf(file.FullPath) is not InputFormat format || HasListedSidecar(file.FullPath, listedSidecars)) return Load(file, documentId);
-        byte[] bytes;
-        try
-        {
-            if (ReadBounded(file.FullPath, _options.MaxFileBytes, out long length) is not { } read) return First(FileLoad.Failed(file.Id, TooLarge(length)), documentId);
-            bytes = read;
-        }
-        catch (NotRegularFileException e)
-        {
-            return First(FileLoad.Failed(file.Id, e.Message), documentId);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
-        {
-            return First(FileLoad.Failed(file.Id, $"{TransientErrors.CannotRead}: {e.Message}"), documentId);
-        }
-        return First(Decode(file.Id, bytes, format, Sidecar.None), documentId);
-    }
+    internal (LoadedDocument? Document, IngestError? Error) Reload(SourceFile file, string documentId, IReadOnlySet<string> listedSidecars) =>
+        First(LoadAll(file, listedSidecars), documentId);
 
     /// <summary>Whether either place a sidecar of <paramref name="path"/> may have (<see cref="Sidecar.Read"/>) is among the listed ones.</summary>
     static bool HasListedSidecar(string path, IReadOnlySet<string> listedSidecars)
