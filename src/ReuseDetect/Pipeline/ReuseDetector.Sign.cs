@@ -59,24 +59,28 @@ public sealed partial class ReuseDetector
     {
         int n = _options.ShingleSize;
         int count = Shingler.CountFor(tokens.Count, n);
+        // Scratch from the pool: the shingle hashes, the stems and the content word stems are read here and not kept.
         ulong[] rented = ArrayPool<ulong>.Shared.Rent(Math.Max(1, count));
+        ulong[] stems = ArrayPool<ulong>.Shared.Rent(Math.Max(1, tokens.Count));
+        ulong[] contentStems = ArrayPool<ulong>.Shared.Rent(Math.Max(1, tokens.Count));
         try
         {
             Span<ulong> shingles = rented.AsSpan(0, count);
             Shingler.Hash(tokens.TokenHashes, n, shingles);
             var minHash = new uint[minHasher.Permutations];
             minHasher.Sign(shingles, minHash);
-            ulong[] stems = WordStems.Of(tokens, doc.Text);
-            ContentPrints content = ContentShingles.Located(tokens, stems);
+            WordStems.Write(tokens, doc.Text, stems);
+            ReadOnlySpan<ulong> content = contentStems.AsSpan(0, ContentShingles.ContentStems(tokens, stems.AsSpan(0, tokens.Count), contentStems));
+            ContentPrints prints = ContentShingles.Located(content);
             return new SignedDocument
             {
                 Id = doc.Id, Metadata = doc.Metadata, Encoding = doc.Encoding, ContentHash = doc.ContentHash,
                 Length = doc.Text.Length, BodyStart = doc.BodyStart, BodyEnd = doc.BodyEnd, TokenCount = tokens.Count,
                 ShingleCount = count, MinHash = minHash, SimHash = SimHasher.Hash(shingles),
                 Fingerprints = tokens.Count >= n ? Winnower.Select(shingles, _options.WinnowWindow) : [],
-                ContentFingerprints = content.Hashes,
-                ContentPlaces = content.Places,
-                Words = ContentShingles.Words(tokens, stems),
+                ContentFingerprints = prints.Hashes,
+                ContentPlaces = prints.Places,
+                Words = ContentShingles.Words(content),
                 Lines = LineHashes.Distinct(tokens, doc.Text),
                 Credits = CreditLineDetector.Find(doc.Text, doc.BodyStart, doc.BodyEnd),
                 Warnings = doc.Warnings,
@@ -84,6 +88,8 @@ public sealed partial class ReuseDetector
         }
         finally
         {
+            ArrayPool<ulong>.Shared.Return(contentStems);
+            ArrayPool<ulong>.Shared.Return(stems);
             ArrayPool<ulong>.Shared.Return(rented);
         }
     }

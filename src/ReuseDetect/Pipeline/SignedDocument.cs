@@ -32,7 +32,7 @@ public sealed record SignedDocument
     public int[] ContentPlaces { get; init; } = [];
     /// <summary>The hash of each distinct line (<see cref="Shingling.LineHashes"/>), ascending: how site furniture is learned.</summary>
     public ulong[] Lines { get; init; } = [];
-    /// <summary>The distinct stems of its content words (<see cref="Shingling.ContentShingles.Words"/>), ascending: how common words are counted.</summary>
+    /// <summary>The distinct stems of its content words (<see cref="Shingling.ContentShingles.Words(Text.TokenizedText, ulong[])"/>), ascending: how common words are counted.</summary>
     public ulong[] Words { get; init; } = [];
     public required IReadOnlyList<CreditLine> Credits { get; init; }
     /// <summary>What the reader mended to read the document (see <see cref="LoadedDocument.Warnings"/>).</summary>

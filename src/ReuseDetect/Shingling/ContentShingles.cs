@@ -1,3 +1,4 @@
+using System.Buffers;
 using ReuseDetect.Internal;
 using ReuseDetect.Signatures;
 using ReuseDetect.Text;
@@ -30,48 +31,79 @@ static class ContentShingles
     /// The fingerprints of a tokenized text whose stems (<see cref="WordStems.Of"/>) are known, each with its place (the
     /// index of its content word pair), ordered by hash, then place: a hash winnowing selects at two places is listed twice.
     /// </summary>
-    public static ContentPrints Located(TokenizedText tokens, ulong[] stems)
+    public static ContentPrints Located(TokenizedText tokens, ulong[] stems) => OfContent(tokens, stems, Located);
+
+    /// <summary>The fingerprints of a text's content word stems (<see cref="ContentStems"/>), as the other overload gives them.</summary>
+    public static ContentPrints Located(ReadOnlySpan<ulong> content)
     {
-        List<ulong> content = ContentStems(tokens, stems);
-        if (content.Count < 2) return new ContentPrints([], []);
-        var pairs = new ulong[content.Count - 1];
-        Span<ulong> two = stackalloc ulong[2];
-        for (int i = 0; i < pairs.Length; i++)
+        if (content.Length < 2) return new ContentPrints([], []);
+        int pairCount = content.Length - 1;
+        ulong[] pairs = ArrayPool<ulong>.Shared.Rent(pairCount);
+        Fingerprint[] selected = ArrayPool<Fingerprint>.Shared.Rent(Winnower.MaxCount(pairCount, Window));
+        try
         {
-            two[0] = Math.Min(content[i], content[i + 1]);
-            two[1] = Math.Max(content[i], content[i + 1]);
-            pairs[i] = Shingler.Mix(two) ^ Tag;
+            Span<ulong> two = stackalloc ulong[2];
+            for (int i = 0; i < pairCount; i++)
+            {
+                two[0] = Math.Min(content[i], content[i + 1]);
+                two[1] = Math.Max(content[i], content[i + 1]);
+                pairs[i] = Shingler.Mix(two) ^ Tag;
+            }
+            int count = Winnower.Select(pairs.AsSpan(0, pairCount), Window, selected);
+            var hashes = new ulong[count];
+            var places = new int[count];
+            for (int i = 0; i < count; i++)
+            {
+                hashes[i] = selected[i].Hash;
+                places[i] = selected[i].Position;
+            }
+            // A few hundred entries: a comparison sort in place, then the places of a recurring hash put back in order.
+            Array.Sort(hashes, places);
+            RadixSort.SortRuns(hashes, places);
+            return new ContentPrints(hashes, places);
         }
-        Fingerprint[] selected = Winnower.Select(pairs, Window);
-        var hashes = new ulong[selected.Length];
-        var places = new int[selected.Length];
-        for (int i = 0; i < selected.Length; i++)
+        finally
         {
-            hashes[i] = selected[i].Hash;
-            places[i] = selected[i].Position;
+            ArrayPool<Fingerprint>.Shared.Return(selected);
+            ArrayPool<ulong>.Shared.Return(pairs);
         }
-        // A few hundred entries: a comparison sort in place, then the places of a recurring hash put back in order.
-        Array.Sort(hashes, places);
-        RadixSort.SortRuns(hashes, places);
-        return new ContentPrints(hashes, places);
     }
 
     /// <summary>The distinct stems of the content words of a text (function words left out), ascending.</summary>
-    public static ulong[] Words(TokenizedText tokens, ulong[] stems)
+    public static ulong[] Words(TokenizedText tokens, ulong[] stems) => OfContent(tokens, stems, Words);
+
+    /// <summary>The distinct values of a text's content word stems (<see cref="ContentStems"/>), ascending.</summary>
+    public static ulong[] Words(ReadOnlySpan<ulong> content) => SortedSets.SortDistinct(content);
+
+    delegate T ContentReader<T>(ReadOnlySpan<ulong> content);
+
+    /// <summary>What <paramref name="read"/> makes of the content word stems of a text, gathered in pooled scratch.</summary>
+    static T OfContent<T>(TokenizedText tokens, ulong[] stems, ContentReader<T> read)
     {
-        return SortedSets.SortDistinct([.. ContentStems(tokens, stems)]);
+        ArgumentNullException.ThrowIfNull(stems);
+        ulong[] content = ArrayPool<ulong>.Shared.Rent(Math.Max(1, stems.Length));
+        try
+        {
+            return read(content.AsSpan(0, ContentStems(tokens, stems, content)));
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(content);
+        }
     }
 
-    /// <summary>The stems of the content words of a text, in text order (function words left out).</summary>
-    static List<ulong> ContentStems(TokenizedText tokens, ulong[] stems)
+    /// <summary>
+    /// Writes the stems of the content words of a text (function words left out), in text order, to
+    /// <paramref name="content"/> (room for every token); returns their count.
+    /// </summary>
+    public static int ContentStems(TokenizedText tokens, ReadOnlySpan<ulong> stems, Span<ulong> content)
     {
         ArgumentNullException.ThrowIfNull(tokens);
-        ArgumentNullException.ThrowIfNull(stems);
         ReadOnlySpan<ulong> hashes = tokens.TokenHashes;
-        var content = new List<ulong>(stems.Length);
+        int count = 0;
         for (int i = 0; i < stems.Length; i++)
-            if (!StopWords.Contains(hashes[i])) content.Add(stems[i]);
-        return content;
+            if (!StopWords.Contains(hashes[i])) content[count++] = stems[i];
+        return count;
     }
 }
 

@@ -1,3 +1,4 @@
+using System.Buffers;
 using ReuseDetect.Internal;
 using ReuseDetect.Text;
 
@@ -17,23 +18,50 @@ static class LineHashes
     {
         ArgumentNullException.ThrowIfNull(tokens);
         var lines = new List<(int, int, ulong)>();
-        ReadOnlySpan<ulong> hashes = tokens.TokenHashes;
-        int start = 0;
-        for (int t = 1; t <= tokens.Count; t++)
-        {
-            if (t < tokens.Count && text[tokens.EndOf(t - 1)..tokens.StartOf(t)].IndexOfAny('\n', '\r') < 0) continue;
-            lines.Add((start, t, Shingler.Mix(hashes[start..t]) ^ Tag));
-            start = t;
-        }
+        var walk = new Walk(tokens, text);
+        while (walk.Next(out int start, out int end, out ulong hash)) lines.Add((start, end, hash));
         return lines;
     }
 
     /// <summary>The distinct line hashes of a text, ascending.</summary>
     public static ulong[] Distinct(TokenizedText tokens, ReadOnlySpan<char> text)
     {
-        var lines = Lines(tokens, text);
-        var result = new ulong[lines.Count];
-        for (int i = 0; i < result.Length; i++) result[i] = lines[i].Hash;
-        return SortedSets.SortDistinct(result);
+        ArgumentNullException.ThrowIfNull(tokens);
+        // A line has a token at least: the hashes go to pooled scratch of the token count, then once into an array.
+        ulong[] scratch = ArrayPool<ulong>.Shared.Rent(Math.Max(1, tokens.Count));
+        try
+        {
+            int count = 0;
+            var walk = new Walk(tokens, text);
+            while (walk.Next(out _, out _, out ulong hash)) scratch[count++] = hash;
+            return scratch.AsSpan(0, SortedSets.SortDistinctInPlace(scratch.AsSpan(0, count))).ToArray();
+        }
+        finally
+        {
+            ArrayPool<ulong>.Shared.Return(scratch);
+        }
+    }
+
+    /// <summary>The lines of a tokenized text one after another: each one's token range and hash.</summary>
+    ref struct Walk(TokenizedText tokens, ReadOnlySpan<char> text)
+    {
+        readonly ReadOnlySpan<char> _text = text;
+        int _start, _t = 1;
+
+        public bool Next(out int start, out int end, out ulong hash)
+        {
+            ReadOnlySpan<ulong> hashes = tokens.TokenHashes;
+            for (; _t <= tokens.Count; _t++)
+            {
+                int t = _t;
+                if (t < tokens.Count && _text[tokens.EndOf(t - 1)..tokens.StartOf(t)].IndexOfAny('\n', '\r') < 0) continue;
+                (start, end, hash) = (_start, t, Shingler.Mix(hashes[_start..t]) ^ Tag);
+                _start = t;
+                _t = t + 1;
+                return true;
+            }
+            (start, end, hash) = (0, 0, 0);
+            return false;
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -17,25 +18,36 @@ static class Winnower
     /// <summary>Selects fingerprints from <paramref name="shingles"/> with window <paramref name="window"/>.</summary>
     public static Fingerprint[] Select(ReadOnlySpan<ulong> shingles, int window)
     {
-        var list = new List<Fingerprint>(shingles.Length * 2 / (window + 1) + 2);
-        Select(shingles, window, list);
-        return [.. list];
+        ArgumentOutOfRangeException.ThrowIfLessThan(window, 1);
+        // The selections go to pooled scratch of their greatest possible count, then once into an array of their count.
+        Fingerprint[] scratch = ArrayPool<Fingerprint>.Shared.Rent(MaxCount(shingles.Length, window));
+        try
+        {
+            return scratch.AsSpan(0, Select(shingles, window, scratch)).ToArray();
+        }
+        finally
+        {
+            ArrayPool<Fingerprint>.Shared.Return(scratch);
+        }
     }
 
-    /// <summary>Appends the fingerprints to <paramref name="output"/>.</summary>
+    /// <summary>The greatest number of fingerprints <paramref name="count"/> shingle hashes give with window <paramref name="window"/>.</summary>
+    public static int MaxCount(int count, int window) => count == 0 ? 0 : Math.Max(1, count - window + 1);
+
+    /// <summary>Writes the fingerprints to <paramref name="output"/> (room for <see cref="MaxCount"/>); returns their count.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Select(ReadOnlySpan<ulong> shingles, int window, List<Fingerprint> output)
+    public static int Select(ReadOnlySpan<ulong> shingles, int window, Span<Fingerprint> output)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(window, 1);
-        ArgumentNullException.ThrowIfNull(output);
         int n = shingles.Length;
-        if (n == 0) return;
+        ArgumentOutOfRangeException.ThrowIfLessThan(output.Length, MaxCount(n, window));
+        if (n == 0) return 0;
         if (n <= window)
         {
             int best = 0;
             for (int i = 1; i < n; i++) if (shingles[i] <= shingles[best]) best = i;
-            output.Add(new Fingerprint(shingles[best], best));
-            return;
+            output[0] = new Fingerprint(shingles[best], best);
+            return 1;
         }
         // Deque of indices whose hashes increase strictly from front to back; the front is the window minimum
         // (the rightmost minimum, since equal hashes evict earlier ones). A ring of power-of-two size, so the
@@ -43,9 +55,9 @@ static class Winnower
         int cap = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)window + 1);
         int mask = cap - 1;
         int[]? rented = null;
-        Span<int> deque = cap <= 256 ? stackalloc int[cap] : (rented = System.Buffers.ArrayPool<int>.Shared.Rent(cap));
+        Span<int> deque = cap <= 256 ? stackalloc int[cap] : (rented = ArrayPool<int>.Shared.Rent(cap));
         ref ulong h0 = ref MemoryMarshal.GetReference(shingles);
-        int head = 0, tail = 0, last = -1; // live entries are deque[head..tail) modulo cap
+        int head = 0, tail = 0, last = -1, count = 0; // live entries are deque[head..tail) modulo cap
         for (int i = 0; i < n; i++)
         {
             ulong h = Unsafe.Add(ref h0, i);
@@ -58,11 +70,12 @@ static class Winnower
                 int m = deque[head & mask];
                 if (m != last)
                 {
-                    output.Add(new Fingerprint(Unsafe.Add(ref h0, m), m));
+                    output[count++] = new Fingerprint(Unsafe.Add(ref h0, m), m);
                     last = m;
                 }
             }
         }
-        if (rented is not null) System.Buffers.ArrayPool<int>.Shared.Return(rented);
+        if (rented is not null) ArrayPool<int>.Shared.Return(rented);
+        return count;
     }
 }

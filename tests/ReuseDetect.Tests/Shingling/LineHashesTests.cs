@@ -70,4 +70,16 @@ public sealed class LineHashesTests
         Assert.Equal(distinct.Order(), distinct);
         Assert.Equal(Lines(text).Select(l => l.Hash).Distinct().Order(), distinct);
     }
+
+    [Fact]
+    public void Should_give_the_distinct_line_hashes_ascending()
+    {
+        // Given a text with a repeated line, an empty line and a line without a line break at its end
+        const string text = "Read also:\nMarkets fell.\n\nRead ALSO:\nThe vote is final";
+        // When its distinct line hashes are taken
+        ulong[] distinct = LineHashes.Distinct(Tokenizer.Tokenize(text), text);
+        // Then they are the hashes of its lines, each once, ascending
+        Assert.Equal(Lines(text).Select(l => l.Hash).Distinct().Order(), distinct);
+        Assert.Equal(3, distinct.Length);
+    }
 }

@@ -50,6 +50,27 @@ public sealed class WinnowerTests
         return fb.Any(f => f.Position >= beforeB && f.Position <= beforeB + lastShingle && inA.Contains(f.Hash));
     }
 
+    [Property(MaxTest = 100, Replay = "(20261201,1013904223)")]
+    public bool Should_select_what_a_brute_force_walk_over_the_windows_selects_within_its_bound(int seed)
+    {
+        // Given random hashes (few values, so ties happen) and a window
+        var rng = new Random(seed);
+        int w = rng.Next(1, 10);
+        ulong[] hashes = Tokens(rng, rng.Next(0, 60));
+        // When they are winnowed into a buffer of exactly the greatest count the bound gives
+        var buffer = new Fingerprint[Winnower.MaxCount(hashes.Length, w)];
+        int count = Winnower.Select(hashes, w, buffer);
+        // Then the selections are each window's rightmost minimum, once per place, as the array overload gives them
+        var expected = new List<Fingerprint>();
+        for (int start = 0; start == 0 || start + w <= hashes.Length; start++)
+        {
+            int end = Math.Min(hashes.Length, start + w), best = -1;
+            for (int i = start; i < end; i++) if (best < 0 || hashes[i] <= hashes[best]) best = i;
+            if (best >= 0 && (expected.Count == 0 || expected[^1].Position != best)) expected.Add(new Fingerprint(hashes[best], best));
+        }
+        return buffer.AsSpan(0, count).SequenceEqual(expected.ToArray()) && Winnower.Select(hashes, w).AsSpan().SequenceEqual(expected.ToArray());
+    }
+
     static ulong[] Tokens(Random rng, int count)
     {
         var t = new ulong[count];
