@@ -146,7 +146,7 @@ sealed class Figures
         if (to <= from) return (0, 0);
         Span<ulong> seen = to - from <= 64 ? stackalloc ulong[to - from] : new ulong[to - from];
         _hashes.AsSpan(from, to - from).CopyTo(seen);
-        seen.Sort();
+        NumberSort.Sort(seen);
         int distinct = 0, missing = 0;
         for (int i = 0; i < seen.Length; i++)
         {

@@ -155,8 +155,8 @@ sealed partial class PassageAligner
                     bSorted &= br[x] >> 32 >= br[x - 1] >> 32;
                 }
             }
-            if (!aSorted) ar.Sort();
-            if (!bSorted) br.Sort();
+            if (!aSorted) NumberSort.Sort(ar);
+            if (!bSorted) NumberSort.Sort(br);
             (int a0, int a1, int ma) = Covered(ar);
             (int b0, int b1, int mb) = Covered(br);
             return new Box(a0, a1, b0, b1, ma, mb, group);

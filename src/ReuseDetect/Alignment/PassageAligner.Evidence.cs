@@ -1,3 +1,4 @@
+using ReuseDetect.Internal;
 using System.Buffers;
 
 namespace ReuseDetect.Alignment;
@@ -136,7 +137,7 @@ sealed partial class PassageAligner
             }
             if (count == 0) return 0;
             Span<long> pairs = rented.AsSpan(0, count);
-            pairs.Sort();
+            NumberSort.Sort(pairs);
             // A word of A counts once as distinctive, however many seeds (its n-grams, its content run) pair it.
             int lastA = -1;
             foreach (long p in pairs)

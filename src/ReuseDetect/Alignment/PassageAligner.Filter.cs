@@ -58,7 +58,7 @@ sealed partial class PassageAligner
                 Seed s = seeds[group[i]];
                 order[i] = ((long)s.A << 32) | (uint)~s.B;
             }
-            order.Sort();
+            NumberSort.Sort(order);
             Span<int> tails = links.AsSpan(0, n), previous = links.AsSpan(n, n);
             int length = IncreasingChain.Longest(order, tails, previous);
             int last = tails[length - 1], first = last;
@@ -123,7 +123,7 @@ sealed partial class PassageAligner
             }
             if (count == 0) return 0;
             Span<long> exact = ranges[..count];
-            if (!sorted) exact.Sort();
+            if (!sorted) NumberSort.Sort(exact);
             return (double)Covered(exact).Covered / box.ALength;
         }
         finally

@@ -104,7 +104,7 @@ sealed partial class PassageAligner
         {
             int exact = self ? SelfJoinKeys(ea, ref exactKeys) : JoinKeys(ea, eb, ref exactKeys);
             Span<ulong> sortedExact = exactKeys.AsSpan(0, exact);
-            sortedExact.Sort();
+            NumberSort.Sort(sortedExact);
             if (anchor > 0)
             {
                 if (exact == 0) return [];
@@ -122,7 +122,7 @@ sealed partial class PassageAligner
             contentKeys = ArrayPool<ulong>.Shared.Rent(256);
             int content = self ? SelfJoinKeys(ca, ref contentKeys) : JoinKeys(ca, cb, ref contentKeys);
             Span<ulong> sortedContent = contentKeys.AsSpan(0, content);
-            sortedContent.Sort();
+            NumberSort.Sort(sortedContent);
             Span<Seed> seeds = work.SeedRoom(exact + content);
             int i = 0, j = 0, w = 0;
             if (exact > 0 && content > 0)
@@ -207,7 +207,7 @@ sealed partial class PassageAligner
     static bool CloseOnOneDiagonal(Span<ulong> hits, int gap)
     {
         if (hits.Length < ReworkedPairs) return false;
-        hits.Sort();
+        NumberSort.Sort(hits);
         for (int s = 0; s + ReworkedPairs - 1 < hits.Length; s++)
         {
             ulong diagonal = hits[s] >> 32;

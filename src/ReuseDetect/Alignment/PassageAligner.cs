@@ -1,3 +1,4 @@
+using ReuseDetect.Internal;
 using System.Buffers;
 using System.Runtime.CompilerServices;
 
@@ -259,7 +260,7 @@ sealed partial class PassageAligner
                 k = s.ALen;
             }
             Span<int> exact = inside.AsSpan(0, count);
-            if (!sorted) exact.Sort();
+            if (!sorted) NumberSort.Sort(exact);
             int t = LongestDiagonal(seeds, exact, k, a, distinctive);
             return t == 0 ? 0 : t + k - 1;
         }

@@ -164,7 +164,7 @@ sealed class SeedGrams
             for (int x = 0; x < count; x++)
             {
                 for (int y = 0; y < m; y++) run[y] = stems[positions[x + y]];
-                run.Sort();
+                NumberSort.Sort(run);
                 // The distinct length tag keeps a sorted bag from colliding with an exact n-gram of the same words.
                 hashes[x] = Shingler.Mix(run) ^ 0xC0417E47B16AA5EDUL;
             }

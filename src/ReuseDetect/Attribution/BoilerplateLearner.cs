@@ -158,7 +158,7 @@ sealed class BoilerplateLearner(int minDocuments)
             int k = 0;
             foreach (Fingerprint f in fingerprints[d]) hashes[k++] = f.Hash;
             lines?[d].CopyTo(hashes, k);
-            Array.Sort(hashes);
+            NumberSort.Sort(hashes.AsSpan());
             int distinct = 0;
             for (int x = 0; x < hashes.Length; x++)
                 if (x == 0 || hashes[x] != hashes[x - 1]) hashes[distinct++] = hashes[x];

@@ -1,3 +1,4 @@
+using ReuseDetect.Internal;
 using System.Buffers;
 
 namespace ReuseDetect.Candidates;
@@ -104,7 +105,7 @@ static class ContentNearness
                     window[m++] = ((long)(uint)hits[t] << 32) | (uint)ids[t];
                 if (m < count) continue;
                 Span<long> byB = window.AsSpan(0, m);
-                byB.Sort();
+                NumberSort.Sort(byB);
                 for (int lo = 0; lo + count <= m; lo++)
                 {
                     int b0 = (int)(byB[lo] >> 32), distinct = 0;

@@ -197,7 +197,7 @@ static class RadixSort
                 ordered &= values[j] >= values[j - 1];
                 j++;
             }
-            if (!ordered) values[i..j].Sort();
+            if (!ordered) NumberSort.Sort(values[i..j]);
             i = j;
         }
     }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Numerics;
 
 namespace ReuseDetect.Internal;
 
@@ -6,7 +7,7 @@ namespace ReuseDetect.Internal;
 static class SortedSets
 {
     /// <summary>Sorts <paramref name="values"/> in place and drops repeats: the same array when all are distinct, else a shorter copy.</summary>
-    internal static T[] SortDistinct<T>(T[] values) where T : struct, IEquatable<T>
+    internal static T[] SortDistinct<T>(T[] values) where T : struct, IEquatable<T>, IComparisonOperators<T, T, bool>
     {
         int count = SortDistinctInPlace(values.AsSpan());
         return count == values.Length ? values : values[..count];
@@ -16,7 +17,7 @@ static class SortedSets
     /// The distinct values of <paramref name="values"/>, ascending, in a new array of their count: sorted in pooled
     /// scratch, so the one allocation is the result.
     /// </summary>
-    internal static T[] SortDistinct<T>(ReadOnlySpan<T> values) where T : struct, IEquatable<T>
+    internal static T[] SortDistinct<T>(ReadOnlySpan<T> values) where T : struct, IEquatable<T>, IComparisonOperators<T, T, bool>
     {
         T[] scratch = ArrayPool<T>.Shared.Rent(Math.Max(1, values.Length));
         try
@@ -31,9 +32,9 @@ static class SortedSets
     }
 
     /// <summary>Sorts <paramref name="values"/> and moves its distinct values to its front; returns their count.</summary>
-    internal static int SortDistinctInPlace<T>(Span<T> values) where T : struct, IEquatable<T>
+    internal static int SortDistinctInPlace<T>(Span<T> values) where T : struct, IEquatable<T>, IComparisonOperators<T, T, bool>
     {
-        values.Sort();
+        NumberSort.Sort(values);
         int count = 0;
         for (int i = 0; i < values.Length; i++)
             if (i == 0 || !values[i].Equals(values[i - 1])) values[count++] = values[i];

@@ -1,3 +1,4 @@
+using ReuseDetect.Internal;
 using ReuseDetect.Ingestion;
 
 namespace ReuseDetect.Pipeline;
@@ -38,7 +39,7 @@ public abstract class QueryIndexData
     {
         ArgumentNullException.ThrowIfNull(words);
         ulong[] common = [.. Attribution.BoilerplateLearner.CommonWordsOf(words)];
-        Array.Sort(common);
+        NumberSort.Sort(common.AsSpan());
         return common;
     }
 
