@@ -16,7 +16,8 @@ namespace ReuseDetect.Alignment;
 /// <item>Filtering: a passage is kept when it is at least <see cref="AlignmentOptions.MinWords"/> tokens on each side
 /// and enough of each side is covered by seeds; optionally only the best of passages overlapping in A is kept.</item>
 /// </list>
-/// Passage ends always fall on matched tokens.
+/// Passage ends fall on matched tokens, or on a sentence's bounds where the passage opens or ends inside a sentence whose
+/// rest still shares words in both texts (<see cref="CompleteSentences"/>).
 /// </summary>
 sealed partial class PassageAligner
 {
@@ -138,6 +139,7 @@ sealed partial class PassageAligner
         if (!close && !summaries) return [];
         ChainSeeds(seeds, _options.MaxGap, _options.MaxGap, summaries ? _options.SummaryGap : -1, evidence, work);
         List<Box> kept = close ? Passages(seeds, work.CloseChains, new Gaps(_options.MergeGap, _options.MergeGap), self, evidence, anchoredOnly, work) : work.BoxList();
+        if (!self) CompleteSentences(seeds, kept, evidence);
         if (summaries) kept.AddRange(Summaries(seeds, work.WideChains, evidence, kept, work));
         if (_options.ResolveOverlaps) kept = ResolveOverlaps(kept, work);
         var result = new List<AlignedPassage>(kept.Count);

@@ -94,7 +94,7 @@ public sealed class PassageAlignerEvidenceTests
     static SeedGrams Prepare(PassageAligner aligner, string text, byte[]? marks = null) =>
         aligner.Prepare(Tokenizer.Tokenize(text), text, marks ?? default);
 
-    static List<AlignedPassage> Align(string a, string b, AlignmentOptions? options = null, byte[]? marksA = null, byte[]? marksB = null,
+    internal static List<AlignedPassage> Align(string a, string b, AlignmentOptions? options = null, byte[]? marksA = null, byte[]? marksB = null,
         bool anchoredOnly = false)
     {
         PassageAligner aligner = options is { } o ? new PassageAligner(o) : s_aligner;
@@ -104,7 +104,7 @@ public sealed class PassageAlignerEvidenceTests
     static int Count(string text) => Tokenizer.Tokenize(text).Count;
 
     /// <summary>The token range of the first occurrence of <paramref name="part"/> in <paramref name="text"/>.</summary>
-    static (int Start, int End) TokensOf(string text, string part)
+    internal static (int Start, int End) TokensOf(string text, string part)
     {
         int at = text.IndexOf(part, StringComparison.Ordinal);
         Assert.True(at >= 0, $"'{part}' not in the text");
