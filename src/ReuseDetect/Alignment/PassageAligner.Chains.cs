@@ -44,7 +44,8 @@ sealed partial class PassageAligner
                 Seed x = seeds[s];
                 int home = x.B / width;
                 // Links only ever go from a seed to earlier ones, so s is alone in both sets until here: its roots are kept
-                // at hand while it links (the sets, and so the chains, are the same whatever order the links are made in).
+                // at hand while it links, and stay its roots (the sets, and so the chains, are the same whatever order the
+                // links are made in).
                 int closeRoot = s, wideRoot = s;
                 for (int k = Math.Max(0, home - 1); k <= Math.Min(buckets - 1, home + 1); k++)
                 {
@@ -54,12 +55,17 @@ sealed partial class PassageAligner
                         if (x.A - y.A > g + longest) break;
                         if (Distance(x.A, x.AEnd, y.A, y.AEnd) > g) continue;
                         int distB = Distance(x.B, x.BEnd, y.B, y.BEnd);
-                        if (distB > reachB
+                        if (distB > reachB) continue;
+                        // A seed already in s's set would gain nothing from the link, so the wall test is skipped for it:
+                        // among the dense seeds of a copy nearly every one within reach is, after the first few links.
+                        int closeOther = distB <= closeB ? close.Find(t) : closeRoot;
+                        int wideOther = distB <= wideB ? wide!.Find(t) : wideRoot;
+                        if ((closeOther == closeRoot && wideOther == wideRoot)
                             || (wallsA && texts.A.Walled(Math.Min(x.A, y.A), Math.Max(x.AEnd, y.AEnd)))
                             || (wallsB && texts.B.Walled(Math.Min(x.B, y.B), Math.Max(x.BEnd, y.BEnd))))
                             continue;
-                        if (distB <= closeB) closeRoot = close.Link(closeRoot, t);
-                        if (distB <= wideB) wideRoot = wide!.Link(wideRoot, t);
+                        if (closeOther != closeRoot) closeRoot = close.JoinRoots(closeRoot, closeOther);
+                        if (wideOther != wideRoot) wideRoot = wide!.JoinRoots(wideRoot, wideOther);
                     }
                 }
                 previous[s] = newest[home];

@@ -65,6 +65,17 @@ sealed class UnionFind
         return ry == root ? root : Join(root, ry);
     }
 
+    /// <summary>
+    /// Joins the sets whose roots are <paramref name="root"/> and <paramref name="other"/> (distinct, each found by
+    /// <see cref="Find"/> since the last join) and returns the root of the joined set: <see cref="Link"/> for a caller
+    /// that has looked up the other root already.
+    /// </summary>
+    public int JoinRoots(int root, int other)
+    {
+        if (root == other || _parent[root] != root || _parent[other] != other) throw new ArgumentException("Two distinct roots are needed.");
+        return Join(root, other);
+    }
+
     /// <summary>Joins two distinct roots, the smaller set under the larger; returns the root of the joined set.</summary>
     int Join(int rx, int ry)
     {

@@ -41,7 +41,13 @@ public sealed class UnionFindTests
             for (int k = random.Next(0, 2 * n); k > 0; k--)
             {
                 int x = random.Next(n), y = random.Next(n);
-                uf.Union(x, y);
+                // Half the unions by roots found first (JoinRoots), half by Union.
+                if (k % 2 == 0) uf.Union(x, y);
+                else if (uf.Find(x) is int rx && uf.Find(y) is int ry && rx != ry)
+                {
+                    int root = uf.JoinRoots(rx, ry);
+                    Assert.True(root == uf.Find(x) && root == uf.Find(y));
+                }
                 int from = label[y], to = label[x];
                 for (int i = 0; i < n; i++) if (label[i] == from) label[i] = to;
             }
@@ -85,5 +91,17 @@ public sealed class UnionFindTests
         Assert.Equal([0, 1, 2, 3], members);
         Assert.Equal([1, 2, 4], ends[..sets]);
         Assert.Equal([[0], [1], [2, 3]], uf.Groups());
+    }
+
+    [Fact]
+    public void Should_refuse_to_join_what_are_not_two_distinct_roots()
+    {
+        var uf = new UnionFind(4);
+        uf.Union(0, 1);
+        int child = uf.Find(0) == 0 ? 1 : 0;
+        Assert.Throws<ArgumentException>(() => uf.JoinRoots(2, 2));
+        Assert.Throws<ArgumentException>(() => uf.JoinRoots(child, 2));
+        Assert.Equal(uf.Find(0), uf.JoinRoots(uf.Find(0), 2));
+        Assert.Equal(uf.Find(2), uf.Find(1));
     }
 }
