@@ -56,19 +56,9 @@ sealed class UnionFind
     }
 
     /// <summary>
-    /// Joins the set of <paramref name="y"/> to the set whose root is <paramref name="root"/> and returns the root of the
-    /// joined set: <see cref="Union"/> for a caller that keeps one set's root at hand, saving its look-up.
-    /// </summary>
-    public int Link(int root, int y)
-    {
-        int ry = Find(y);
-        return ry == root ? root : Join(root, ry);
-    }
-
-    /// <summary>
     /// Joins the sets whose roots are <paramref name="root"/> and <paramref name="other"/> (distinct, each found by
-    /// <see cref="Find"/> since the last join) and returns the root of the joined set: <see cref="Link"/> for a caller
-    /// that has looked up the other root already.
+    /// <see cref="Find"/> since the last join) and returns the root of the joined set: <see cref="Union"/> for a caller
+    /// that has looked up both roots already.
     /// </summary>
     public int JoinRoots(int root, int other)
     {
