@@ -55,7 +55,7 @@ function renderGraph() {
   const root = document.getElementById('tab-graph'), G = R.graph, MAXN = 60;
   const what = G.nodeKind === 'document' ? 'documents (no outlet is known)' : 'outlets';
   root.append(h('p', { class: 'note', text: 'Who reposts whom: nodes are ' + what + ', plus origins outside the corpus (dashed). ' +
-    'An arrow runs from the origin to the repost; its width grows with the characters reposted. Undirected (blue) links join copies whose origin is undetermined.' }));
+    'An arrow runs from the origin to the repost; its width grows with the characters reposted. Undirected (blue) links join copies aligned with each other whose origin is undetermined.' }));
   if (!G.edges.length) { root.append(h('p', { class: 'note', text: 'No passage is shared between ' + what + '.' })); return; }
   const weight = new Map();
   for (const [a, b, chars] of G.edges) { weight.set(a, (weight.get(a) || 0) + chars); weight.set(b, (weight.get(b) || 0) + chars); }

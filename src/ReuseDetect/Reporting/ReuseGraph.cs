@@ -4,9 +4,11 @@ namespace ReuseDetect.Reporting;
 public sealed record ReuseGraphNode(string Id, string Label, string Kind, int Documents, long ReusedChars);
 
 /// <summary>
-/// An edge of the reuse graph. Directed edges run from the origin to the one who reposted (who reposts whom);
-/// undirected ones join the members of a cluster whose origin is undetermined. <see cref="Chars"/> counts the
-/// reposting side's characters.
+/// An edge of the reuse graph. Directed edges run from the origin to the one who reposted (who reposts whom), and
+/// <see cref="Chars"/> counts the reposting side's characters. Undirected ones join two members of a cluster whose
+/// origin is undetermined that were aligned with each other (not every pair of members: a cluster's edges grow with
+/// its alignments, not with the square of its size); <see cref="Chars"/> then counts the aligned characters of the
+/// target's side.
 /// </summary>
 public sealed record ReuseGraphEdge(string Source, string Target, long Chars, int Clusters, bool Directed);
 
@@ -48,7 +50,7 @@ public sealed record ReuseGraph(string NodeKind, IReadOnlyList<ReuseGraphNode> N
         List<ReportCluster> passages = [.. report.Clusters.Where(c => c.Kind == "passage" && !c.Boilerplate)];
         string? OriginOf(ReportCluster c) => c.Origin.Id is { } oid ? KeyOf(oid) : c.Origin.Outlet;
         // Every key an edge can join, numbered in ordinal order: the counting below compares and hashes numbers, not
-        // strings (a cluster of unknown origin joins every pair of its members), and sorting by number is sorting by key.
+        // strings, and sorting by number is sorting by key.
         var keys = new SortedSet<string>(nodes.Keys, StringComparer.Ordinal);
         foreach (ReportCluster c in passages)
         {
@@ -78,9 +80,16 @@ public sealed record ReuseGraph(string NodeKind, IReadOnlyList<ReuseGraphNode> N
                     if (target != source) AddEdge(edges, seen, source, target, chars, directed: true);
                 continue;
             }
-            for (int i = 0; i < members.Count; i++)
-                for (int j = 0; j < members.Count; j++)
-                    if (members[i].Key < members[j].Key) AddEdge(edges, seen, members[i].Key, members[j].Key, members[j].Chars, directed: false);
+            // Without an origin, who reposted whom is unknown: an undirected edge joins two members the scan aligned with
+            // each other (the cluster's alignments), weighted with the aligned characters of the later key's side. Joining
+            // every pair of members instead would claim pairs never compared and grow with the square of a cluster's size.
+            foreach (ReportAlignment al in c.Alignments)
+            {
+                int ka = members[al.A].Key, kb = members[al.B].Key;
+                if (ka == kb) continue;
+                if (ka < kb) AddEdge(edges, seen, ka, kb, al.BEnd - al.BStart, directed: false);
+                else AddEdge(edges, seen, kb, ka, al.AEnd - al.AStart, directed: false);
+            }
         }
         var sorted = edges.OrderBy(e => e.Key)
             .Select(e => new ReuseGraphEdge(names[(int)(e.Key >> 32)], names[(int)e.Key], e.Value.Chars, e.Value.Clusters, e.Value.Directed))

@@ -39,12 +39,41 @@ public sealed class ReportExportTests
         Assert.Equal(("outlet-a", "outlet-b", 24L, 1, true), (e.Source, e.Target, e.Chars, e.Clusters, e.Directed));
     }
 
+    [Fact]
+    public void Should_join_the_members_of_a_cluster_without_origin_only_where_they_were_aligned()
+    {
+        // Given a cluster of undetermined origin whose four copies were aligned in a path (a-b, b-c, c-d), as a long chain of
+        // reposts is: each copy matched the next, not every other one
+        string[] ids = ["a.txt", "b.txt", "c.txt", "d.txt"];
+        ReportMember Member(string id) => new(id, "unknown", 0, 100, "", null, null);
+        var report = SyntheticReports.TwoMembers("x", "x") with
+        {
+            Documents = [.. ids.Select(id => new ReportDocument { Id = id, Path = id, ReusedChars = 100 })],
+            Clusters =
+            [
+                new ReportCluster
+                {
+                    Id = "c1", Kind = "passage", Documents = 4, Outlets = [], Words = 20, MinIdentity = 1,
+                    Origin = new ReportOrigin(null, null, "undetermined", null), Members = [.. ids.Select(Member)],
+                    Alignments = [new(0, 0, 90, 1, 0, 80, 1), new(1, 0, 100, 2, 5, 75, 1), new(3, 10, 60, 2, 0, 100, 1)],
+                },
+            ],
+        };
+        // When the graph is built
+        ReuseGraph g = ReuseGraph.From(report);
+        // Then there are three undirected edges, one per alignment, weighted with the target's aligned characters, and
+        // none between copies never compared (a-c, a-d, b-d): the edges grow with the alignments, not as pairs of members
+        Assert.Equal(
+            [("a.txt", "b.txt", 80L, 1, false), ("b.txt", "c.txt", 70L, 1, false), ("c.txt", "d.txt", 50L, 1, false)],
+            g.Edges.Select(e => (e.Source, e.Target, e.Chars, e.Clusters, e.Directed)));
+    }
+
     [Theory]
     [InlineData(1, false)]
     [InlineData(2, true)]
     [InlineData(3, false)]
     [InlineData(4, true)]
-    public void Should_give_the_graph_of_a_plain_count_over_every_pair_of_members(int seed, bool outlets)
+    public void Should_give_the_graph_of_a_plain_count_over_origins_and_alignments(int seed, bool outlets)
     {
         // Given a random report: outlets or none, clusters of known, external and unknown origin, documents with several
         // members in one cluster, names whose ordinal order differs from the order they first appear in
@@ -61,10 +90,16 @@ public sealed class ReportExportTests
             ReportOrigin origin = originKind == 0 ? new ReportOrigin(members[0].Id, members[0].Outlet, "earliest-date", null)
                 : originKind == 1 ? new ReportOrigin(null, random.Next(2) == 0 ? "Reuters" : "AP", "credit-line", null)
                 : new ReportOrigin(null, null, "undetermined", null);
+            // Alignments between random members (one member with itself too: text repeated inside a document).
+            var alignments = Enumerable.Range(0, random.Next(0, 2 * members.Count)).Select(_ =>
+            {
+                int a = random.Next(members.Count), b = random.Next(a, members.Count);
+                return new ReportAlignment(a, 0, random.Next(1, 300), b, 0, random.Next(1, 300), 1);
+            }).ToList();
             clusters.Add(new ReportCluster
             {
                 Id = $"c{c}", Kind = random.Next(8) == 0 ? "internal" : "passage", Boilerplate = random.Next(10) == 0, Documents = members.Count,
-                Outlets = [], Words = 20, MinIdentity = 1, Origin = origin, Members = members,
+                Outlets = [], Words = 20, MinIdentity = 1, Origin = origin, Members = members, Alignments = alignments,
             });
         }
         var report = SyntheticReports.TwoMembers("x", "x") with
@@ -81,7 +116,10 @@ public sealed class ReportExportTests
         Assert.Contains(graph.Edges, e => e.Directed);
     }
 
-    /// <summary>The graph's edges counted the plain way: string keys, every ordered pair of members, sorted at the end.</summary>
+    /// <summary>
+    /// The graph's edges counted the plain way: string keys; the origin to every member, or, without an origin, the two
+    /// members of every alignment; sorted at the end.
+    /// </summary>
     static List<(string, string, long, int, bool)> PlainEdges(ReuseReport report, bool outlets)
     {
         var outletOf = report.Documents.ToDictionary(d => d.Id, d => d.Outlet ?? "unknown");
@@ -103,9 +141,13 @@ public sealed class ReportExportTests
                     if (KeyOf(m.Id) != origin) Add(seen, origin, KeyOf(m.Id), m.End - m.Start, directed: true);
                 continue;
             }
-            foreach (ReportMember a in c.Members)
-                foreach (ReportMember b in c.Members)
-                    if (string.CompareOrdinal(KeyOf(a.Id), KeyOf(b.Id)) < 0) Add(seen, KeyOf(a.Id), KeyOf(b.Id), b.End - b.Start, directed: false);
+            foreach (ReportAlignment al in c.Alignments)
+            {
+                string ka = KeyOf(c.Members[al.A].Id), kb = KeyOf(c.Members[al.B].Id);
+                int order = string.CompareOrdinal(ka, kb);
+                if (order < 0) Add(seen, ka, kb, al.BEnd - al.BStart, directed: false);
+                else if (order > 0) Add(seen, kb, ka, al.AEnd - al.AStart, directed: false);
+            }
         }
         return [.. edges.OrderBy(e => e.Key.Item1, StringComparer.Ordinal).ThenBy(e => e.Key.Item2, StringComparer.Ordinal)
             .Select(e => (e.Key.Item1, e.Key.Item2, e.Value.Chars, e.Value.Clusters, e.Value.Directed))];
