@@ -14,7 +14,7 @@ sealed partial class PassageAligner
     /// negative. The chains of two seeds or more (a lone seed is never a passage) are left in
     /// <see cref="Scratch.CloseChains"/> and <see cref="Scratch.WideChains"/>.
     /// </summary>
-    static void ChainSeeds(ReadOnlySpan<Seed> seeds, int gapA, int closeB, int wideB, Evidence texts, Scratch work)
+    internal static void ChainSeeds(ReadOnlySpan<Seed> seeds, int gapA, int closeB, int wideB, Evidence texts, Scratch work)
     {
         int g = gapA, reachB = Math.Max(closeB, wideB);
         // Seeds are sorted by A start; a seed t can link s only when t started at most (gap + longest seed) before s.

@@ -23,7 +23,7 @@ sealed partial class PassageAligner
     /// filed a registration statement with the Securities and Exchange Commission covering a proposed offering", "Oper shr
     /// loss two cts vs"): two different companies' filings share such a run, and nothing else.
     /// </summary>
-    readonly record struct Evidence(SeedGrams A, SeedGrams B, bool DistinctiveAnchor);
+    internal readonly record struct Evidence(SeedGrams A, SeedGrams B, bool DistinctiveAnchor);
 
     /// <summary>
     /// Whether a box is reuse rather than two texts about the same thing. Either test is enough: a verbatim run of

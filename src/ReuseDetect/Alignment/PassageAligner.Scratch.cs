@@ -25,7 +25,7 @@ sealed partial class PassageAligner
     /// them, the seed groups (segments of one arena, valid until the alignment ends), and lists of boxes lent until then.
     /// Nothing kept here outlives an alignment.
     /// </summary>
-    sealed class Scratch
+    internal sealed class Scratch
     {
         readonly List<List<Box>> _boxLists = [];
         int _boxListsLent;

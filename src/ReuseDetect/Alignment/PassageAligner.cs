@@ -416,7 +416,7 @@ sealed partial class PassageAligner
     /// Bounding box of a group of seeds and the tokens the seeds cover on each side. The group is a segment of the
     /// alignment's <see cref="Scratch.Groups"/>, read only while the alignment runs.
     /// </summary>
-    readonly record struct Box(int AStart, int AEnd, int BStart, int BEnd, int MatchedA, int MatchedB, ArraySegment<int> Seeds)
+    internal readonly record struct Box(int AStart, int AEnd, int BStart, int BEnd, int MatchedA, int MatchedB, ArraySegment<int> Seeds)
     {
         public int ALength => AEnd - AStart;
         public int BLength => BEnd - BStart;
