@@ -26,8 +26,8 @@ static class ReportFiles
     /// <summary>
     /// Writes all reports into <paramref name="folder"/> (created if missing), using at most <paramref name="parallelism"/>
     /// threads (-1: one per core); returns their full paths, in <see cref="Names"/> order. The files are independent
-    /// readers of one immutable report, so they are written side by side (report.html, the longest, first); with one
-    /// thread, one after the other. A failure of one (a full disk) lets the others finish, then is thrown.
+    /// readers of one immutable report, so they are written side by side (the reuse graph two of them show built first,
+    /// then report.html, the longest); with one thread, one after the other. A failure of one (a full disk) lets the others finish, then is thrown.
     /// </summary>
     public static IReadOnlyList<string> Write(string folder, ReuseReport report, int parallelism = -1)
     {
@@ -51,12 +51,17 @@ static class ReportFiles
             using var writer = new StreamWriter(stream, encoding, 1 << 16, leaveOpen: true);
             foreach (ReadOnlyMemory<char> chunk in content.GetChunks()) writer.Write(chunk.Span);
         };
-        // report.html and the GraphML file show one graph: built once here, not by both at once.
-        long graphStart = System.Diagnostics.Stopwatch.GetTimestamp();
-        _ = ReuseGraph.From(report);
-        Timed("reuse graph", graphStart);
+        // report.html and the GraphML file show one graph, built once (ReuseGraph.From): by its own action, first, beside
+        // the writers that do not need it (report.html needs it only at its end, and waits for it if it is not done).
+        Action graph = () =>
+        {
+            long start = System.Diagnostics.Stopwatch.GetTimestamp();
+            ParallelShare.Action(() => ReuseGraph.From(report));
+            Timed("reuse graph", start);
+        };
         Action[] writes =
         [
+            graph,
             Put(Html, stream => HtmlReportWriter.Write(stream, report, parallelism)),
             Put(Json, stream => JsonReportWriter.Write(stream, report, parallelism)),
             Put(Markdown, stream => Chunks(MarkdownReportWriter.Build(report), s_utf8)(stream)),

@@ -23,15 +23,16 @@ public sealed record ReuseGraph(string NodeKind, IReadOnlyList<ReuseGraphNode> N
 
     /// <summary>
     /// Graphs already built, by report: report.html and the GraphML file show the same graph, and a report does not
-    /// change once built, so its graph is built once (and goes with the report).
+    /// change once built, so its graph is built once (and goes with the report). A caller that asks while another builds
+    /// it waits for that build instead of making a second (the writers run side by side, one of them building it).
     /// </summary>
-    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ReuseReport, ReuseGraph> s_built = new();
+    static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ReuseReport, Lazy<ReuseGraph>> s_built = new();
 
     /// <summary>The graph of <paramref name="report"/> (built on the first call for that report).</summary>
     public static ReuseGraph From(ReuseReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return s_built.GetValue(report, Build);
+        return s_built.GetValue(report, static r => new Lazy<ReuseGraph>(() => Build(r), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
 
     static ReuseGraph Build(ReuseReport report)
