@@ -34,7 +34,8 @@ sealed class SeedGrams
     public int TokenCount { get; }
 
     /// <summary>Approximate memory held, in bytes.</summary>
-    public long Bytes => Exact.Bytes + (Content?.Bytes ?? 0) + (Pairs?.Bytes ?? 0) + 5L * Kinds.Length + 8L * (SentenceStarts?.Length ?? 0);
+    public long Bytes => Exact.Bytes + (Content?.Bytes ?? 0) + (Pairs?.Bytes ?? 0) + 5L * Kinds.Length + 4L * (BlockedBefore?.Length ?? 0)
+        + 8L * (SentenceStarts?.Length ?? 0);
 
     /// <summary>
     /// The tokens that open a sentence, one bit a token (<see cref="WordKinds.SentenceStarts"/>), or null when only token

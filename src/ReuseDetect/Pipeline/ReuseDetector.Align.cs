@@ -173,6 +173,9 @@ public sealed partial class ReuseDetector
         return edited;
     }
 
+    /// <summary>Candidate pairs a thread takes at once from the schedule: enough to make taking them cheap, few enough to keep the threads together.</summary>
+    const int AlignChunk = 16;
+
     List<PassageLink> AlignAll(List<DocumentRecord> records, List<CandidatePair> list, HashSet<CandidatePair> edited, BoilerplateModel model, TextCache cache,
         IScanCache? scanCache, IProgress<ScanProgress>? progress, CancellationToken ct)
     {
@@ -189,17 +192,25 @@ public sealed partial class ReuseDetector
         for (int d = 0; d < records.Count; d++)
             if (left[d] == 0) cache.Release(records[d]);
         progress?.Report(new ScanProgress(PipelineStage.Align, 0, list.Count));
-        // Aligned in an order that keeps each document's partners together (the results keep the list's order).
+        // Aligned in an order that keeps each document's partners together (the results keep the list's order). The
+        // threads take that order in small chunks from one shared front, not a range each (Parallel.For's default, which
+        // starts the second thread halfway down the schedule): they then work on the same documents, and the documents
+        // in use at any time, which the text cache must hold, are those of one stretch of the schedule instead of two.
         int[] order = PairSchedule.Order(list, records.Count);
-        System.Threading.Tasks.Parallel.For(0, list.Count, Parallel(ct), () => CreateAligner(), (k, _, aligner) =>
+        if (list.Count == 0) return [];
+        var chunks = System.Collections.Concurrent.Partitioner.Create(0, list.Count, AlignChunk);
+        System.Threading.Tasks.Parallel.ForEach(chunks, Parallel(ct), () => CreateAligner(), (range, _, aligner) =>
         {
-            int i = order[k];
-            CandidatePair pair = list[i];
-            results[i] = AlignPair(records[pair.A], records[pair.B], !edited.Contains(pair), model, cache, scanCache, aligner);
-            if (Interlocked.Decrement(ref left[pair.A]) == 0) cache.Release(records[pair.A]);
-            if (pair.B != pair.A && Interlocked.Decrement(ref left[pair.B]) == 0) cache.Release(records[pair.B]);
-            int d = Interlocked.Increment(ref done);
-            if (d % 256 == 0 || d == list.Count) progress?.Report(new ScanProgress(PipelineStage.Align, d, list.Count));
+            for (int k = range.Item1; k < range.Item2; k++)
+            {
+                int i = order[k];
+                CandidatePair pair = list[i];
+                results[i] = AlignPair(records[pair.A], records[pair.B], !edited.Contains(pair), model, cache, scanCache, aligner);
+                if (Interlocked.Decrement(ref left[pair.A]) == 0) cache.Release(records[pair.A]);
+                if (pair.B != pair.A && Interlocked.Decrement(ref left[pair.B]) == 0) cache.Release(records[pair.B]);
+                int d = Interlocked.Increment(ref done);
+                if (d % 256 == 0 || d == list.Count) progress?.Report(new ScanProgress(PipelineStage.Align, d, list.Count));
+            }
             return aligner;
         }, _ => { });
         return [.. results.SelectMany(r => r)];

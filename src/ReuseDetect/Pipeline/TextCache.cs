@@ -6,28 +6,47 @@ using ReuseDetect.Text;
 namespace ReuseDetect.Pipeline;
 
 /// <summary>
-/// Reloads documents for alignment, tokenized, keeping at most about <c>budgetChars</c> characters cached, keyed by
-/// document id: a record of a JSON/JSONL file is reloaded by reading its file and picking the record by id. A document
-/// whose content changed since it was signed is reported, not aligned. Eviction is oldest first with a second chance
-/// (CLOCK): an entry read since it last came round is kept for another round, so the documents of many candidate pairs
-/// stay while those of one pass through.
+/// Reloads documents for alignment, tokenized, keeping at most about <c>budgetBytes</c> bytes cached, keyed by document
+/// id: a record of a JSON/JSONL file is reloaded by reading its file and picking the record by id. The budget counts all
+/// an entry holds (its text, its tokens and, while made, its seed grams and shingles, which together outweigh the text
+/// four to one), so the cache's memory is bounded, not just its characters. A document whose content changed since it
+/// was signed is reported, not aligned. Eviction is oldest first with a second chance (CLOCK): an entry read since it
+/// last came round is kept for another round, so the documents of many candidate pairs stay while those of one pass
+/// through.
 /// </summary>
-sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)> load, long budgetChars)
+sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)> load, long budgetBytes)
 {
     /// <summary>
-    /// A document with its tokens and, once aligned, its seed grams (about 13 bytes a token more), kept with it so that a
-    /// document in many candidate pairs is prepared once while cached.
+    /// A document with its tokens and, once aligned, its seed grams (about 25 bytes a token more), kept with it so that a
+    /// document in many candidate pairs is prepared once while cached. It tells its cache when what it holds grows or
+    /// shrinks, as long as the cache counts it (an evicted entry may still be in use; it is then counted by nobody).
     /// </summary>
-    public sealed class Entry(LoadedDocument document, TokenizedText tokens)
+    public sealed class Entry
     {
         SeedGrams? _grams;
         Shingles? _shingles;
+        readonly Lock _gate = new();
+        TextCache? _counted;
+        long _bytes;
 
         sealed record Shingles(int Size, ulong[] Hashes);
 
-        public LoadedDocument Document { get; } = document;
+        internal Entry(LoadedDocument document, TokenizedText tokens)
+        {
+            Document = document;
+            Tokens = tokens;
+            _bytes = BaseBytes(document, tokens);
+        }
 
-        public TokenizedText Tokens { get; } = tokens;
+        public LoadedDocument Document { get; }
+
+        public TokenizedText Tokens { get; }
+
+        /// <summary>Memory the entry holds now, in bytes: text, tokens, and the seed grams and shingles while made.</summary>
+        public long Bytes => Interlocked.Read(ref _bytes);
+
+        /// <summary>Bytes of a document with its tokens: two a character, the token arrays, and the objects around them.</summary>
+        internal static long BaseBytes(LoadedDocument document, TokenizedText tokens) => 2L * document.Text.Length + tokens.Bytes + ObjectBytes;
 
         /// <summary>
         /// The seed grams of the tokens for <paramref name="aligner"/>, with the token marks <paramref name="marks"/> gives
@@ -44,17 +63,19 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
         {
             SeedGrams? grams = Volatile.Read(ref _grams);
             if (grams is not null && aligner.CanUse(grams)) return grams;
-            // Two threads may both prepare a document: the grams are equal, and the first stored is kept.
+            // Two threads may both prepare a document: the grams are equal, and the first stored is kept (and counted).
             grams = aligner.Prepare(Tokens, Document.Text, marks(this, state));
-            Interlocked.CompareExchange(ref _grams, grams, null);
+            if (Interlocked.CompareExchange(ref _grams, grams, null) is null) Resize(grams.Bytes);
             return grams;
         }
 
         /// <summary>Drops the seed grams and shingles (the document's pairs are done); they are made again if asked for.</summary>
         public void DropDerived()
         {
-            Volatile.Write(ref _grams, null);
-            Volatile.Write(ref _shingles, null);
+            long freed = 0;
+            if (Interlocked.Exchange(ref _grams, null) is { } grams) freed += grams.Bytes;
+            if (Interlocked.Exchange(ref _shingles, null) is { } shingles) freed += 8L * shingles.Hashes.Length;
+            if (freed != 0) Resize(-freed);
         }
 
         /// <summary>The distinct shingle hashes of <paramref name="n"/> words, ascending, made on first use (thread-safe).</summary>
@@ -63,14 +84,51 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
             Shingles? shingles = Volatile.Read(ref _shingles);
             if (shingles is not null && shingles.Size == n) return shingles.Hashes;
             ulong[] hashes = ReuseDetector.DistinctShingles(Tokens, n);
-            Volatile.Write(ref _shingles, new Shingles(n, hashes));
+            Shingles? old = Interlocked.Exchange(ref _shingles, new Shingles(n, hashes));
+            Resize(8L * hashes.Length - 8L * (old?.Hashes.Length ?? 0));
             return hashes;
+        }
+
+        /// <summary>Counts what the entry holds in <paramref name="cache"/> from now on.</summary>
+        internal void CountIn(TextCache cache)
+        {
+            lock (_gate)
+            {
+                _counted = cache;
+                Interlocked.Add(ref cache._bytes, _bytes);
+            }
+        }
+
+        /// <summary>Stops counting the entry in its cache (evicted).</summary>
+        internal void Uncount()
+        {
+            lock (_gate)
+            {
+                if (_counted is { } cache) Interlocked.Add(ref cache._bytes, -_bytes);
+                _counted = null;
+            }
+        }
+
+        void Resize(long delta)
+        {
+            TextCache? cache;
+            lock (_gate)
+            {
+                _bytes += delta;
+                cache = _counted;
+                if (cache is not null) Interlocked.Add(ref cache._bytes, delta);
+            }
+            // Grams made for a pair can push the cache over its budget: room is made then, as for a document loaded.
+            if (delta > 0) cache?.MakeRoom();
         }
     }
 
+    /// <summary>Bytes of the objects around an entry's arrays (entry, slot, document, token list, dictionary node), roughly.</summary>
+    const long ObjectBytes = 512;
+
     /// <summary>
-    /// A cache slot: the (lazily loaded) entry, its size once counted, whether it was read since eviction last came
-    /// round, and whether its user is done with it.
+    /// A cache slot: the (lazily loaded) entry, whether it was read since eviction last came round, and whether its user
+    /// is done with it.
     /// </summary>
     sealed class Slot
     {
@@ -80,7 +138,8 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
 
         public Lazy<Entry?> Value { get; }
 
-        public long Chars;
+        /// <summary>The entry once counted (set before the lazy value is, by the load that makes it).</summary>
+        public Entry? Counted;
         public int Referenced;
         public int Released;
     }
@@ -89,7 +148,10 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
     readonly ConcurrentQueue<(string Id, Slot Slot)> _order = new();
     readonly ConcurrentQueue<(string Id, Slot Slot)> _released = new();
     readonly ConcurrentDictionary<string, string> _errors = new();
-    long _chars;
+    long _bytes;
+
+    /// <summary>Bytes the cached entries hold now.</summary>
+    public long Bytes => Interlocked.Read(ref _bytes);
 
     /// <summary>Errors met while reloading (document id → reason).</summary>
     public IReadOnlyDictionary<string, string> Errors => _errors;
@@ -108,9 +170,10 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
     /// <summary>Seeds the cache with a document that was just read (saves a second read for small corpora).</summary>
     public void Offer(LoadedDocument document, TokenizedText tokens)
     {
-        if (Interlocked.Read(ref _chars) + document.Text.Length > budgetChars) return;
-        var slot = new Slot(new Entry(document, tokens));
-        if (_entries.TryAdd(document.Id, slot)) Account(document.Id, slot, document.Text.Length);
+        if (Bytes + Entry.BaseBytes(document, tokens) > budgetBytes) return;
+        var entry = new Entry(document, tokens.Trimmed());
+        var slot = new Slot(entry);
+        if (_entries.TryAdd(document.Id, slot)) Account(document.Id, slot, entry);
     }
 
     /// <summary>
@@ -137,24 +200,30 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
             _errors[record.Id] = TransientErrors.ChangedDuringScan + "; its passages were not aligned (scan again)";
             return null;
         }
-        var entry = new Entry(doc, Tokenizer.Tokenize(doc.Text, doc.BodyStart, doc.BodyEnd));
-        Account(record.Id, slot, doc.Text.Length);
+        var entry = new Entry(doc, Tokenizer.Tokenize(doc.Text, doc.BodyStart, doc.BodyEnd).Trimmed());
+        Account(record.Id, slot, entry);
         return entry;
     }
 
-    void Account(string id, Slot slot, long chars)
+    void Account(string id, Slot slot, Entry entry)
     {
-        slot.Chars = chars;
+        slot.Counted = entry;
+        entry.CountIn(this);
         _order.Enqueue((id, slot));
-        long total = Interlocked.Add(ref _chars, chars);
+        MakeRoom();
+    }
+
+    /// <summary>Evicts entries until the cache is within its budget (or holds one entry).</summary>
+    void MakeRoom()
+    {
         // Released entries go first; then, oldest first, each entry passed over has its mark cleared, so one full round
         // (plus what other threads mark meanwhile) frees room.
         int passes = 2 * _order.Count + 2;
-        while (total > budgetChars)
+        while (Bytes > budgetBytes)
         {
             if (_released.TryDequeue(out var done))
             {
-                total = Evict(done.Id, done.Slot);
+                Evict(done.Id, done.Slot);
                 continue;
             }
             if (_order.Count <= 1 || !_order.TryDequeue(out var old)) break;
@@ -165,11 +234,13 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
                 _order.Enqueue(old);
                 continue;
             }
-            total = Evict(old.Id, old.Slot);
+            Evict(old.Id, old.Slot);
         }
     }
 
-    /// <summary>Removes <paramref name="slot"/> when it is still the entry of <paramref name="id"/>; returns the characters then cached.</summary>
-    long Evict(string id, Slot slot) =>
-        _entries.TryRemove(new KeyValuePair<string, Slot>(id, slot)) ? Interlocked.Add(ref _chars, -slot.Chars) : Interlocked.Read(ref _chars);
+    /// <summary>Removes <paramref name="slot"/> when it is still the entry of <paramref name="id"/>, and stops counting its bytes.</summary>
+    void Evict(string id, Slot slot)
+    {
+        if (_entries.TryRemove(new KeyValuePair<string, Slot>(id, slot))) slot.Counted?.Uncount();
+    }
 }

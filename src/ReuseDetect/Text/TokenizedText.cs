@@ -32,4 +32,17 @@ sealed class TokenizedText
 
     /// <summary>The token hashes, in text order.</summary>
     public ReadOnlySpan<ulong> TokenHashes => Hashes.AsSpan(0, Count);
+
+    /// <summary>Memory held by the three arrays, in bytes (their capacity, not just <see cref="Count"/>).</summary>
+    public long Bytes => 4L * Starts.Length + 4L * Ends.Length + 8L * Hashes.Length;
+
+    /// <summary>
+    /// These tokens in arrays of exactly <see cref="Count"/> (this list when they are so already). The tokenizer sizes its
+    /// arrays for the densest text (a token every five characters); prose has fewer, and a list kept for long (the text
+    /// cache) should not hold that slack.
+    /// </summary>
+    public TokenizedText Trimmed() =>
+        Starts.Length == Count && Ends.Length == Count && Hashes.Length == Count
+            ? this
+            : new TokenizedText(Starts[..Count], Ends[..Count], Hashes[..Count], Count);
 }

@@ -24,7 +24,7 @@ public sealed class TextCacheTests
         SourceFile file = Assert.Single(source.List().Files);
         DocumentRecord record = Record(file, source.Load(file).Document!);
         // Budget 0: nothing offered at signing is kept, so alignment reloads the file.
-        var cache = new TextCache(source.Load, budgetChars: 0);
+        var cache = new TextCache(source.Load, budgetBytes: 0);
         if (change == "modified") tmp.Write("a.txt", "Edited after signing: the offsets computed before no longer fit this text.");
         else File.Delete(file.FullPath);
 
@@ -50,7 +50,7 @@ public sealed class TextCacheTests
         string story = string.Join(' ', Enumerable.Range(0, 120).Select(i => "word" + (i * 7919 % 1000)));
         tmp.Write("wire/story.txt", story);
         string copy = tmp.Write("site/copy.txt", "Reposted: " + story);
-        var detector = new ReuseDetector(new ReuseDetectOptions { Parallelism = 1 }) { TextCacheBudgetChars = 0 };
+        var detector = new ReuseDetector(new ReuseDetectOptions { Parallelism = 1 }) { TextCacheBudgetBytes = 0 };
         // When the copy is edited after signing, before candidates and alignment reload it
         ReuseReport r = detector.Scan(new FolderSource(tmp.Path, detector.Options.Ingest), null,
             new OnStage(PipelineStage.Candidates, () => File.WriteAllText(copy, "Rewritten entirely after it was signed.")));
@@ -88,7 +88,7 @@ public sealed class TextCacheTests
         // Given room for two documents: reading a third evicts the oldest once a round has cleared every mark
         var docs = new Documents();
         DocumentRecord a = docs.Add("a"), b = docs.Add("b"), c = docs.Add("c"), d = docs.Add("d");
-        var cache = new TextCache(docs.Load, budgetChars: 200);
+        var cache = new TextCache(docs.Load, budgetBytes: 2 * OneEntryBytes(docs, a));
         Assert.NotNull(cache.Get(a));
         Assert.NotNull(cache.Get(b));
         Assert.NotNull(cache.Get(c));
@@ -116,7 +116,7 @@ public sealed class TextCacheTests
     {
         var docs = new Documents();
         DocumentRecord a = docs.Add("a");
-        var cache = new TextCache(docs.Load, budgetChars: 1000);
+        var cache = new TextCache(docs.Load, budgetBytes: 1 << 20);
         var aligner = new ReuseDetect.Alignment.PassageAligner(new ReuseDetect.Alignment.AlignmentOptions());
         TextCache.Entry entry = cache.Get(a)!;
         Assert.Same(entry.Grams(aligner), entry.Grams(aligner));
@@ -124,5 +124,71 @@ public sealed class TextCacheTests
         // Other options get their own grams
         var pan = new ReuseDetect.Alignment.PassageAligner(ReuseDetect.Alignment.AlignmentOptions.Pan);
         Assert.True(pan.CanUse(entry.Grams(pan)));
+    }
+
+    /// <summary>The bytes one document of <paramref name="docs"/> holds once cached (all are alike in size).</summary>
+    static long OneEntryBytes(Documents docs, DocumentRecord record)
+    {
+        var probe = new TextCache(docs.Load, budgetBytes: 1 << 20);
+        long bytes = probe.Get(record)!.Bytes;
+        docs.Reads.Clear();
+        return bytes;
+    }
+
+    [Fact]
+    public void The_budget_counts_tokens_and_seed_grams_not_just_characters()
+    {
+        var docs = new Documents();
+        DocumentRecord a = docs.Add("a");
+        var cache = new TextCache(docs.Load, budgetBytes: 1 << 20);
+        var aligner = new ReuseDetect.Alignment.PassageAligner(new ReuseDetect.Alignment.AlignmentOptions());
+        // A cached document counts its text (two bytes a character) and its tokens
+        TextCache.Entry entry = cache.Get(a)!;
+        long loaded = cache.Bytes;
+        Assert.Equal(entry.Bytes, loaded);
+        Assert.True(loaded >= 2 * entry.Document.Text.Length + entry.Tokens.Bytes);
+        // Its seed grams and shingles count while it holds them
+        long grams = entry.Grams(aligner).Bytes;
+        long shingles = 8L * entry.DistinctShingles(1).Length;
+        Assert.True(grams > 0 && shingles > 0);
+        Assert.Equal(loaded + grams + shingles, cache.Bytes);
+        // And no longer once it is released
+        cache.Release(a);
+        Assert.Equal(loaded, cache.Bytes);
+        Assert.Equal(loaded, entry.Bytes);
+    }
+
+    [Fact]
+    public void Seed_grams_that_overflow_the_budget_evict_another_document()
+    {
+        // Given room for two documents and a little more
+        var docs = new Documents();
+        DocumentRecord a = docs.Add("a"), b = docs.Add("b");
+        long one = OneEntryBytes(docs, a);
+        var cache = new TextCache(docs.Load, budgetBytes: 2 * one + 8);
+        Assert.NotNull(cache.Get(a));
+        TextCache.Entry eb = cache.Get(b)!;
+        Assert.NotNull(cache.TryPeek(a));
+        // When b's seed grams are made
+        eb.Grams(new ReuseDetect.Alignment.PassageAligner(new ReuseDetect.Alignment.AlignmentOptions()));
+        // Then the older a makes room, and the cache counts b alone
+        Assert.Null(cache.TryPeek(a));
+        Assert.Same(eb, cache.TryPeek(b));
+        Assert.Equal(eb.Bytes, cache.Bytes);
+        Assert.True(cache.Bytes <= 2 * one + 8);
+    }
+
+    [Fact]
+    public void Evicted_entries_are_no_longer_counted()
+    {
+        var docs = new Documents();
+        DocumentRecord[] records = [.. Enumerable.Range(0, 20).Select(i => docs.Add("d" + i))];
+        long one = OneEntryBytes(docs, records[0]);
+        var cache = new TextCache(docs.Load, budgetBytes: 3 * one);
+        foreach (DocumentRecord r in records) Assert.NotNull(cache.Get(r));
+        // Twenty read through room for three: the cache holds at most three, and counts exactly those it holds
+        int held = records.Count(r => cache.TryPeek(r) is not null);
+        Assert.InRange(held, 1, 3);
+        Assert.Equal(records.Sum(r => cache.TryPeek(r)?.Bytes ?? 0), cache.Bytes);
     }
 }

@@ -4,7 +4,7 @@ namespace ReuseDetect.Tests.Text;
 
 public sealed class TokenizerTests
 {
-    static (int Start, int End)[] Offsets(TokenizedText t) =>
+    internal static (int Start, int End)[] Offsets(TokenizedText t) =>
         [.. Enumerable.Range(0, t.Count).Select(i => (t.StartOf(i), t.EndOf(i)))];
 
     static ulong[] Hashes(string text) => Tokenizer.Tokenize(text).TokenHashes.ToArray();
@@ -233,5 +233,20 @@ public sealed class TokenizerReferenceTests
                 Assert.Equal(expected[i], (t.StartOf(i), t.EndOf(i), t.TokenHashes[i]));
             }
         }
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("one")]
+    [InlineData("A longer sentence, with punctuation; and numbers 7-3/4 and Ünïcödé wörds. Then more of them.")]
+    public void Trimmed_tokens_hold_exactly_their_count_and_read_the_same(string text)
+    {
+        TokenizedText t = Tokenizer.Tokenize(text);
+        TokenizedText trimmed = t.Trimmed();
+        Assert.Equal(t.Count, trimmed.Count);
+        Assert.Equal(TokenizerTests.Offsets(t), TokenizerTests.Offsets(trimmed));
+        Assert.Equal(t.TokenHashes.ToArray(), trimmed.TokenHashes.ToArray());
+        Assert.Equal(16L * t.Count, trimmed.Bytes);
+        Assert.Same(trimmed, trimmed.Trimmed());
     }
 }
