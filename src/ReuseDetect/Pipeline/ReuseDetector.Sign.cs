@@ -17,12 +17,15 @@ public sealed partial class ReuseDetector
         var results = new (IReadOnlyList<SignedDocument> Documents, IReadOnlyList<IngestError> Errors)[files.Count];
         int done = 0;
         progress?.Report(new ScanProgress(PipelineStage.Sign, 0, files.Count));
-        System.Threading.Tasks.Parallel.For(0, files.Count, Parallel(cancellationToken), i =>
+        // Each thread tokenizes into arrays of its own, kept from file to file: a document's tokens are read by signing
+        // and copied only when the text cache keeps them.
+        System.Threading.Tasks.Parallel.For(0, files.Count, Parallel(cancellationToken), () => new TokenizerScratch(), (i, _, scratch) =>
         {
-            results[i] = SignFile(source, listing, files[i], cache, scanCache, minHasher);
+            results[i] = SignFile(source, listing, files[i], cache, scanCache, minHasher, scratch);
             int d = Interlocked.Increment(ref done);
             if (d % 64 == 0 || d == files.Count) progress?.Report(new ScanProgress(PipelineStage.Sign, d, files.Count));
-        });
+            return scratch;
+        }, _ => { });
         var records = new List<DocumentRecord>(files.Count);
         for (int i = 0; i < files.Count; i++)
         {
@@ -34,7 +37,7 @@ public sealed partial class ReuseDetector
     }
 
     (IReadOnlyList<SignedDocument>, IReadOnlyList<IngestError>) SignFile(FolderSource source, FolderListing listing, SourceFile file, TextCache cache,
-        IScanCache? scanCache, MinHasher minHasher)
+        IScanCache? scanCache, MinHasher minHasher, TokenizerScratch scratch)
     {
         // Stamped by the walk, before any file was read: a file changed since is read again by the next scan.
         FileStamp? stamp = scanCache is null ? null : listing.StampOf(file.FullPath);
@@ -44,7 +47,7 @@ public sealed partial class ReuseDetector
         var signed = new List<SignedDocument>(load.Documents.Count);
         foreach (LoadedDocument doc in load.Documents)
         {
-            TokenizedText tokens = Tokenizer.Tokenize(doc.Text, doc.BodyStart, doc.BodyEnd);
+            TokenizedText tokens = Tokenizer.Tokenize(doc.Text, doc.BodyStart, doc.BodyEnd, scratch);
             signed.Add(Sign(doc, tokens, minHasher));
             // Small corpora keep their text for alignment; large ones reload it then (bounded cache).
             cache.Offer(doc, tokens);

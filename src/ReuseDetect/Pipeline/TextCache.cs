@@ -48,6 +48,9 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
         /// <summary>Bytes of a document with its tokens: two a character, the token arrays, and the objects around them.</summary>
         internal static long BaseBytes(LoadedDocument document, TokenizedText tokens) => 2L * document.Text.Length + tokens.Bytes + ObjectBytes;
 
+        /// <summary>Bytes of a document with <paramref name="tokenCount"/> tokens in arrays of their exact size.</summary>
+        internal static long BaseBytes(LoadedDocument document, int tokenCount) => 2L * document.Text.Length + 16L * tokenCount + ObjectBytes;
+
         /// <summary>
         /// The seed grams of the tokens for <paramref name="aligner"/>, with the token marks <paramref name="marks"/> gives
         /// (null: none), made on first use (thread-safe).
@@ -167,11 +170,14 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
     public Entry? TryPeek(DocumentRecord record) =>
         _entries.TryGetValue(record.Id, out Slot? slot) && slot.Value.IsValueCreated ? slot.Value.Value : null;
 
-    /// <summary>Seeds the cache with a document that was just read (saves a second read for small corpora).</summary>
+    /// <summary>
+    /// Seeds the cache with a document that was just read (saves a second read for small corpora). The tokens are copied
+    /// when kept: the caller's may live in a scratch it tokenizes the next text into.
+    /// </summary>
     public void Offer(LoadedDocument document, TokenizedText tokens)
     {
-        if (Bytes + Entry.BaseBytes(document, tokens) > budgetBytes) return;
-        var entry = new Entry(document, tokens.Trimmed());
+        if (Bytes + Entry.BaseBytes(document, tokens.Count) > budgetBytes) return;
+        var entry = new Entry(document, tokens.Copy());
         var slot = new Slot(entry);
         if (_entries.TryAdd(document.Id, slot)) Account(document.Id, slot, entry);
     }

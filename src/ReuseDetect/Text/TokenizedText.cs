@@ -42,7 +42,8 @@ sealed class TokenizedText
     /// cache) should not hold that slack.
     /// </summary>
     public TokenizedText Trimmed() =>
-        Starts.Length == Count && Ends.Length == Count && Hashes.Length == Count
-            ? this
-            : new TokenizedText(Starts[..Count], Ends[..Count], Hashes[..Count], Count);
+        Starts.Length == Count && Ends.Length == Count && Hashes.Length == Count ? this : Copy();
+
+    /// <summary>These tokens in arrays of their own, of exactly <see cref="Count"/> (for tokens that live in a scratch).</summary>
+    public TokenizedText Copy() => new(Starts[..Count], Ends[..Count], Hashes[..Count], Count);
 }

@@ -31,6 +31,21 @@ static class Tokenizer
         return new TokenizedText(starts, ends, hashes, count);
     }
 
+    /// <summary>
+    /// Tokenizes <paramref name="text"/>[<paramref name="start"/>..<paramref name="end"/>) into <paramref name="scratch"/>'s
+    /// arrays: the tokens read only until the next call with the same scratch (copy them to keep them,
+    /// <see cref="TokenizedText.Copy"/>). A caller tokenizing many texts one after another allocates nothing per text.
+    /// </summary>
+    internal static TokenizedText Tokenize(string text, int start, int end, TokenizerScratch scratch)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(end, text.Length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(start, end);
+        int count = Scan(text.AsSpan(), start, end, ref scratch.Starts, ref scratch.Ends, ref scratch.Hashes);
+        return new TokenizedText(scratch.Starts, scratch.Ends, scratch.Hashes, count);
+    }
+
     /// <summary>Counts and hashes tokens into caller-owned buffers (grown when too small). Returns the token count.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int Scan(ReadOnlySpan<char> text, int start, int end, ref int[] starts, ref int[] ends, ref ulong[] hashes)
@@ -277,4 +292,15 @@ static class Tokenizer
         Array.Resize(ref ends, n);
         Array.Resize(ref hashes, n);
     }
+}
+
+/// <summary>
+/// The token arrays one thread tokenizes text after text into (<see cref="Tokenizer.Tokenize(string, int, int, TokenizerScratch)"/>),
+/// grown to the longest text met and kept.
+/// </summary>
+sealed class TokenizerScratch
+{
+    internal int[] Starts = new int[1024];
+    internal int[] Ends = new int[1024];
+    internal ulong[] Hashes = new ulong[1024];
 }

@@ -249,4 +249,32 @@ public sealed class TokenizerReferenceTests
         Assert.Equal(16L * t.Count, trimmed.Bytes);
         Assert.Same(trimmed, trimmed.Trimmed());
     }
+
+    [Fact]
+    public void A_scratch_tokenizes_text_after_text_as_fresh_arrays_do_and_copies_keep_theirs()
+    {
+        // Given texts of many lengths (one far past the scratch's first size, one empty) tokenized one after another
+        // into one scratch, each copied before the next
+        var scratch = new TokenizerScratch();
+        string[] texts =
+        [
+            "A short one.", string.Join(' ', Enumerable.Range(0, 5_000).Select(i => $"w{i}")), "", "Ünïcödé wörds, then 7-3/4 more.",
+            "The last text, shorter than the long one before it.",
+        ];
+        var copies = new List<TokenizedText>();
+        foreach (string text in texts)
+        {
+            TokenizedText t = Tokenizer.Tokenize(text, 0, text.Length, scratch);
+            copies.Add(t.Copy());
+        }
+        // Then every copy reads as the text tokenized alone, and holds exactly its tokens
+        for (int i = 0; i < texts.Length; i++)
+        {
+            TokenizedText alone = Tokenizer.Tokenize(texts[i]);
+            Assert.Equal(TokenizerTests.Offsets(alone), TokenizerTests.Offsets(copies[i]));
+            Assert.Equal(alone.TokenHashes.ToArray(), copies[i].TokenHashes.ToArray());
+            Assert.Equal(16L * alone.Count, copies[i].Bytes);
+        }
+        Assert.True(scratch.Hashes.Length >= 5_000);
+    }
 }
