@@ -27,7 +27,8 @@ static class ReportFiles
     /// Writes all reports into <paramref name="folder"/> (created if missing), using at most <paramref name="parallelism"/>
     /// threads (-1: one per core); returns their full paths, in <see cref="Names"/> order. The files are independent
     /// readers of one immutable report, so they are written side by side (the reuse graph two of them show built first,
-    /// then report.html, the longest); with one thread, one after the other. A failure of one (a full disk) lets the others finish, then is thrown.
+    /// then report.html, the longest); with one thread, one after the other. A failure of one (a full disk) lets the
+    /// others finish, then is thrown.
     /// </summary>
     public static IReadOnlyList<string> Write(string folder, ReuseReport report, int parallelism = -1)
     {
