@@ -46,10 +46,10 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
         public long Bytes => Interlocked.Read(ref _bytes);
 
         /// <summary>Bytes of a document with its tokens: two a character, the token arrays, and the objects around them.</summary>
-        internal static long BaseBytes(LoadedDocument document, TokenizedText tokens) => 2L * document.Text.Length + tokens.Bytes + ObjectBytes;
+        internal static long BaseBytes(LoadedDocument document, TokenizedText tokens) => BaseBytes(document, tokens.Bytes);
 
-        /// <summary>Bytes of a document with <paramref name="tokenCount"/> tokens in arrays of their exact size.</summary>
-        internal static long BaseBytes(LoadedDocument document, int tokenCount) => 2L * document.Text.Length + 16L * tokenCount + ObjectBytes;
+        /// <summary>Bytes of a document whose token arrays hold <paramref name="tokenBytes"/>.</summary>
+        internal static long BaseBytes(LoadedDocument document, long tokenBytes) => 2L * document.Text.Length + tokenBytes + ObjectBytes;
 
         /// <summary>
         /// The seed grams of the tokens for <paramref name="aligner"/>, with the token marks <paramref name="marks"/> gives
@@ -176,7 +176,7 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
     /// </summary>
     public void Offer(LoadedDocument document, TokenizedText tokens)
     {
-        if (Bytes + Entry.BaseBytes(document, tokens.Count) > budgetBytes) return;
+        if (Bytes + Entry.BaseBytes(document, TokenizedText.ExactBytes(tokens.Count)) > budgetBytes) return;
         var entry = new Entry(document, tokens.Copy());
         var slot = new Slot(entry);
         if (_entries.TryAdd(document.Id, slot)) Account(document.Id, slot, entry);

@@ -18,10 +18,7 @@ static class Tokenizer
     /// <summary>Tokenizes <paramref name="text"/>[<paramref name="start"/>..<paramref name="end"/>) with offsets into the whole text.</summary>
     public static TokenizedText Tokenize(string text, int start, int end)
     {
-        ArgumentNullException.ThrowIfNull(text);
-        ArgumentOutOfRangeException.ThrowIfNegative(start);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(end, text.Length);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(start, end);
+        CheckRange(text, start, end);
         // Upper bound on the token count: one token per two chars; grown on demand for pathological input.
         int capacity = Math.Max(16, (end - start) / 5);
         var starts = new int[capacity];
@@ -38,12 +35,18 @@ static class Tokenizer
     /// </summary>
     internal static TokenizedText Tokenize(string text, int start, int end, TokenizerScratch scratch)
     {
+        CheckRange(text, start, end);
+        int count = Scan(text.AsSpan(), start, end, ref scratch.Starts, ref scratch.Ends, ref scratch.Hashes);
+        return new TokenizedText(scratch.Starts, scratch.Ends, scratch.Hashes, count);
+    }
+
+    /// <summary>Throws unless <c>[start, end)</c> is a range of <paramref name="text"/>.</summary>
+    static void CheckRange(string text, int start, int end)
+    {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentOutOfRangeException.ThrowIfNegative(start);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(end, text.Length);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(start, end);
-        int count = Scan(text.AsSpan(), start, end, ref scratch.Starts, ref scratch.Ends, ref scratch.Hashes);
-        return new TokenizedText(scratch.Starts, scratch.Ends, scratch.Hashes, count);
     }
 
     /// <summary>Counts and hashes tokens into caller-owned buffers (grown when too small). Returns the token count.</summary>
