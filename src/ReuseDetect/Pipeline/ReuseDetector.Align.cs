@@ -23,8 +23,12 @@ public sealed partial class ReuseDetector
         // Bands are chosen for recall at the threshold; the estimate drops candidates clearly below it, with a slack
         // that keeps true pairs (see MinHasher.EstimateSlack), and exact Jaccard decides.
         double slack = MinHasher.EstimateSlack(_options.NearDuplicateThreshold, _options.Permutations);
+        // The pairs whose estimate is near the threshold or above are checked in the order that keeps each document's
+        // partners together, and the text cache follows that order: a document is read once for all its checks.
+        List<CandidatePair> checks = candidates.FindAll(p =>
+            MinHasher.Estimate(records[p.A].MinHash, records[p.B].MinHash) >= _options.NearDuplicateThreshold - slack);
         var found = new ConcurrentBag<NearDuplicatePair>();
-        System.Threading.Tasks.Parallel.ForEach(candidates, Parallel(ct), pair =>
+        ForEachScheduled(records, checks, cache, ct, pair =>
         {
             if (NearDuplicate(records[pair.A], records[pair.B], slack, cache, scanCache) is { } near) found.Add(near);
         });
@@ -192,28 +196,54 @@ public sealed partial class ReuseDetector
         for (int d = 0; d < records.Count; d++)
             if (left[d] == 0) cache.Release(records[d]);
         progress?.Report(new ScanProgress(PipelineStage.Align, 0, list.Count));
-        // Aligned in an order that keeps each document's partners together (the results keep the list's order). The
-        // threads take that order in small chunks from one shared front, not a range each (Parallel.For's default, which
-        // starts the second thread halfway down the schedule): they then work on the same documents, and the documents
-        // in use at any time, which the text cache must hold, are those of one stretch of the schedule instead of two.
-        int[] order = PairSchedule.Order(list, records.Count);
         if (list.Count == 0) return [];
-        var chunks = System.Collections.Concurrent.Partitioner.Create(0, list.Count, AlignChunk);
-        System.Threading.Tasks.Parallel.ForEach(chunks, Parallel(ct), () => CreateAligner(), (range, _, aligner) =>
+        using var aligners = new ThreadLocal<PassageAligner>(CreateAligner);
+        ForEachScheduled(records, list, cache, ct, (pair, i) =>
         {
-            for (int k = range.Item1; k < range.Item2; k++)
-            {
-                int i = order[k];
-                CandidatePair pair = list[i];
-                results[i] = AlignPair(records[pair.A], records[pair.B], !edited.Contains(pair), model, cache, scanCache, aligner);
-                if (Interlocked.Decrement(ref left[pair.A]) == 0) cache.Release(records[pair.A]);
-                if (pair.B != pair.A && Interlocked.Decrement(ref left[pair.B]) == 0) cache.Release(records[pair.B]);
-                int d = Interlocked.Increment(ref done);
-                if (d % 256 == 0 || d == list.Count) progress?.Report(new ScanProgress(PipelineStage.Align, d, list.Count));
-            }
-            return aligner;
-        }, _ => { });
+            results[i] = AlignPair(records[pair.A], records[pair.B], !edited.Contains(pair), model, cache, scanCache, aligners.Value!);
+            if (Interlocked.Decrement(ref left[pair.A]) == 0) cache.Release(records[pair.A]);
+            if (pair.B != pair.A && Interlocked.Decrement(ref left[pair.B]) == 0) cache.Release(records[pair.B]);
+            int d = Interlocked.Increment(ref done);
+            if (d % 256 == 0 || d == list.Count) progress?.Report(new ScanProgress(PipelineStage.Align, d, list.Count));
+        });
         return [.. results.SelectMany(r => r)];
+    }
+
+    void ForEachScheduled(List<DocumentRecord> records, List<CandidatePair> pairs, TextCache cache, CancellationToken ct, Action<CandidatePair> work) =>
+        ForEachScheduled(records, pairs, cache, ct, (pair, _) => work(pair));
+
+    /// <summary>
+    /// Does <paramref name="work"/> for each of <paramref name="pairs"/> (with its index in the list), in an order that
+    /// keeps each document's partners together (<see cref="PairSchedule"/>), with the text cache evicting by that order.
+    /// The threads take it in small chunks from one shared front, not a range each (Parallel.For's default, which starts
+    /// the second thread halfway down the schedule): they then work on the same documents, and the documents in use at
+    /// any time, which the text cache must hold, are those of one stretch of the schedule instead of two. What the work
+    /// gives must not depend on the order.
+    /// </summary>
+    void ForEachScheduled(List<DocumentRecord> records, List<CandidatePair> pairs, TextCache cache, CancellationToken ct, Action<CandidatePair, int> work)
+    {
+        if (pairs.Count == 0) return;
+        int[] order = PairSchedule.Order(pairs, records.Count);
+        var schedule = new UseSchedule(records, pairs, order);
+        cache.Follow(schedule);
+        try
+        {
+            var chunks = System.Collections.Concurrent.Partitioner.Create(0, pairs.Count, AlignChunk);
+            System.Threading.Tasks.Parallel.ForEach(chunks, Parallel(ct), range =>
+            {
+                for (int k = range.Item1; k < range.Item2; k++)
+                {
+                    CandidatePair pair = pairs[order[k]];
+                    work(pair, order[k]);
+                    // Counted off once done: while a pair is aligned, its documents are the next use of each.
+                    schedule.Take(pair);
+                }
+            });
+        }
+        finally
+        {
+            cache.Follow(null);
+        }
     }
 
     List<PassageLink> AlignPair(DocumentRecord a, DocumentRecord b, bool anchoredOnly, BoilerplateModel model, TextCache cache, IScanCache? scanCache,

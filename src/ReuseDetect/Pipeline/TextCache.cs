@@ -12,7 +12,8 @@ namespace ReuseDetect.Pipeline;
 /// four to one), so the cache's memory is bounded, not just its characters. A document whose content changed since it
 /// was signed is reported, not aligned. Eviction is oldest first with a second chance (CLOCK): an entry read since it
 /// last came round is kept for another round, so the documents of many candidate pairs stay while those of one pass
-/// through.
+/// through. While a caller walks a known order of pairs (<see cref="Follow"/>), eviction follows it instead: the entries
+/// needed furthest ahead go first, in batches.
 /// </summary>
 sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)> load, long budgetBytes)
 {
@@ -151,7 +152,31 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
     readonly ConcurrentQueue<(string Id, Slot Slot)> _order = new();
     readonly ConcurrentQueue<(string Id, Slot Slot)> _released = new();
     readonly ConcurrentDictionary<string, string> _errors = new();
+    readonly Lock _evicting = new();
+    UseSchedule? _schedule;
     long _bytes;
+    long _loads;
+
+    /// <summary>Documents read again since the cache was made (those offered at signing are not counted).</summary>
+    public long Loads => Interlocked.Read(ref _loads);
+
+    /// <summary>
+    /// Evicts by <paramref name="schedule"/> from now on (null: oldest first again): the caller takes its pairs in that
+    /// order and counts them off as it goes (<see cref="UseSchedule.Take"/>).
+    /// </summary>
+    public void Follow(UseSchedule? schedule)
+    {
+        lock (_evicting)
+        {
+            // The oldest-first queue holds the slots it may evict: not kept while the schedule decides (it would keep
+            // every entry evicted meanwhile alive), and refilled with the entries cached when it decides again.
+            _order.Clear();
+            if (schedule is null)
+                foreach (var (id, slot) in _entries)
+                    if (slot.Counted is not null) _order.Enqueue((id, slot));
+            Volatile.Write(ref _schedule, schedule);
+        }
+    }
 
     /// <summary>Bytes the cached entries hold now.</summary>
     public long Bytes => Interlocked.Read(ref _bytes);
@@ -207,6 +232,7 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
             return null;
         }
         var entry = new Entry(doc, Tokenizer.Tokenize(doc.Text, doc.BodyStart, doc.BodyEnd).Trimmed());
+        Interlocked.Increment(ref _loads);
         Account(record.Id, slot, entry);
         return entry;
     }
@@ -215,13 +241,19 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
     {
         slot.Counted = entry;
         entry.CountIn(this);
-        _order.Enqueue((id, slot));
+        if (Volatile.Read(ref _schedule) is null) _order.Enqueue((id, slot));
         MakeRoom();
     }
 
     /// <summary>Evicts entries until the cache is within its budget (or holds one entry).</summary>
     void MakeRoom()
     {
+        if (Bytes <= budgetBytes) return;
+        if (Volatile.Read(ref _schedule) is { } schedule)
+        {
+            MakeRoom(schedule);
+            return;
+        }
         // Released entries go first; then, oldest first, each entry passed over has its mark cleared, so one full round
         // (plus what other threads mark meanwhile) frees room.
         int passes = 2 * _order.Count + 2;
@@ -241,6 +273,32 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
                 continue;
             }
             Evict(old.Id, old.Slot);
+        }
+    }
+
+    /// <summary>
+    /// Evicts released entries, then those <paramref name="schedule"/> needs furthest ahead, until the cache holds an
+    /// eighth less than its budget: one pass over the entries makes room for many loads. One thread evicts at a time;
+    /// another that finds it busy goes on (the cache may stay over budget for the moment that takes).
+    /// </summary>
+    void MakeRoom(UseSchedule schedule)
+    {
+        if (!_evicting.TryEnter()) return;
+        try
+        {
+            while (Bytes > budgetBytes && _released.TryDequeue(out var done)) Evict(done.Id, done.Slot);
+            if (Bytes <= budgetBytes) return;
+            var loaded = new List<(int NextUse, string Id, Slot Slot)>(_entries.Count);
+            foreach (var (id, slot) in _entries)
+                if (slot.Counted is not null) loaded.Add((schedule.NextUse(id), id, slot));
+            // Furthest ahead first; ties by id, so the order does not depend on the dictionary's.
+            loaded.Sort((x, y) => x.NextUse != y.NextUse ? y.NextUse.CompareTo(x.NextUse) : string.CompareOrdinal(x.Id, y.Id));
+            long target = budgetBytes - budgetBytes / 8;
+            for (int i = 0; i < loaded.Count - 1 && Bytes > target; i++) Evict(loaded[i].Id, loaded[i].Slot);
+        }
+        finally
+        {
+            _evicting.Exit();
         }
     }
 

@@ -1,3 +1,4 @@
+using ReuseDetect.Candidates;
 using ReuseDetect.Ingestion;
 using ReuseDetect.Pipeline;
 using ReuseDetect.Reporting;
@@ -110,6 +111,57 @@ public sealed class TextCacheTests
         Assert.NotNull(cache.Get(b));
         Assert.Equal(2, docs.Reads["b"]);
     }
+
+    [Fact]
+    public void A_use_schedule_tells_each_document_its_next_pair_as_pairs_are_taken()
+    {
+        var docs = new Documents();
+        DocumentRecord[] r = [.. new[] { "a", "b", "c" }.Select((id, i) => Reindex(docs.Add(id), i))];
+        CandidatePair[] pairs = [new(0, 1), new(2, 0), new(1, 2)];
+        // In list order
+        var schedule = new UseSchedule(r, pairs);
+        Assert.Equal([0, 0, 1], r.Select(x => schedule.NextUse(x.Id)));
+        schedule.Take(pairs[0]);
+        Assert.Equal([1, 2, 1], r.Select(x => schedule.NextUse(x.Id)));
+        schedule.Take(pairs[1]);
+        Assert.Equal([int.MaxValue, 2, 2], r.Select(x => schedule.NextUse(x.Id)));
+        schedule.Take(pairs[2]);
+        Assert.All(r, x => Assert.Equal(int.MaxValue, schedule.NextUse(x.Id)));
+        // In another order, positions are those of that order; a document outside the schedule is never needed
+        var reversed = new UseSchedule(r, pairs, [2, 1, 0]);
+        Assert.Equal([1, 0, 0], r.Select(x => reversed.NextUse(x.Id)));
+        Assert.Equal(int.MaxValue, reversed.NextUse("elsewhere"));
+    }
+
+    [Fact]
+    public void Following_a_schedule_evicts_the_document_needed_furthest_ahead_not_the_oldest()
+    {
+        // Given room for two documents and a half, and the pairs (a, b), (c, a), (b, c) to be taken in that order
+        var docs = new Documents();
+        DocumentRecord[] r = [.. new[] { "a", "b", "c" }.Select((id, i) => Reindex(docs.Add(id), i))];
+        CandidatePair[] pairs = [new(0, 1), new(2, 0), new(1, 2)];
+        var cache = new TextCache(docs.Load, budgetBytes: 5 * OneEntryBytes(docs, r[0]) / 2);
+        var schedule = new UseSchedule(r, pairs);
+        cache.Follow(schedule);
+        Assert.NotNull(cache.Get(r[0]));
+        Assert.NotNull(cache.Get(r[1]));
+        schedule.Take(pairs[0]);
+        // When c is read for the second pair
+        Assert.NotNull(cache.Get(r[2]));
+        // Then b (next needed by the third pair) goes, though a is older (oldest first would evict a, needed now)
+        Assert.Null(cache.TryPeek(r[1]));
+        Assert.NotNull(cache.TryPeek(r[0]));
+        Assert.NotNull(cache.TryPeek(r[2]));
+        Assert.Equal(3, cache.Loads);
+        // And once the schedule is done with, eviction is oldest first again, over the documents cached
+        cache.Follow(null);
+        Assert.NotNull(cache.Get(r[1]));
+        Assert.Equal(4, cache.Loads);
+        Assert.NotNull(cache.TryPeek(r[1]));
+        Assert.Equal(2, new[] { r[0], r[1], r[2] }.Count(x => cache.TryPeek(x) is not null));
+    }
+
+    static DocumentRecord Reindex(DocumentRecord record, int index) => new(index, record.File, record.Signed);
 
     [Fact]
     public void Seed_grams_are_made_once_per_cached_document()
