@@ -50,7 +50,7 @@ public sealed partial class ReuseDetector
             TokenizedText tokens = Tokenizer.Tokenize(doc.Text, doc.BodyStart, doc.BodyEnd, scratch);
             signed.Add(Sign(doc, tokens, minHasher));
             // Small corpora keep their text for alignment; large ones reload it then (bounded cache).
-            cache.Offer(doc, tokens);
+            cache.Offer(doc);
         }
         // A file that could not be read (or its sidecar) is not remembered: it may be readable next time.
         if (stamp is { } st && !load.Errors.Any(e => TransientErrors.Is(e.Reason)))

@@ -24,6 +24,7 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
     /// </summary>
     public sealed class Entry
     {
+        TokenizedText? _tokens;
         SeedGrams? _grams;
         Shingles? _shingles;
         readonly Lock _gate = new();
@@ -32,25 +33,35 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
 
         sealed record Shingles(int Size, ulong[] Hashes);
 
-        internal Entry(LoadedDocument document, TokenizedText tokens)
+        /// <summary>An entry of <paramref name="document"/>, tokenized when first asked.</summary>
+        internal Entry(LoadedDocument document)
         {
             Document = document;
-            Tokens = tokens;
-            _bytes = BaseBytes(document, tokens);
+            _bytes = BaseBytes(document);
         }
 
         public LoadedDocument Document { get; }
 
-        public TokenizedText Tokens { get; }
+        /// <summary>
+        /// The tokens of the document's body, made on first use (thread-safe) and kept: many documents offered at signing
+        /// are never asked for, and tokenizing again costs less than keeping every document's tokens from its signing
+        /// (they would outlive the collector's young generations, which copy them twice).
+        /// </summary>
+        public TokenizedText Tokens => Volatile.Read(ref _tokens) ?? MakeTokens();
+
+        TokenizedText MakeTokens()
+        {
+            TokenizedText tokens = Tokenizer.Tokenize(Document.Text, Document.BodyStart, Document.BodyEnd).Trimmed();
+            if (Interlocked.CompareExchange(ref _tokens, tokens, null) is { } first) return first;
+            Resize(tokens.Bytes);
+            return tokens;
+        }
 
         /// <summary>Memory the entry holds now, in bytes: text, tokens, and the seed grams and shingles while made.</summary>
         public long Bytes => Interlocked.Read(ref _bytes);
 
-        /// <summary>Bytes of a document with its tokens: two a character, the token arrays, and the objects around them.</summary>
-        internal static long BaseBytes(LoadedDocument document, TokenizedText tokens) => BaseBytes(document, tokens.Bytes);
-
-        /// <summary>Bytes of a document whose token arrays hold <paramref name="tokenBytes"/>.</summary>
-        internal static long BaseBytes(LoadedDocument document, long tokenBytes) => 2L * document.Text.Length + tokenBytes + ObjectBytes;
+        /// <summary>Bytes of a document before its tokens are made: two a character, and the objects around them.</summary>
+        internal static long BaseBytes(LoadedDocument document) => 2L * document.Text.Length + ObjectBytes;
 
         /// <summary>
         /// The seed grams of the tokens for <paramref name="aligner"/>, with the token marks <paramref name="marks"/> gives
@@ -196,13 +207,13 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
         _entries.TryGetValue(record.Id, out Slot? slot) && slot.Value.IsValueCreated ? slot.Value.Value : null;
 
     /// <summary>
-    /// Seeds the cache with a document that was just read (saves a second read for small corpora). The tokens are copied
-    /// when kept: the caller's may live in a scratch it tokenizes the next text into.
+    /// Seeds the cache with a document that was just read (saves a second read for small corpora), its text only: it is
+    /// tokenized again if asked for.
     /// </summary>
-    public void Offer(LoadedDocument document, TokenizedText tokens)
+    public void Offer(LoadedDocument document)
     {
-        if (Bytes + Entry.BaseBytes(document, TokenizedText.ExactBytes(tokens.Count)) > budgetBytes) return;
-        var entry = new Entry(document, tokens.Copy());
+        if (Bytes + Entry.BaseBytes(document) > budgetBytes) return;
+        var entry = new Entry(document);
         var slot = new Slot(entry);
         if (_entries.TryAdd(document.Id, slot)) Account(document.Id, slot, entry);
     }
@@ -231,7 +242,7 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
             _errors[record.Id] = TransientErrors.ChangedDuringScan + "; its passages were not aligned (scan again)";
             return null;
         }
-        var entry = new Entry(doc, Tokenizer.Tokenize(doc.Text, doc.BodyStart, doc.BodyEnd).Trimmed());
+        var entry = new Entry(doc);
         Interlocked.Increment(ref _loads);
         Account(record.Id, slot, entry);
         return entry;

@@ -36,9 +36,6 @@ sealed class TokenizedText
     /// <summary>Memory held by the three arrays, in bytes (their capacity, not just <see cref="Count"/>).</summary>
     public long Bytes => 4L * Starts.Length + 4L * Ends.Length + 8L * Hashes.Length;
 
-    /// <summary>What <see cref="Bytes"/> is for <paramref name="count"/> tokens in arrays of their exact size (<see cref="Copy"/>).</summary>
-    public static long ExactBytes(int count) => (4L + 4L + 8L) * count;
-
     /// <summary>
     /// These tokens in arrays of exactly <see cref="Count"/> (this list when they are so already). The tokenizer sizes its
     /// arrays for the densest text (a token every five characters); prose has fewer, and a list kept for long (the text

@@ -194,11 +194,16 @@ public sealed class TextCacheTests
         DocumentRecord a = docs.Add("a");
         var cache = new TextCache(docs.Load, budgetBytes: 1 << 20);
         var aligner = new ReuseDetect.Alignment.PassageAligner(new ReuseDetect.Alignment.AlignmentOptions());
-        // A cached document counts its text (two bytes a character) and its tokens
+        // A cached document counts its text (two bytes a character), and its tokens once they are made
         TextCache.Entry entry = cache.Get(a)!;
+        long text = cache.Bytes;
+        Assert.True(text >= 2 * entry.Document.Text.Length);
+        long tokens = entry.Tokens.Bytes;
+        Assert.True(tokens > 0);
+        Assert.Same(entry.Tokens, entry.Tokens);
         long loaded = cache.Bytes;
+        Assert.Equal(text + tokens, loaded);
         Assert.Equal(entry.Bytes, loaded);
-        Assert.True(loaded >= 2 * entry.Document.Text.Length + entry.Tokens.Bytes);
         // Its seed grams and shingles count while it holds them
         long grams = entry.Grams(aligner).Bytes;
         long shingles = 8L * entry.DistinctShingles(1).Length;
