@@ -51,29 +51,12 @@ public sealed partial class ReuseDetector
         {
             TextCache.Entry? ta = cache.Get(a), tb = cache.Get(b);
             if (ta is null || tb is null) return null;
-            jaccard = ExactJaccard(ta.DistinctShingles(_options.ShingleSize), tb.DistinctShingles(_options.ShingleSize));
+            jaccard = ShingleSet.Jaccard(ta.DistinctShingles(_options.ShingleSize), tb.DistinctShingles(_options.ShingleSize));
             scanCache?.PutJaccard(a.Signed, b.Signed, jaccard);
         }
         return jaccard >= _options.NearDuplicateThreshold
             ? new NearDuplicatePair(a.Index, b.Index, jaccard, estimate, SimHasher.Distance(a.SimHash, b.SimHash))
             : null;
-    }
-
-    internal static double ExactJaccard(TokenizedText a, TokenizedText b, int n) =>
-        ExactJaccard(DistinctShingles(a, n), DistinctShingles(b, n));
-
-    /// <summary>Jaccard similarity of two sets given as ascending arrays without duplicates (0 when both are empty).</summary>
-    internal static double ExactJaccard(ReadOnlySpan<ulong> sa, ReadOnlySpan<ulong> sb)
-    {
-        if (sa.IsEmpty && sb.IsEmpty) return 0;
-        int inter = SortedSets.SharedCount(sa, sb);
-        return (double)inter / (sa.Length + sb.Length - inter);
-    }
-
-    /// <summary>The distinct shingle hashes of <paramref name="n"/> words of a text, ascending.</summary>
-    internal static ulong[] DistinctShingles(TokenizedText tokens, int n)
-    {
-        return SortedSets.SortDistinct(Shingler.Hash(tokens.TokenHashes, n));
     }
 
     /// <summary>Content fingerprints held by more documents than this are topic words ("prime minister"), not reuse.</summary>

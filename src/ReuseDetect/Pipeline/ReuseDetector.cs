@@ -134,36 +134,22 @@ public sealed partial class ReuseDetector
     }
 
     /// <summary>
-    /// Texts of every cluster member, read once per member document (in parallel) and sliced; a document whose
-    /// content changed since it was signed quotes nothing, as before. A file that the listing shows without a sidecar is
-    /// read without the listing's checks again (<see cref="FolderSource.Reload"/>).
+    /// Texts of every cluster member (<see cref="Reporting.MemberQuotes"/>): from the text cache when it holds them, else
+    /// read again; a document whose content changed since it was signed quotes nothing. A file that the listing shows
+    /// without a sidecar is read without the listing's checks again (<see cref="FolderSource.Reload"/>).
     /// </summary>
     Func<int, int, int, string> MemberQuotes(List<DocumentRecord> records, List<AttributedCluster> clusters, TextCache cache,
         FolderSource source, FolderListing listing, CancellationToken ct)
     {
         IReadOnlySet<string> sidecars = FolderSource.ListedSidecars(listing);
-        var spans = new List<(int Start, int End)>?[records.Count];
-        foreach (AttributedCluster ac in clusters)
-            foreach (ClusterMember m in ac.Cluster.Members) (spans[m.Document] ??= []).Add((m.Start, m.End));
-        var texts = new Dictionary<(int Start, int End), string>?[records.Count];
-        System.Threading.Tasks.Parallel.For(0, records.Count, Parallel(ct), d =>
+        return Reporting.MemberQuotes.Read(records.Count, clusters.SelectMany(ac => ac.Cluster.Members), d =>
         {
-            if (spans[d] is not { } list) return;
             DocumentRecord r = records[d];
-            string? text = cache.TryPeek(r)?.Document.Text;
-            if (text is null)
-            {
-                (LoadedDocument? doc, _) = listing.Stamps.ContainsKey(r.File.FullPath) ? source.Reload(r.File, r.Id, sidecars) : source.Load(r.File, r.Id);
-                text = doc is not null && doc.ContentHash == r.ContentHash ? doc.Text : null;
-            }
-            var map = new Dictionary<(int, int), string>(list.Count);
-            foreach (var (s, e) in list) map.TryAdd((s, e), Slice(text, s, e));
-            texts[d] = map;
-        });
-        return (doc, start, end) => texts[doc] is { } map && map.TryGetValue((start, end), out string? t) ? t : Slice(cache.Get(records[doc])?.Document.Text, start, end);
+            if (cache.TryPeek(r)?.Document.Text is { } text) return text;
+            (LoadedDocument? doc, _) = listing.Stamps.ContainsKey(r.File.FullPath) ? source.Reload(r.File, r.Id, sidecars) : source.Load(r.File, r.Id);
+            return doc is not null && doc.ContentHash == r.ContentHash ? doc.Text : null;
+        }, Parallel(ct));
     }
-
-    static string Slice(string? text, int start, int end) => text is not null && end <= text.Length ? text[start..end] : "";
 
     /// <summary>
     /// Bytes of reloaded documents kept in memory during alignment: text, tokens, seed grams and shingles, all counted.

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ReuseDetect.Alignment;
 using ReuseDetect.Ingestion;
+using ReuseDetect.Shingling;
 using ReuseDetect.Text;
 
 namespace ReuseDetect.Pipeline;
@@ -98,7 +99,7 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
         {
             Shingles? shingles = Volatile.Read(ref _shingles);
             if (shingles is not null && shingles.Size == n) return shingles.Hashes;
-            ulong[] hashes = ReuseDetector.DistinctShingles(Tokens, n);
+            ulong[] hashes = ShingleSet.Distinct(Tokens, n);
             Shingles? old = Interlocked.Exchange(ref _shingles, new Shingles(n, hashes));
             Resize(8L * hashes.Length - 8L * (old?.Hashes.Length ?? 0));
             return hashes;

@@ -1,7 +1,7 @@
 using ReuseDetect.Attribution;
 using ReuseDetect.Candidates;
 using ReuseDetect.Internal;
-using ReuseDetect.Pipeline;
+using ReuseDetect.Shingling;
 using ReuseDetect.Signatures;
 using ReuseDetect.Text;
 
@@ -213,7 +213,7 @@ public sealed class SortedCandidatesTests
             var sa = new HashSet<ulong>(ReuseDetect.Shingling.Shingler.Hash(a.TokenHashes, 3));
             var sb = new HashSet<ulong>(ReuseDetect.Shingling.Shingler.Hash(b.TokenHashes, 3));
             double expected = sa.Count == 0 && sb.Count == 0 ? 0 : (double)sa.Intersect(sb).Count() / sa.Union(sb).Count();
-            Assert.Equal(expected, ReuseDetector.ExactJaccard(a, b, 3));
+            Assert.Equal(expected, ShingleSet.Jaccard(a, b, 3));
         }
     }
 

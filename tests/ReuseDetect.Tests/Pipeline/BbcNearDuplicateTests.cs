@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using ReuseDetect.Ingestion;
 using ReuseDetect.Pipeline;
 using ReuseDetect.Reporting;
+using ReuseDetect.Shingling;
 using ReuseDetect.Text;
 
 namespace ReuseDetect.Tests.Pipeline;
@@ -26,7 +27,7 @@ public sealed class BbcCorpus
             foreach (LoadedDocument d in source.LoadAll(f).Documents)
             {
                 ids.Add(d.Id);
-                sets.Add(ReuseDetector.DistinctShingles(Tokenizer.Tokenize(d.Text, d.BodyStart, d.BodyEnd), new ReuseDetectOptions().ShingleSize));
+                sets.Add(ShingleSet.Distinct(Tokenizer.Tokenize(d.Text, d.BodyStart, d.BodyEnd), new ReuseDetectOptions().ShingleSize));
             }
         }
         Jaccards = AllPairJaccards(ids, sets);

@@ -1,0 +1,116 @@
+using ReuseDetect.Alignment;
+using ReuseDetect.Clustering;
+using ReuseDetect.Internal;
+using ReuseDetect.Signatures;
+using ReuseDetect.Text;
+
+namespace ReuseDetect.Attribution;
+
+/// <summary>
+/// The passages made of learned boilerplate, as clusters (one per group of regions that share boilerplate
+/// fingerprints). Boilerplate fingerprints are kept out of alignment, so these spans are found here without pairwise
+/// alignment, however many documents hold them: each document's hits are merged into regions (hits at most a window
+/// apart), and each region's edges are made exact by extending it token by token against the group's first region, at
+/// the offset of a fingerprint they share.
+/// </summary>
+static class BoilerplatePassages
+{
+    /// <summary>A document as the search reads it: its index, its source group and its winnowing fingerprints.</summary>
+    public readonly record struct Holder(int Document, string Group, Fingerprint[] Fingerprints);
+
+    /// <summary>A document's text and its tokens, for the exact edges of its regions.</summary>
+    public sealed record Body(string Text, TokenizedText Tokens);
+
+    /// <summary>A run of tokens in one document covered by its group's boilerplate fingerprints.</summary>
+    sealed record Region(int Document, List<Fingerprint> Hits)
+    {
+        public int Start { get; set; }
+        public int End { get; set; }
+    }
+
+    /// <summary>
+    /// The boilerplate passages of <paramref name="documents"/> under <paramref name="model"/>: fingerprints of
+    /// <paramref name="shingle"/> words winnowed with <paramref name="window"/>, passages of at least
+    /// <paramref name="minWords"/> words. <paramref name="body"/> gives a document's text (null: it cannot be read now, and
+    /// its regions are left out).
+    /// </summary>
+    public static List<SpanCluster> Find(IEnumerable<Holder> documents, BoilerplateModel model, Func<int, Body?> body, int shingle, int window, int minWords)
+    {
+        List<Region> regions = Regions(documents, model, shingle, window);
+        var sets = new UnionFind(regions.Count);
+        var firstHolder = new Dictionary<ulong, int>();
+        for (int i = 0; i < regions.Count; i++)
+            foreach (Fingerprint f in regions[i].Hits)
+                if (!firstHolder.TryAdd(f.Hash, i)) sets.Union(firstHolder[f.Hash], i);
+        var clusters = new List<SpanCluster>();
+        foreach (var group in Enumerable.Range(0, regions.Count).GroupBy(sets.Find).OrderBy(g => g.Min()))
+        {
+            List<Region> members = [.. group.Select(i => regions[i])];
+            if (members.Select(m => m.Document).Distinct().Count() < 2) continue;
+            if (body(members[0].Document) is not { } reference) continue;
+            var spans = new List<ClusterMember>();
+            // The first region is extended against the next one whose text can be read, every other region against the first.
+            for (int i = 0; i < members.Count; i++)
+            {
+                Region m = members[i];
+                Body? own = i == 0 ? reference : body(m.Document);
+                if (own is null) continue;
+                (Region other, Body? against) = i > 0 ? (members[0], reference) : NextReadable(members, body);
+                if (against is null) continue;
+                Extend(m, own.Tokens, other, against.Tokens);
+                if (m.End - m.Start < minWords) continue;
+                var (start, end) = PassageText.Widen(own.Text, own.Tokens.StartOf(m.Start), own.Tokens.EndOf(m.End - 1));
+                spans.Add(new ClusterMember(m.Document, start, end));
+            }
+            if (spans.Select(s => s.Document).Distinct().Count() < 2) continue;
+            spans.Sort((a, b) => a.Document != b.Document ? a.Document.CompareTo(b.Document) : a.Start.CompareTo(b.Start));
+            clusters.Add(new SpanCluster(spans, 1.0));
+        }
+        return clusters;
+    }
+
+    /// <summary>The first region after the first whose document can be read, with its text (the second region and null when none can).</summary>
+    static (Region Region, Body? Body) NextReadable(List<Region> members, Func<int, Body?> body)
+    {
+        for (int j = 1; j < members.Count; j++)
+            if (body(members[j].Document) is { } b) return (members[j], b);
+        return (members[1], null);
+    }
+
+    /// <summary>Each document's boilerplate hits merged into regions: hits at most <paramref name="window"/> tokens apart.</summary>
+    static List<Region> Regions(IEnumerable<Holder> documents, BoilerplateModel model, int shingle, int window)
+    {
+        var regions = new List<Region>();
+        foreach (Holder d in documents)
+        {
+            if (model.Count(d.Group) == 0) continue;
+            Region? open = null;
+            foreach (Fingerprint f in d.Fingerprints.Where(f => model.IsBoilerplate(d.Group, f.Hash)).OrderBy(f => f.Position))
+            {
+                if (open is null || f.Position > open.End + window)
+                {
+                    open = new Region(d.Document, []) { Start = f.Position, End = f.Position + shingle };
+                    regions.Add(open);
+                }
+                open.Hits.Add(f);
+                open.End = Math.Max(open.End, f.Position + shingle);
+            }
+        }
+        return regions;
+    }
+
+    /// <summary>Widens <paramref name="region"/> while its tokens equal <paramref name="other"/>'s at the offset of a shared fingerprint.</summary>
+    static void Extend(Region region, TokenizedText tokens, Region other, TokenizedText otherTokens)
+    {
+        var otherHits = other.Hits.GroupBy(h => h.Hash).ToDictionary(g => g.Key, g => g.First().Position);
+        Fingerprint? shared = region.Hits.Cast<Fingerprint?>().FirstOrDefault(h => otherHits.ContainsKey(h!.Value.Hash));
+        if (shared is not { } s) return;
+        int offset = s.Position - otherHits[s.Hash];
+        ReadOnlySpan<ulong> a = tokens.TokenHashes, b = otherTokens.TokenHashes;
+        while (region.Start > 0 && region.Start - 1 - offset >= 0 && region.Start - 1 - offset < b.Length && a[region.Start - 1] == b[region.Start - 1 - offset])
+            region.Start--;
+        while (region.End < a.Length && region.End - offset >= 0 && region.End - offset < b.Length && a[region.End] == b[region.End - offset])
+            region.End++;
+        region.End = Math.Min(region.End, a.Length);
+    }
+}
