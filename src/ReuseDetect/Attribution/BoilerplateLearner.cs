@@ -43,6 +43,10 @@ sealed class BoilerplateModel
     /// <summary>True when <paramref name="hash"/> is furniture of <paramref name="group"/>.</summary>
     public bool IsBoilerplate(string group, ulong hash) => _byGroup.TryGetValue(group, out var set) && set.Contains(hash);
 
+    /// <summary>The fingerprints of <paramref name="fingerprints"/> outside <paramref name="group"/>'s furniture (the array itself when the group has none).</summary>
+    public Fingerprint[] Outside(string group, Fingerprint[] fingerprints) =>
+        _byGroup.TryGetValue(group, out var set) && set.Count > 0 ? [.. fingerprints.Where(f => !set.Contains(f.Hash))] : fingerprints;
+
     /// <summary>
     /// True when <paramref name="hash"/> is furniture of any group. Of a group that is not a page's own, it is an outlet's
     /// footer or widget that the page carries because it reposted that outlet's page with it.

@@ -1,3 +1,4 @@
+using ReuseDetect.Candidates;
 using ReuseDetect.Internal;
 using ReuseDetect.Ingestion;
 
@@ -64,7 +65,7 @@ public abstract class QueryIndexData
         for (int i = 0; i < sorted.Length;)
         {
             int j = Internal.SortedRuns.End(sorted, i);
-            if (j - i > ReuseDetector.ContentMaxDocuments) common.Add(sorted[i]);
+            if (j - i > CandidateSearch.ContentMaxDocuments) common.Add(sorted[i]);
             i = j;
         }
         return [.. common];
@@ -90,12 +91,12 @@ public abstract class QueryIndexData
             int at = Internal.SortedRuns.Start(hashes, hash);
             // Counted until the count is past the cap (a common fingerprint has hundreds of holders).
             int holders = 0;
-            for (int i = at; i < hashes.Length && hashes[i] == hash && holders <= ReuseDetector.ContentMaxDocuments; i++)
+            for (int i = at; i < hashes.Length && hashes[i] == hash && holders <= CandidateSearch.ContentMaxDocuments; i++)
             {
                 if (i > at && owners[i] == owners[i - 1]) continue;
                 if (contentOf(owners[i]).AsSpan().Contains(hash)) holders++;
             }
-            if (holders > ReuseDetector.ContentMaxDocuments) common.Add(hash);
+            if (holders > CandidateSearch.ContentMaxDocuments) common.Add(hash);
         }
         return [.. common];
     }

@@ -16,17 +16,14 @@ public sealed partial class ReuseDetector
     /// <summary>LSH candidates (bands chosen for recall at the threshold), kept when the MinHash estimate is near the threshold, confirmed by exact shingle Jaccard.</summary>
     List<NearDuplicatePair> FindNearDuplicates(List<DocumentRecord> records, TextCache cache, IScanCache? scanCache, IProgress<ScanProgress>? progress, CancellationToken ct)
     {
-        var index = new LshIndex(NearDuplicateBanding);
-        foreach (DocumentRecord r in records) if (r.ShingleCount > 0) index.Add(r.Index, r.MinHash);
-        List<CandidatePair> candidates = index.Pairs();
-        progress?.Report(new ScanProgress(PipelineStage.Candidates, 0, candidates.Count));
         // Bands are chosen for recall at the threshold; the estimate drops candidates clearly below it, with a slack
         // that keeps true pairs (see MinHasher.EstimateSlack), and exact Jaccard decides.
         double slack = MinHasher.EstimateSlack(_options.NearDuplicateThreshold, _options.Permutations);
-        // The pairs whose estimate is near the threshold or above are checked in the order that keeps each document's
-        // partners together, and the text cache follows that order: a document is read once for all its checks.
-        List<CandidatePair> checks = candidates.FindAll(p =>
-            MinHasher.Estimate(records[p.A].MinHash, records[p.B].MinHash) >= _options.NearDuplicateThreshold - slack);
+        List<CandidatePair> checks = CandidateSearch.NearDuplicateChecks(records.ConvertAll(r => r.ShingleCount > 0 ? r.MinHash : null),
+            NearDuplicateBanding, _options.NearDuplicateThreshold, slack);
+        progress?.Report(new ScanProgress(PipelineStage.Candidates, 0, checks.Count));
+        // The checks run in the order that keeps each document's partners together, and the text cache follows that
+        // order: a document is read once for all its checks.
         var found = new ConcurrentBag<NearDuplicatePair>();
         ForEachScheduled(records, checks, cache, ct, pair =>
         {
@@ -58,9 +55,6 @@ public sealed partial class ReuseDetector
             ? new NearDuplicatePair(a.Index, b.Index, jaccard, estimate, SimHasher.Distance(a.SimHash, b.SimHash))
             : null;
     }
-
-    /// <summary>Content fingerprints held by more documents than this are topic words ("prime minister"), not reuse.</summary>
-    internal const int ContentMaxDocuments = 50;
 
     /// <summary>
     /// The candidates stage: near-duplicate pairs, the boilerplate model, and the document pairs worth aligning with those
@@ -99,63 +93,38 @@ public sealed partial class ReuseDetector
                 exact = ExactPairs(records, boilerplate, keep, ct);
             },
             () => edited = EditedPairs(records, keep, ct));
-        var merged = new List<CandidatePair>(exact.Count + edited.Count);
-        for (int i = 0, j = 0; i < exact.Count || j < edited.Count;)
-        {
-            int c = i == exact.Count ? 1 : j == edited.Count ? -1 : exact[i].CompareTo(edited[j]);
-            if (c <= 0) merged.Add(exact[i++]);
-            else merged.Add(edited[j++]);
-            if (c == 0) j++;
-        }
-        return new Candidates(nearDuplicates, boilerplate, merged, [.. edited]);
+        return new Candidates(nearDuplicates, boilerplate, CandidateSearch.Union(exact, edited), [.. edited]);
     }
 
     /// <summary>
-    /// Document pairs sharing a winnowing fingerprint (a verbatim run), each group's learned boilerplate left out, sorted.
+    /// Document pairs sharing a winnowing fingerprint (a verbatim run), each group's learned boilerplate left out, sorted
+    /// (<see cref="CandidateSearch.VerbatimPairs"/>); with <paramref name="keep"/>, the fingerprints and counts are kept there.
     /// </summary>
     List<CandidatePair> ExactPairs(List<DocumentRecord> records, BoilerplateModel boilerplate, ColdCount? keep, CancellationToken ct)
     {
-        // The boilerplate is taken out of each record's fingerprints side by side; the postings are then laid out in order.
+        // The boilerplate is taken out of each record's fingerprints side by side.
         var kept = new Fingerprint[records.Count][];
         if (boilerplate.Groups.Any())
             System.Threading.Tasks.Parallel.For(0, records.Count, Parallel(ct), i => kept[i] = OutsideFurniture(records[i], boilerplate));
         else
             for (int i = 0; i < records.Count; i++) kept[i] = records[i].Fingerprints;
-        var index = new FingerprintIndex(records.Sum(r => r.Fingerprints.Length), Parallel(ct));
-        for (int i = 0; i < records.Count; i++) index.Add(records[i].Index, kept[i]);
-        if (keep is null) return index.SortedPairs(_options.MaxDocumentFrequency, _options.CliqueLimit);
+        if (keep is null) return CandidateSearch.VerbatimPairs(kept, _options.MaxDocumentFrequency, _options.CliqueLimit, Parallel(ct));
         keep.Verbatim = kept;
-        keep.Counts = index.SortedPairCounts(_options.MaxDocumentFrequency, _options.CliqueLimit);
+        keep.Counts = CandidateSearch.VerbatimPairCounts(kept, _options.MaxDocumentFrequency, _options.CliqueLimit, Parallel(ct));
         return keep.Counts.ConvertAll(p => p.Pair);
     }
 
     /// <summary>A record's winnowing fingerprints outside its group's furniture (the record's own array when its group has none).</summary>
-    static Fingerprint[] OutsideFurniture(DocumentRecord r, BoilerplateModel model) =>
-        model.Count(r.Group) > 0 ? [.. r.Fingerprints.Where(f => !model.IsBoilerplate(r.Group, f.Hash))] : r.Fingerprints;
+    static Fingerprint[] OutsideFurniture(DocumentRecord r, BoilerplateModel model) => model.Outside(r.Group, r.Fingerprints);
 
     /// <summary>Holders past which a content fingerprint is common: it counts for no pair (topic words, not reuse).</summary>
-    int ContentCap => Math.Min(ContentMaxDocuments, _options.MaxDocumentFrequency);
+    int ContentCap => Math.Min(CandidateSearch.ContentMaxDocuments, _options.MaxDocumentFrequency);
 
-    /// <summary>
-    /// Document pairs sharing content fingerprints close together in both (<see cref="ContentNearness"/>: edited reuse
-    /// keeps its content word pairs, together, while its word n-grams break), sorted: the pairs aligned for reworded passages.
-    /// </summary>
+    /// <summary>The pairs aligned for reworded passages (<see cref="CandidateSearch.EditedPairs"/>); with <paramref name="keep"/>, the common fingerprints are kept there.</summary>
     List<CandidatePair> EditedPairs(List<DocumentRecord> records, ColdCount? keep, CancellationToken ct)
     {
-        var content = new FingerprintIndex(records.Sum(r => r.ContentFingerprints.Length), Parallel(ct));
-        foreach (DocumentRecord r in records) content.Add(r.Index, r.ContentFingerprints);
-        var common = new HashSet<ulong>();
-        List<CandidatePair> sharing = content.PairsSharing(ContentCap, ContentNearness.MinShared, common);
-        // The fingerprints counted must also lie together in both texts; the common ones count for neither.
-        var near = new bool[sharing.Count];
-        System.Threading.Tasks.Parallel.For(0, sharing.Count, Parallel(ct), i =>
-        {
-            DocumentRecord a = records[sharing[i].A], b = records[sharing[i].B];
-            near[i] = ContentNearness.Related(a.ContentFingerprints, a.ContentPlaces, b.ContentFingerprints, b.ContentPlaces, common);
-        });
-        var edited = new List<CandidatePair>(sharing.Count);
-        for (int i = 0; i < sharing.Count; i++)
-            if (near[i]) edited.Add(sharing[i]);
+        List<CandidatePair> edited = CandidateSearch.EditedPairs(records.ConvertAll(r => r.ContentFingerprints), records.ConvertAll(r => r.ContentPlaces),
+            ContentCap, Parallel(ct), out HashSet<ulong> common);
         if (keep is not null) keep.Common = common;
         return edited;
     }

@@ -135,7 +135,7 @@ public sealed partial class ReuseIndex
             TokenizedText other = Tokenizer.Tokenize(loaded.Text, loaded.BodyStart, loaded.BodyEnd);
             ulong[] otherStems = WordStems.Of(other, loaded.Text);
             ContentPrints others = ContentShingles.Located(other, otherStems);
-            // Topic word pairs the corpus uses everywhere count for neither, as in a scan (ReuseDetector.EditedPairs).
+            // Topic word pairs the corpus uses everywhere count for neither, as in a scan (CandidateSearch.EditedPairs).
             bool anchoredOnly = !ContentNearness.Related(content.Hashes, content.Places, others.Hashes, others.Places, _commonContent.Value);
             // The document's own furniture lines too (a teaser line its outlet's pages share that the query lacks).
             string group = GroupOf(owner);
@@ -162,7 +162,7 @@ public sealed partial class ReuseIndex
     /// <summary>
     /// The documents to align with a query, ascending: those sharing a fingerprint that is not furniture
     /// (<paramref name="shared"/>), and those sharing <see cref="ContentNearness.MinShared"/> content fingerprints that are
-    /// neither common nor held by more than <see cref="ReuseDetector.ContentMaxDocuments"/> documents, as a scan pairs
+    /// neither common nor held by more than <see cref="CandidateSearch.ContentMaxDocuments"/> documents, as a scan pairs
     /// documents for reworded passages (a heavy edit may share no verbatim fingerprint at all).
     /// </summary>
     SortedSet<int> Candidates(Dictionary<int, int> shared, ulong[] contentHashes)
@@ -176,7 +176,7 @@ public sealed partial class ReuseIndex
             ulong hash = contentHashes[i];
             if ((i > 0 && hash == contentHashes[i - 1]) || common.Contains(hash)) continue;
             owners.Clear();
-            _data.Postings(hash, ReuseDetector.ContentMaxDocuments, owners);
+            _data.Postings(hash, CandidateSearch.ContentMaxDocuments, owners);
             foreach (int owner in owners) CollectionsMarshal.GetValueRefOrAddDefault(counts, owner, out _)++;
         }
         foreach (var (owner, count) in counts)

@@ -1,3 +1,4 @@
+using ReuseDetect.Candidates;
 using ReuseDetect.Pipeline;
 
 namespace ReuseDetect.Tests.Pipeline;
@@ -28,7 +29,7 @@ public sealed class QueryIndexDataTests
         // When
         ulong[] common = QueryIndexData.CommonContentOf(documents);
         // Then those held by more than the scan's limit of documents (a fingerprint counted once per document) are common
-        Assert.Equal(50, ReuseDetector.ContentMaxDocuments);
+        Assert.Equal(50, CandidateSearch.ContentMaxDocuments);
         Assert.Equal([7UL, 11UL], common);
         Assert.Empty(QueryIndexData.CommonContentOf([]));
     }
