@@ -40,6 +40,9 @@ sealed class BoilerplateModel
     /// <summary>Number of furniture fingerprints of <paramref name="group"/> (a <see cref="SourceGroups"/> key).</summary>
     public int Count(string group) => _byGroup.TryGetValue(group, out var set) ? set.Count : 0;
 
+    /// <summary>The furniture fingerprints of <paramref name="group"/>, or null when it has none.</summary>
+    public IReadOnlySet<ulong>? FurnitureOf(string group) => _byGroup.TryGetValue(group, out var set) && set.Count > 0 ? set : null;
+
     /// <summary>True when <paramref name="hash"/> is furniture of <paramref name="group"/>.</summary>
     public bool IsBoilerplate(string group, ulong hash) => _byGroup.TryGetValue(group, out var set) && set.Contains(hash);
 

@@ -32,41 +32,49 @@ static class BoilerplatePassages
     /// The boilerplate passages of <paramref name="documents"/> under <paramref name="model"/>: fingerprints of
     /// <paramref name="shingle"/> words winnowed with <paramref name="window"/>, passages of at least
     /// <paramref name="minWords"/> words. <paramref name="body"/> gives a document's text (null: it cannot be read now, and
-    /// its regions are left out).
+    /// its regions are left out); it is called from several threads. The documents' regions are found side by side, and
+    /// the groups of regions extended side by side; the clusters come in the order of each group's first region.
     /// </summary>
-    public static List<SpanCluster> Find(IEnumerable<Holder> documents, BoilerplateModel model, Func<int, Body?> body, int shingle, int window, int minWords)
+    public static List<SpanCluster> Find(IReadOnlyList<Holder> documents, BoilerplateModel model, Func<int, Body?> body, int shingle, int window, int minWords,
+        ParallelOptions parallel)
     {
-        List<Region> regions = Regions(documents, model, shingle, window);
+        List<Region> regions = Regions(documents, model, shingle, window, parallel);
         var sets = new UnionFind(regions.Count);
         var firstHolder = new Dictionary<ulong, int>();
         for (int i = 0; i < regions.Count; i++)
             foreach (Fingerprint f in regions[i].Hits)
                 if (!firstHolder.TryAdd(f.Hash, i)) sets.Union(firstHolder[f.Hash], i);
-        var clusters = new List<SpanCluster>();
-        foreach (var group in Enumerable.Range(0, regions.Count).GroupBy(sets.Find).OrderBy(g => g.Min()))
+        // Groups of regions in more than one document, each in region order, by their first region.
+        List<List<Region>> groups = [.. Enumerable.Range(0, regions.Count).GroupBy(sets.Find).OrderBy(g => g.Min())
+            .Select(g => g.Select(i => regions[i]).ToList()).Where(g => g.Select(m => m.Document).Distinct().Count() >= 2)];
+        var found = new SpanCluster?[groups.Count];
+        Parallel.For(0, groups.Count, parallel, g => found[g] = Passage(groups[g], body, minWords));
+        return [.. found.OfType<SpanCluster>()];
+    }
+
+    /// <summary>
+    /// The passage of one group of regions: the first region is extended against the next one whose text can be read,
+    /// every other region against the first; null when fewer than two documents keep a span of <paramref name="minWords"/>.
+    /// </summary>
+    static SpanCluster? Passage(List<Region> members, Func<int, Body?> body, int minWords)
+    {
+        if (body(members[0].Document) is not { } reference) return null;
+        var spans = new List<ClusterMember>();
+        for (int i = 0; i < members.Count; i++)
         {
-            List<Region> members = [.. group.Select(i => regions[i])];
-            if (members.Select(m => m.Document).Distinct().Count() < 2) continue;
-            if (body(members[0].Document) is not { } reference) continue;
-            var spans = new List<ClusterMember>();
-            // The first region is extended against the next one whose text can be read, every other region against the first.
-            for (int i = 0; i < members.Count; i++)
-            {
-                Region m = members[i];
-                Body? own = i == 0 ? reference : body(m.Document);
-                if (own is null) continue;
-                (Region other, Body? against) = i > 0 ? (members[0], reference) : NextReadable(members, body);
-                if (against is null) continue;
-                Extend(m, own.Tokens, other, against.Tokens);
-                if (m.End - m.Start < minWords) continue;
-                var (start, end) = PassageText.Widen(own.Text, own.Tokens.StartOf(m.Start), own.Tokens.EndOf(m.End - 1));
-                spans.Add(new ClusterMember(m.Document, start, end));
-            }
-            if (spans.Select(s => s.Document).Distinct().Count() < 2) continue;
-            spans.Sort((a, b) => a.Document != b.Document ? a.Document.CompareTo(b.Document) : a.Start.CompareTo(b.Start));
-            clusters.Add(new SpanCluster(spans, 1.0));
+            Region m = members[i];
+            Body? own = i == 0 ? reference : body(m.Document);
+            if (own is null) continue;
+            (Region other, Body? against) = i > 0 ? (members[0], reference) : NextReadable(members, body);
+            if (against is null) continue;
+            Extend(m, own.Tokens, other, against.Tokens);
+            if (m.End - m.Start < minWords) continue;
+            var (start, end) = PassageText.Widen(own.Text, own.Tokens.StartOf(m.Start), own.Tokens.EndOf(m.End - 1));
+            spans.Add(new ClusterMember(m.Document, start, end));
         }
-        return clusters;
+        if (spans.Select(s => s.Document).Distinct().Count() < 2) return null;
+        spans.Sort((a, b) => a.Document != b.Document ? a.Document.CompareTo(b.Document) : a.Start.CompareTo(b.Start));
+        return new SpanCluster(spans, 1.0);
     }
 
     /// <summary>The first region after the first whose document can be read, with its text (the second region and null when none can).</summary>
@@ -77,25 +85,34 @@ static class BoilerplatePassages
         return (members[1], null);
     }
 
-    /// <summary>Each document's boilerplate hits merged into regions: hits at most <paramref name="window"/> tokens apart.</summary>
-    static List<Region> Regions(IEnumerable<Holder> documents, BoilerplateModel model, int shingle, int window)
+    /// <summary>
+    /// Each document's boilerplate hits merged into regions (hits at most <paramref name="window"/> tokens apart), the
+    /// documents side by side, the regions in document order.
+    /// </summary>
+    static List<Region> Regions(IReadOnlyList<Holder> documents, BoilerplateModel model, int shingle, int window, ParallelOptions parallel)
     {
-        var regions = new List<Region>();
-        foreach (Holder d in documents)
+        var byDocument = new List<Region>?[documents.Count];
+        Parallel.For(0, documents.Count, parallel, d =>
         {
-            if (model.Count(d.Group) == 0) continue;
+            Holder holder = documents[d];
+            if (model.FurnitureOf(holder.Group) is not { } furniture) return;
+            List<Region>? found = null;
             Region? open = null;
-            foreach (Fingerprint f in d.Fingerprints.Where(f => model.IsBoilerplate(d.Group, f.Hash)).OrderBy(f => f.Position))
+            foreach (Fingerprint f in holder.Fingerprints.Where(f => furniture.Contains(f.Hash)).OrderBy(f => f.Position))
             {
                 if (open is null || f.Position > open.End + window)
                 {
-                    open = new Region(d.Document, []) { Start = f.Position, End = f.Position + shingle };
-                    regions.Add(open);
+                    open = new Region(holder.Document, []) { Start = f.Position, End = f.Position + shingle };
+                    (found ??= []).Add(open);
                 }
                 open.Hits.Add(f);
                 open.End = Math.Max(open.End, f.Position + shingle);
             }
-        }
+            byDocument[d] = found;
+        });
+        var regions = new List<Region>();
+        foreach (List<Region>? found in byDocument)
+            if (found is not null) regions.AddRange(found);
         return regions;
     }
 

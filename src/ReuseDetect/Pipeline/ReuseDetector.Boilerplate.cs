@@ -32,7 +32,7 @@ public sealed partial class ReuseDetector
 
     /// <summary>The passages made of learned boilerplate (<see cref="BoilerplatePassages"/>), their texts from the text cache.</summary>
     List<SpanCluster> FindBoilerplate(List<DocumentRecord> records, BoilerplateModel model, TextCache cache) =>
-        BoilerplatePassages.Find(records.Select(r => new BoilerplatePassages.Holder(r.Index, r.Group, r.Fingerprints)), model,
+        BoilerplatePassages.Find(records.ConvertAll(r => new BoilerplatePassages.Holder(r.Index, r.Group, r.Fingerprints)), model,
             d => cache.Get(records[d]) is { } entry ? new BoilerplatePassages.Body(entry.Document.Text, entry.Tokens) : null,
-            _options.ShingleSize, _options.WinnowWindow, _options.Alignment.MinWords);
+            _options.ShingleSize, _options.WinnowWindow, _options.Alignment.MinWords, Parallel(CancellationToken.None));
 }

@@ -11,6 +11,8 @@ public sealed class BoilerplatePassagesTests
     const string Group = "host:example.net";
     const int Shingle = 5, Window = 6, MinWords = 20;
 
+    static readonly ParallelOptions Parallel = new() { MaxDegreeOfParallelism = 2 };
+
     const string Header =
         "Subscribe to the Morning Ledger newsletter for the day's top stories from the region, delivered free to your inbox every " +
         "weekday before breakfast, with our editors' picks.";
@@ -46,7 +48,7 @@ public sealed class BoilerplatePassagesTests
         BoilerplateModel model = HeaderModel(pages);
         Assert.NotEmpty(model.Groups);
         // When the boilerplate passages are found
-        List<SpanCluster> clusters = BoilerplatePassages.Find(pages.Select(p => p.Holder), model, d => pages[d].Body, Shingle, Window, MinWords);
+        List<SpanCluster> clusters = BoilerplatePassages.Find([.. pages.Select(p => p.Holder)], model, d => pages[d].Body, Shingle, Window, MinWords, Parallel);
         // Then there is one passage, held by every page, spanning exactly the header (winnowing picked only some of its
         // fingerprints: the edges come from extending token by token)
         SpanCluster cluster = Assert.Single(clusters);
@@ -62,11 +64,11 @@ public sealed class BoilerplatePassagesTests
         var pages = s_stories.Select((story, d) => Page(d, Header + "\n\n" + story)).ToList();
         BoilerplateModel model = HeaderModel(pages);
         // When the passages are found with only the first page readable
-        List<SpanCluster> clusters = BoilerplatePassages.Find(pages.Select(p => p.Holder), model, d => d == 0 ? pages[d].Body : null, Shingle, Window, MinWords);
+        List<SpanCluster> clusters = BoilerplatePassages.Find([.. pages.Select(p => p.Holder)], model, d => d == 0 ? pages[d].Body : null, Shingle, Window, MinWords, Parallel);
         // Then no passage is left with one page: boilerplate is what several pages share
         Assert.Empty(clusters);
         // And with the second page unreadable, the other two still form the passage
-        clusters = BoilerplatePassages.Find(pages.Select(p => p.Holder), model, d => d == 1 ? null : pages[d].Body, Shingle, Window, MinWords);
+        clusters = BoilerplatePassages.Find([.. pages.Select(p => p.Holder)], model, d => d == 1 ? null : pages[d].Body, Shingle, Window, MinWords, Parallel);
         Assert.Equal([0, 2], Assert.Single(clusters).Members.Select(m => m.Document));
     }
 
@@ -76,7 +78,7 @@ public sealed class BoilerplatePassagesTests
         // Given pages whose group learned nothing
         var pages = s_stories.Select((story, d) => Page(d, Header + "\n\n" + story)).ToList();
         // When the passages are found under the empty model, Then there are none, and no text is read
-        Assert.Empty(BoilerplatePassages.Find(pages.Select(p => p.Holder), BoilerplateModel.Empty,
-            _ => throw new InvalidOperationException("read"), Shingle, Window, MinWords));
+        Assert.Empty(BoilerplatePassages.Find([.. pages.Select(p => p.Holder)], BoilerplateModel.Empty,
+            _ => throw new InvalidOperationException("read"), Shingle, Window, MinWords, Parallel));
     }
 }
