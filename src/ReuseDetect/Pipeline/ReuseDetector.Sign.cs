@@ -26,14 +26,20 @@ public sealed partial class ReuseDetector
             if (d % 64 == 0 || d == files.Count) progress?.Report(new ScanProgress(PipelineStage.Sign, d, files.Count));
             return scratch;
         }, _ => { });
-        var records = new List<DocumentRecord>(files.Count);
+        // Indexes are assigned in file order, then record order, after the parallel loop: never timing-dependent. The
+        // records (each works out its source group) are then made side by side.
+        var first = new int[files.Count + 1];
         for (int i = 0; i < files.Count; i++)
         {
             errors.AddRange(results[i].Errors);
-            // Indexes are assigned in file order, then record order, after the parallel loop: never timing-dependent.
-            foreach (SignedDocument signed in results[i].Documents) records.Add(new DocumentRecord(records.Count, files[i], signed));
+            first[i + 1] = first[i] + results[i].Documents.Count;
         }
-        return records;
+        var records = new DocumentRecord[first[files.Count]];
+        System.Threading.Tasks.Parallel.For(0, files.Count, Parallel(cancellationToken), i =>
+        {
+            for (int j = 0; j < results[i].Documents.Count; j++) records[first[i] + j] = new DocumentRecord(first[i] + j, files[i], results[i].Documents[j]);
+        });
+        return [.. records];
     }
 
     (IReadOnlyList<SignedDocument>, IReadOnlyList<IngestError>) SignFile(FolderSource source, FolderListing listing, SourceFile file, TextCache cache,
