@@ -25,6 +25,7 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
     /// </summary>
     public sealed class Entry
     {
+        [ThreadStatic] static TokenizerScratch? t_scratch;
         TokenizedText? _tokens;
         SeedGrams? _grams;
         Shingles? _shingles;
@@ -52,7 +53,9 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
 
         TokenizedText MakeTokens()
         {
-            TokenizedText tokens = Tokenizer.Tokenize(Document.Text, Document.BodyStart, Document.BodyEnd).Trimmed();
+            // Tokenized into the thread's scratch and copied at their exact size: no arrays sized for the densest text to collect.
+            TokenizerScratch scratch = t_scratch ??= new TokenizerScratch();
+            TokenizedText tokens = Tokenizer.Tokenize(Document.Text, Document.BodyStart, Document.BodyEnd, scratch).Copy();
             if (Interlocked.CompareExchange(ref _tokens, tokens, null) is { } first) return first;
             Resize(tokens.Bytes);
             return tokens;
