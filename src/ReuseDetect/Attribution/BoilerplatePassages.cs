@@ -69,7 +69,7 @@ static class BoilerplatePassages
             if (against is null) continue;
             Extend(m, own.Tokens, other, against.Tokens);
             if (m.End - m.Start < minWords) continue;
-            var (start, end) = PassageText.Widen(own.Text, own.Tokens.StartOf(m.Start), own.Tokens.EndOf(m.End - 1));
+            var (start, end) = PassageText.CharRange(own.Tokens, own.Text, m.Start, m.End);
             spans.Add(new ClusterMember(m.Document, start, end));
         }
         if (spans.Select(s => s.Document).Distinct().Count() < 2) return null;

@@ -217,8 +217,8 @@ public sealed partial class ReuseDetector
             for (int i = 0; i < found.Length; i++)
             {
                 AlignedPassage p = aligned[i];
-                var (aStart, aEnd) = PassageText.Widen(textA, ta.StartOf(p.AStart), ta.EndOf(p.AEnd - 1));
-                var (bStart, bEnd) = PassageText.Widen(textB, tb.StartOf(p.BStart), tb.EndOf(p.BEnd - 1));
+                var (aStart, aEnd) = PassageText.CharRange(ta, textA, p.AStart, p.AEnd);
+                var (bStart, bEnd) = PassageText.CharRange(tb, textB, p.BStart, p.BEnd);
                 found[i] = new CachedPassage(aStart, aEnd, bStart, bEnd, p.Identity, p.Anchored);
             }
             passages = found;
