@@ -135,30 +135,45 @@ public sealed partial class ReuseDetector
     List<PassageLink> AlignAll(List<DocumentRecord> records, List<CandidatePair> list, HashSet<CandidatePair> edited, BoilerplateModel model, TextCache cache,
         IScanCache? scanCache, IProgress<ScanProgress>? progress, CancellationToken ct)
     {
-        var results = new List<PassageLink>[list.Count];
-        int done = 0;
+        var results = new List<PassageLink>?[list.Count];
+        progress?.Report(new ScanProgress(PipelineStage.Align, 0, list.Count));
+        // The pairs the store holds are taken from it first, side by side: they need no text, so only the others go
+        // through the pair schedule and the text cache (a rescan after a few files changed aligns only their pairs).
+        if (scanCache is not null)
+            System.Threading.Tasks.Parallel.For(0, list.Count, Parallel(ct), i =>
+            {
+                CandidatePair pair = list[i];
+                results[i] = StoredLinks(records[pair.A], records[pair.B], !edited.Contains(pair), scanCache);
+            });
+        var todo = new List<int>();
+        for (int i = 0; i < list.Count; i++)
+            if (results[i] is null) todo.Add(i);
+        List<CandidatePair> pairs = todo.ConvertAll(i => list[i]);
+        int done = list.Count - todo.Count;
         // Pairs left per document: a document done with goes first when the text cache needs room.
         var left = new int[records.Count];
-        foreach (CandidatePair pair in list)
+        foreach (CandidatePair pair in pairs)
         {
             left[pair.A]++;
             if (pair.B != pair.A) left[pair.B]++;
         }
-        // Documents in no pair (kept from signing or near-duplicate checks) make room first.
+        // Documents in no pair to align (kept from signing or near-duplicate checks) make room first.
         for (int d = 0; d < records.Count; d++)
             if (left[d] == 0) cache.Release(records[d]);
-        progress?.Report(new ScanProgress(PipelineStage.Align, 0, list.Count));
-        if (list.Count == 0) return [];
-        using var aligners = new ThreadLocal<PassageAligner>(CreateAligner);
-        ForEachScheduled(records, list, cache, ct, (pair, i) =>
+        if (done > 0) progress?.Report(new ScanProgress(PipelineStage.Align, done, list.Count));
+        if (pairs.Count > 0)
         {
-            results[i] = AlignPair(records[pair.A], records[pair.B], !edited.Contains(pair), model, cache, scanCache, aligners.Value!);
-            if (Interlocked.Decrement(ref left[pair.A]) == 0) cache.Release(records[pair.A]);
-            if (pair.B != pair.A && Interlocked.Decrement(ref left[pair.B]) == 0) cache.Release(records[pair.B]);
-            int d = Interlocked.Increment(ref done);
-            if (d % 256 == 0 || d == list.Count) progress?.Report(new ScanProgress(PipelineStage.Align, d, list.Count));
-        });
-        return [.. results.SelectMany(r => r)];
+            using var aligners = new ThreadLocal<PassageAligner>(CreateAligner);
+            ForEachScheduled(records, pairs, cache, ct, (pair, k) =>
+            {
+                results[todo[k]] = AlignPair(records[pair.A], records[pair.B], !edited.Contains(pair), model, cache, scanCache, aligners.Value!);
+                if (Interlocked.Decrement(ref left[pair.A]) == 0) cache.Release(records[pair.A]);
+                if (pair.B != pair.A && Interlocked.Decrement(ref left[pair.B]) == 0) cache.Release(records[pair.B]);
+                int d = Interlocked.Increment(ref done);
+                if (d % 256 == 0 || d == list.Count) progress?.Report(new ScanProgress(PipelineStage.Align, d, list.Count));
+            });
+        }
+        return [.. results.SelectMany(r => r!)];
     }
 
     void ForEachScheduled(List<DocumentRecord> records, List<CandidatePair> pairs, TextCache cache, CancellationToken ct, Action<CandidatePair> work) =>
@@ -198,35 +213,46 @@ public sealed partial class ReuseDetector
         }
     }
 
-    List<PassageLink> AlignPair(DocumentRecord a, DocumentRecord b, bool anchoredOnly, BoilerplateModel model, TextCache cache, IScanCache? scanCache,
-        PassageAligner aligner)
+    /// <summary>The links of a pair as the store holds them (its alignment under the same keys), or null when it holds none.</summary>
+    static List<PassageLink>? StoredLinks(DocumentRecord a, DocumentRecord b, bool anchoredOnly, IScanCache scanCache)
     {
-        // Alignments are remembered under what shapes them: both texts with their marks, and the mode.
-        SignedDocument keyA = anchoredOnly ? a.AnchoredAlignmentKey : a.AlignmentKey, keyB = b.AlignmentKey;
-        IReadOnlyList<CachedPassage>? passages = scanCache?.TryGetPassages(keyA, keyB);
-        if (passages is null)
-        {
-            TextCache.Entry? ea = cache.Get(a), eb = a == b ? ea : cache.Get(b);
-            if (ea is null || eb is null) return [];
-            TokenizedText ta = ea.Tokens, tb = eb.Tokens;
-            SeedGrams ga = ea.Grams(aligner, static (e, s) => s.Detector.MarksOf(s.Record, e, s.Model), (Detector: this, Record: a, Model: model));
-            SeedGrams gb = a == b ? ga : eb.Grams(aligner, static (e, s) => s.Detector.MarksOf(s.Record, e, s.Model), (Detector: this, Record: b, Model: model));
-            List<AlignedPassage> aligned = a == b ? aligner.AlignSelf(ga) : aligner.AlignEitherWay(ga, gb, anchoredOnly);
-            string textA = ea.Document.Text, textB = eb.Document.Text;
-            var found = new CachedPassage[aligned.Count];
-            for (int i = 0; i < found.Length; i++)
-            {
-                AlignedPassage p = aligned[i];
-                var (aStart, aEnd) = PassageText.CharRange(ta, textA, p.AStart, p.AEnd);
-                var (bStart, bEnd) = PassageText.CharRange(tb, textB, p.BStart, p.BEnd);
-                found[i] = new CachedPassage(aStart, aEnd, bStart, bEnd, p.Identity, p.Anchored);
-            }
-            passages = found;
-            scanCache?.PutPassages(keyA, keyB, passages);
-        }
+        var (keyA, keyB) = AlignmentKeys(a, b, anchoredOnly);
+        return scanCache.TryGetPassages(keyA, keyB) is { } passages ? Links(a, b, passages) : null;
+    }
+
+    /// <summary>Alignments are remembered under what shapes them: both texts with their marks, and the mode.</summary>
+    static (SignedDocument A, SignedDocument B) AlignmentKeys(DocumentRecord a, DocumentRecord b, bool anchoredOnly) =>
+        (anchoredOnly ? a.AnchoredAlignmentKey : a.AlignmentKey, b.AlignmentKey);
+
+    static List<PassageLink> Links(DocumentRecord a, DocumentRecord b, IReadOnlyList<CachedPassage> passages)
+    {
         var links = new List<PassageLink>(passages.Count);
         foreach (CachedPassage p in passages)
             links.Add(new PassageLink(a.Index, p.AStart, p.AEnd, b.Index, p.BStart, p.BEnd, p.Identity, p.Anchored));
         return links;
+    }
+
+    /// <summary>The links of a pair the store does not hold: aligned from the texts (and stored).</summary>
+    List<PassageLink> AlignPair(DocumentRecord a, DocumentRecord b, bool anchoredOnly, BoilerplateModel model, TextCache cache, IScanCache? scanCache,
+        PassageAligner aligner)
+    {
+        var (keyA, keyB) = AlignmentKeys(a, b, anchoredOnly);
+        TextCache.Entry? ea = cache.Get(a), eb = a == b ? ea : cache.Get(b);
+        if (ea is null || eb is null) return [];
+        TokenizedText ta = ea.Tokens, tb = eb.Tokens;
+        SeedGrams ga = ea.Grams(aligner, static (e, s) => s.Detector.MarksOf(s.Record, e, s.Model), (Detector: this, Record: a, Model: model));
+        SeedGrams gb = a == b ? ga : eb.Grams(aligner, static (e, s) => s.Detector.MarksOf(s.Record, e, s.Model), (Detector: this, Record: b, Model: model));
+        List<AlignedPassage> aligned = a == b ? aligner.AlignSelf(ga) : aligner.AlignEitherWay(ga, gb, anchoredOnly);
+        string textA = ea.Document.Text, textB = eb.Document.Text;
+        var found = new CachedPassage[aligned.Count];
+        for (int i = 0; i < found.Length; i++)
+        {
+            AlignedPassage p = aligned[i];
+            var (aStart, aEnd) = PassageText.CharRange(ta, textA, p.AStart, p.AEnd);
+            var (bStart, bEnd) = PassageText.CharRange(tb, textB, p.BStart, p.BEnd);
+            found[i] = new CachedPassage(aStart, aEnd, bStart, bEnd, p.Identity, p.Anchored);
+        }
+        scanCache?.PutPassages(keyA, keyB, found);
+        return Links(a, b, found);
     }
 }
