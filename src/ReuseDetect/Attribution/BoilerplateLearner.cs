@@ -48,7 +48,7 @@ sealed class BoilerplateModel
 
     /// <summary>The fingerprints of <paramref name="fingerprints"/> outside <paramref name="group"/>'s furniture (the array itself when the group has none).</summary>
     public Fingerprint[] Outside(string group, Fingerprint[] fingerprints) =>
-        _byGroup.TryGetValue(group, out var set) && set.Count > 0 ? [.. fingerprints.Where(f => !set.Contains(f.Hash))] : fingerprints;
+        FurnitureOf(group) is { } furniture ? [.. fingerprints.Where(f => !furniture.Contains(f.Hash))] : fingerprints;
 
     /// <summary>
     /// True when <paramref name="hash"/> is furniture of any group. Of a group that is not a page's own, it is an outlet's

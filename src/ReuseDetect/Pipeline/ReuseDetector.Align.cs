@@ -105,7 +105,7 @@ public sealed partial class ReuseDetector
         // The boilerplate is taken out of each record's fingerprints side by side.
         var kept = new Fingerprint[records.Count][];
         if (boilerplate.Groups.Any())
-            System.Threading.Tasks.Parallel.For(0, records.Count, Parallel(ct), i => kept[i] = OutsideFurniture(records[i], boilerplate));
+            System.Threading.Tasks.Parallel.For(0, records.Count, Parallel(ct), i => kept[i] = boilerplate.Outside(records[i].Group, records[i].Fingerprints));
         else
             for (int i = 0; i < records.Count; i++) kept[i] = records[i].Fingerprints;
         if (keep is null) return CandidateSearch.VerbatimPairs(kept, _options.MaxDocumentFrequency, _options.CliqueLimit, Parallel(ct));
@@ -113,9 +113,6 @@ public sealed partial class ReuseDetector
         keep.Counts = CandidateSearch.VerbatimPairCounts(kept, _options.MaxDocumentFrequency, _options.CliqueLimit, Parallel(ct));
         return keep.Counts.ConvertAll(p => p.Pair);
     }
-
-    /// <summary>A record's winnowing fingerprints outside its group's furniture (the record's own array when its group has none).</summary>
-    static Fingerprint[] OutsideFurniture(DocumentRecord r, BoilerplateModel model) => model.Outside(r.Group, r.Fingerprints);
 
     /// <summary>Holders past which a content fingerprint is common: it counts for no pair (topic words, not reuse).</summary>
     int ContentCap => Math.Min(CandidateSearch.ContentMaxDocuments, _options.MaxDocumentFrequency);

@@ -162,7 +162,7 @@ public sealed partial class ReuseDetector
         var newPairs = new List<(int Slot, int Partner)>();
         foreach (DocumentRecord r in added)
         {
-            int slot = kept.Index.Add(IndexDocument(r, OutsideFurniture(r, model)), r.Index, partners);
+            int slot = kept.Index.Add(IndexDocument(r, model.Outside(r.Group, r.Fingerprints)), r.Index, partners);
             slotOfRecord[r.Index] = slot;
             foreach (int p in partners) newPairs.Add((slot, p));
         }

@@ -37,13 +37,8 @@ sealed class TokenizedText
     public long Bytes => 4L * Starts.Length + 4L * Ends.Length + 8L * Hashes.Length;
 
     /// <summary>
-    /// These tokens in arrays of exactly <see cref="Count"/> (this list when they are so already). The tokenizer sizes its
-    /// arrays for the densest text (a token every five characters); prose has fewer, and a list kept for long (the text
-    /// cache) should not hold that slack.
+    /// These tokens in arrays of their own, of exactly <see cref="Count"/>: for tokens that live in a scratch, and for a list
+    /// kept for long (the text cache), which should not hold the slack of arrays sized for the densest text.
     /// </summary>
-    public TokenizedText Trimmed() =>
-        Starts.Length == Count && Ends.Length == Count && Hashes.Length == Count ? this : Copy();
-
-    /// <summary>These tokens in arrays of their own, of exactly <see cref="Count"/> (for tokens that live in a scratch).</summary>
     public TokenizedText Copy() => new(Starts[..Count], Ends[..Count], Hashes[..Count], Count);
 }
