@@ -82,15 +82,16 @@ public static class QueryIndexFile
     /// <summary>The postings a query index in memory would hold (<see cref="QueryIndexData.AddPostings"/>), so both answer alike, and the common content fingerprints.</summary>
     static QueryIndexUpdate.Postings Cold(List<(StoredFile File, StoredDocument Document)> stored)
     {
-        var postings = new List<(ulong Hash, int Owner)>(stored.Sum(s => s.Document.FingerprintHashes.Length + (s.Document.Lines?.Length ?? 0) + (s.Document.ContentFingerprints?.Length ?? 0)));
+        var postings = new PostingList(stored.Sum(s => s.Document.FingerprintHashes.Length + (s.Document.Lines?.Length ?? 0) + (s.Document.ContentFingerprints?.Length ?? 0)));
         for (int d = 0; d < stored.Count; d++)
         {
             StoredDocument doc = stored[d].Document;
             QueryIndexData.AddPostings(postings, d, doc.FingerprintHashes, doc.Lines ?? [], doc.ContentFingerprints ?? []);
         }
-        var (hashes, owners) = QueryIndexData.Sorted(postings);
+        // Sorted where they lie: the writer takes the first Count of each array, so nothing is copied.
+        postings.Sort();
         ulong[] commonContent = QueryIndexData.CommonContentOf([.. stored.Select(s => s.Document.ContentFingerprints ?? [])]);
-        return new(hashes, owners, hashes.Length, commonContent);
+        return new(postings.Hashes, postings.Owners, postings.Count, commonContent);
     }
 
     /// <summary>

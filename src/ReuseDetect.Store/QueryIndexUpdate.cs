@@ -55,7 +55,7 @@ static class QueryIndexUpdate
         int[]? map = Renumbering(data, changed, stored);
         if (map is null) return null;
         // The new documents' postings, sorted, owned by their places in the new index.
-        var fresh = new List<(ulong Hash, int Owner)>();
+        var fresh = new PostingList();
         var freshContent = new List<ulong>();
         for (int d = 0; d < stored.Count; d++)
         {

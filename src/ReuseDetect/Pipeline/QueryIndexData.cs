@@ -57,14 +57,20 @@ public abstract class QueryIndexData
     public static ulong[] CommonContentOf(IReadOnlyList<ulong[]> contentFingerprints)
     {
         ArgumentNullException.ThrowIfNull(contentFingerprints);
-        var all = new List<ulong>();
-        foreach (ulong[] hashes in contentFingerprints) AddDistinct(hashes, all);
-        ulong[] sorted = [.. all];
-        Array.Sort(sorted);
+        // Each document's distinct fingerprints in one array of the greatest count, sorted where they lie.
+        long total = 0;
+        foreach (ulong[] hashes in contentFingerprints) total += hashes.Length;
+        ulong[] all = new ulong[total];
+        int count = 0;
+        foreach (ulong[] hashes in contentFingerprints)
+            for (int i = 0; i < hashes.Length; i++)
+                if (i == 0 || hashes[i] != hashes[i - 1]) all[count++] = hashes[i];
+        Span<ulong> sorted = all.AsSpan(0, count);
+        RadixSort.Sort(sorted);
         var common = new List<ulong>();
         for (int i = 0; i < sorted.Length;)
         {
-            int j = Internal.SortedRuns.End(sorted, i);
+            int j = SortedRuns.End(sorted, i);
             if (j - i > CandidateSearch.ContentMaxDocuments) common.Add(sorted[i]);
             i = j;
         }
@@ -127,38 +133,69 @@ public abstract class QueryIndexData
     /// content fingerprints once (how a query finds a heavy edit that shares no verbatim fingerprint). The three families
     /// share the postings: 64-bit hashes of different things.
     /// </summary>
-    public static void AddPostings(List<(ulong Hash, int Owner)> postings, int owner, IEnumerable<ulong> fingerprints, IEnumerable<ulong> lines,
+    public static void AddPostings(PostingList postings, int owner, IEnumerable<ulong> fingerprints, IEnumerable<ulong> lines,
         ulong[] contentFingerprints)
     {
         ArgumentNullException.ThrowIfNull(postings);
         ArgumentNullException.ThrowIfNull(fingerprints);
         ArgumentNullException.ThrowIfNull(lines);
         ArgumentNullException.ThrowIfNull(contentFingerprints);
-        foreach (ulong h in fingerprints) postings.Add((h, owner));
-        foreach (ulong h in lines) postings.Add((h, owner));
-        var content = new List<ulong>(contentFingerprints.Length);
-        AddDistinct(contentFingerprints, content);
-        foreach (ulong h in content) postings.Add((h, owner));
-    }
-
-    /// <summary>Adds each distinct hash of <paramref name="ascending"/> to <paramref name="to"/>, once.</summary>
-    static void AddDistinct(ulong[] ascending, List<ulong> to)
-    {
-        for (int i = 0; i < ascending.Length; i++)
-            if (i == 0 || ascending[i] != ascending[i - 1]) to.Add(ascending[i]);
+        foreach (ulong h in fingerprints) postings.Add(h, owner);
+        foreach (ulong h in lines) postings.Add(h, owner);
+        for (int i = 0; i < contentFingerprints.Length; i++)
+            if (i == 0 || contentFingerprints[i] != contentFingerprints[i - 1]) postings.Add(contentFingerprints[i], owner);
     }
 
     /// <summary>The postings (hash, owner) sorted by hash, then owner, as the two parallel arrays an index keeps.</summary>
-    public static (ulong[] Hashes, int[] Owners) Sorted(List<(ulong Hash, int Owner)> postings)
+    public static (ulong[] Hashes, int[] Owners) Sorted(PostingList postings)
     {
         ArgumentNullException.ThrowIfNull(postings);
-        var hashes = new ulong[postings.Count];
-        var owners = new int[postings.Count];
-        for (int i = 0; i < hashes.Length; i++) (hashes[i], owners[i]) = postings[i];
-        // Radix, not comparisons: millions of postings at every commit of the store (the query index is rewritten then).
-        Internal.RadixSort.Sort(hashes, owners);
-        Internal.RadixSort.SortRuns(hashes, owners);
-        return (hashes, owners);
+        postings.Sort();
+        int n = postings.Count;
+        return n == postings.Hashes.Length ? (postings.Hashes, postings.Owners) : (postings.Hashes[..n], postings.Owners[..n]);
+    }
+}
+
+/// <summary>
+/// Postings (hash, owner) gathered for an index, as the two parallel arrays it keeps: they grow as postings are added (a
+/// caller that knows how many are coming gives the capacity, and nothing is copied), then are sorted where they lie.
+/// The first <see cref="Count"/> items of <see cref="Hashes"/> and <see cref="Owners"/> are the postings.
+/// </summary>
+public sealed class PostingList(int capacity = 0)
+{
+    ulong[] _hashes = capacity == 0 ? [] : new ulong[capacity];
+    int[] _owners = capacity == 0 ? [] : new int[capacity];
+
+    /// <summary>Number of postings.</summary>
+    public int Count { get; private set; }
+
+    /// <summary>The hashes; the first <see cref="Count"/> are the postings'.</summary>
+    public ulong[] Hashes => _hashes;
+
+    /// <summary>The owners, beside the hashes.</summary>
+    public int[] Owners => _owners;
+
+    /// <summary>Adds the posting (<paramref name="hash"/>, <paramref name="owner"/>).</summary>
+    public void Add(ulong hash, int owner)
+    {
+        if (Count == _hashes.Length)
+        {
+            int grown = Math.Max(16, 2 * Count);
+            Array.Resize(ref _hashes, grown);
+            Array.Resize(ref _owners, grown);
+        }
+        _hashes[Count] = hash;
+        _owners[Count++] = owner;
+    }
+
+    /// <summary>
+    /// Sorts the postings by hash, then owner (radix, not comparisons: millions of postings at every commit of the store,
+    /// when the query index is written).
+    /// </summary>
+    public void Sort()
+    {
+        RadixSort.Sort(_hashes.AsSpan(0, Count), _owners.AsSpan(0, Count));
+        RadixSort.SortRuns(_hashes.AsSpan(0, Count), _owners.AsSpan(0, Count));
     }
 }
 

@@ -69,7 +69,7 @@ public sealed partial class ReuseIndex
     {
         ArgumentNullException.ThrowIfNull(documents);
         var docs = new List<IndexedDocument>();
-        var postings = new List<(ulong Hash, int Owner)>();
+        var postings = new PostingList();
         var words = new List<ulong[]>();
         var content = new List<ulong[]>();
         foreach (var (doc, fileId) in documents)

@@ -56,24 +56,35 @@ static class WordDiff
         public Words(string text, Dictionary<string, int> ids)
         {
             Text = text;
-            var starts = new List<int>();
-            var keys = new List<int>();
+            // Counted first, so that the two arrays are made once at their size.
+            int count = 0;
+            for (int i = 0; i < text.Length; count++) (_, _, i) = Next(text, i, first: count == 0);
+            Starts = new int[count + 1];
+            Keys = new int[count];
             var lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
-            int i = 0;
-            while (i < text.Length)
+            for (int w = 0, i = 0; w < count; w++)
             {
-                starts.Add(i);
-                if (starts.Count == 1) while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
-                int core = i;
-                while (i < text.Length && !char.IsWhiteSpace(text[i])) i++;
-                ReadOnlySpan<char> word = text.AsSpan(core, i - core);
-                while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
+                Starts[w] = i;
+                (int core, int end, i) = Next(text, i, first: w == 0);
+                ReadOnlySpan<char> word = text.AsSpan(core, end - core);
                 if (!lookup.TryGetValue(word, out int id)) lookup[word] = id = ids.Count;
-                keys.Add(id);
+                Keys[w] = id;
             }
-            starts.Add(text.Length);
-            Starts = [.. starts];
-            Keys = [.. keys];
+            Starts[count] = text.Length;
+        }
+
+        /// <summary>
+        /// The word at <paramref name="i"/> (the text's first takes the leading whitespace): where its letters start and
+        /// end, and where the next word starts.
+        /// </summary>
+        static (int Core, int End, int Next) Next(string text, int i, bool first)
+        {
+            if (first) while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
+            int core = i;
+            while (i < text.Length && !char.IsWhiteSpace(text[i])) i++;
+            int end = i;
+            while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
+            return (core, end, i);
         }
 
         public int Count => Keys.Length;
