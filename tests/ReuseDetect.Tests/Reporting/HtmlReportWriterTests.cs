@@ -6,6 +6,34 @@ namespace ReuseDetect.Tests.Reporting;
 
 public sealed partial class HtmlReportWriterTests
 {
+    [Theory]
+    [InlineData(4, 1)]
+    [InlineData(5, 3)]
+    [InlineData(7, 2)]
+    [InlineData(16, 5)]
+    [InlineData(65536, 7)]
+    public void Should_escape_the_streamed_data_as_the_whole_would_be_escaped_wherever_the_buffer_cuts_it(int size, int piece)
+    {
+        // Given UTF-8 text with raw separators (three bytes each), angle brackets and other three-byte characters (an em
+        // dash, E2 80 94, starts as a separator does) at every offset from a buffer's end
+        var text = new System.Text.StringBuilder();
+        for (int i = 0; i < 40; i++) text.Append('x', i).Append("\u2028<a>\u2029—\u2028").Append('y', i % 3).Append('\u2029');
+        byte[] bytes = System.Text.Encoding.UTF8.GetBytes(text.ToString());
+        // When it goes through the streaming buffer in small pieces, as a JSON writer fills it
+        using var stream = new MemoryStream();
+        var data = new HtmlReportWriter.EmbeddedJson(stream, size);
+        for (int at = 0; at < bytes.Length; at += piece)
+        {
+            int n = Math.Min(piece, bytes.Length - at);
+            bytes.AsSpan(at, n).CopyTo(data.GetSpan(n));
+            data.Advance(n);
+        }
+        data.Drain(final: true);
+        // Then every separator and bracket is escaped, none cut, and nothing else changed
+        string expected = text.ToString().Replace("<", "\\u003c").Replace(">", "\\u003e").Replace("\u2028", "\\u2028").Replace("\u2029", "\\u2029");
+        Assert.Equal(expected, System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
+
     [Fact]
     public void Should_embed_hostile_text_so_that_it_cannot_close_the_script_element()
     {
