@@ -20,7 +20,7 @@ static class CandidateSearch
     /// </summary>
     public static List<CandidatePair> NearDuplicateChecks(IReadOnlyList<uint[]?> signatures, LshBanding banding, double threshold, double slack)
     {
-        var index = new LshIndex(banding);
+        var index = new LshIndex(banding, signatures.Count);
         for (int d = 0; d < signatures.Count; d++)
             if (signatures[d] is { } signature) index.Add(d, signature);
         return index.Pairs().FindAll(p => MinHasher.Estimate(signatures[p.A]!, signatures[p.B]!) >= threshold - slack);

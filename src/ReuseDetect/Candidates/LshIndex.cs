@@ -9,10 +9,17 @@ namespace ReuseDetect.Candidates;
 sealed class LshIndex
 {
     readonly LshBanding _banding;
-    readonly List<(ulong Key, int Document)> _entries = [];
+    readonly List<(ulong Key, int Document)> _entries;
 
-    /// <summary>Creates an index for <paramref name="banding"/>.</summary>
-    public LshIndex(LshBanding banding) => _banding = banding;
+    /// <summary>
+    /// Creates an index for <paramref name="banding"/>, with room for the band keys of <paramref name="documents"/>
+    /// documents (a list grown by doubling copies itself about as many times over as it ends up long).
+    /// </summary>
+    public LshIndex(LshBanding banding, int documents = 0)
+    {
+        _banding = banding;
+        _entries = new(documents * banding.Bands);
+    }
 
     /// <summary>The banding in use.</summary>
     public LshBanding Banding => _banding;
