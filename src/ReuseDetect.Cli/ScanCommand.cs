@@ -100,7 +100,7 @@ static class ScanCommand
                 return ExitCodes.Failure;
             }
             if (timings)
-                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds,8:F2} s  WriteReports  heap {GC.GetTotalMemory(false) >> 20} MiB, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, gen2 {GC.CollectionCount(2)}, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s, JIT {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F2} s{(options.Parallelism == 1 ? ParallelShare.SoFar(share, clock.Elapsed) : "")}"));
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds,8:F2} s  WriteReports  heap {GC.GetTotalMemory(false) >> 20} MiB, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, gen2 {GC.CollectionCount(2)}, {TimingProgress.Runtime()}{(options.Parallelism == 1 ? ParallelShare.SoFar(share, clock.Elapsed) : "")}"));
             IReadOnlyList<string> written;
             try
             {
@@ -121,7 +121,7 @@ static class ScanCommand
             }
             if (share is not null) stderr.WriteLine(share.Describe(clock.Elapsed, options.Parallelism));
             if (timings)
-                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"          in all: allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s, JIT {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F2} s ({System.Runtime.JitInfo.GetCompiledMethodCount():N0} methods)"));
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"          in all: allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, {TimingProgress.Runtime()}"));
             if (!isQuiet)
             {
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Scanned {Name(root.FullName)} in {clock.Elapsed.TotalSeconds:F2} s."));
@@ -152,6 +152,10 @@ sealed class TimingProgress(TextWriter writer, Stopwatch clock, ParallelShare? s
     readonly Lock _gate = new();
     PipelineStage? _stage;
 
+    /// <summary>The runtime's own costs so far: the collector's pauses and the JIT compiler's time.</summary>
+    internal static string Runtime() => string.Create(CultureInfo.InvariantCulture,
+        $"GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s, JIT {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F2} s ({System.Runtime.JitInfo.GetCompiledMethodCount():N0} methods)");
+
     public void Report(ScanProgress value)
     {
         lock (_gate)
@@ -161,7 +165,7 @@ sealed class TimingProgress(TextWriter writer, Stopwatch clock, ParallelShare? s
             // Heap in use and the process's peak working set so far, to see which stage holds memory.
             using var self = Process.GetCurrentProcess();
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{clock.Elapsed.TotalSeconds,8:F2} s  {value.Stage} (total {value.Total:N0})  heap {GC.GetTotalMemory(false) >> 20} MiB, peak {self.PeakWorkingSet64 >> 20} MiB, cpu {self.TotalProcessorTime.TotalSeconds:F1} s, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, gen2 {GC.CollectionCount(2)}, GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s, JIT {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F2} s ({System.Runtime.JitInfo.GetCompiledMethodCount():N0} methods){SerialSoFar()}"));
+                $"{clock.Elapsed.TotalSeconds,8:F2} s  {value.Stage} (total {value.Total:N0})  heap {GC.GetTotalMemory(false) >> 20} MiB, peak {self.PeakWorkingSet64 >> 20} MiB, cpu {self.TotalProcessorTime.TotalSeconds:F1} s, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, gen2 {GC.CollectionCount(2)}, {Runtime()}{SerialSoFar()}"));
         }
     }
 

@@ -63,8 +63,7 @@ public abstract class QueryIndexData
         ulong[] all = new ulong[total];
         int count = 0;
         foreach (ulong[] hashes in contentFingerprints)
-            for (int i = 0; i < hashes.Length; i++)
-                if (i == 0 || hashes[i] != hashes[i - 1]) all[count++] = hashes[i];
+            for (int i = 0; i < hashes.Length; i = SortedRuns.End(hashes, i)) all[count++] = hashes[i];
         Span<ulong> sorted = all.AsSpan(0, count);
         RadixSort.Sort(sorted);
         var common = new List<ulong>();
@@ -142,8 +141,7 @@ public abstract class QueryIndexData
         ArgumentNullException.ThrowIfNull(contentFingerprints);
         foreach (ulong h in fingerprints) postings.Add(h, owner);
         foreach (ulong h in lines) postings.Add(h, owner);
-        for (int i = 0; i < contentFingerprints.Length; i++)
-            if (i == 0 || contentFingerprints[i] != contentFingerprints[i - 1]) postings.Add(contentFingerprints[i], owner);
+        for (int i = 0; i < contentFingerprints.Length; i = SortedRuns.End(contentFingerprints, i)) postings.Add(contentFingerprints[i], owner);
     }
 
     /// <summary>The postings (hash, owner) sorted by hash, then owner, as the two parallel arrays an index keeps.</summary>
