@@ -20,19 +20,21 @@ sealed partial class PassageAligner
 
     /// <summary>
     /// The seed grams of a tokenized text, with its letter case and what the corpus knows of its words
-    /// (<see cref="TokenMarks"/>): page furniture never seeds, and stock phrases are no evidence.
+    /// (<see cref="TokenMarks"/>): page furniture never seeds, and stock phrases are no evidence. The gram tables' arrays
+    /// come from <paramref name="recyclers"/> when given (the owner gives them back with <see cref="SeedGrams.Recycle"/>).
     /// </summary>
-    public SeedGrams Prepare(TokenizedText tokens, ReadOnlySpan<char> text, ReadOnlySpan<byte> marks)
+    public SeedGrams Prepare(TokenizedText tokens, ReadOnlySpan<char> text, ReadOnlySpan<byte> marks, Recyclers? recyclers = null)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         byte[] kinds = WordKinds.FromText(tokens, text, marks);
-        if (_options.ContentSeedSize <= 0) return Prepare(tokens.TokenHashes, kinds, tokens.TokenHashes, Figures.Of(tokens, text), WordKinds.SentenceStarts(tokens, text));
+        if (_options.ContentSeedSize <= 0)
+            return Prepare(tokens.TokenHashes, kinds, tokens.TokenHashes, Figures.Of(tokens, text), WordKinds.SentenceStarts(tokens, text), recyclers);
         // The stems only make the content grams: they are made in pooled storage.
         ulong[] stems = ArrayPool<ulong>.Shared.Rent(tokens.Count);
         try
         {
             WordStems.Write(tokens, text, stems);
-            return Prepare(tokens.TokenHashes, kinds, stems.AsSpan(0, tokens.Count), Figures.Of(tokens, text), WordKinds.SentenceStarts(tokens, text));
+            return Prepare(tokens.TokenHashes, kinds, stems.AsSpan(0, tokens.Count), Figures.Of(tokens, text), WordKinds.SentenceStarts(tokens, text), recyclers);
         }
         finally
         {
@@ -41,7 +43,7 @@ sealed partial class PassageAligner
     }
 
     /// <summary>
-    /// <see cref="Prepare(TokenizedText, ReadOnlySpan{char}, ReadOnlySpan{byte})"/> for a caller that has
+    /// <see cref="Prepare(TokenizedText, ReadOnlySpan{char}, ReadOnlySpan{byte}, Recyclers?)"/> for a caller that has
     /// the text's <paramref name="stems"/> (<see cref="WordStems.Of"/>) already: they are not made again.
     /// </summary>
     internal SeedGrams PrepareWithStems(TokenizedText tokens, ReadOnlySpan<char> text, ulong[] stems, ReadOnlySpan<byte> marks = default)
@@ -52,19 +54,20 @@ sealed partial class PassageAligner
             WordKinds.SentenceStarts(tokens, text));
     }
 
-    SeedGrams Prepare(ReadOnlySpan<ulong> tokens, byte[] kinds, ReadOnlySpan<ulong> stems, Figures? figures = null, ulong[]? sentences = null)
+    SeedGrams Prepare(ReadOnlySpan<ulong> tokens, byte[] kinds, ReadOnlySpan<ulong> stems, Figures? figures = null, ulong[]? sentences = null,
+        Recyclers? recyclers = null)
     {
         int most = _options.MaxOccurrences;
-        GramTable exact = SeedGrams.ExactGrams(tokens, _options.SeedSize, most, kinds);
+        GramTable exact = SeedGrams.ExactGrams(tokens, _options.SeedSize, most, kinds, recyclers);
         GramTable? content = null, pairs = null;
         if (_options.ContentSeedSize > 0)
         {
             // Both kinds of content grams run over the same content words: their places are found once, and shared.
-            int[] positions = SeedGrams.ContentPositions(tokens, kinds);
-            content = SeedGrams.ContentGrams(stems, positions, _options.ContentSeedSize, tokens.Length, most);
-            if (_options.MinOrderedWords > 0) pairs = SeedGrams.ContentGrams(stems, positions, 2, tokens.Length, most);
+            int[] positions = SeedGrams.ContentPositions(tokens, kinds, recyclers, out int words);
+            content = SeedGrams.ContentGrams(stems, positions, words, _options.ContentSeedSize, tokens.Length, most, recyclers);
+            if (_options.MinOrderedWords > 0) pairs = SeedGrams.ContentGrams(stems, positions, words, 2, tokens.Length, most, recyclers);
         }
-        return new SeedGrams(tokens.Length, exact, content, pairs, kinds, GramsKey, figures, sentences);
+        return new SeedGrams(tokens.Length, exact, content, pairs, kinds, GramsKey, figures, sentences, recyclers);
     }
 
     /// <summary>True when <paramref name="grams"/> were prepared under options that give the same grams as these.</summary>
@@ -281,6 +284,7 @@ sealed partial class PassageAligner
         bool aSmaller = ta.Hashes.Length <= tb.Hashes.Length;
         GramTable small = aSmaller ? ta : tb, large = aSmaller ? tb : ta;
         ReadOnlySpan<ulong> hs = small.Hashes, hl = large.Hashes;
+        ReadOnlySpan<int> ga = ta.Grams, gb = tb.Grams;
         int count = 0, j = 0;
         for (int i = 0; i < hs.Length && j < hl.Length;)
         {
@@ -295,7 +299,7 @@ sealed partial class PassageAligner
                     (int a0, int a1, int b0, int b1) = aSmaller ? (i, ie, j, je) : (j, je, i, ie);
                     Reserve(ref keys, count, count + (a1 - a0) * (b1 - b0));
                     for (int q = b0; q < b1; q++)
-                        for (int p = a0; p < a1; p++) keys[count++] = ((ulong)(uint)ta.Grams[p] << 32) | (uint)tb.Grams[q];
+                        for (int p = a0; p < a1; p++) keys[count++] = ((ulong)(uint)ga[p] << 32) | (uint)gb[q];
                     j = je;
                 }
             }
@@ -336,7 +340,7 @@ sealed partial class PassageAligner
     static int SelfJoinKeys(GramTable t, ref ulong[] keys)
     {
         ReadOnlySpan<ulong> h = t.Hashes;
-        int[] g = t.Grams;
+        ReadOnlySpan<int> g = t.Grams;
         int count = 0;
         for (int i = 0; i < h.Length;)
         {

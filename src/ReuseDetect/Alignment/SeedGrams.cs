@@ -16,7 +16,7 @@ namespace ReuseDetect.Alignment;
 sealed class SeedGrams
 {
     internal SeedGrams(int tokenCount, GramTable exact, GramTable? content, GramTable? pairs, byte[] kinds, (int, int, int) key, Figures? figures = null,
-        ulong[]? sentenceStarts = null)
+        ulong[]? sentenceStarts = null, Recyclers? recyclers = null)
     {
         Figures = figures ?? Figures.None;
         SentenceStarts = sentenceStarts;
@@ -25,16 +25,31 @@ sealed class SeedGrams
         Exact = exact;
         Content = content;
         Kinds = kinds;
-        OrdinaryBefore = WordKinds.OrdinaryPrefix(kinds);
-        BlockedBefore = WordKinds.BlockedPrefix(kinds);
+        OrdinaryBefore = WordKinds.OrdinaryPrefix(kinds, recyclers?.Ints);
+        BlockedBefore = WordKinds.BlockedPrefix(kinds, recyclers?.Ints);
         Key = key;
     }
 
     /// <summary>Number of tokens of the text.</summary>
     public int TokenCount { get; }
 
+    /// <summary>
+    /// Gives the gram tables' arrays to <paramref name="recyclers"/> (<see cref="PassageAligner.Prepare(TokenizedText, ReadOnlySpan{char}, ReadOnlySpan{byte}, Recyclers?)"/>):
+    /// the owner's last use of these grams, when no other thread can be reading them.
+    /// </summary>
+    internal void Recycle(Recyclers recyclers)
+    {
+        Exact.Recycle(recyclers);
+        Content?.Recycle(recyclers);
+        Pairs?.Recycle(recyclers);
+        // The content tables share their positions: given back once.
+        recyclers.Ints.Return(Content?.Positions ?? Pairs?.Positions);
+        recyclers.Ints.Return(OrdinaryBefore);
+        recyclers.Ints.Return(BlockedBefore);
+    }
+
     /// <summary>Approximate memory held, in bytes.</summary>
-    public long Bytes => Exact.Bytes + (Content?.Bytes ?? 0) + (Pairs?.Bytes ?? 0) + 5L * Kinds.Length + 4L * (BlockedBefore?.Length ?? 0)
+    public long Bytes => Exact.Bytes + (Content?.Bytes ?? 0) + (Pairs?.Bytes ?? 0) + Kinds.Length + 4L * OrdinaryBefore.Length + 4L * (BlockedBefore?.Length ?? 0)
         + 8L * (SentenceStarts?.Length ?? 0);
 
     /// <summary>
@@ -84,7 +99,7 @@ sealed class SeedGrams
     internal int[]? BlockedBefore { get; }
 
     /// <summary>True when page furniture lies among tokens [<paramref name="start"/>, <paramref name="end"/>): a passage never spans it.</summary>
-    internal bool Walled(int start, int end) => BlockedBefore is { } b && end > start && b[Math.Min(end, b.Length - 1)] - b[Math.Max(0, start)] > 0;
+    internal bool Walled(int start, int end) => BlockedBefore is { } b && end > start && b[Math.Min(end, TokenCount)] - b[Math.Max(0, start)] > 0;
 
     /// <summary>Ordinary words among tokens [<paramref name="start"/>, <paramref name="end"/>).</summary>
     internal int OrdinaryIn(int start, int end) => OrdinaryBefore[end] - OrdinaryBefore[start];
@@ -108,7 +123,7 @@ sealed class SeedGrams
     internal (int SeedSize, int ContentSeedSize, int MaxOccurrences) Key { get; }
 
     /// <summary>The exact n-grams of <paramref name="tokens"/> (<paramref name="k"/> tokens each).</summary>
-    internal static GramTable ExactGrams(ReadOnlySpan<ulong> tokens, int k, int maxOccurrences, ReadOnlySpan<byte> kinds = default)
+    internal static GramTable ExactGrams(ReadOnlySpan<ulong> tokens, int k, int maxOccurrences, ReadOnlySpan<byte> kinds = default, Recyclers? recyclers = null)
     {
         int count = Shingler.CountFor(tokens.Length, k);
         // The hashes are sorted and thinned in pooled storage; the table keeps exact copies of those kept.
@@ -123,7 +138,7 @@ sealed class SeedGrams
                 dropped = ArrayPool<bool>.Shared.Rent(count);
                 for (int g = 0; g < count; g++) dropped[g] = kinds.Slice(g, Math.Min(k, kinds.Length - g)).Contains(WordKinds.Blocked);
             }
-            return GramTable.Create(hashes.AsSpan(0, count), null, k, tokens.Length, maxOccurrences, dropped is null ? default : dropped.AsSpan(0, count));
+            return GramTable.Create(hashes.AsSpan(0, count), null, k, tokens.Length, maxOccurrences, dropped is null ? default : dropped.AsSpan(0, count), recyclers);
         }
         finally
         {
@@ -132,14 +147,17 @@ sealed class SeedGrams
         }
     }
 
-    /// <summary>The token positions of the content words of <paramref name="tokens"/>, page furniture left out.</summary>
-    internal static int[] ContentPositions(ReadOnlySpan<ulong> tokens, ReadOnlySpan<byte> kinds = default)
+    /// <summary>
+    /// The token positions of the content words of <paramref name="tokens"/>, page furniture left out: the first
+    /// <paramref name="words"/> items of the array (which is longer when taken from <paramref name="recyclers"/>).
+    /// </summary>
+    internal static int[] ContentPositions(ReadOnlySpan<ulong> tokens, ReadOnlySpan<byte> kinds, Recyclers? recyclers, out int words)
     {
         bool Content(int i, ReadOnlySpan<ulong> t, ReadOnlySpan<byte> k) => !StopWords.Contains(t[i]) && (k.IsEmpty || k[i] != WordKinds.Blocked);
-        int words = 0;
+        words = 0;
         for (int i = 0; i < tokens.Length; i++)
             if (Content(i, tokens, kinds)) words++;
-        var positions = new int[words];
+        int[] positions = recyclers?.Ints.Rent(words) ?? new int[words];
         words = 0;
         for (int i = 0; i < tokens.Length; i++)
             if (Content(i, tokens, kinds)) positions[words++] = i;
@@ -153,10 +171,10 @@ sealed class SeedGrams
     /// (<see cref="WordStems"/>), so "results of the study" and "study results" share the seed {results, study}, and
     /// "talks" matches "talk".
     /// </summary>
-    internal static GramTable ContentGrams(ReadOnlySpan<ulong> stems, int[] positions, int m, int tokenCount, int maxOccurrences)
+    internal static GramTable ContentGrams(ReadOnlySpan<ulong> stems, int[] positions, int words, int m, int tokenCount, int maxOccurrences,
+        Recyclers? recyclers = null)
     {
         if (m > 64) throw new ArgumentOutOfRangeException(nameof(m));
-        int words = positions.Length;
         int count = words < m ? 0 : words - m + 1;
         ulong[] hashes = ArrayPool<ulong>.Shared.Rent(count);
         try
@@ -169,7 +187,7 @@ sealed class SeedGrams
                 // The distinct length tag keeps a sorted bag from colliding with an exact n-gram of the same words.
                 hashes[x] = Shingler.Mix(run) ^ 0xC0417E47B16AA5EDUL;
             }
-            return GramTable.Create(hashes.AsSpan(0, count), positions, m, tokenCount, maxOccurrences);
+            return GramTable.Create(hashes.AsSpan(0, count), positions, m, tokenCount, maxOccurrences, recyclers: recyclers);
         }
         finally
         {
@@ -184,16 +202,19 @@ sealed class SeedGrams
 /// </summary>
 sealed class GramTable
 {
-    GramTable(ulong[] hashes, int[] grams, int[]? positions, int size, int tokenCount)
+    GramTable(ulong[] hashes, int[] grams, int count, int[]? positions, int size, int tokenCount, Recyclers? recyclers)
     {
-        Hashes = hashes;
-        Grams = grams;
+        _hashes = hashes;
+        _grams = grams;
+        _count = count;
         // About 8 bits per gram: a probe for a hash the table lacks fails about 7 times in 8 without a search.
         int bits = 64;
-        while (bits < 8 * hashes.Length && bits < 1 << 30) bits <<= 1;
+        while (bits < 8 * count && bits < 1 << 30) bits <<= 1;
         _filterShift = 64 - System.Numerics.BitOperations.Log2((uint)bits);
-        _filter = new ulong[bits / 64];
-        foreach (ulong h in hashes)
+        int words = bits / 64;
+        _filter = recyclers?.Longs.Rent(words) ?? new ulong[words];
+        if (recyclers is not null) Array.Clear(_filter, 0, words);
+        foreach (ulong h in Hashes)
         {
             int bit = (int)(h >> _filterShift);
             _filter[bit >> 6] |= 1UL << bit;
@@ -203,11 +224,15 @@ sealed class GramTable
         TokenCount = tokenCount;
     }
 
+    readonly ulong[] _hashes;
+    readonly int[] _grams;
+    readonly int _count;
+
     /// <summary>Gram hashes, ascending.</summary>
-    public ulong[] Hashes { get; }
+    public ReadOnlySpan<ulong> Hashes => _hashes.AsSpan(0, _count);
 
     /// <summary>Gram index at each place of <see cref="Hashes"/>.</summary>
-    public int[] Grams { get; }
+    public ReadOnlySpan<int> Grams => _grams.AsSpan(0, _count);
 
     /// <summary>Token position of each content word, or null for exact n-grams.</summary>
     public int[]? Positions { get; }
@@ -221,7 +246,16 @@ sealed class GramTable
     readonly ulong[] _filter;
     readonly int _filterShift;
 
-    public long Bytes => 12L * Hashes.Length + 4L * (Positions?.Length ?? 0) + 8L * _filter.Length;
+    /// <summary>Memory held, in bytes (the arrays' capacity: recycled arrays may be longer than their use).</summary>
+    public long Bytes => 8L * _hashes.Length + 4L * _grams.Length + 4L * (Positions?.Length ?? 0) + 8L * _filter.Length;
+
+    /// <summary>Gives the table's own arrays (not its positions, which tables may share) to <paramref name="recyclers"/>; the table must not be read again.</summary>
+    internal void Recycle(Recyclers recyclers)
+    {
+        recyclers.Longs.Return(_hashes);
+        recyclers.Ints.Return(_grams);
+        recyclers.Longs.Return(_filter);
+    }
 
     /// <summary>False when no gram of the table has hash <paramref name="hash"/>; true when one may (a bit per hash prefix).</summary>
     public bool MayHold(ulong hash)
@@ -241,7 +275,8 @@ sealed class GramTable
     /// <paramref name="maxOccurrences"/> times, and those <paramref name="dropped"/> marks (they count towards occurrences
     /// all the same); the table holds arrays of exactly the grams kept.
     /// </summary>
-    public static GramTable Create(Span<ulong> hashes, int[]? positions, int size, int tokenCount, int maxOccurrences, ReadOnlySpan<bool> dropped = default)
+    public static GramTable Create(Span<ulong> hashes, int[]? positions, int size, int tokenCount, int maxOccurrences, ReadOnlySpan<bool> dropped = default,
+        Recyclers? recyclers = null)
     {
         int n = hashes.Length;
         int[] order = ArrayPool<int>.Shared.Rent(n);
@@ -266,7 +301,11 @@ sealed class GramTable
                 }
                 i = j;
             }
-            return new GramTable(hashes[..kept].ToArray(), grams[..kept].ToArray(), positions, size, tokenCount);
+            ulong[] keptHashes = recyclers?.Longs.Rent(kept) ?? new ulong[kept];
+            int[] keptGrams = recyclers?.Ints.Rent(kept) ?? new int[kept];
+            hashes[..kept].CopyTo(keptHashes);
+            grams[..kept].CopyTo(keptGrams);
+            return new GramTable(keptHashes, keptGrams, kept, positions, size, tokenCount, recyclers);
         }
         finally
         {

@@ -2,7 +2,7 @@ namespace ReuseDetect.Alignment;
 
 /// <summary>
 /// What the corpus knows of a document's words, one byte a token (flags), given to
-/// <see cref="PassageAligner.Prepare(Text.TokenizedText, ReadOnlySpan{char}, ReadOnlySpan{byte})"/>.
+/// <see cref="PassageAligner.Prepare(Text.TokenizedText, ReadOnlySpan{char}, ReadOnlySpan{byte}, Internal.Recyclers?)"/>.
 /// </summary>
 static class TokenMarks
 {

@@ -1,3 +1,4 @@
+using ReuseDetect.Internal;
 using ReuseDetect.Text;
 
 namespace ReuseDetect.Alignment;
@@ -85,18 +86,20 @@ static class WordKinds
     }
 
     /// <summary>Prefix counts of furniture words (entry t: among tokens [0, t)), or null when there are none.</summary>
-    public static int[]? BlockedPrefix(ReadOnlySpan<byte> kinds)
+    public static int[]? BlockedPrefix(ReadOnlySpan<byte> kinds, ArrayRecycler<int>? recycler = null)
     {
         if (!kinds.Contains(Blocked)) return null;
-        var prefix = new int[kinds.Length + 1];
+        int[] prefix = recycler?.Rent(kinds.Length + 1) ?? new int[kinds.Length + 1];
+        prefix[0] = 0;
         for (int i = 0; i < kinds.Length; i++) prefix[i + 1] = prefix[i] + (kinds[i] == Blocked ? 1 : 0);
         return prefix;
     }
 
     /// <summary>Prefix counts of ordinary words: entry t is the number of ordinary words among tokens [0, t).</summary>
-    public static int[] OrdinaryPrefix(ReadOnlySpan<byte> kinds)
+    public static int[] OrdinaryPrefix(ReadOnlySpan<byte> kinds, ArrayRecycler<int>? recycler = null)
     {
-        var prefix = new int[kinds.Length + 1];
+        int[] prefix = recycler?.Rent(kinds.Length + 1) ?? new int[kinds.Length + 1];
+        prefix[0] = 0;
         for (int i = 0; i < kinds.Length; i++) prefix[i + 1] = prefix[i] + (IsOrdinary(kinds[i]) ? 1 : 0);
         return prefix;
     }

@@ -169,6 +169,7 @@ public sealed partial class ReuseDetector
                 int d = Interlocked.Increment(ref done);
                 if (d % 256 == 0 || d == list.Count) progress?.Report(new ScanProgress(PipelineStage.Align, d, list.Count));
             });
+            cache.ClearRecycled();
         }
         return [.. results.SelectMany(r => r!)];
     }

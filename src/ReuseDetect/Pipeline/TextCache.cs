@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using ReuseDetect.Alignment;
 using ReuseDetect.Ingestion;
+using ReuseDetect.Internal;
 using ReuseDetect.Shingling;
 using ReuseDetect.Text;
 
@@ -35,10 +36,16 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
 
         sealed record Shingles(int Size, ulong[] Hashes);
 
-        /// <summary>An entry of <paramref name="document"/>, tokenized when first asked.</summary>
-        internal Entry(LoadedDocument document)
+        readonly Recyclers? _recyclers;
+
+        /// <summary>
+        /// An entry of <paramref name="document"/>, tokenized when first asked; its tokens and seed grams in arrays from
+        /// <paramref name="recyclers"/> (given back when dropped) when given.
+        /// </summary>
+        internal Entry(LoadedDocument document, Recyclers? recyclers = null)
         {
             Document = document;
+            _recyclers = recyclers;
             _bytes = BaseBytes(document);
         }
 
@@ -55,7 +62,8 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
         {
             // Tokenized into the thread's scratch and copied at their exact size: no arrays sized for the densest text to collect.
             TokenizerScratch scratch = t_scratch ??= new TokenizerScratch();
-            TokenizedText tokens = Tokenizer.Tokenize(Document.Text, Document.BodyStart, Document.BodyEnd, scratch).Copy();
+            TokenizedText scratched = Tokenizer.Tokenize(Document.Text, Document.BodyStart, Document.BodyEnd, scratch);
+            TokenizedText tokens = _recyclers is { } recyclers ? scratched.Copy(recyclers) : scratched.Copy();
             if (Interlocked.CompareExchange(ref _tokens, tokens, null) is { } first) return first;
             Resize(tokens.Bytes);
             return tokens;
@@ -83,17 +91,29 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
             SeedGrams? grams = Volatile.Read(ref _grams);
             if (grams is not null && aligner.CanUse(grams)) return grams;
             // Two threads may both prepare a document: the grams are equal, and the first stored is kept (and counted).
-            grams = aligner.Prepare(Tokens, Document.Text, marks(this, state));
+            grams = aligner.Prepare(Tokens, Document.Text, marks(this, state), _recyclers);
             if (Interlocked.CompareExchange(ref _grams, grams, null) is null) Resize(grams.Bytes);
             return grams;
         }
 
-        /// <summary>Drops the seed grams and shingles (the document's pairs are done); they are made again if asked for.</summary>
+        /// <summary>
+        /// Drops the tokens, seed grams and shingles (the document's pairs are done: nothing reads them now, nor until the
+        /// next ask, which makes them again); the arrays of tokens and grams go back to the recyclers for other documents.
+        /// </summary>
         public void DropDerived()
         {
             long freed = 0;
-            if (Interlocked.Exchange(ref _grams, null) is { } grams) freed += grams.Bytes;
+            if (Interlocked.Exchange(ref _grams, null) is { } grams)
+            {
+                freed += grams.Bytes;
+                if (_recyclers is not null) grams.Recycle(_recyclers);
+            }
             if (Interlocked.Exchange(ref _shingles, null) is { } shingles) freed += 8L * shingles.Hashes.Length;
+            if (Interlocked.Exchange(ref _tokens, null) is { } tokens)
+            {
+                freed += tokens.Bytes;
+                if (_recyclers is not null) tokens.Recycle(_recyclers);
+            }
             if (freed != 0) Resize(-freed);
         }
 
@@ -169,6 +189,9 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
     readonly ConcurrentDictionary<string, string> _errors = new();
     readonly Lock _evicting = new();
     UseSchedule? _schedule;
+    // The arrays of the tokens and seed grams of documents done with, for those prepared next: free arrays up to an
+    // eighth of the budget (they are not counted in it: the budget is what the entries hold).
+    readonly Recyclers _recyclers = new(budgetBytes / 8);
     long _bytes;
     long _loads;
 
@@ -192,6 +215,12 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
             Volatile.Write(ref _schedule, schedule);
         }
     }
+
+    /// <summary>Lets go of the free arrays kept for tokens and seed grams (the pairs are aligned; what follows makes few).</summary>
+    public void ClearRecycled() => _recyclers.Clear();
+
+    /// <summary>Bytes of the free arrays kept for tokens and seed grams.</summary>
+    internal long RecycledBytes => _recyclers.HeldBytes;
 
     /// <summary>Bytes the cached entries hold now.</summary>
     public long Bytes => Interlocked.Read(ref _bytes);
@@ -217,7 +246,7 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
     public void Offer(LoadedDocument document)
     {
         if (Bytes + Entry.BaseBytes(document) > budgetBytes) return;
-        var entry = new Entry(document);
+        var entry = new Entry(document, _recyclers);
         var slot = new Slot(entry);
         if (_entries.TryAdd(document.Id, slot)) Account(document.Id, slot, entry);
     }
@@ -246,7 +275,7 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
             _errors[record.Id] = TransientErrors.ChangedDuringScan + "; its passages were not aligned (scan again)";
             return null;
         }
-        var entry = new Entry(doc);
+        var entry = new Entry(doc, _recyclers);
         Interlocked.Increment(ref _loads);
         Account(record.Id, slot, entry);
         return entry;

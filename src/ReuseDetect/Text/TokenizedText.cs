@@ -1,3 +1,5 @@
+using ReuseDetect.Internal;
+
 namespace ReuseDetect.Text;
 
 /// <summary>
@@ -41,4 +43,26 @@ sealed class TokenizedText
     /// kept for long (the text cache), which should not hold the slack of arrays sized for the densest text.
     /// </summary>
     public TokenizedText Copy() => new(Starts[..Count], Ends[..Count], Hashes[..Count], Count);
+
+    /// <summary>
+    /// These tokens in arrays from <paramref name="recyclers"/> (at most an eighth longer than <see cref="Count"/>), for
+    /// an owner that gives them back with <see cref="Recycle"/>.
+    /// </summary>
+    internal TokenizedText Copy(Recyclers recyclers)
+    {
+        int[] starts = recyclers.Ints.Rent(Count), ends = recyclers.Ints.Rent(Count);
+        ulong[] hashes = recyclers.Longs.Rent(Count);
+        Starts.AsSpan(0, Count).CopyTo(starts);
+        Ends.AsSpan(0, Count).CopyTo(ends);
+        Hashes.AsSpan(0, Count).CopyTo(hashes);
+        return new(starts, ends, hashes, Count);
+    }
+
+    /// <summary>Gives the arrays to <paramref name="recyclers"/>: the owner's last use of these tokens, when no other thread can be reading them.</summary>
+    internal void Recycle(Recyclers recyclers)
+    {
+        recyclers.Ints.Return(Starts);
+        recyclers.Ints.Return(Ends);
+        recyclers.Longs.Return(Hashes);
+    }
 }

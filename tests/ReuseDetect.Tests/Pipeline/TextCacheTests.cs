@@ -68,9 +68,9 @@ public sealed class TextCacheTests
         readonly Dictionary<string, LoadedDocument> _docs = [];
         public Dictionary<string, int> Reads { get; } = [];
 
-        public DocumentRecord Add(string id)
+        public DocumentRecord Add(string id, string? body = null)
         {
-            string text = (id + " ").PadRight(100, 'x');
+            string text = body ?? (id + " ").PadRight(100, 'x');
             var doc = new LoadedDocument(id, text, 0, text.Length, new ReuseDetect.Ingestion.DocumentMetadata(), "utf-8", (UInt128)(ulong)text.GetHashCode(StringComparison.Ordinal), text.Length);
             _docs[id] = doc;
             return Record(new SourceFile(id, id), doc);
@@ -209,10 +209,52 @@ public sealed class TextCacheTests
         long shingles = 8L * entry.DistinctShingles(1).Length;
         Assert.True(grams > 0 && shingles > 0);
         Assert.Equal(loaded + grams + shingles, cache.Bytes);
-        // And no longer once it is released
+        // And no longer once it is released: then its text alone is counted (the tokens are made again if asked for)
         cache.Release(a);
+        Assert.Equal(text, cache.Bytes);
+        Assert.Equal(text, entry.Bytes);
+        Assert.Equal(tokens, entry.Tokens.Bytes);
         Assert.Equal(loaded, cache.Bytes);
-        Assert.Equal(loaded, entry.Bytes);
+    }
+
+    [Fact]
+    public void A_released_document_gives_its_arrays_to_the_next_one_prepared_and_the_grams_are_the_same()
+    {
+        // Given a story and documents of varied lengths that repost parts of it among other words
+        var random = new Random(7);
+        string[] vocabulary = [.. Enumerable.Range(0, 400).Select(i => "w" + i)];
+        string Words(int n) => string.Join(' ', Enumerable.Range(0, n).Select(_ => vocabulary[random.Next(vocabulary.Length)]));
+        string story = Words(300);
+        string[] storyWords = story.Split(' ');
+        var docs = new Documents();
+        DocumentRecord[] records = [docs.Add("story", story), .. Enumerable.Range(1, 8).Select(i =>
+        {
+            int from = random.Next(200), length = random.Next(20, 100);
+            return docs.Add("d" + i, Words(random.Next(10, 400)) + ". " + string.Join(' ', storyWords.AsSpan(from, length).ToArray()) + ". " + Words(random.Next(10, 400)));
+        })];
+        var cache = new TextCache(docs.Load, budgetBytes: 1 << 24);
+        var aligner = new ReuseDetect.Alignment.PassageAligner(new ReuseDetect.Alignment.AlignmentOptions());
+        var fresh = new TextCache(docs.Load, budgetBytes: 1 << 24);
+        TextCache.Entry partner = fresh.Get(records[0])!;
+        ReuseDetect.Alignment.SeedGrams partnerGrams = partner.Grams(aligner);
+        long given = 0;
+        foreach (DocumentRecord r in records.Skip(1))
+        {
+            // When each is prepared after the one before was released (its arrays reused, their old contents in them)
+            TextCache.Entry entry = cache.Get(r)!;
+            ReuseDetect.Alignment.SeedGrams grams = entry.Grams(aligner);
+            // Then its tokens and alignments are those made from new arrays
+            TextCache.Entry reference = fresh.Get(r)!;
+            Assert.Equal(reference.Tokens.TokenHashes.ToArray(), entry.Tokens.TokenHashes.ToArray());
+            Assert.Equal(aligner.Align(reference.Grams(aligner), partnerGrams), aligner.Align(grams, partnerGrams));
+            Assert.Equal(aligner.AlignSelf(reference.Grams(aligner)), aligner.AlignSelf(grams));
+            given += entry.Tokens.Bytes + grams.Bytes;
+            cache.Release(r);
+        }
+        // And some of the released arrays were taken up again: less is free than was given back
+        Assert.InRange(cache.RecycledBytes, 1, given - 1);
+        cache.ClearRecycled();
+        Assert.Equal(0, cache.RecycledBytes);
     }
 
     [Fact]
