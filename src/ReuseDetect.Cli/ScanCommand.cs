@@ -100,7 +100,7 @@ static class ScanCommand
                 return ExitCodes.Failure;
             }
             if (timings)
-                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds,8:F2} s  WriteReports  heap {GC.GetTotalMemory(false) >> 20} MiB, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, gen2 {GC.CollectionCount(2)}, {TimingProgress.Runtime()}{(options.Parallelism == 1 ? ParallelShare.SoFar(share, clock.Elapsed) : "")}"));
+                stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds,8:F2} s  WriteReports  heap {GC.GetTotalMemory(false) >> 20} MiB, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, {TimingProgress.Runtime()}{(options.Parallelism == 1 ? ParallelShare.SoFar(share, clock.Elapsed) : "")}"));
             IReadOnlyList<string> written;
             try
             {
@@ -152,9 +152,13 @@ sealed class TimingProgress(TextWriter writer, Stopwatch clock, ParallelShare? s
     readonly Lock _gate = new();
     PipelineStage? _stage;
 
-    /// <summary>The runtime's own costs so far: the collector's pauses and the JIT compiler's time.</summary>
+    /// <summary>
+    /// The runtime's own costs so far: the collector's pauses and collections (every collection collects generation 0;
+    /// those of generation 1 and 2 are counted apart: they copy what survives into the older generations, most of a
+    /// pause), and the JIT compiler's time.
+    /// </summary>
     internal static string Runtime() => string.Create(CultureInfo.InvariantCulture,
-        $"GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s, JIT {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F2} s ({System.Runtime.JitInfo.GetCompiledMethodCount():N0} methods)");
+        $"GC pauses {GC.GetTotalPauseDuration().TotalSeconds:F2} s in {GC.CollectionCount(0)} collections (gen1 {GC.CollectionCount(1) - GC.CollectionCount(2)}, gen2 {GC.CollectionCount(2)}), JIT {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:F2} s ({System.Runtime.JitInfo.GetCompiledMethodCount():N0} methods)");
 
     public void Report(ScanProgress value)
     {
@@ -165,7 +169,7 @@ sealed class TimingProgress(TextWriter writer, Stopwatch clock, ParallelShare? s
             // Heap in use and the process's peak working set so far, to see which stage holds memory.
             using var self = Process.GetCurrentProcess();
             writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{clock.Elapsed.TotalSeconds,8:F2} s  {value.Stage} (total {value.Total:N0})  heap {GC.GetTotalMemory(false) >> 20} MiB, peak {self.PeakWorkingSet64 >> 20} MiB, cpu {self.TotalProcessorTime.TotalSeconds:F1} s, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, gen2 {GC.CollectionCount(2)}, {Runtime()}{SerialSoFar()}"));
+                $"{clock.Elapsed.TotalSeconds,8:F2} s  {value.Stage} (total {value.Total:N0})  heap {GC.GetTotalMemory(false) >> 20} MiB, peak {self.PeakWorkingSet64 >> 20} MiB, cpu {self.TotalProcessorTime.TotalSeconds:F1} s, allocated {GC.GetTotalAllocatedBytes() >> 20} MiB, {Runtime()}{SerialSoFar()}"));
         }
     }
 
