@@ -154,9 +154,11 @@ public sealed partial class ReuseDetector
             left[pair.A]++;
             if (pair.B != pair.A) left[pair.B]++;
         }
-        // Documents in no pair to align (kept from signing or near-duplicate checks) make room first.
+        // Documents in no pair to align (kept from signing or near-duplicate checks) make room first. A document whose
+        // group has learned boilerplate keeps its tokens: the boilerplate passages are found in them after alignment.
+        bool Furnished(int d) => model.Count(records[d].Group) > 0;
         for (int d = 0; d < records.Count; d++)
-            if (left[d] == 0) cache.Release(records[d]);
+            if (left[d] == 0) cache.Release(records[d], Furnished(d));
         if (done > 0) progress?.Report(new ScanProgress(PipelineStage.Align, done, list.Count));
         if (pairs.Count > 0)
         {
@@ -164,8 +166,8 @@ public sealed partial class ReuseDetector
             ForEachScheduled(records, pairs, cache, ct, (pair, k) =>
             {
                 results[todo[k]] = AlignPair(records[pair.A], records[pair.B], !edited.Contains(pair), model, cache, scanCache, aligners.Value!);
-                if (Interlocked.Decrement(ref left[pair.A]) == 0) cache.Release(records[pair.A]);
-                if (pair.B != pair.A && Interlocked.Decrement(ref left[pair.B]) == 0) cache.Release(records[pair.B]);
+                if (Interlocked.Decrement(ref left[pair.A]) == 0) cache.Release(records[pair.A], Furnished(pair.A));
+                if (pair.B != pair.A && Interlocked.Decrement(ref left[pair.B]) == 0) cache.Release(records[pair.B], Furnished(pair.B));
                 int d = Interlocked.Increment(ref done);
                 if (d % 256 == 0 || d == list.Count) progress?.Report(new ScanProgress(PipelineStage.Align, d, list.Count));
             });

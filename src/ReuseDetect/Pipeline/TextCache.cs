@@ -97,10 +97,11 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
         }
 
         /// <summary>
-        /// Drops the tokens, seed grams and shingles (the document's pairs are done: nothing reads them now, nor until the
-        /// next ask, which makes them again); the arrays of tokens and grams go back to the recyclers for other documents.
+        /// Drops the seed grams, shingles and, unless <paramref name="keepTokens"/>, the tokens (the document's pairs are
+        /// done: nothing reads them now, nor until the next ask, which makes them again); the arrays of tokens and grams go
+        /// back to the recyclers for other documents.
         /// </summary>
-        public void DropDerived()
+        public void DropDerived(bool keepTokens = false)
         {
             long freed = 0;
             if (Interlocked.Exchange(ref _grams, null) is { } grams)
@@ -109,7 +110,7 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
                 if (_recyclers is not null) grams.Recycle(_recyclers);
             }
             if (Interlocked.Exchange(ref _shingles, null) is { } shingles) freed += 8L * shingles.Hashes.Length;
-            if (Interlocked.Exchange(ref _tokens, null) is { } tokens)
+            if (!keepTokens && Interlocked.Exchange(ref _tokens, null) is { } tokens)
             {
                 freed += tokens.Bytes;
                 if (_recyclers is not null) tokens.Recycle(_recyclers);
@@ -252,13 +253,14 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
     }
 
     /// <summary>
-    /// Tells that the caller is done with <paramref name="record"/>'s document (as far as it knows): its seed grams and
-    /// shingles are dropped, and when room is needed it goes before every other entry. It stays readable until then.
+    /// Tells that the caller is done with <paramref name="record"/>'s document (as far as it knows): its seed grams,
+    /// shingles and, unless <paramref name="keepTokens"/> (a later stage reads them), tokens are dropped, and when room is
+    /// needed it goes before every other entry. It stays readable until then.
     /// </summary>
-    public void Release(DocumentRecord record)
+    public void Release(DocumentRecord record, bool keepTokens = false)
     {
         if (!_entries.TryGetValue(record.Id, out Slot? slot) || !slot.Value.IsValueCreated || slot.Value.Value is not { } entry) return;
-        entry.DropDerived();
+        entry.DropDerived(keepTokens);
         if (Interlocked.Exchange(ref slot.Released, 1) == 0) _released.Enqueue((record.Id, slot));
     }
 

@@ -2,6 +2,7 @@ using ReuseDetect.Candidates;
 using ReuseDetect.Ingestion;
 using ReuseDetect.Pipeline;
 using ReuseDetect.Reporting;
+using ReuseDetect.Text;
 
 namespace ReuseDetect.Tests.Pipeline;
 
@@ -214,6 +215,24 @@ public sealed class TextCacheTests
         Assert.Equal(text, cache.Bytes);
         Assert.Equal(text, entry.Bytes);
         Assert.Equal(tokens, entry.Tokens.Bytes);
+        Assert.Equal(loaded, cache.Bytes);
+    }
+
+    [Fact]
+    public void A_document_released_for_a_later_stage_keeps_its_tokens_and_drops_its_grams()
+    {
+        var docs = new Documents();
+        DocumentRecord a = docs.Add("a");
+        var cache = new TextCache(docs.Load, budgetBytes: 1 << 20);
+        TextCache.Entry entry = cache.Get(a)!;
+        TokenizedText tokens = entry.Tokens;
+        long loaded = cache.Bytes;
+        entry.Grams(new ReuseDetect.Alignment.PassageAligner(new ReuseDetect.Alignment.AlignmentOptions()));
+        Assert.True(cache.Bytes > loaded);
+        // Released with its tokens kept (its group's boilerplate passages are found in them later)
+        cache.Release(a, keepTokens: true);
+        // Then the tokens are the same object, still counted, and only the grams went
+        Assert.Same(tokens, entry.Tokens);
         Assert.Equal(loaded, cache.Bytes);
     }
 
