@@ -273,7 +273,8 @@ sealed class GramTable
     /// <summary>
     /// Sorts <paramref name="hashes"/> (in place: the caller's storage) and drops the grams occurring more than
     /// <paramref name="maxOccurrences"/> times, and those <paramref name="dropped"/> marks (they count towards occurrences
-    /// all the same); the table holds arrays of exactly the grams kept.
+    /// all the same); the table holds arrays of the grams kept, at their size, or from <paramref name="recyclers"/> (up to a
+    /// few grid steps longer: the table reads only its count).
     /// </summary>
     public static GramTable Create(Span<ulong> hashes, int[]? positions, int size, int tokenCount, int maxOccurrences, ReadOnlySpan<bool> dropped = default,
         Recyclers? recyclers = null)

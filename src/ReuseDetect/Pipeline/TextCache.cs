@@ -15,7 +15,8 @@ namespace ReuseDetect.Pipeline;
 /// was signed is reported, not aligned. Eviction is oldest first with a second chance (CLOCK): an entry read since it
 /// last came round is kept for another round, so the documents of many candidate pairs stay while those of one pass
 /// through. While a caller walks a known order of pairs (<see cref="Follow"/>), eviction follows it instead: the entries
-/// needed furthest ahead go first, in batches.
+/// needed furthest ahead go first, in batches. The tokens and seed grams of a document released are given back for
+/// the next documents prepared (<see cref="ArrayRecycler{T}"/>): arrays the collector does not copy again and again.
 /// </summary>
 sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)> load, long budgetBytes)
 {
@@ -60,7 +61,8 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
 
         TokenizedText MakeTokens()
         {
-            // Tokenized into the thread's scratch and copied at their exact size: no arrays sized for the densest text to collect.
+            // Tokenized into the thread's scratch and copied into recycled arrays (or at their exact size): no arrays sized for the
+            // densest text to keep.
             TokenizerScratch scratch = t_scratch ??= new TokenizerScratch();
             TokenizedText scratched = Tokenizer.Tokenize(Document.Text, Document.BodyStart, Document.BodyEnd, scratch);
             TokenizedText tokens = _recyclers is { } recyclers ? scratched.Copy(recyclers) : scratched.Copy();
