@@ -126,7 +126,7 @@ sealed class SeedGrams
     internal static GramTable ExactGrams(ReadOnlySpan<ulong> tokens, int k, int maxOccurrences, ReadOnlySpan<byte> kinds = default, Recyclers? recyclers = null)
     {
         int count = Shingler.CountFor(tokens.Length, k);
-        // The hashes are sorted and thinned in pooled storage; the table keeps exact copies of those kept.
+        // The hashes are sorted and thinned in pooled storage; the table keeps copies of those kept.
         ulong[] hashes = ArrayPool<ulong>.Shared.Rent(count);
         bool[]? dropped = null;
         try
@@ -302,11 +302,8 @@ sealed class GramTable
                 }
                 i = j;
             }
-            ulong[] keptHashes = recyclers?.Longs.Rent(kept) ?? new ulong[kept];
-            int[] keptGrams = recyclers?.Ints.Rent(kept) ?? new int[kept];
-            hashes[..kept].CopyTo(keptHashes);
-            grams[..kept].CopyTo(keptGrams);
-            return new GramTable(keptHashes, keptGrams, kept, positions, size, tokenCount, recyclers);
+            return new GramTable(recyclers?.Longs.Copy(hashes[..kept]) ?? hashes[..kept].ToArray(), recyclers?.Ints.Copy(grams[..kept]) ?? grams[..kept].ToArray(),
+                kept, positions, size, tokenCount, recyclers);
         }
         finally
         {

@@ -61,6 +61,14 @@ sealed class ArrayRecycler<T>(long capacityBytes) where T : unmanaged
         return GC.AllocateUninitializedArray<T>(size, pinned: true);
     }
 
+    /// <summary>An array from <see cref="Rent"/> holding a copy of <paramref name="items"/> (and old contents after them).</summary>
+    public T[] Copy(ReadOnlySpan<T> items)
+    {
+        T[] array = Rent(items.Length);
+        items.CopyTo(array);
+        return array;
+    }
+
     /// <summary>
     /// Takes <paramref name="array"/> back (null and empty ones are ignored). The caller must hold no other reference to
     /// it: its next user overwrites it.

@@ -171,8 +171,9 @@ public sealed partial class ReuseDetector
                 int d = Interlocked.Increment(ref done);
                 if (d % 256 == 0 || d == list.Count) progress?.Report(new ScanProgress(PipelineStage.Align, d, list.Count));
             });
-            cache.ClearRecycled();
         }
+        // Also when nothing was aligned: the documents released above gave their arrays back.
+        cache.ClearRecycled();
         return [.. results.SelectMany(r => r!)];
     }
 

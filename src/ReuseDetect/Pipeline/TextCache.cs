@@ -37,13 +37,13 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
 
         sealed record Shingles(int Size, ulong[] Hashes);
 
-        readonly Recyclers? _recyclers;
+        readonly Recyclers _recyclers;
 
         /// <summary>
         /// An entry of <paramref name="document"/>, tokenized when first asked; its tokens and seed grams in arrays from
-        /// <paramref name="recyclers"/> (given back when dropped) when given.
+        /// <paramref name="recyclers"/>, given back when dropped.
         /// </summary>
-        internal Entry(LoadedDocument document, Recyclers? recyclers = null)
+        internal Entry(LoadedDocument document, Recyclers recyclers)
         {
             Document = document;
             _recyclers = recyclers;
@@ -61,11 +61,9 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
 
         TokenizedText MakeTokens()
         {
-            // Tokenized into the thread's scratch and copied into recycled arrays (or at their exact size): no arrays sized for the
-            // densest text to keep.
+            // Tokenized into the thread's scratch and copied into recycled arrays: no arrays sized for the densest text to keep.
             TokenizerScratch scratch = t_scratch ??= new TokenizerScratch();
-            TokenizedText scratched = Tokenizer.Tokenize(Document.Text, Document.BodyStart, Document.BodyEnd, scratch);
-            TokenizedText tokens = _recyclers is { } recyclers ? scratched.Copy(recyclers) : scratched.Copy();
+            TokenizedText tokens = Tokenizer.Tokenize(Document.Text, Document.BodyStart, Document.BodyEnd, scratch).Copy(_recyclers);
             if (Interlocked.CompareExchange(ref _tokens, tokens, null) is { } first) return first;
             Resize(tokens.Bytes);
             return tokens;
@@ -109,13 +107,13 @@ sealed class TextCache(Func<SourceFile, string, (LoadedDocument?, IngestError?)>
             if (Interlocked.Exchange(ref _grams, null) is { } grams)
             {
                 freed += grams.Bytes;
-                if (_recyclers is not null) grams.Recycle(_recyclers);
+                grams.Recycle(_recyclers);
             }
             if (Interlocked.Exchange(ref _shingles, null) is { } shingles) freed += 8L * shingles.Hashes.Length;
             if (!keepTokens && Interlocked.Exchange(ref _tokens, null) is { } tokens)
             {
                 freed += tokens.Bytes;
-                if (_recyclers is not null) tokens.Recycle(_recyclers);
+                tokens.Recycle(_recyclers);
             }
             if (freed != 0) Resize(-freed);
         }

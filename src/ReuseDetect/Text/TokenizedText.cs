@@ -39,24 +39,15 @@ sealed class TokenizedText
     public long Bytes => 4L * Starts.Length + 4L * Ends.Length + 8L * Hashes.Length;
 
     /// <summary>
-    /// These tokens in arrays of their own, of exactly <see cref="Count"/>: for tokens that live in a scratch, and for a list
-    /// kept for long (the text cache), which should not hold the slack of arrays sized for the densest text.
+    /// These tokens in arrays of their own: for tokens that live in a scratch, and for a list kept for long (the text
+    /// cache), which should not hold the slack of arrays sized for the densest text. The arrays are of exactly
+    /// <see cref="Count"/>, or from <paramref name="recyclers"/> (a few grid steps longer at most) for an owner that gives
+    /// them back with <see cref="Recycle"/>.
     /// </summary>
-    public TokenizedText Copy() => new(Starts[..Count], Ends[..Count], Hashes[..Count], Count);
+    public TokenizedText Copy(Recyclers? recyclers = null) =>
+        new(Copied(Starts, recyclers?.Ints), Copied(Ends, recyclers?.Ints), Copied(Hashes, recyclers?.Longs), Count);
 
-    /// <summary>
-    /// These tokens in arrays from <paramref name="recyclers"/> (at most an eighth longer than <see cref="Count"/>), for
-    /// an owner that gives them back with <see cref="Recycle"/>.
-    /// </summary>
-    internal TokenizedText Copy(Recyclers recyclers)
-    {
-        int[] starts = recyclers.Ints.Rent(Count), ends = recyclers.Ints.Rent(Count);
-        ulong[] hashes = recyclers.Longs.Rent(Count);
-        Starts.AsSpan(0, Count).CopyTo(starts);
-        Ends.AsSpan(0, Count).CopyTo(ends);
-        Hashes.AsSpan(0, Count).CopyTo(hashes);
-        return new(starts, ends, hashes, Count);
-    }
+    T[] Copied<T>(T[] items, ArrayRecycler<T>? recycler) where T : unmanaged => recycler?.Copy(items.AsSpan(0, Count)) ?? items[..Count];
 
     /// <summary>Gives the arrays to <paramref name="recyclers"/>: the owner's last use of these tokens, when no other thread can be reading them.</summary>
     internal void Recycle(Recyclers recyclers)

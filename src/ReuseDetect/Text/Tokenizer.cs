@@ -31,7 +31,7 @@ static class Tokenizer
     /// <summary>
     /// Tokenizes <paramref name="text"/>[<paramref name="start"/>..<paramref name="end"/>) into <paramref name="scratch"/>'s
     /// arrays: the tokens read only until the next call with the same scratch (copy them to keep them,
-    /// <see cref="TokenizedText.Copy()"/>). A caller tokenizing many texts one after another allocates nothing per text.
+    /// <see cref="TokenizedText.Copy(Internal.Recyclers?)"/>). A caller tokenizing many texts one after another allocates nothing per text.
     /// </summary>
     internal static TokenizedText Tokenize(string text, int start, int end, TokenizerScratch scratch)
     {
