@@ -41,9 +41,15 @@ public sealed partial class FolderSource
             kind = own == FileKind.SymbolicLink ? target : FileKinds.Of(path);
         }
         if (kind is not (FileKind.Regular or FileKind.Unknown or FileKind.Missing)) return "not a regular file: " + FileKinds.Describe(kind);
+        // A name whose bytes are not UTF-8 is listed with U+FFFD in place of them, and that name opens nothing: say why,
+        // rather than "not found" for a file the user can see. (A name holding U+FFFD itself exists and reads.)
+        if (kind == FileKind.Missing && path.Contains('\uFFFD', StringComparison.Ordinal)) return UndecodableNameReason;
         stamp = FileStamp.From(path, target, times);
         return null;
     }
+
+    /// <summary>Why a file whose name is not valid UTF-8 is skipped: the runtime lists it under a name that opens nothing.</summary>
+    internal const string UndecodableNameReason = "file name is not valid UTF-8, so it cannot be opened: rename the file";
 
     /// <summary>Why a folder link is not followed: every one is left alone (so a loop cannot trap the walk), and one leading out of the root says so.</summary>
     string FolderLinkReason(string path) =>

@@ -72,6 +72,33 @@ public sealed class FolderSourceTests
     }
 
     [Fact]
+    public void Should_name_the_reason_for_a_file_whose_name_is_not_UTF8()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        // Given a file whose name holds the byte 0xFF (made by the shell: .NET writes names as UTF-8), a file whose
+        // name holds U+FFFD itself, and an ordinary one
+        using var tmp = new TempFolder();
+        tmp.Write("ok.txt", "plain text");
+        tmp.Write("real\uFFFD.txt", "a name with the replacement character itself");
+        using var sh = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("sh")
+        {
+            ArgumentList = { "-c", "printf 'some text' > \"$(printf 'bad\\377name.txt')\"" },
+            WorkingDirectory = tmp.Path,
+        })!;
+        sh.WaitForExit();
+        Assert.Equal(0, sh.ExitCode);
+        var source = new FolderSource(tmp.Path, new IngestOptions());
+        // When the folder is listed and its files read
+        FolderListing listing = source.List();
+        var reasons = listing.Files.ToDictionary(f => f.Id, f => source.Load(f).Error?.Reason);
+        foreach (IngestError e in listing.Errors) reasons[e.Id] = e.Reason;
+        // Then the undecodable name is skipped with its reason (not "not found"), and the others are read
+        Assert.Equal("file name is not valid UTF-8, so it cannot be opened: rename the file", reasons["bad\uFFFDname.txt"]);
+        Assert.Null(reasons["ok.txt"]);
+        Assert.Null(reasons["real\uFFFD.txt"]);
+    }
+
+    [Fact]
     public void Should_explain_each_unreadable_file()
     {
         // Given
