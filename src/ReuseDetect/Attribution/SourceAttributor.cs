@@ -39,8 +39,9 @@ sealed record AttributedCluster(SpanCluster Cluster, string Kind, bool Boilerpla
 /// outlet whose own page in the cluster credits someone else is followed to that name (a repost of a repost credits the
 /// page it copied, which credits the wire). The name most members come back to wins.</item>
 /// <item><b>Origin</b>: the member the others derive from. (1) A member published by the source (its outlet, URL host),
-/// or the source's own wire copy: a member without an outlet or site furniture that carries the source's dateline or
-/// sign-off — the earliest dated of them, else the one carrying most of the passage. (2) When the source is credited but
+/// or the source's own wire copy: a member without an outlet, site furniture or another owner's copyright line that
+/// carries the source's dateline or sign-off — the earliest dated of them, else the one with the source's dateline, else
+/// the one carrying most of the passage. (2) When the source is credited but
 /// none of the members is its copy, the origin is the source, outside the corpus: the earliest copy found is then a
 /// repost like the others. (3) With nobody credited, the unique earliest publication date. (4) Otherwise undetermined.</item>
 /// <item><b>Credited</b>: a member (not the origin) is credited when its document names the source or the origin's outlet.
@@ -112,6 +113,7 @@ sealed class SourceAttributor(int boilerplateMinDocuments)
     static CreditedSource? SourceOf(int[] docs, IReadOnlyList<AttributionDocument> documents)
     {
         var votes = new Dictionary<string, (HashSet<int> Members, int Wire, string Evidence)>(StringComparer.OrdinalIgnoreCase);
+        int? earliest = Earliest(docs, documents);
         void Vote(int d, CreditLine c, string name)
         {
             if (!votes.TryGetValue(name, out var v)) votes[name] = v = ([], 0, c.Evidence);
@@ -120,7 +122,7 @@ sealed class SourceAttributor(int boilerplateMinDocuments)
         }
         foreach (int d in docs)
         {
-            foreach (CreditLine c in documents[d].Credits) Vote(d, c, Follow(c.Outlet, docs, documents));
+            foreach (CreditLine c in documents[d].Credits) Vote(d, c, Follow(c.Outlet, docs, documents, earliest));
             // An agency's own page carrying its own dateline or sign-off names where the story comes from.
             foreach (CreditLine c in documents[d].Candidates)
                 if (c.Kind is CreditKinds.Dateline or CreditKinds.AgencyDateline or CreditKinds.SignOff && IsPublishedBy(documents[d], c.Outlet))
@@ -132,8 +134,14 @@ sealed class SourceAttributor(int boilerplateMinDocuments)
         return new CreditedSource(best.Key, best.Value.Evidence);
     }
 
-    /// <summary>Follows a credited name through the cluster's pages: a member of that outlet that credits another name passes it on.</summary>
-    static string Follow(string name, int[] docs, IReadOnlyList<AttributionDocument> documents)
+    /// <summary>
+    /// Follows a credited name through the cluster's pages: a member of that outlet that credits another name passes it
+    /// on. One that credits nobody passes it on to the publisher of the cluster's unique earliest dated member
+    /// (<paramref name="earliest"/>) when every page of that outlet in the cluster is dated later: the passage was
+    /// published before the outlet carried it, so the outlet reposted it without saying so (a repost of a repost that
+    /// credits the middle page is then traced to the first).
+    /// </summary>
+    static string Follow(string name, int[] docs, IReadOnlyList<AttributionDocument> documents, int? earliest)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { name };
         while (true)
@@ -146,10 +154,32 @@ sealed class SourceAttributor(int boilerplateMinDocuments)
                     if (!CreditLineDetector.SameOutlet(c.Outlet, name)) { next = c.Outlet; break; }
                 if (next is not null) break;
             }
+            if (next is null && earliest is int first && PublishedLater(name, first, docs, documents)) next = PublisherOf(documents[first]);
             if (next is null || !seen.Add(next)) return name;
             name = next;
         }
     }
+
+    /// <summary>
+    /// True when <paramref name="name"/> has pages in the cluster, the member <paramref name="first"/> is not one of
+    /// them, and each of them is dated after it.
+    /// </summary>
+    static bool PublishedLater(string name, int first, int[] docs, IReadOnlyList<AttributionDocument> documents)
+    {
+        if (IsPublishedBy(documents[first], name) || documents[first].Metadata.Published is not { } firstDate) return false;
+        bool any = false;
+        foreach (int d in docs)
+        {
+            if (!IsPublishedBy(documents[d], name)) continue;
+            if (documents[d].Metadata.Published is not { } date || date <= firstDate) return false;
+            any = true;
+        }
+        return any;
+    }
+
+    /// <summary>The outlet that published a document: its metadata outlet, else its URL host; null when neither is known.</summary>
+    static string? PublisherOf(AttributionDocument doc) =>
+        doc.Metadata.Outlet != DocumentMetadata.UnknownOutlet ? doc.Metadata.Outlet : OutletNames.FromUrl(doc.Metadata.Url);
 
     static Origin OriginOf(SpanCluster cluster, int[] docs, IReadOnlyList<AttributionDocument> documents, CreditedSource? source)
     {
@@ -165,7 +195,7 @@ sealed class SourceAttributor(int boilerplateMinDocuments)
             }
             if (own.Count > 0)
             {
-                int pick = Earliest(own, documents) ?? Fullest(own, cluster);
+                int pick = Earliest(own, documents) ?? (basis == WireCopy ? Nearest(own, cluster, documents, source.Name) : Fullest(own, cluster));
                 return new Origin(pick, documents[pick].Metadata.Outlet, basis, source.Evidence);
             }
             // (2) Credited but not in the corpus: the members are reposts of it.
@@ -190,6 +220,16 @@ sealed class SourceAttributor(int boilerplateMinDocuments)
         return dated[0];
     }
 
+    /// <summary>
+    /// The undated bare copy nearest the wire: one that opens with the agency's dateline (a repost keeps the sign-off more
+    /// often than the opening line; the agency's copy has both), then the one carrying most of the passage, then the first
+    /// in document order. Without this the folder name decided between a bare copy with the dateline and one without.
+    /// </summary>
+    static int Nearest(List<int> docs, SpanCluster cluster, IReadOnlyList<AttributionDocument> documents, string agency) =>
+        docs.OrderByDescending(d => documents[d].Credits.Any(c => c.Kind is CreditKinds.Dateline or CreditKinds.AgencyDateline
+                && CreditLineDetector.SameOutlet(c.Outlet, agency)))
+            .ThenByDescending(d => cluster.Members.Where(m => m.Document == d).Sum(m => (long)m.Length)).ThenBy(d => d).First();
+
     /// <summary>The member carrying most of the passage (ties: first in document order).</summary>
     static int Fullest(List<int> docs, SpanCluster cluster) =>
         docs.OrderByDescending(d => cluster.Members.Where(m => m.Document == d).Sum(m => (long)m.Length)).ThenBy(d => d).First();
@@ -200,11 +240,14 @@ sealed class SourceAttributor(int boilerplateMinDocuments)
         || (OutletNames.FromUrl(doc.Metadata.Url) is { } host && CreditLineDetector.SameOutlet(host, name));
 
     /// <summary>
-    /// True for a bare copy of <paramref name="agency"/>'s wire: no outlet of its own, no site furniture, and the agency's
-    /// dateline or sign-off (a site that reposts with the dateline kept is a page of its own site).
+    /// True for a bare copy of <paramref name="agency"/>'s wire: no outlet of its own, no site furniture, no copyright
+    /// line of another owner ("Copyright 2024 Local Media Group": a page of that owner's site, though the only one in the
+    /// corpus, so no furniture was learned), and the agency's dateline or sign-off (a site that reposts with the dateline
+    /// kept is a page of its own site).
     /// </summary>
     static bool IsBareWireCopy(AttributionDocument doc, string agency) =>
         doc.Metadata.Outlet == DocumentMetadata.UnknownOutlet && OutletNames.FromUrl(doc.Metadata.Url) is null && !doc.HasFurniture
+        && !doc.Candidates.Any(c => c.Kind == CreditKinds.Copyright && !CreditLineDetector.SameOutlet(c.Outlet, agency))
         && doc.Credits.Any(c => PerStory(c.Kind) && c.Kind != CreditKinds.Reports && CreditLineDetector.SameOutlet(c.Outlet, agency));
 
     /// <summary>Lines that belong to the story, not to a page: datelines, sign-offs, agency reports.</summary>
