@@ -103,6 +103,7 @@ sealed partial class WatchWorker(
         var reconcile = TimeSpan.FromSeconds(Math.Max(1, _settings.ReconcileSeconds));
         var debounce = TimeSpan.FromMilliseconds(Math.Max(0, _settings.DebounceMilliseconds));
         var changed = new HashSet<string>(StringComparer.Ordinal);
+        bool nameFromScan = false;
         while (!stoppingToken.IsCancellationRequested)
         {
             string reason;
@@ -128,10 +129,14 @@ sealed partial class WatchWorker(
                 // The last report's files, for both: whether a file is new or changed, and a removed file named in the log.
                 HashSet<string> known = FilesLastReported();
                 AnswerChanges(root, outDir, changed, known);
-                reason = ChangeReason(root, changed, known) ?? reason;
+                // None of the changed files is there or was reported (a temporary file renamed before the quiet time
+                // ended, the rename's event still to come): the scan names what it found new, changed or gone.
+                if (ChangeReason(root, changed, known) is { } named) reason = named;
+                else nameFromScan = true;
             }
             changed.Clear();
-            RunScan(root, outDir, storeDir, store, reason, stoppingToken);
+            RunScan(root, outDir, storeDir, store, reason, stoppingToken, nameFromScan);
+            nameFromScan = false;
         }
     }
 
@@ -179,12 +184,27 @@ sealed partial class WatchWorker(
         var names = new List<string>();
         foreach (string path in changed.Order(StringComparer.Ordinal))
             if (FolderSource.IdUnder(root, path) is { } id && (File.Exists(path) || Directory.Exists(path) || known.Contains(id))) names.Add(DisplayText.Name(id));
-        return names.Count switch
-        {
-            0 => null,
-            <= 3 => "change in " + string.Join(", ", names),
-            _ => $"change in {string.Join(", ", names.Take(3))} and {names.Count - 3} more",
-        };
+        return Changes(names);
+    }
+
+    /// <summary>"change in a, b, c" (and how many more), or null for no names.</summary>
+    static string? Changes(List<string> names) => names.Count switch
+    {
+        0 => null,
+        <= 3 => "change in " + string.Join(", ", names),
+        _ => $"change in {string.Join(", ", names.Take(3))} and {names.Count - 3} more",
+    };
+
+    /// <summary>
+    /// The files a scan found new or changed (signed again: <paramref name="signed"/> document ids) or gone since the
+    /// report before (<paramref name="before"/>), by file, in order; null when there are none.
+    /// </summary>
+    internal static string? ScannedChanges(ReuseReport? before, ReuseReport report, IReadOnlySet<string> signed)
+    {
+        var now = new HashSet<string>(report.Documents.Select(d => d.Path), StringComparer.Ordinal);
+        IEnumerable<string> changedFiles = report.Documents.Where(d => signed.Contains(d.Id)).Select(d => d.Path);
+        IEnumerable<string> gone = before?.Documents.Select(d => d.Path).Where(p => !now.Contains(p)) ?? [];
+        return Changes([.. changedFiles.Concat(gone).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(DisplayText.Name)]);
     }
 
     /// <summary>The files (ids under the root) of the last report's documents.</summary>
@@ -260,7 +280,7 @@ sealed partial class WatchWorker(
     static bool IsUnder(string path, string dir) => path.StartsWith(dir + Path.DirectorySeparatorChar, StringComparison.Ordinal) || path == dir;
 
     /// <summary>One scan. A failure on the scanned folder is logged and retried later; store, report and unexpected errors propagate (fatal).</summary>
-    void RunScan(string root, string outDir, string storeDir, SignatureStore store, string reason, CancellationToken stoppingToken)
+    void RunScan(string root, string outDir, string storeDir, SignatureStore store, string reason, CancellationToken stoppingToken, bool nameFromScan = false)
     {
         ReuseReport report;
         var cache = new Store.StoreScanCache(store);
@@ -290,7 +310,9 @@ sealed partial class WatchWorker(
         {
             throw new IOException($"Cannot write the reports to {outDir}: {e.Message}", e);
         }
-        foreach (string line in ReuseChanges.Describe(_last, report, cache.SignedFileIds)) LogNewReuse(line);
+        IReadOnlySet<string> signedIds = cache.SignedFileIds;
+        if (nameFromScan && ScannedChanges(_last, report, signedIds) is { } found) reason = found;
+        foreach (string line in ReuseChanges.Describe(_last, report, signedIds)) LogNewReuse(line);
         Volatile.Write(ref _last, report);
         var index = new Lazy<ReuseIndex?>(() => QueryIndexFile.Open(storeDir, _detectOptions, root, out _));
         Volatile.Write(ref _index, index);

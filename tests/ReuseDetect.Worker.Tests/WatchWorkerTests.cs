@@ -225,6 +225,32 @@ public sealed class WatchWorkerTests
     }
 
     [Fact]
+    public void Should_name_the_files_a_scan_found_new_changed_or_gone_when_no_changed_path_is_there()
+    {
+        // Given a folder scanned once, then one file removed and one added (as when a temporary file was renamed into
+        // place after the quiet time, so that the only path the events named is gone)
+        var (dir, root, _) = NewFolder();
+        try
+        {
+            File.WriteAllText(Path.Combine(root, "old.txt"), "An older story. " + Story);
+            var options = new ReuseDetectOptions { Parallelism = 1 };
+            ReuseReport before = new ReuseDetector(options).Scan(root);
+            File.Delete(Path.Combine(root, "old.txt"));
+            File.WriteAllText(Path.Combine(root, "repost.txt"), "From our partners: " + Story);
+            ReuseReport after = new ReuseDetector(options).Scan(root);
+            // When the rescan names its changes from what it signed and what is gone
+            string? named = WatchWorker.ScannedChanges(before, after, new HashSet<string>(StringComparer.Ordinal) { "repost.txt" });
+            // Then the saved file and the removed one are named, and a scan that found nothing names nothing
+            Assert.Equal("change in old.txt, repost.txt", named);
+            Assert.Null(WatchWorker.ScannedChanges(after, after, new HashSet<string>(StringComparer.Ordinal)));
+        }
+        finally
+        {
+            try { Directory.Delete(dir, true); } catch (IOException) { }
+        }
+    }
+
+    [Fact]
     public async Task Should_leave_a_batch_larger_than_the_quick_answer_limit_to_the_rescan()
     {
         // Given a worker that answers at most one changed file at a time in changes.jsonl

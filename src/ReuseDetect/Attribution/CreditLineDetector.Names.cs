@@ -141,6 +141,13 @@ static partial class CreditLineDetector
         if (name.StartsWith("the ", StringComparison.OrdinalIgnoreCase)) name = name[4..];
         if (!Agencies.TryMatchAt(name, 0, allowAmbiguous: true, out Agencies.Alias alias, out int end, anyCase: true)) return false;
         ReadOnlySpan<char> rest = name[end..];
+        // A possessive right after the name names a part of the agency: "RFE/RL's Armenian Service", "Reuters' Moscow
+        // bureau". Not for a name that is also an everyday word or another body's abbreviation.
+        if (!alias.Ambiguous && IsPossessive(rest))
+        {
+            canonical = alias.Canonical;
+            return true;
+        }
         foreach (Range r in rest.Split(' '))
         {
             ReadOnlySpan<char> word = rest[r].Trim(".,;:’'()");
@@ -150,6 +157,14 @@ static partial class CreditLineDetector
         }
         canonical = alias.Canonical;
         return true;
+    }
+
+    /// <summary>True when <paramref name="rest"/> opens with a possessive ending: "'s", "’s" or a bare apostrophe, then a space.</summary>
+    static bool IsPossessive(ReadOnlySpan<char> rest)
+    {
+        if (rest.IsEmpty || rest[0] is not ('\'' or '’')) return false;
+        int at = rest.Length > 1 && rest[1] is 's' or 'S' ? 2 : 1;
+        return at < rest.Length && rest[at] == ' ';
     }
 
     /// <summary>Length of the name before its first stop word; -1 when it starts with one or with a word that begins no name.</summary>

@@ -185,7 +185,12 @@ static partial class CreditLineDetector
         if (line[^1] == ')')
         {
             int open = text.LastIndexOf('(', le - 1, Math.Min(le - ls, Agencies.MaxNameLength + 4));
-            if (open < 0 || !AgencyBetween(text, open + 1, le - 1, out agency)) return;
+            if (open < 0 || !AgencyBetween(text, open + 1, le - 1, out agency))
+            {
+                // "(Writing by …; Editing by …)": the roles line in parentheses.
+                if (ReutersCredits().IsMatch(line)) found.Add(new CreditLine("Reuters", text[ls..le], ls, le, CreditKinds.SignOff));
+                return;
+            }
             ReadOnlySpan<char> before = text.AsSpan(ls, open - ls).TrimEnd();
             if (!before.IsEmpty && before[^1] is not ('.' or '!' or '?' or '"' or '”' or '’' or ')' or '…')) return;
             found.Add(new CreditLine(agency, text[open..le], open, le, CreditKinds.SignOff));
@@ -260,6 +265,8 @@ static partial class CreditLineDetector
         + Name + @"[ \t]*$", RegexOptions.CultureInvariant)]
     private static partial Regex BylineLine();
 
-    [GeneratedRegex(@"^\(?(?:Additional[ \t]+)?[Rr]eporting[ \t]+by\b.*?\b(?:[Ee]diting|[Ww]riting)[ \t]+by\b", RegexOptions.CultureInvariant)]
+    // Reuters' roles line: "Reporting by …; Editing by …", "(Writing by …; Editing by …)", "Compiled by …; Editing by …".
+    [GeneratedRegex(@"^\(?(?:(?:Additional[ \t]+)?[Rr]eporting[ \t]+by\b.*?\b(?:[Ee]diting|[Ww]riting)|(?:[Ww]riting|[Cc]ompiled)[ \t]+by\b[^;\n]*;[ \t]*[Ee]diting)[ \t]+by\b",
+        RegexOptions.CultureInvariant)]
     private static partial Regex ReutersCredits();
 }

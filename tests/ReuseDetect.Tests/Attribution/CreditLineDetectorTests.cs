@@ -25,6 +25,8 @@ public sealed class CreditLineDetectorTests
     [InlineData("The minister said so on Monday.\n/TASS/", "TASS", "signoff", "/TASS/")]
     [InlineData("The minister said so.\nReporting by Jane Doe; Editing by John Roe\nOur Standards: The Trust Principles.", "Reuters", "signoff",
         "Reporting by Jane Doe; Editing by John Roe")]
+    [InlineData("The minister said so.\n(Writing by Jane Doe; Editing by John Roe)", "Reuters", "signoff", "(Writing by Jane Doe; Editing by John Roe)")]
+    [InlineData("The minister said so.\nCompiled by Jane Doe; Editing by John Roe", "Reuters", "signoff", "Compiled by Jane Doe; Editing by John Roe")]
     // Agency reports (known agencies only).
     [InlineData("As Reuters reported: the deal was signed.", "Reuters", "reports", "As Reuters reported")]
     [InlineData("Reuters reports that the bank cut rates.", "Reuters", "reports", "Reuters reports")]
@@ -57,6 +59,9 @@ public sealed class CreditLineDetectorTests
     [InlineData("Associated Press writers Jane Doe and John Roe contributed to this report.", "AP", "contributed",
         "Associated Press writers Jane Doe and John Roe contributed to this report")]
     [InlineData("Reuters contributed reporting.", "Reuters", "contributed", "Reuters contributed reporting")]
+    // A part of an agency, named with a possessive, is the agency.
+    [InlineData("The court ruled.\n\nWith reporting by RFE/RL's Armenian Service", "RFE/RL", "contributed", "With reporting by RFE/RL's Armenian Service")]
+    [InlineData("Additional reporting by Reuters’ Moscow bureau.", "Reuters", "contributed", "Additional reporting by Reuters’ Moscow")]
     [InlineData("Staff writers contributed to this report. Bloomberg News also contributed to this report.", "Bloomberg", "contributed",
         "Bloomberg News also contributed to this report")]
     [InlineData("Additional reporting by Reuters.", "Reuters", "contributed", "Additional reporting by Reuters")]
@@ -120,6 +125,8 @@ public sealed class CreditLineDetectorTests
     [InlineData("This story was originally published on Sunday.")]
     [InlineData("This series was originally published in the Journal caduceus.")]
     [InlineData("BAGHDAD, Iraq (CNN) — officials said")]
+    // A roles line without an editor names no agency.
+    [InlineData("The minister said so.\nWriting by Jane Doe")]
     public void Should_not_take_acronyms_quotes_or_mentions_for_credits(string text) =>
         Assert.Empty(CreditLineDetector.Find(text));
 
