@@ -99,7 +99,7 @@ public static partial class TestbedScorer
         return (new Ratio(right, total), byEvidence, new Ratio(sourceRight, total));
     }
 
-    /// <summary>Credited flags of the members of each matched cluster that carry its story and are not the story's origin.</summary>
+    /// <summary>Credited flags of the members of each matched cluster that carry its story and are not its origin (the truth's, or an accepted one the report names).</summary>
     static Ratio Credited(LocatedTruth located, List<ReportedCluster> passages, List<TruthStory?> best, Examples examples)
     {
         int right = 0, total = 0;
@@ -108,7 +108,10 @@ public static partial class TestbedScorer
             if (best[i] is not { } story) continue;
             foreach (ReportedMember m in passages[i].Members)
             {
-                if (m.Id == story.Origin || story.Carriers.FirstOrDefault(c => c.Document == m.Id) is not { } carrier) continue;
+                // Not the story's origin, nor the member the report takes for origin where the truth accepts it as one
+                // (an undated wire story's first copy): the report makes no credited claim for its origin.
+                if (m.Id == story.Origin || (m.Id == passages[i].OriginId && story.AcceptedOrigins.Contains(m.Id))
+                    || story.Carriers.FirstOrDefault(c => c.Document == m.Id) is not { } carrier) continue;
                 total++;
                 if (m.Credited == carrier.Credited) right++;
                 else examples.Add("credited", $"{m.Id} in cluster {passages[i].Id} (story {story.Id}, credits {(carrier.Credits.Count == 0 ? "nobody" : string.Join(", ", carrier.Credits))}): expected {carrier.Credited}, reported {m.Credited?.ToString() ?? "null"}");
