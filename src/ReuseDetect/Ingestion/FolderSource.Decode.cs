@@ -24,7 +24,7 @@ public sealed partial class FolderSource
         if (decoded.Text is null) return FileLoad.Failed(id, decoded.Error ?? "cannot decode");
         var metadata = new DocumentMetadata();
         if (_options.OutletFromFolder && id.IndexOf('/') is > 0 and int slash) metadata = metadata with { Outlet = id[..slash] };
-        if (format is InputFormat.Json or InputFormat.JsonLines) return DecodeRecords(id, decoded, format, metadata, sidecar);
+        if (format is InputFormat.Json or InputFormat.JsonLines or InputFormat.Feed) return DecodeRecords(id, decoded, format, metadata, sidecar);
 
         // Control characters in the text as read become spaces one for one (offsets unchanged); the document says how
         // many. An HTML page's are counted in the extracted text, not in markup that is dropped.
@@ -75,7 +75,7 @@ public sealed partial class FolderSource
 
     static FileLoad DecodeRecords(string fileId, TextDecoder.Result decoded, InputFormat format, DocumentMetadata folder, Sidecar sidecar)
     {
-        var (records, errors) = JsonRecords.Read(fileId, decoded.Text!, format == InputFormat.JsonLines);
+        var (records, errors) = format == InputFormat.Feed ? FeedRecords.Read(fileId, decoded.Text!) : JsonRecords.Read(fileId, decoded.Text!, format == InputFormat.JsonLines);
         var documents = new List<LoadedDocument>(records.Count);
         DocumentMetadata fileLevel = sidecar.Apply(folder);
         foreach (JsonRecords.Record r in records)

@@ -44,7 +44,7 @@ public sealed record FolderListing(List<SourceFile> Files, List<IngestError> Err
 /// <summary>
 /// Walks a folder recursively (hidden folders, symbolic links to folders and excluded folders are not
 /// followed, so a link loop cannot trap the walk), lists the files in ordinal id order, and reads each into
-/// <see cref="LoadedDocument"/>s (one per file, or one per record for JSON arrays and JSONL) or
+/// <see cref="LoadedDocument"/>s (one per file, or one per record for JSON arrays and JSONL, one per item for RSS and Atom feeds) or
 /// <see cref="IngestError"/>s that name the reason. Sidecar files <c>name.meta.json</c> are metadata, not documents.
 /// Files whose extension is not an article type (<see cref="FormatOf"/>) are listed as ignored, with the kind of
 /// file, and never read: a spreadsheet, a PDF or a photo in the folder is not a failure of the scan.
@@ -60,6 +60,7 @@ public sealed partial class FolderSource
         [".md"] = InputFormat.Markdown, [".markdown"] = InputFormat.Markdown,
         [".html"] = InputFormat.Html, [".htm"] = InputFormat.Html, [".xhtml"] = InputFormat.Html, [".shtml"] = InputFormat.Html, [".shtm"] = InputFormat.Html,
         [".json"] = InputFormat.Json, [".jsonl"] = InputFormat.JsonLines, [".ndjson"] = InputFormat.JsonLines,
+        [".rss"] = InputFormat.Feed, [".atom"] = InputFormat.Feed,
     };
 
     /// <summary>What kind of file an ignored extension names, for the reason given.</summary>
@@ -70,7 +71,8 @@ public sealed partial class FolderSource
         ("archive", ".zip .gz .tgz .bz2 .xz .zst .7z .rar .tar .jar .war .iso .dmg"),
         ("audio or video", ".mp3 .wav .flac .ogg .oga .m4a .aac .opus .wma .mp4 .m4v .mov .avi .mkv .webm .wmv .flv .mpg .mpeg"),
         ("program or library", ".exe .dll .so .dylib .bin .o .a .class .pyc .wasm .msi .apk .deb .rpm"),
-        ("data or code, not an article", ".xml .yaml .yml .toml .ini .cfg .conf .log .sql .db .sqlite .parquet .avro .pkl .npy .js .css .py .cs .java .c .h .cpp .sh .bat .ps1 .rs .go .rb .php .ipynb"),
+        ("XML data, not an article; an RSS or Atom feed is read when named .rss or .atom", ".xml"),
+        ("data or code, not an article", ".yaml .yml .toml .ini .cfg .conf .log .sql .db .sqlite .parquet .avro .pkl .npy .js .css .py .cs .java .c .h .cpp .sh .bat .ps1 .rs .go .rb .php .ipynb"),
         ("font", ".ttf .otf .woff .woff2 .eot"));
 
     static Dictionary<string, string> Kinds(params (string Kind, string Extensions)[] kinds)
@@ -104,7 +106,7 @@ public sealed partial class FolderSource
         if (FormatOf(path) is not null) return null;
         string extension = Path.GetExtension(path);
         return s_ignoredKinds.TryGetValue(extension, out string? kind) ? $"not an article file ({extension}: {kind})"
-            : $"not an article file ({extension}; articles are .txt, .text, .md, .markdown, .html, .htm, .xhtml, .shtml, .shtm, .json, .jsonl, .ndjson or files without an extension)";
+            : $"not an article file ({extension}; articles are .txt, .text, .md, .markdown, .html, .htm, .xhtml, .shtml, .shtm, .json, .jsonl, .ndjson, .rss, .atom or files without an extension)";
     }
 
     /// <summary>True for a sidecar metadata file (<c>name.meta.json</c>), which is never a document.</summary>

@@ -53,6 +53,8 @@ public enum InputFormat
     Json,
     /// <summary>One JSON record per line (<c>.jsonl</c>, <c>.ndjson</c>).</summary>
     JsonLines,
+    /// <summary>An RSS (2.0 or 1.0) or Atom feed, one document per item (<c>.rss</c>, <c>.atom</c>).</summary>
+    Feed,
 }
 
 /// <summary>

@@ -161,6 +161,7 @@ public sealed class FolderSourceTests
         tmp.WriteBytes("docs/report.pdf", [.. "%PDF-1.7\n"u8]);
         tmp.WriteBytes("photo.JPG", [0xFF, 0xD8, 0xFF]);
         tmp.Write("notes.xyz", "text");
+        tmp.Write("sitemap.xml", "<urlset/>");
         tmp.Write("a.meta.json", "{\"outlet\": \"X\"}");
         // When
         var (files, errors, ignored) = new FolderSource(tmp.Path, new IngestOptions()).List();
@@ -171,8 +172,9 @@ public sealed class FolderSourceTests
             [
                 new IgnoredFile("data/figures.csv", "not an article file (.csv: table)"),
                 new IgnoredFile("docs/report.pdf", "not an article file (.pdf: document format not read: convert it to text or HTML)"),
-                new IgnoredFile("notes.xyz", "not an article file (.xyz; articles are .txt, .text, .md, .markdown, .html, .htm, .xhtml, .shtml, .shtm, .json, .jsonl, .ndjson or files without an extension)"),
+                new IgnoredFile("notes.xyz", "not an article file (.xyz; articles are .txt, .text, .md, .markdown, .html, .htm, .xhtml, .shtml, .shtm, .json, .jsonl, .ndjson, .rss, .atom or files without an extension)"),
                 new IgnoredFile("photo.JPG", "not an article file (.JPG: image)"),
+                new IgnoredFile("sitemap.xml", "not an article file (.xml: XML data, not an article; an RSS or Atom feed is read when named .rss or .atom)"),
             ], ignored);
     }
 
