@@ -20,6 +20,9 @@ static class FeedRecords
     static readonly XNamespace s_atom = "http://www.w3.org/2005/Atom", s_content = "http://purl.org/rss/1.0/modules/content/",
         s_dc = "http://purl.org/dc/elements/1.1/", s_rss1 = "http://purl.org/rss/1.0/", s_rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 
+    /// <summary>Deepest nesting of elements read: a feed item's markup is a few levels deep.</summary>
+    const int MaxDepth = 1_000;
+
     static readonly XmlReaderSettings s_settings = new()
     {
         DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreProcessingInstructions = true,
@@ -34,6 +37,15 @@ static class FeedRecords
         XElement root;
         try
         {
+            // A first pass measures the nesting: LINQ to XML's walks over a tree are not linear in its depth (a feed
+            // nested 200,000 deep took minutes), and no feed comes near the limit.
+            using (var probe = XmlReader.Create(new StringReader(xml.TrimStart('\uFEFF')), s_settings))
+                while (probe.Read())
+                    if (probe.Depth > MaxDepth)
+                    {
+                        errors.Add(new IngestError(fileId, $"XML nested too deeply (over {MaxDepth:N0} levels); not read"));
+                        return (records, errors);
+                    }
             using var reader = XmlReader.Create(new StringReader(xml.TrimStart('\uFEFF')), s_settings);
             root = XElement.Load(reader);
         }
@@ -67,7 +79,17 @@ static class FeedRecords
             string id = $"{fileId}#{key?.Trim() ?? number}";
             if (!seen.Add(id)) id = $"{id}~{number}";
             seen.Add(id);
-            if (TextOf(item, atom) is not { } text)
+            string? text;
+            try
+            {
+                text = TextOf(item, atom);
+            }
+            catch (TooDeepException e)
+            {
+                errors.Add(new IngestError(id, $"item {number}: {e.Message}"));
+                continue;
+            }
+            if (text is null)
             {
                 errors.Add(new IngestError(id, $"item {number}: no text (content, description or summary)"));
                 continue;
@@ -103,6 +125,10 @@ static class FeedRecords
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         if (!value.Contains('<', StringComparison.Ordinal) && !value.Contains('&', StringComparison.Ordinal)) return value.Trim();
+        // As for a page: the parser's time grows much faster than the nesting, so such a fragment is refused.
+        int depth = HtmlExtractor.EstimateDepth(value);
+        if (depth > HtmlExtractor.MaxDepth)
+            throw new TooDeepException($"HTML nested too deeply (about {depth:N0} open elements, limit {HtmlExtractor.MaxDepth:N0}); not parsed");
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         using var doc = parser.ParseDocument("<body>" + value + "</body>");
         return doc.Body is { } body ? NonBlank(HtmlText.Render(body).Trim()) : null;
@@ -137,6 +163,8 @@ static class FeedRecords
         return DateTimeOffset.TryParseExact(v, forms, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out DateTimeOffset d)
             ? d.ToString("o", CultureInfo.InvariantCulture) : value;
     }
+
+    sealed class TooDeepException(string message) : Exception(message);
 
     /// <summary>An Atom entry's link to its article: <c>rel="alternate"</c>, or a link without <c>rel</c>.</summary>
     static string? AtomLink(XElement entry) =>

@@ -77,6 +77,26 @@ public sealed class ParserFuzzTests
         };
     }
 
+    static readonly string[] s_feed =
+    [
+        "<rss version=\"2.0\">", "</rss>", "<channel>", "</channel>", "<item>", "</item>", "<title>", "</title>", "<link>", "</link>",
+        "<guid>", "</guid>", "<pubDate>", "</pubDate>", "Tue, 10 Jun 2003 04:00:00 EST", "Tue, 99 Foo 2003 25:61:00 +9999", "<description>",
+        "</description>", "&lt;p&gt;", "&lt;/p&gt;", "&amp;", "&#xD800;", "&#0;", "<![CDATA[", "]]>", "<feed xmlns=\"http://www.w3.org/2005/Atom\">",
+        "</feed>", "<entry>", "</entry>", "<content type=\"xhtml\">", "<content type=\"html\">", "</content>", "<id>", "</id>",
+        "<link rel=\"alternate\" href=\"https://x.example/a\"/>", "<published>", "</published>", "<!DOCTYPE x [<!ENTITY e \"e\">]>", "&e;",
+        "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>", " word ", "Reposted with permission from RFE/RL. ", "\n", "<", ">", "\"",
+    ];
+
+    static byte[] FeedInput(Random r)
+    {
+        if (r.Next(4) == 0) return TextInput(r);
+        var sb = new StringBuilder();
+        int n = r.Next(300);
+        for (int i = 0; i < n; i++) sb.Append(s_feed[r.Next(s_feed.Length)]);
+        byte[] bytes = Encoding.UTF8.GetBytes(sb.ToString());
+        return r.Next(3) == 0 ? FuzzRun.Mutate(r, bytes) : bytes;
+    }
+
     static void CheckDecoded(TextDecoder.Result d)
     {
         if (d.Text is null) Assert.False(string.IsNullOrWhiteSpace(d.Error), "a failed decode must say why");
@@ -140,6 +160,12 @@ public sealed class ParserFuzzTests
     [InlineData(5, 150)]
     public void HtmlExtractor_never_throws_on_tag_soup(int seed, int cases) =>
         FuzzRun.Cases("html", seed, cases, HtmlInput, b => CheckLoad("f.html", s_source.Decode("f.html", b, InputFormat.Html)));
+
+    [Theory]
+    [InlineData(6, 800)]
+    [InlineData(7, 800)]
+    public void FeedRecords_never_throw_and_name_each_bad_item(int seed, int cases) =>
+        FuzzRun.Cases("feed", seed, cases, FeedInput, b => CheckLoad("f.rss", s_source.Decode("f.rss", b, InputFormat.Feed)));
 
     [Theory]
     [InlineData(6, 800)]

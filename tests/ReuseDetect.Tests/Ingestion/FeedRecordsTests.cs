@@ -96,6 +96,19 @@ public sealed class FeedRecordsTests
         Assert.StartsWith(reason, Assert.Single(load.Errors).Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Should_refuse_deep_nesting_in_the_feed_or_in_an_items_html_with_the_reason()
+    {
+        // XML nested 200,000 deep (minutes in LINQ to XML before the limit), and an item whose HTML is nested 100,000 deep
+        FileLoad xml = Decode("x.rss", "<rss><channel><item><description>" + string.Concat(Enumerable.Repeat("<a>", 200_000)) + "x"
+            + string.Concat(Enumerable.Repeat("</a>", 200_000)) + "</description></item></channel></rss>");
+        Assert.Equal("XML nested too deeply (over 1,000 levels); not read", Assert.Single(xml.Errors).Reason);
+        FileLoad html = Decode("h.rss", "<rss><channel><item><guid>g</guid><description>" + string.Concat(Enumerable.Repeat("&lt;b&gt;", 100_000))
+            + "x</description></item><item><guid>ok</guid><description>Plain text.</description></item></channel></rss>");
+        Assert.Equal("h.rss#ok", Assert.Single(html.Documents).Id);
+        Assert.StartsWith("item 1: HTML nested too deeply", Assert.Single(html.Errors).Reason, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Tue, 10 Jun 2003 04:00:00 GMT", "2003-06-10T04:00:00.0000000+00:00")]
     [InlineData("10 Jun 2003 04:00 PDT", "2003-06-10T04:00:00.0000000-07:00")]
