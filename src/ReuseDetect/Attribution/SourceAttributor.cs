@@ -91,7 +91,7 @@ sealed class SourceAttributor(int boilerplateMinDocuments)
             var origin1 = new Origin(docs[0], documents[docs[0]].Metadata.Outlet, SameDocument, null);
             return new AttributedCluster(c, "internal", false, origin1, [.. c.Members.Select(_ => new MemberCredit(null, null))]);
         }
-        CreditedSource? source = SourceOf(docs, documents);
+        CreditedSource? source = SourceOf(c, docs, documents);
         Origin origin = OriginOf(c, docs, documents, source);
         var credits = c.Members.Select(m => CreditOf(m.Document, origin, source, documents)).ToList();
         return new AttributedCluster(c, "passage", IsBoilerplate(docs, documents), origin, credits) { Source = source };
@@ -110,7 +110,7 @@ sealed class SourceAttributor(int boilerplateMinDocuments)
     /// outlet O that credits X sends a credit of O on to X), the name credited by most members, then by most per-story
     /// lines (datelines, sign-offs), then the first in ordinal order.
     /// </summary>
-    static CreditedSource? SourceOf(int[] docs, IReadOnlyList<AttributionDocument> documents)
+    static CreditedSource? SourceOf(SpanCluster cluster, int[] docs, IReadOnlyList<AttributionDocument> documents)
     {
         var votes = new Dictionary<string, (HashSet<int> Members, int Wire, string Evidence)>(StringComparer.OrdinalIgnoreCase);
         int? earliest = Earliest(docs, documents);
@@ -122,7 +122,7 @@ sealed class SourceAttributor(int boilerplateMinDocuments)
         }
         foreach (int d in docs)
         {
-            foreach (CreditLine c in documents[d].Credits) Vote(d, c, Follow(c.Outlet, docs, documents, earliest));
+            foreach (CreditLine c in documents[d].Credits) Vote(d, c, Follow(c.Outlet, cluster, docs, documents, earliest));
             // An agency's own page carrying its own dateline or sign-off names where the story comes from.
             foreach (CreditLine c in documents[d].Candidates)
                 if (c.Kind is CreditKinds.Dateline or CreditKinds.AgencyDateline or CreditKinds.SignOff && IsPublishedBy(documents[d], c.Outlet))
@@ -141,7 +141,7 @@ sealed class SourceAttributor(int boilerplateMinDocuments)
     /// published before the outlet carried it, so the outlet reposted it without saying so (a repost of a repost that
     /// credits the middle page is then traced to the first).
     /// </summary>
-    static string Follow(string name, int[] docs, IReadOnlyList<AttributionDocument> documents, int? earliest)
+    static string Follow(string name, SpanCluster cluster, int[] docs, IReadOnlyList<AttributionDocument> documents, int? earliest)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { name };
         while (true)
@@ -154,7 +154,7 @@ sealed class SourceAttributor(int boilerplateMinDocuments)
                     if (!CreditLineDetector.SameOutlet(c.Outlet, name)) { next = c.Outlet; break; }
                 if (next is not null) break;
             }
-            if (next is null && earliest is int first && PublishedLater(name, first, docs, documents)) next = PublisherOf(documents[first]);
+            if (next is null && earliest is int first && PublishedLater(name, first, cluster, docs, documents)) next = PublisherOf(documents[first]);
             if (next is null || !seen.Add(next)) return name;
             name = next;
         }
@@ -162,20 +162,37 @@ sealed class SourceAttributor(int boilerplateMinDocuments)
 
     /// <summary>
     /// True when <paramref name="name"/> has pages in the cluster, the member <paramref name="first"/> is not one of
-    /// them, and each of them is dated after it.
+    /// them, and each of them is dated after it and aligned with it over at least half of the text it carries in the
+    /// cluster: a page could have copied the first member only if that member carries its text (a cluster that also
+    /// holds a paragraph of another, older story does not send the credit to that story).
     /// </summary>
-    static bool PublishedLater(string name, int first, int[] docs, IReadOnlyList<AttributionDocument> documents)
+    static bool PublishedLater(string name, int first, SpanCluster cluster, int[] docs, IReadOnlyList<AttributionDocument> documents)
     {
         if (IsPublishedBy(documents[first], name) || documents[first].Metadata.Published is not { } firstDate) return false;
         bool any = false;
         foreach (int d in docs)
         {
             if (!IsPublishedBy(documents[d], name)) continue;
-            if (documents[d].Metadata.Published is not { } date || date <= firstDate) return false;
+            if (documents[d].Metadata.Published is not { } date || date <= firstDate || 2L * AlignedWith(cluster, d, first) < Carried(cluster, d)) return false;
             any = true;
         }
         return any;
     }
+
+    /// <summary>The longest stretch of <paramref name="page"/>'s text a link of the cluster aligns with <paramref name="other"/>.</summary>
+    static long AlignedWith(SpanCluster cluster, int page, int other)
+    {
+        long most = 0;
+        foreach (PassageLink l in cluster.Links)
+        {
+            if (l.DocA == page && l.DocB == other) most = Math.Max(most, l.AEnd - l.AStart);
+            else if (l.DocB == page && l.DocA == other) most = Math.Max(most, l.BEnd - l.BStart);
+        }
+        return most;
+    }
+
+    /// <summary>Characters of <paramref name="doc"/> the cluster's members hold.</summary>
+    static long Carried(SpanCluster cluster, int doc) => cluster.Members.Where(m => m.Document == doc).Sum(m => (long)m.Length);
 
     /// <summary>The outlet that published a document: its metadata outlet, else its URL host; null when neither is known.</summary>
     static string? PublisherOf(AttributionDocument doc) =>

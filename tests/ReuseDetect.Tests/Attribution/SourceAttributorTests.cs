@@ -108,14 +108,22 @@ public sealed class SourceAttributorTests
             Doc("metroherald/a.html", "Metro Herald", day), Doc("dailycourier/a.txt", "Daily Courier", day.AddDays(1)),
             Doc("caspian/a.json", "Caspian Monitor", day.AddDays(2), fromCourier), Doc("ararat/a.txt", "unknown", null, fromHerald),
         };
+        // (Daily Courier's copy aligned with Metro Herald's over all of its text)
+        SpanCluster cluster = Cluster(0, 1, 2, 3) with { Links = [new(0, 0, 100, 1, 0, 100, 1.0), new(1, 0, 100, 2, 0, 100, 1.0), new(0, 0, 100, 3, 0, 100, 1.0)] };
         // When attributed
-        var result = s_attributor.Attribute([Cluster(0, 1, 2, 3)], docs).Single();
+        var result = s_attributor.Attribute([cluster], docs).Single();
         // Then Daily Courier's page, later than Metro Herald's, passes its credit on: both credits lead to Metro Herald,
         // whose page is the origin (before this, the tie went to the name first in ordinal order, Daily Courier)
         Assert.Equal("Metro Herald", result.Source!.Name);
         Assert.Equal(0, result.Origin.Document);
         Assert.Equal(SourceAttributor.SourceOutlet, result.Origin.Basis);
         Assert.Equal([null, false, false, true], result.Credits.Select(c => c.Credited));
+        // But when the first member shares only a paragraph with Daily Courier's page (another, older story in the
+        // cluster), the credit stays with Daily Courier
+        SpanCluster fragment = cluster with { Links = [new(0, 60, 90, 1, 60, 90, 0.4), new(1, 0, 100, 2, 0, 100, 1.0), new(0, 0, 100, 3, 0, 100, 1.0)] };
+        var kept = s_attributor.Attribute([fragment], docs).Single();
+        Assert.Equal("Daily Courier", kept.Source!.Name);
+        Assert.Equal(1, kept.Origin.Document);
     }
 
     [Fact]
