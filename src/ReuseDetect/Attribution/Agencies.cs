@@ -47,6 +47,29 @@ static class Agencies
         ("APA", ["Azeri-Press Agency", "Austria Presse Agentur"], ["APA"], ["apa"]),
         ("Trend", ["Trend News Agency"], ["Trend"], ["trend"]),
         ("BTA", ["Bulgarian News Agency"], ["BTA"], ["bta"]),
+        // Wires whose copy other outlets print with their datelines and credits: English-language national agencies,
+        // and the agencies of the region the seeds come from. An abbreviation that is also an everyday one (UPI is
+        // also India's payments interface, PA a personal assistant, CP a company) names the agency only by structure.
+        ("UPI", ["United Press International"], ["UPI"], ["upi"]),
+        ("Canadian Press", ["The Canadian Press", "Canadian Press"], ["CP"], ["thecanadianpress"]),
+        ("PA Media", ["PA Media", "Press Association"], ["PA"], ["pamediagroup"]),
+        ("AAP", ["Australian Associated Press"], ["AAP"], ["aap"]),
+        ("Jiji Press", ["Jiji Press", "Jiji"], [], ["jiji"]),
+        ("IRNA", ["Islamic Republic News Agency", "IRNA"], [], ["irna"]),
+        ("KCNA", ["Korean Central News Agency", "KCNA"], [], ["kcna"]),
+        ("Bernama", ["Bernama"], [], ["bernama"]),
+        ("Antara", ["Antara News Agency"], ["Antara"], ["antaranews"]),
+        ("Europa Press", ["Europa Press"], [], ["europapress"]),
+        ("Belga", ["Belga"], [], ["belganewsagency"]),
+        ("Lusa", ["Agência Lusa", "Agencia Lusa"], ["Lusa"], ["lusa"]),
+        ("BelTA", ["BelTA", "Belarusian Telegraph Agency"], [], ["belta"]),
+        ("Azertac", ["Azertac", "Azerbaijan State News Agency"], [], ["azertac"]),
+        ("Kazinform", ["Kazinform"], [], ["inform"]),
+        ("Mediamax", ["Mediamax"], [], ["mediamax"]),
+        ("Interpressnews", ["Interpressnews"], [], ["interpressnews"]),
+        ("ANI", ["Asian News International"], ["ANI"], ["aninews"]),
+        ("IANS", ["Indo-Asian News Service"], ["IANS"], ["ians"]),
+        ("Prensa Latina", ["Prensa Latina"], [], ["prensa-latina", "plenglish"]),
     ];
 
     /// <summary>Longest printed name, in characters (after whitespace is collapsed).</summary>
