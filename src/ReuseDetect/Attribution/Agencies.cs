@@ -64,7 +64,7 @@ static class Agencies
         ("Lusa", ["Agência Lusa", "Agencia Lusa"], ["Lusa"], ["lusa"]),
         ("BelTA", ["BelTA", "Belarusian Telegraph Agency"], [], ["belta"]),
         ("Azertac", ["Azertac", "Azerbaijan State News Agency"], [], ["azertac"]),
-        ("Kazinform", ["Kazinform"], [], ["inform"]),
+        ("Kazinform", ["Kazinform"], [], ["kazinform"]),
         ("Mediamax", ["Mediamax"], [], ["mediamax"]),
         ("Interpressnews", ["Interpressnews"], [], ["interpressnews"]),
         ("ANI", ["Asian News International"], ["ANI"], ["aninews"]),
