@@ -32,12 +32,15 @@ public sealed class ParserFuzzTests
         _ => FuzzRun.Mutate(r, s_samples.Value[r.Next(s_samples.Value.Length)]),
     };
 
-    static byte[] HtmlInput(Random r)
+    static byte[] HtmlInput(Random r) => Soup(r, s_html, 400);
+
+    /// <summary>Up to <paramref name="most"/> pieces of markup in random order (a third of them mutated after), or a text input.</summary>
+    static byte[] Soup(Random r, string[] pieces, int most)
     {
         if (r.Next(4) == 0) return TextInput(r);
         var sb = new StringBuilder();
-        int n = r.Next(400);
-        for (int i = 0; i < n; i++) sb.Append(s_html[r.Next(s_html.Length)]);
+        int n = r.Next(most);
+        for (int i = 0; i < n; i++) sb.Append(pieces[r.Next(pieces.Length)]);
         byte[] bytes = Encoding.UTF8.GetBytes(sb.ToString());
         return r.Next(3) == 0 ? FuzzRun.Mutate(r, bytes) : bytes;
     }
@@ -87,15 +90,7 @@ public sealed class ParserFuzzTests
         "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>", " word ", "Reposted with permission from RFE/RL. ", "\n", "<", ">", "\"",
     ];
 
-    static byte[] FeedInput(Random r)
-    {
-        if (r.Next(4) == 0) return TextInput(r);
-        var sb = new StringBuilder();
-        int n = r.Next(300);
-        for (int i = 0; i < n; i++) sb.Append(s_feed[r.Next(s_feed.Length)]);
-        byte[] bytes = Encoding.UTF8.GetBytes(sb.ToString());
-        return r.Next(3) == 0 ? FuzzRun.Mutate(r, bytes) : bytes;
-    }
+    static byte[] FeedInput(Random r) => Soup(r, s_feed, 300);
 
     static void CheckDecoded(TextDecoder.Result d)
     {
