@@ -137,9 +137,10 @@ sealed class SourceAttributor(int boilerplateMinDocuments)
     /// <summary>
     /// Follows a credited name through the cluster's pages: a member of that outlet that credits another name passes it
     /// on. One that credits nobody passes it on to the publisher of the cluster's unique earliest dated member
-    /// (<paramref name="earliest"/>) when every page of that outlet in the cluster is dated later: the passage was
-    /// published before the outlet carried it, so the outlet reposted it without saying so (a repost of a repost that
-    /// credits the middle page is then traced to the first).
+    /// (<paramref name="earliest"/>) when every page of that outlet in the cluster is dated later and carries text that
+    /// member carries (<see cref="PublishedLater"/>): the passage was published before the outlet carried it, so the
+    /// outlet reposted it without saying so (a repost of a repost that credits the middle page is then traced to the
+    /// first).
     /// </summary>
     static string Follow(string name, SpanCluster cluster, int[] docs, IReadOnlyList<AttributionDocument> documents, int? earliest)
     {
