@@ -185,18 +185,17 @@ static partial class CreditLineDetector
         if (line[^1] == ')')
         {
             int open = text.LastIndexOf('(', le - 1, Math.Min(le - ls, Agencies.MaxNameLength + 4));
-            if (open < 0 || !AgencyBetween(text, open + 1, le - 1, out agency))
+            // Without an agency in the last parentheses, the line may still be the roles line in parentheses
+            // ("(Writing by …; Editing by …)", below).
+            if (open >= 0 && AgencyBetween(text, open + 1, le - 1, out agency))
             {
-                // "(Writing by …; Editing by …)": the roles line in parentheses.
-                if (ReutersCredits().IsMatch(line)) found.Add(new CreditLine("Reuters", text[ls..le], ls, le, CreditKinds.SignOff));
+                ReadOnlySpan<char> before = text.AsSpan(ls, open - ls).TrimEnd();
+                if (!before.IsEmpty && before[^1] is not ('.' or '!' or '?' or '"' or '”' or '’' or ')' or '…')) return;
+                found.Add(new CreditLine(agency, text[open..le], open, le, CreditKinds.SignOff));
                 return;
             }
-            ReadOnlySpan<char> before = text.AsSpan(ls, open - ls).TrimEnd();
-            if (!before.IsEmpty && before[^1] is not ('.' or '!' or '?' or '"' or '”' or '’' or ')' or '…')) return;
-            found.Add(new CreditLine(agency, text[open..le], open, le, CreditKinds.SignOff));
-            return;
         }
-        if (line[0] is '—' or '–' or '-')
+        else if (line[0] is '—' or '–' or '-')
         {
             int at = ls + 1;
             while (at < le && text[at] is '—' or '–' or '-' or ' ' or '\t' or '\u00A0') at++;
@@ -206,7 +205,7 @@ static partial class CreditLineDetector
                 found.Add(new CreditLine(agency, text[ls..le], ls, le, CreditKinds.SignOff));
             return;
         }
-        if (line[0] == '/')
+        else if (line[0] == '/')
         {
             int close = text.IndexOf('/', ls + 1, le - ls - 1);
             if (close > 0 && text.AsSpan(close + 1, le - close - 1).TrimStart('.').IsEmpty && AgencyBetween(text, ls + 1, close, out agency))

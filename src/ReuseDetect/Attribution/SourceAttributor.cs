@@ -246,11 +246,11 @@ sealed class SourceAttributor(int boilerplateMinDocuments)
     static int Nearest(List<int> docs, SpanCluster cluster, IReadOnlyList<AttributionDocument> documents, string agency) =>
         docs.OrderByDescending(d => documents[d].Credits.Any(c => c.Kind is CreditKinds.Dateline or CreditKinds.AgencyDateline
                 && CreditLineDetector.SameOutlet(c.Outlet, agency)))
-            .ThenByDescending(d => cluster.Members.Where(m => m.Document == d).Sum(m => (long)m.Length)).ThenBy(d => d).First();
+            .ThenByDescending(d => Carried(cluster, d)).ThenBy(d => d).First();
 
     /// <summary>The member carrying most of the passage (ties: first in document order).</summary>
     static int Fullest(List<int> docs, SpanCluster cluster) =>
-        docs.OrderByDescending(d => cluster.Members.Where(m => m.Document == d).Sum(m => (long)m.Length)).ThenBy(d => d).First();
+        docs.OrderByDescending(d => Carried(cluster, d)).ThenBy(d => d).First();
 
     /// <summary>True when the document is published by <paramref name="name"/>: its outlet or URL host is that name.</summary>
     static bool IsPublishedBy(AttributionDocument doc, string name) =>

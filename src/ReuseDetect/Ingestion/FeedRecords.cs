@@ -35,18 +35,19 @@ static class FeedRecords
         var records = new List<JsonRecords.Record>();
         var errors = new List<IngestError>();
         XElement root;
+        string body = xml.TrimStart('\uFEFF');
         try
         {
             // A first pass measures the nesting: LINQ to XML's walks over a tree are not linear in its depth (a feed
             // nested 200,000 deep took minutes), and no feed comes near the limit.
-            using (var probe = XmlReader.Create(new StringReader(xml.TrimStart('\uFEFF')), s_settings))
+            using (var probe = XmlReader.Create(new StringReader(body), s_settings))
                 while (probe.Read())
                     if (probe.Depth > MaxDepth)
                     {
                         errors.Add(new IngestError(fileId, $"XML nested too deeply (over {MaxDepth:N0} levels); not read"));
                         return (records, errors);
                     }
-            using var reader = XmlReader.Create(new StringReader(xml.TrimStart('\uFEFF')), s_settings);
+            using var reader = XmlReader.Create(new StringReader(body), s_settings);
             root = XElement.Load(reader);
         }
         catch (XmlException e)
@@ -75,14 +76,12 @@ static class FeedRecords
             bool atom = item.Name.Namespace == s_atom;
             string? link = atom ? AtomLink(item) : Value(item, item.Name.Namespace + "link");
             string? key = atom ? Value(item, s_atom + "id") : Value(item, "guid") ?? item.Attribute(s_rdf + "about")?.Value;
-            key = NonBlank(key) ?? NonBlank(link);
-            string id = $"{fileId}#{key?.Trim() ?? number}";
-            if (!seen.Add(id)) id = $"{id}~{number}";
-            seen.Add(id);
-            string? text;
+            string id = JsonRecords.UniqueId(fileId, NonBlank(key) ?? link, number, seen);
+            string? text, title;
             try
             {
                 text = TextOf(item, atom);
+                title = Plain(Value(item, item.Name.Namespace + "title"));
             }
             catch (TooDeepException e)
             {
@@ -95,7 +94,7 @@ static class FeedRecords
                 continue;
             }
             var fields = new List<KeyValuePair<string, string>>();
-            Add(fields, "title", Plain(Value(item, item.Name.Namespace + "title")));
+            Add(fields, "title", title);
             Add(fields, "url", link);
             Add(fields, "published", atom ? Value(item, s_atom + "published") ?? Value(item, s_atom + "updated") : Rfc822(Value(item, "pubDate")) ?? Value(item, s_dc + "date"));
             records.Add(new JsonRecords.Record(id, text, fields, item.ToString(SaveOptions.DisableFormatting)));
@@ -125,10 +124,8 @@ static class FeedRecords
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         if (!value.Contains('<', StringComparison.Ordinal) && !value.Contains('&', StringComparison.Ordinal)) return value.Trim();
-        // As for a page: the parser's time grows much faster than the nesting, so such a fragment is refused.
-        int depth = HtmlExtractor.EstimateDepth(value);
-        if (depth > HtmlExtractor.MaxDepth)
-            throw new TooDeepException($"HTML nested too deeply (about {depth:N0} open elements, limit {HtmlExtractor.MaxDepth:N0}); not parsed");
+        // As for a page: a fragment nested too deeply for the parser is refused.
+        if (HtmlExtractor.DepthRefusal(value) is { } refusal) throw new TooDeepException(refusal);
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
         using var doc = parser.ParseDocument("<body>" + value + "</body>");
         return doc.Body is { } body ? NonBlank(HtmlText.Render(body).Trim()) : null;

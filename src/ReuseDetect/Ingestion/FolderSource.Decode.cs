@@ -34,11 +34,8 @@ public sealed partial class FolderSource
         if (format == InputFormat.Markdown) (bodyStart, metadata) = FrontMatter.Parse(text, metadata);
         else if (format == InputFormat.Html)
         {
-            // The HTML parser's time grows much faster than the depth of nesting (50,000 levels: minutes); no real
-            // page nests anywhere near the limit, so such a file is refused with the reason instead of stalling the scan.
-            int depth = HtmlExtractor.EstimateDepth(text);
-            if (depth > HtmlExtractor.MaxDepth)
-                return FileLoad.Failed(id, $"HTML nested too deeply (about {depth:N0} open elements, limit {HtmlExtractor.MaxDepth:N0}); not parsed");
+            // A page nested too deeply for the parser is refused with the reason instead of stalling the scan.
+            if (HtmlExtractor.DepthRefusal(text) is { } refusal) return FileLoad.Failed(id, refusal);
             (text, metadata) = HtmlExtractor.Extract(text, metadata);
             text = ControlCharacters.Replace(text, out controls);
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
@@ -47,6 +48,14 @@ static partial class HtmlExtractor
 
     /// <summary>Deepest element nesting accepted before parsing (real pages stay far below a hundred).</summary>
     public const int MaxDepth = 5_000;
+
+    /// <summary>
+    /// Why <paramref name="html"/> is not parsed, or null: the parser's time grows much faster than the depth of nesting
+    /// (50,000 levels: minutes), and no real page or fragment nests anywhere near <see cref="MaxDepth"/>.
+    /// </summary>
+    public static string? DepthRefusal(string html) => EstimateDepth(html) is int depth and > MaxDepth
+        ? string.Create(CultureInfo.InvariantCulture, $"HTML nested too deeply (about {depth:N0} open elements, limit {MaxDepth:N0}); not parsed")
+        : null;
 
     /// <summary>
     /// An upper estimate of the element nesting depth, in one pass without parsing: start tags open, end tags close,

@@ -99,8 +99,7 @@ static class JsonRecords
         catch (InvalidOperationException e)
         {
             // Valid JSON syntax whose strings cannot become .NET text, such as an escaped lone surrogate ("\ud800").
-            string id = $"{fileId}#{number}";
-            if (!seen.Add(id)) id = $"{id}~{number}";
+            string id = UniqueId(fileId, null, number, seen);
             errors.Add(new IngestError(id, $"{where}: unreadable string ({e.Message})"));
         }
     }
@@ -109,9 +108,7 @@ static class JsonRecords
         List<Record> records, List<IngestError> errors, HashSet<string> seen)
     {
         string? key = element.ValueKind == JsonValueKind.Object && element.TryGetProperty("id", out JsonElement idValue) ? Scalar(idValue) : null;
-        string id = $"{fileId}#{(string.IsNullOrWhiteSpace(key) ? number : key.Trim())}";
-        if (!seen.Add(id)) id = $"{id}~{number}";
-        seen.Add(id);
+        string id = UniqueId(fileId, key, number, seen);
         if (element.ValueKind != JsonValueKind.Object)
         {
             errors.Add(new IngestError(id, $"{where}: not a JSON object"));
@@ -123,6 +120,21 @@ static class JsonRecords
             return;
         }
         records.Add(new Record(id, text, Fields(element), raw));
+    }
+
+    /// <summary>
+    /// The id of a record of a file that holds several: <c>file#key</c>, or <c>file#number</c> without a key, with
+    /// <c>~number</c> appended when an earlier record of the file took it (<paramref name="seen"/>, which it joins).
+    /// </summary>
+    internal static string UniqueId(string fileId, string? key, string number, HashSet<string> seen)
+    {
+        string id = $"{fileId}#{(string.IsNullOrWhiteSpace(key) ? number : key.Trim())}";
+        if (!seen.Add(id))
+        {
+            id = $"{id}~{number}";
+            seen.Add(id);
+        }
+        return id;
     }
 
     /// <summary>The text field that comes first in <see cref="s_textFields"/> and is a non-blank string, or null.</summary>

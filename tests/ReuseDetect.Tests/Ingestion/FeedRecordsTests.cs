@@ -107,6 +107,11 @@ public sealed class FeedRecordsTests
             + "x</description></item><item><guid>ok</guid><description>Plain text.</description></item></channel></rss>");
         Assert.Equal("h.rss#ok", Assert.Single(html.Documents).Id);
         Assert.StartsWith("item 1: HTML nested too deeply", Assert.Single(html.Errors).Reason, StringComparison.Ordinal);
+        // And a title nested that deep is the item's error too, not an exception out of the reader
+        FileLoad title = Decode("t.rss", "<rss><channel><item><guid>g</guid><title>" + string.Concat(Enumerable.Repeat("&lt;b&gt;", 100_000))
+            + "x</title><description>Plain text.</description></item></channel></rss>");
+        Assert.Empty(title.Documents);
+        Assert.StartsWith("item 1: HTML nested too deeply", Assert.Single(title.Errors).Reason, StringComparison.Ordinal);
     }
 
     [Theory]
