@@ -30,7 +30,7 @@ static class ReportFiles
     /// then report.html, the longest); with one thread, one after the other. A failure of one (a full disk) lets the
     /// others finish, then is thrown.
     /// </summary>
-    public static IReadOnlyList<string> Write(string folder, ReuseReport report, int parallelism = -1)
+    public static IReadOnlyList<string> Write(string folder, ReuseReport report, int parallelism = -1, ReportFragments? fragments = null)
     {
         Directory.CreateDirectory(folder);
         // Each report is streamed to its file as it is produced; none is held as one big string.
@@ -63,8 +63,8 @@ static class ReportFiles
         Action[] writes =
         [
             graph,
-            Put(Html, stream => HtmlReportWriter.Write(stream, report, parallelism)),
-            Put(Json, stream => JsonReportWriter.Write(stream, report, parallelism)),
+            Put(Html, stream => HtmlReportWriter.Write(stream, report, parallelism, fragments)),
+            Put(Json, stream => JsonReportWriter.Write(stream, report, parallelism, fragments)),
             Put(Markdown, stream => Chunks(MarkdownReportWriter.Build(report), s_utf8)(stream)),
             // Spreadsheet programs need the byte order mark to read the CSV as UTF-8.
             Put(Csv, stream => Chunks(CsvReportWriter.Build(report), s_utf8Bom)(stream)),

@@ -9,9 +9,16 @@ namespace ReuseDetect.Cli;
 /// <summary><c>reuse watch &lt;folder&gt;</c>: the hosted worker that keeps the reports current as articles arrive.</summary>
 static class WatchCommand
 {
+    /// <summary>
+    /// Writes each rescan's reports. It keeps the bytes of every cluster it wrote (<see cref="ReportFragments"/>), so the
+    /// clusters a change did not touch, which the worker's detector passes on as the same objects, are copied into the next
+    /// report.json and report.html instead of being serialized and diffed again.
+    /// </summary>
     sealed class FileSink(int parallelism) : IReportSink
     {
-        public void Write(string folder, ReuseReport report) => ReportFiles.Write(folder, report, parallelism);
+        readonly ReportFragments _fragments = new();
+
+        public void Write(string folder, ReuseReport report) => ReportFiles.Write(folder, report, parallelism, _fragments);
     }
 
     public static Command Create(TextWriter stderr)

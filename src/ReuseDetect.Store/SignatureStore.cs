@@ -30,6 +30,16 @@ public sealed class SignatureStore : IDisposable
     ConcurrentDictionary<PairKey, PairEntry> _pairs = new();
     readonly Dictionary<string, StoredFile> _newFiles = new(StringComparer.Ordinal);
     readonly Dictionary<PairKey, StoredPair> _newPairs = [];
+
+    /// <summary>
+    /// Each stored document as the engine's signed document, made once while the stored one is held
+    /// (<see cref="StoreScanCache.TryGetFile"/>): a store kept open across scans (the watch worker's) hands every rescan
+    /// the same objects instead of new copies of every unchanged document (19,000 on Reuters-21578, each rescan).
+    /// </summary>
+    internal System.Runtime.CompilerServices.ConditionalWeakTable<StoredDocument, Pipeline.SignedDocument> Signed { get; } = [];
+
+    /// <summary>Each stored pair's passages as the engine's, made once while the pair is held (<see cref="StoreScanCache.TryGetPassages"/>).</summary>
+    internal System.Runtime.CompilerServices.ConditionalWeakTable<StoredPair, Pipeline.CachedPassage[]> Passages { get; } = [];
     // Pairs read or written since the last commit are those whose entry holds the current epoch: what the scan being
     // committed used. A scan keys a pair by the alignment keys of its documents (content hash folded with their token
     // marks, and the mode), not by their content hashes alone, so at compaction these are the pairs known to be live.

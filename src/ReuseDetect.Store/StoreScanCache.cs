@@ -43,7 +43,7 @@ public sealed class StoreScanCache(SignatureStore store) : IScanCache
             return false;
         }
         Interlocked.Increment(ref _reused);
-        documents = [.. stored.Documents.Select(FromStored)];
+        documents = [.. stored.Documents.Select(d => store.Signed.GetValue(d, FromStored))];
         var list = new List<IngestError>();
         if (stored.Error is not null) list.Add(new IngestError(file.Id, stored.Error));
         foreach (StoredError e in stored.RecordErrors ?? []) list.Add(new IngestError(e.Id, e.Reason));
@@ -72,6 +72,11 @@ public sealed class StoreScanCache(SignatureStore store) : IScanCache
         StoredPair? pair = store.TryGetPair(a.Id, a.ContentHash, b.Id, b.ContentHash);
         if (pair is null || !pair.Aligned) return null;
         Interlocked.Increment(ref _pairsReused);
+        return store.Passages.GetValue(pair, Passages);
+    }
+
+    static CachedPassage[] Passages(StoredPair pair)
+    {
         var passages = new CachedPassage[pair.Passages.Length];
         for (int i = 0; i < passages.Length; i++)
         {

@@ -130,8 +130,16 @@ public sealed partial class ReuseDetector
         progress?.Report(new ScanProgress(PipelineStage.Report, 0, 1));
         Func<int, int, int, string> quote = MemberQuotes(records, attributed, cache, source, listing, cancellationToken);
         return ReportBuilder.Build(_options.ToReportParameters(), records.ConvertAll(ToReportInput), docs, attributed, nearDuplicates, errors,
-            quote, records.ConvertAll(r => r.File.Id), ignored, _options.Parallelism);
+            quote, records.ConvertAll(r => r.File.Id), ignored, _options.Parallelism, ReportMemo);
     }
+
+    /// <summary>
+    /// With <see cref="KeepIndex"/>: the member quotes and report clusters of the last scan, taken by the next where they
+    /// are the same (<see cref="Reporting.ReportMemo"/>); null otherwise, as a one-off scan has no next.
+    /// </summary>
+    ReportMemo? ReportMemo => KeepIndex ? LazyInitializer.EnsureInitialized(ref _reportMemo) : null;
+
+    ReportMemo? _reportMemo;
 
     /// <summary>
     /// Texts of every cluster member (<see cref="Reporting.MemberQuotes"/>): from the text cache when it holds them, else
@@ -148,7 +156,7 @@ public sealed partial class ReuseDetector
             if (cache.TryPeek(r)?.Document.Text is { } text) return text;
             (LoadedDocument? doc, _) = listing.Stamps.ContainsKey(r.File.FullPath) ? source.Reload(r.File, r.Id, sidecars) : source.Load(r.File, r.Id);
             return doc is not null && doc.ContentHash == r.ContentHash ? doc.Text : null;
-        }, Parallel(ct));
+        }, Parallel(ct), ReportMemo, d => (records[d].Id, records[d].ContentHash));
     }
 
     /// <summary>

@@ -22,7 +22,7 @@ static class HtmlReportModel
     /// Writes the model as one JSON object straight to the writer (no node tree): only a batch of clusters is held at
     /// once, as the bytes of their objects.
     /// </summary>
-    public static void Write(Utf8JsonWriter w, ReuseReport report, JsonSerializerOptions options, int parallelism = -1)
+    public static void Write(Utf8JsonWriter w, ReuseReport report, JsonSerializerOptions options, int parallelism = -1, ReportFragments? fragments = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         var docIndex = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -73,7 +73,32 @@ static class HtmlReportModel
         w.WriteEndArray();
 
         w.WriteStartArray("clusters");
-        batches.Write(w, report.Clusters.Count, (cw, i) => Cluster(cw, report.Clusters[i], docIndex));
+        if (fragments is null) batches.Write(w, report.Clusters.Count, (cw, i) => Cluster(cw, report.Clusters[i], docIndex));
+        else
+        {
+            // A cluster written before, whose members' documents keep their indexes, is copied; the others are kept.
+            // When only their indexes moved (a document added or removed before them), it is written again from its kept
+            // word diffs.
+            var made = new (int[] Documents, byte[]?[] Diffs)?[report.Clusters.Count];
+            batches.Write(w, report.Clusters.Count, (cw, i) =>
+            {
+                ReportCluster c = report.Clusters[i];
+                int[] documents = Documents(c, docIndex);
+                fragments.Html.TryGetValue(c, out ReportFragments.HtmlCluster? kept);
+                if (kept is not null && kept.Documents.AsSpan().SequenceEqual(documents))
+                {
+                    cw.WriteRawValue(kept.Bytes, skipInputValidation: true);
+                    fragments.CountReuse();
+                    return;
+                }
+                byte[]?[] diffs = kept?.Diffs ?? new byte[]?[c.Members.Count];
+                Cluster(cw, c, docIndex, diffs);
+                made[i] = (documents, diffs);
+            }, (i, bytes) =>
+            {
+                if (made[i] is var (documents, diffs)) fragments.Html.AddOrUpdate(report.Clusters[i], new ReportFragments.HtmlCluster(documents, bytes.ToArray(), diffs));
+            });
+        }
         w.WriteEndArray();
 
         w.WriteStartArray("nearDuplicates");
@@ -176,7 +201,8 @@ static class HtmlReportModel
         readonly ArrayBufferWriter<byte>?[] _buffers = new ArrayBufferWriter<byte>?[Batch];
         readonly ParallelOptions _parallel = new() { MaxDegreeOfParallelism = parallelism };
 
-        public void Write(Utf8JsonWriter w, int count, Action<Utf8JsonWriter, int> item)
+        /// <summary>Writes items 0 to <paramref name="count"/> - 1; <paramref name="written"/>, when given, sees each item's bytes.</summary>
+        public void Write(Utf8JsonWriter w, int count, Action<Utf8JsonWriter, int> item, Action<int, ReadOnlySpan<byte>>? written = null)
         {
             for (int from = 0; from < count; from += Batch)
             {
@@ -185,16 +211,20 @@ static class HtmlReportModel
                 {
                     ArrayBufferWriter<byte> buffer = _buffers[i] ??= new ArrayBufferWriter<byte>(4096);
                     buffer.ResetWrittenCount();
-                    using var iw = new Utf8JsonWriter(buffer, writerOptions);
-                    item(iw, from + i);
+                    using (var iw = new Utf8JsonWriter(buffer, writerOptions)) item(iw, from + i);
+                    written?.Invoke(from + i, buffer.WrittenSpan);
                 });
                 for (int i = 0; i < n; i++) w.WriteRawValue(_buffers[i]!.WrittenSpan, skipInputValidation: true);
             }
         }
     }
 
-    /// <summary>One cluster's object: its base member's text once, every other member as a word diff against it.</summary>
-    static void Cluster(Utf8JsonWriter w, ReportCluster c, Dictionary<string, int> docIndex)
+    /// <summary>
+    /// One cluster's object: its base member's text once, every other member as a word diff against it. With
+    /// <paramref name="diffs"/> (one per member), a member's diff found there is copied instead of made (empty: the same
+    /// text as the base), and a diff made is put there.
+    /// </summary>
+    static void Cluster(Utf8JsonWriter w, ReportCluster c, Dictionary<string, int> docIndex, byte[]?[]? diffs = null)
     {
         int baseIndex = 0;
         if (c.Origin.Id is { } originId)
@@ -234,7 +264,7 @@ static class HtmlReportModel
         w.WriteNumber("base", baseIndex);
         w.WriteString("text", baseText);
         w.WriteStartArray("members");
-        var origin = new WordDiff.Origin(baseText);
+        WordDiff.Origin? origin = null;
         for (int i = 0; i < c.Members.Count; i++)
         {
             ReportMember m = c.Members[i];
@@ -249,26 +279,66 @@ static class HtmlReportModel
             w.WriteString("credit", NameOrNull(m.Credit));
             if (i != baseIndex)
             {
-                string text = DisplayText.Text(m.Text);
-                IReadOnlyList<DiffOp> ops = origin.DiffTo(text);
-                if (WordDiff.IsIdentical(ops) && text == baseText) w.WriteBoolean("same", true);
+                if (diffs?[i] is { } kept)
+                {
+                    if (kept.Length == 0) w.WriteBoolean("same", true);
+                    else
+                    {
+                        w.WritePropertyName("diff");
+                        w.WriteRawValue(kept, skipInputValidation: true);
+                    }
+                }
                 else
                 {
-                    w.WriteStartArray("diff");
-                    foreach (DiffOp op in ops)
+                    string text = DisplayText.Text(m.Text);
+                    IReadOnlyList<DiffOp> ops = (origin ??= new WordDiff.Origin(baseText)).DiffTo(text);
+                    if (WordDiff.IsIdentical(ops) && text == baseText)
                     {
-                        w.WriteStartArray();
-                        w.WriteNumberValue((int)op.Kind);
-                        w.WriteStringValue(op.Text);
-                        w.WriteEndArray();
+                        w.WriteBoolean("same", true);
+                        if (diffs is not null) diffs[i] = [];
                     }
-                    w.WriteEndArray();
+                    else if (diffs is null)
+                    {
+                        w.WritePropertyName("diff");
+                        Diff(w, ops);
+                    }
+                    else
+                    {
+                        // Written on its own with the page's options (the same bytes as in place), kept, then copied in.
+                        var buffer = new ArrayBufferWriter<byte>(256);
+                        using (var dw = new Utf8JsonWriter(buffer, w.Options)) Diff(dw, ops);
+                        diffs[i] = buffer.WrittenSpan.ToArray();
+                        w.WritePropertyName("diff");
+                        w.WriteRawValue(diffs[i]!, skipInputValidation: true);
+                    }
                 }
             }
             w.WriteEndObject();
         }
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    /// <summary>A member's word diff: <c>[kind, text]</c> pairs.</summary>
+    static void Diff(Utf8JsonWriter w, IReadOnlyList<DiffOp> ops)
+    {
+        w.WriteStartArray();
+        foreach (DiffOp op in ops)
+        {
+            w.WriteStartArray();
+            w.WriteNumberValue((int)op.Kind);
+            w.WriteStringValue(op.Text);
+            w.WriteEndArray();
+        }
+        w.WriteEndArray();
+    }
+
+    /// <summary>The document index each member of <paramref name="c"/> names in the page.</summary>
+    static int[] Documents(ReportCluster c, Dictionary<string, int> docIndex)
+    {
+        var docs = new int[c.Members.Count];
+        for (int i = 0; i < docs.Length; i++) docs[i] = docIndex.GetValueOrDefault(c.Members[i].Id, -1);
+        return docs;
     }
 
     static string Name(string? s) => DisplayText.Name(s);

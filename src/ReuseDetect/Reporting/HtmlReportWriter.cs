@@ -28,8 +28,10 @@ public static class HtmlReportWriter
     /// Writes the page in UTF-8 to <paramref name="stream"/>: the data is serialized once to UTF-8 and escaped on its way
     /// to the stream (<see cref="EmbeddedJson"/>), so neither the page nor its data is held whole. The word diffs are
     /// built on at most <paramref name="parallelism"/> threads (-1: one per core); the bytes are the same for any value.
+    /// With <paramref name="fragments"/>, a cluster written before is copied from its kept bytes (no word diff made again)
+    /// while its members' documents keep their places, and the bytes of the others are kept.
     /// </summary>
-    public static void Write(Stream stream, ReuseReport report, int parallelism = -1)
+    public static void Write(Stream stream, ReuseReport report, int parallelism = -1, ReportFragments? fragments = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(report);
@@ -44,7 +46,7 @@ public static class HtmlReportWriter
         Put("<script type=\"application/json\" id=\"report-data\">");
         var data = new EmbeddedJson(stream);
         using (var json = new Utf8JsonWriter(data, new JsonWriterOptions { Encoder = s_json.Encoder, Indented = false }))
-            HtmlReportModel.Write(json, report, s_json, parallelism);
+            HtmlReportModel.Write(json, report, s_json, parallelism, fragments);
         data.Drain(final: true);
         Put("</script>\n");
         Put("<script>\n");

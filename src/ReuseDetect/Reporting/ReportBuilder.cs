@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.IO.Hashing;
 using System.Text;
@@ -24,7 +25,8 @@ static class ReportBuilder
         Func<int, int, int, string> spanText,
         IReadOnlyList<string>? paths = null,
         IReadOnlyList<IgnoredFile>? ignored = null,
-        int parallelism = 1)
+        int parallelism = 1,
+        ReportMemo? memo = null)
     {
         // Each cluster's members are quoted and counted on their own, and each document's figures and sharing on their
         // own (in parallel when allowed); the spans are gathered in cluster order between the two.
@@ -34,7 +36,7 @@ static class ReportBuilder
         Parallel.For(0, clusters.Count, parallel, ci =>
         {
             AttributedCluster ac = clusters[ci];
-            built[ci] = ToReportCluster(ac, inputs, spanText);
+            built[ci] = ToReportCluster(ac, inputs, spanText, memo);
             if (ac.Boilerplate || ac.Kind == "internal") return;
             // The cluster's documents, once per cluster (not once per member).
             var docs = new int[ac.Cluster.Members.Count];
@@ -98,6 +100,7 @@ static class ReportBuilder
             .ThenByDescending(c => c.Cluster.Documents).ThenByDescending(c => c.Chars).ThenBy(c => c.Cluster.Id, StringComparer.Ordinal)
             .Select(c => c.Cluster).ToList();
 
+        memo?.KeepClusters(ordered);
         long totalChars = inputs.Sum(i => (long)(i.BodyEnd - i.BodyStart));
         long totalReused = documents.Sum(d => d.ReusedChars);
         return new ReuseReport
@@ -115,70 +118,124 @@ static class ReportBuilder
         };
     }
 
-    /// <summary>What one document shares with another: its spans in their shared clusters, and how many clusters.</summary>
-    sealed class Share
-    {
-        public readonly List<(int Start, int End)> Spans = [];
-        public int LastCluster = -1;
-        public int Clusters;
-    }
-
     /// <summary>
     /// The documents <paramref name="d"/> shares passages with: how many, and the <see cref="ReportShare.Listed"/> sharing
     /// the most, most characters first (ties by id). For each other document: the union of <paramref name="d"/>'s spans
-    /// in the clusters both are in (boilerplate left out) and how many such clusters.
+    /// in the clusters both are in (boilerplate left out) and how many such clusters. Made from one pooled array of
+    /// (other document, cluster, span) sorted once, not a list per other document: a document in a cluster of n copies
+    /// shares with n - 1 others (Reuters-21578 has clusters of 240).
     /// </summary>
     static (int Count, List<ReportShare> Listed) SharedWith(int d, List<(int Cluster, int Start, int End)>? spans, int[]?[] clusterDocs,
         IReadOnlyList<ReportInputDocument> inputs, List<(int Start, int End)>? boilerplate)
     {
         if (spans is null) return (0, []);
-        var shares = new Dictionary<int, Share>();
-        foreach (var (ci, start, end) in spans)
+        int most = 0;
+        foreach (var (ci, _, _) in spans) most += clusterDocs[ci]!.Length;
+        var shared = ArrayPool<(int Other, int Cluster, int Start, int End)>.Shared.Rent(most);
+        var merged = ArrayPool<(int Start, int End)>.Shared.Rent(most);
+        try
         {
-            foreach (int other in clusterDocs[ci]!)
+            int n = 0;
+            foreach (var (ci, start, end) in spans)
+                foreach (int other in clusterDocs[ci]!)
+                    if (other != d) shared[n++] = (other, ci, start, end);
+            Span<(int Other, int Cluster, int Start, int End)> all = shared.AsSpan(0, n);
+            all.Sort();
+            // The boilerplate's spans, disjoint and in order, to leave out of every share.
+            (int Start, int End)[] excluded = Disjoint(boilerplate);
+            var list = new List<(long Chars, int Other, int Clusters)>();
+            for (int from = 0; from < n;)
             {
-                if (other == d) continue;
-                if (!shares.TryGetValue(other, out Share? s)) shares[other] = s = new Share();
-                s.Spans.Add((start, end));
-                // Spans come in cluster order, so a new cluster index is a cluster not counted yet.
-                if (s.LastCluster != ci) (s.LastCluster, s.Clusters) = (ci, s.Clusters + 1);
+                int other = all[from].Other, to = from, clusters = 0, last = -1;
+                for (; to < n && all[to].Other == other; to++)
+                {
+                    if (all[to].Cluster != last) (last, clusters) = (all[to].Cluster, clusters + 1);
+                    merged[to - from] = (all[to].Start, all[to].End);
+                }
+                Span<(int Start, int End)> group = merged.AsSpan(0, to - from);
+                group.Sort();
+                list.Add((LengthOutside(group, excluded), other, clusters));
+                from = to;
             }
+            list.Sort((x, y) => x.Chars != y.Chars ? y.Chars.CompareTo(x.Chars) : string.CompareOrdinal(inputs[x.Other].Id, inputs[y.Other].Id));
+            var listed = new List<ReportShare>(Math.Min(ReportShare.Listed, list.Count));
+            for (int k = 0; k < listed.Capacity; k++)
+            {
+                var (chars, other, clusters) = list[k];
+                listed.Add(new ReportShare(inputs[other].Id, inputs[other].Metadata.Outlet, chars, clusters));
+            }
+            return (list.Count, listed);
         }
-        var list = new List<(long Chars, int Other, int Clusters)>(shares.Count);
-        foreach (var (other, s) in shares) list.Add((UnionLength(s.Spans, boilerplate), other, s.Clusters));
-        list.Sort((x, y) => x.Chars != y.Chars ? y.Chars.CompareTo(x.Chars) : string.CompareOrdinal(inputs[x.Other].Id, inputs[y.Other].Id));
-        var listed = new List<ReportShare>(Math.Min(ReportShare.Listed, list.Count));
-        for (int k = 0; k < listed.Capacity; k++)
+        finally
         {
-            var (chars, other, clusters) = list[k];
-            listed.Add(new ReportShare(inputs[other].Id, inputs[other].Metadata.Outlet, chars, clusters));
+            ArrayPool<(int, int, int, int)>.Shared.Return(shared);
+            ArrayPool<(int, int)>.Shared.Return(merged);
         }
-        return (list.Count, listed);
     }
 
-    static ReportCluster ToReportCluster(AttributedCluster ac, IReadOnlyList<ReportInputDocument> inputs, Func<int, int, int, string> spanText)
+    /// <summary>
+    /// Characters covered by <paramref name="spans"/> (sorted by start) and not by <paramref name="excluded"/> (disjoint,
+    /// in order): the same as <c>UnionLength(spans ∪ excluded) - UnionLength(excluded)</c>, without building either union.
+    /// </summary>
+    internal static long LengthOutside(ReadOnlySpan<(int Start, int End)> spans, ReadOnlySpan<(int Start, int End)> excluded)
+    {
+        long total = 0;
+        int end = int.MinValue, x = 0;
+        foreach (var (s, e) in spans)
+        {
+            // The part of [s, e) not counted yet (its start only moves right), less what the excluded spans cover of it.
+            int from = Math.Max(s, end);
+            if (e > from)
+            {
+                total += e - from;
+                while (x < excluded.Length && excluded[x].End <= from) x++;
+                for (int i = x; i < excluded.Length && excluded[i].Start < e; i++)
+                    total -= Math.Max(0, Math.Min(excluded[i].End, e) - Math.Max(excluded[i].Start, from));
+            }
+            end = Math.Max(end, e);
+        }
+        return total;
+    }
+
+    /// <summary>The union of <paramref name="spans"/> as disjoint spans in order (empty for none).</summary>
+    internal static (int Start, int End)[] Disjoint(List<(int Start, int End)>? spans)
+    {
+        if (spans is null || spans.Count == 0) return [];
+        spans.Sort();
+        var union = new List<(int Start, int End)>(spans.Count);
+        foreach (var (s, e) in spans)
+        {
+            if (e <= s) continue;
+            if (union.Count > 0 && s <= union[^1].End) union[^1] = (union[^1].Start, Math.Max(union[^1].End, e));
+            else union.Add((s, e));
+        }
+        return [.. union];
+    }
+
+    /// <summary>
+    /// The report's view of one cluster. With a <paramref name="memo"/>, the last scan's object for the same cluster when
+    /// it equals the one built here (then its words are not counted again, and the writers' bytes for it are reused).
+    /// </summary>
+    static ReportCluster ToReportCluster(AttributedCluster ac, IReadOnlyList<ReportInputDocument> inputs, Func<int, int, int, string> spanText,
+        ReportMemo? memo)
     {
         IReadOnlyList<ClusterMember> members = ac.Cluster.Members;
         ClusterMember anchor = members[0];
         var members2 = new List<ReportMember>(members.Count);
-        int words = 0;
         for (int i = 0; i < members.Count; i++)
         {
             ClusterMember m = members[i];
-            string text = spanText(m.Document, m.Start, m.End);
-            words = Math.Max(words, CountWords(text));
-            members2.Add(new ReportMember(inputs[m.Document].Id, inputs[m.Document].Metadata.Outlet, m.Start, m.End, text,
+            members2.Add(new ReportMember(inputs[m.Document].Id, inputs[m.Document].Metadata.Outlet, m.Start, m.End, spanText(m.Document, m.Start, m.End),
                 ac.Credits[i].Credited, ac.Credits[i].Evidence));
         }
         Origin o = ac.Origin;
-        return new ReportCluster
+        ReportCluster built = new()
         {
             Id = ClusterId(inputs[anchor.Document].Id, anchor.Start, anchor.End),
             Kind = ac.Kind,
             Boilerplate = ac.Boilerplate,
             Documents = members.Select(m => m.Document).Distinct().Count(),
             Outlets = [.. members.Select(m => inputs[m.Document].Metadata.Outlet).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)],
-            Words = words,
             MinIdentity = Math.Round(ac.Cluster.MinIdentity, 4),
             Uncredited = ac.Credits.Count(c => c.Credited == false),
             Origin = new ReportOrigin(o.Document is int od ? inputs[od].Id : null, o.Outlet, o.Basis, o.Evidence),
@@ -186,6 +243,10 @@ static class ReportBuilder
             Members = members2,
             Alignments = Alignments(ac.Cluster),
         };
+        if (memo?.Cluster(built.Id) is { } kept && ReportMemo.SameButWords(kept, built)) return kept;
+        int words = 0;
+        foreach (ReportMember m in members2) words = Math.Max(words, CountWords(m.Text));
+        return built with { Words = words };
     }
 
     /// <summary>The cluster's links as pairs of member indexes (the member of each span's document that contains it), in content order.</summary>

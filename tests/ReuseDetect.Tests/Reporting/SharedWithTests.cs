@@ -102,3 +102,41 @@ public sealed class SharedWithTests
         return set.Count;
     }
 }
+
+/// <summary>The characters of spans outside excluded spans, against a character-by-character count.</summary>
+public sealed class LengthOutsideTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Should_count_the_characters_of_the_spans_that_no_excluded_span_covers(int seed)
+    {
+        var random = new Random(seed);
+        for (int round = 0; round < 500; round++)
+        {
+            // Given random spans and random excluded spans (overlapping, nested, empty, touching)
+            List<(int Start, int End)> Random(int most)
+            {
+                var list = new List<(int, int)>();
+                for (int i = random.Next(most); i > 0; i--)
+                {
+                    int s = random.Next(200);
+                    list.Add((s, s + random.Next(-2, 40)));
+                }
+                return list;
+            }
+            List<(int Start, int End)> spans = Random(12), excluded = Random(6);
+            // When counted
+            spans.Sort();
+            long counted = ReportBuilder.LengthOutside(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(spans), ReportBuilder.Disjoint(excluded));
+            // Then it is the number of characters in a span and in no excluded span
+            var inSpan = new bool[300];
+            var inExcluded = new bool[300];
+            foreach (var (s, e) in spans) for (int c = s; c < e; c++) inSpan[c] = true;
+            foreach (var (s, e) in excluded) for (int c = s; c < e; c++) inExcluded[c] = true;
+            Assert.Equal(Enumerable.Range(0, 300).Count(c => inSpan[c] && !inExcluded[c]), counted);
+        }
+    }
+}

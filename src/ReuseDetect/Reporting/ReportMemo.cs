@@ -1,0 +1,59 @@
+namespace ReuseDetect.Reporting;
+
+/// <summary>
+/// What the report stage of one scan leaves for the next scan of the same detector (<see cref="Pipeline.ReuseDetector.KeepIndex"/>,
+/// the <c>watch</c> worker's): the member quotes of each document, by the content they were cut from, and the clusters
+/// built. A later scan takes a document's quotes from here when its content is the same (instead of reading the file
+/// again), and keeps a cluster's object when the new one equals it in everything (so the writers' per-cluster bytes,
+/// <see cref="ReportFragments"/>, are reused). Only exact matches are taken, so the report is the same as without it.
+/// Each scan replaces what it found with what it used, so what is kept follows the folder: no more than one report's
+/// quotes and clusters.
+/// </summary>
+sealed class ReportMemo
+{
+    /// <summary>One document's quotes: the content hash they were cut from, and the quote of each span.</summary>
+    internal sealed record Quoted(UInt128 ContentHash, Dictionary<(int Start, int End), string> Quotes);
+
+    Dictionary<string, Quoted> _quotes = new(StringComparer.Ordinal);
+    Dictionary<string, ReportCluster> _clusters = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The quotes of document <paramref name="id"/> at <paramref name="spans"/> when the last scan cut every one of them from
+    /// the same content (<paramref name="contentHash"/>); null otherwise.
+    /// </summary>
+    internal Dictionary<(int Start, int End), string>? Quotes(string id, UInt128 contentHash, List<(int Start, int End)> spans)
+    {
+        if (!Volatile.Read(ref _quotes).TryGetValue(id, out Quoted? kept) || kept.ContentHash != contentHash) return null;
+        foreach ((int, int) span in spans)
+            if (!kept.Quotes.ContainsKey(span)) return null;
+        if (kept.Quotes.Count == spans.Count) return kept.Quotes;
+        // Only the spans in use now, so that spans of clusters gone are not kept forever.
+        var map = new Dictionary<(int, int), string>(spans.Count);
+        foreach ((int, int) span in spans) map.TryAdd(span, kept.Quotes[span]);
+        return map;
+    }
+
+    /// <summary>Replaces the kept quotes by this scan's.</summary>
+    internal void KeepQuotes(Dictionary<string, Quoted> quotes) => Volatile.Write(ref _quotes, quotes);
+
+    /// <summary>The last scan's cluster with id <paramref name="id"/>, if any.</summary>
+    internal ReportCluster? Cluster(string id) => Volatile.Read(ref _clusters).GetValueOrDefault(id);
+
+    /// <summary>Replaces the kept clusters by this scan's.</summary>
+    internal void KeepClusters(IEnumerable<ReportCluster> clusters)
+    {
+        var map = new Dictionary<string, ReportCluster>(StringComparer.Ordinal);
+        foreach (ReportCluster c in clusters) map.TryAdd(c.Id, c);
+        Volatile.Write(ref _clusters, map);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="kept"/> and <paramref name="built"/> are the same cluster in every field but
+    /// <see cref="ReportCluster.Words"/>, which follows from the members' texts (equal when the rest is).
+    /// </summary>
+    internal static bool SameButWords(ReportCluster kept, ReportCluster built) =>
+        kept.Id == built.Id && kept.Kind == built.Kind && kept.Boilerplate == built.Boilerplate && kept.Documents == built.Documents
+        && kept.MinIdentity.Equals(built.MinIdentity) && kept.Uncredited == built.Uncredited && kept.Origin == built.Origin
+        && kept.Source == built.Source && kept.Outlets.SequenceEqual(built.Outlets, StringComparer.Ordinal)
+        && kept.Members.SequenceEqual(built.Members) && kept.Alignments.SequenceEqual(built.Alignments);
+}

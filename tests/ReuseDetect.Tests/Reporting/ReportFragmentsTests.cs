@@ -1,0 +1,105 @@
+using ReuseDetect.Pipeline;
+using ReuseDetect.Reporting;
+using ReuseDetect.Testbed;
+
+namespace ReuseDetect.Tests.Reporting;
+
+/// <summary>
+/// What the watch worker keeps between rescans (<see cref="ReportMemo"/> in a detector that keeps its index, the writers'
+/// <see cref="ReportFragments"/>) changes no byte of the reports: each rescan's report.json and report.html equal those
+/// written without anything kept, while the clusters a change did not touch are passed on and copied.
+/// </summary>
+public sealed class ReportFragmentsTests
+{
+    [Fact]
+    public void Should_write_the_same_bytes_as_without_kept_fragments_through_adds_edits_and_removals()
+    {
+        // Given a generated news ecosystem, a detector that keeps its index and one set of kept fragments
+        if (TestPaths.SharedData("reuters21578") is not { } reuters) { Assert.Skip("../shared/data/reuters21578 is not present"); return; }
+        using var folder = new TempFolder();
+        NewsEcosystem.Generate(reuters, folder.Path, new EcosystemOptions { Seed = 5, Stories = 12, Dates = DateMode.All });
+        string corpus = Path.Combine(folder.Path, "corpus");
+        var options = new ReuseDetectOptions { Parallelism = 2 };
+        var detector = new ReuseDetector(options) { KeepIndex = true };
+        var fragments = new ReportFragments();
+        string[] texts = [.. Directory.GetFiles(corpus, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
+        Assert.True(texts.Length > 5);
+        string copied = File.ReadAllText(texts[0]);
+        ReuseReport? before = null;
+        int passedOn = 0;
+        // When the folder changes step by step: nothing, an article whose name sorts first (every document's index in the
+        // page moves), an edit, a removal
+        Action[] steps =
+        [
+            () => { },
+            () => { },
+            () => File.WriteAllText(Path.Combine(corpus, "!first.txt"), copied + "\n\nAn added closing line that no other article has."),
+            () => File.WriteAllText(texts[1], File.ReadAllText(texts[1]).Replace(" the ", " a ", StringComparison.Ordinal)),
+            () => File.Delete(texts[2]),
+        ];
+        foreach (Action step in steps)
+        {
+            step();
+            ReuseReport report = detector.Scan(corpus);
+
+            // Then both reports are byte for byte those written without kept fragments
+            Assert.Equal(Json(report, null), Json(report, fragments));
+            Assert.Equal(Html(report, null), Html(report, fragments));
+            if (before is not null) passedOn += report.Clusters.Count(c => before.Clusters.Any(b => ReferenceEquals(b, c)));
+            before = report;
+        }
+        // and unchanged clusters were passed on from scan to scan and copied from their kept bytes
+        Assert.True(passedOn > 0, "no cluster was passed on from one scan to the next");
+        Assert.True(fragments.Reused > 0, "no cluster was copied from its kept bytes");
+    }
+
+    [Fact]
+    public void Should_write_a_cluster_again_when_its_members_documents_move_in_the_page()
+    {
+        // Given a report written once with kept fragments
+        ReuseReport report = Report(["b.txt", "c.txt"]);
+        var fragments = new ReportFragments();
+        _ = Html(report, fragments);
+        // When the same cluster object is written in a report with a document before its members
+        ReuseReport moved = report with { Documents = [Document("a.txt"), .. report.Documents] };
+        // Then its members name their new document indexes, as without kept fragments, and the bytes kept are the new
+        // ones (copied when the page is written again as it is)
+        Assert.Equal(Html(moved, null), Html(moved, fragments));
+        Assert.Equal(0, fragments.Reused);
+        Assert.Equal(Html(moved, null), Html(moved, fragments));
+        Assert.Equal(1, fragments.Reused);
+    }
+
+    static ReuseReport Report(string[] ids) => new()
+    {
+        Parameters = new ReportParameters(5, 128, "0", 0.8, 16, 8, 4, 8, 5, 20, 0.5, 100, 3),
+        Summary = new ReportSummary(ids.Length, ids.Length, 0, 1, 1, 0, 0, 0, 200, 100, 0.5),
+        Documents = [.. ids.Select(Document)],
+        Clusters =
+        [
+            new ReportCluster
+            {
+                Id = "c0000000001", Kind = "passage", Documents = ids.Length, Outlets = ["unknown"], Words = 3,
+                Origin = new ReportOrigin(ids[0], "unknown", "earliest", null),
+                Members = [.. ids.Select(id => new ReportMember(id, "unknown", 0, 15, id == ids[0] ? "one two three" : "one two four", false, null))],
+            },
+        ],
+        NearDuplicates = [],
+    };
+
+    static ReportDocument Document(string id) => new() { Id = id, Path = id, Length = 100 };
+
+    static string Json(ReuseReport report, ReportFragments? fragments)
+    {
+        using var stream = new MemoryStream();
+        JsonReportWriter.Write(stream, report, 2, fragments);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    static string Html(ReuseReport report, ReportFragments? fragments)
+    {
+        using var stream = new MemoryStream();
+        HtmlReportWriter.Write(stream, report, 2, fragments);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+}
