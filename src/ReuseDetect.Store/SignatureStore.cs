@@ -33,12 +33,12 @@ public sealed class SignatureStore : IDisposable
 
     /// <summary>
     /// Each stored document as the engine's signed document, made once while the stored one is held
-    /// (<see cref="StoreScanCache.TryGetFile"/>): a store kept open across scans (the watch worker's) hands every rescan
-    /// the same objects instead of new copies of every unchanged document (19,000 on Reuters-21578, each rescan).
+    /// (<see cref="StoreScanCache.TryGetFile"/> with <see cref="StoreScanCache.KeepConversions"/>): a store kept open
+    /// across scans (the watch worker's) hands every rescan the same objects instead of new copies of every unchanged document.
     /// </summary>
     internal System.Runtime.CompilerServices.ConditionalWeakTable<StoredDocument, Pipeline.SignedDocument> Signed { get; } = [];
 
-    /// <summary>Each stored pair's passages as the engine's, made once while the pair is held (<see cref="StoreScanCache.TryGetPassages"/>).</summary>
+    /// <summary>Each stored pair's passages as the engine's, made once while the pair is held (<see cref="StoreScanCache.KeepConversions"/>).</summary>
     internal System.Runtime.CompilerServices.ConditionalWeakTable<StoredPair, Pipeline.CachedPassage[]> Passages { get; } = [];
     // Pairs read or written since the last commit are those whose entry holds the current epoch: what the scan being
     // committed used. A scan keys a pair by the alignment keys of its documents (content hash folded with their token

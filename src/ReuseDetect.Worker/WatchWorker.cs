@@ -283,7 +283,10 @@ sealed partial class WatchWorker(
     void RunScan(string root, string outDir, string storeDir, SignatureStore store, string reason, CancellationToken stoppingToken, bool nameFromScan = false)
     {
         ReuseReport report;
-        var cache = new Store.StoreScanCache(store);
+        // The store commits while the reports are written (both after the scan's alignments; the reports do not read
+        // the store); every way out of this method waits for the commit first, so the next scan finds it done. The
+        // store, open for the worker's life, keeps its documents and pairs as the engine reads them, for every rescan.
+        var cache = new Store.StoreScanCache(store) { DeferCommit = true, KeepConversions = true };
         try
         {
             var options = _detectOptions with { Ingest = _detectOptions.Ingest with { ExcludedFolders = [outDir, storeDir] } };
@@ -293,27 +296,45 @@ sealed partial class WatchWorker(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+            Settle(cache);
             LogCancelled();
             return;
         }
         catch (Exception e) when (e is UnauthorizedAccessException || e is IOException and not StoreUnavailableException)
         {
             // A transient problem with the scanned folder (a file locked or gone, the folder briefly away).
+            Settle(cache);
             LogScanFailed(reason, DisplayText.Name(e.Message));
             return;
         }
+        catch
+        {
+            Settle(cache);
+            throw;
+        }
+        Exception? unwritten = null;
         try
         {
             sink.Write(outDir, report);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new IOException($"Cannot write the reports to {outDir}: {e.Message}", e);
+            unwritten = e;
         }
+        catch
+        {
+            Settle(cache);
+            throw;
+        }
+        // A store that cannot be written stops the worker, as reports that cannot be written do (after the commit is over).
+        cache.WaitCommitted();
+        if (unwritten is not null) throw new IOException($"Cannot write the reports to {outDir}: {unwritten.Message}", unwritten);
         IReadOnlySet<string> signedIds = cache.SignedFileIds;
         if (nameFromScan && ScannedChanges(_last, report, signedIds) is { } found) reason = found;
         foreach (string line in ReuseChanges.Describe(_last, report, signedIds)) LogNewReuse(line);
         Volatile.Write(ref _last, report);
+        // Logged as soon as the reports are in place: opening the new query index (below) is for the next change.
+        LogScanned(reason, report.Summary.Documents, report.Summary.Skipped, cache.Signed, cache.Reused, report.Summary.PassageClusters, report.Summary.NearDuplicatePairs);
         var index = new Lazy<ReuseIndex?>(() => QueryIndexFile.Open(storeDir, _detectOptions, root, out _));
         Volatile.Write(ref _index, index);
         // Opened now, so that the quick answer to the next change does not wait for it; after the first scan, one
@@ -332,7 +353,19 @@ sealed partial class WatchWorker(
             // The next change is answered by its rescan alone.
         }
         Interlocked.Increment(ref _scans);
-        LogScanned(reason, report.Summary.Documents, report.Summary.Skipped, cache.Signed, cache.Reused, report.Summary.PassageClusters, report.Summary.NearDuplicatePairs);
+    }
+
+    /// <summary>Waits for the scan's commit when the scan itself failed: its own failure is secondary to the scan's.</summary>
+    static void Settle(Store.StoreScanCache cache)
+    {
+        try
+        {
+            cache.WaitCommitted();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The scan's failure is the one reported; the store keeps its last committed state.
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Watching {Root}; reports go to {Out}")]

@@ -27,6 +27,40 @@ public sealed class SignatureStoreTests
         Assert.Equal("passage in a", Assert.IsType<StoredPair>(pair).Passages[0].AText);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Should_hand_every_scan_of_an_open_store_the_same_documents_and_passages_only_when_asked(bool keep)
+    {
+        // Given an open store with two files and an aligned pair
+        using var dir = new TempDir();
+        var a = StoreTestData.File("a.txt", 1);
+        var b = StoreTestData.File("b.txt", 2);
+        using var store = SignatureStore.Open(dir.Path, StoreTestData.Parameters);
+        store.PutFile(a);
+        store.PutFile(b);
+        store.PutPair(StoreTestData.Pair(a.Documents[0], b.Documents[0]) with { Aligned = true });
+        store.Commit(["a.txt", "b.txt"]);
+        var file = new Ingestion.SourceFile("a.txt", Path.Combine(dir.Path, "a.txt"));
+        var stamp = new Ingestion.FileStamp(a.Size, a.ModifiedUtcTicks);
+        (Pipeline.SignedDocument Document, IReadOnlyList<Pipeline.CachedPassage>? Passages) Read(StoreScanCache cache)
+        {
+            Assert.True(cache.TryGetFile(file, stamp, out var documents, out _));
+            Assert.True(cache.TryGetFile(new Ingestion.SourceFile("b.txt", Path.Combine(dir.Path, "b.txt")), new Ingestion.FileStamp(b.Size, b.ModifiedUtcTicks), out var other, out _));
+            return (documents[0], cache.TryGetPassages(documents[0], other[0]));
+        }
+
+        // When two scans read them through it, keeping conversions or not
+        var first = Read(new StoreScanCache(store) { KeepConversions = keep });
+        var second = Read(new StoreScanCache(store) { KeepConversions = keep });
+
+        // Then both get equal values; the same objects only when conversions are kept
+        Assert.Equivalent(first.Document, second.Document, strict: true);
+        Assert.Equal(first.Passages, second.Passages);
+        Assert.Equal(keep, ReferenceEquals(first.Document, second.Document));
+        Assert.Equal(keep, ReferenceEquals(first.Passages, second.Passages));
+    }
+
     [Fact]
     public void Should_forget_deleted_files_and_their_pairs()
     {

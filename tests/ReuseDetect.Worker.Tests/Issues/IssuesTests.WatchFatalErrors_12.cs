@@ -169,6 +169,37 @@ public sealed partial class IssuesTests
         Assert.Null(worker.Failure);
     }
 
+    [Fact]
+    public async Task Should_write_a_rescans_reports_then_stop_with_a_failure_when_its_store_cannot_be_committed()
+    {
+        // Given a running watch whose folder has been scanned once (the store commits while a rescan's reports are written)
+        using var folder = new Folder();
+        var written = new ConcurrentQueue<int>();
+        var logs = new ConcurrentQueue<string>();
+        using IHost host = Host(folder, new Sink(r => written.Enqueue(r.Summary.Documents)), logs);
+        var worker = host.Services.GetRequiredService<WatchWorker>();
+        await host.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            await Until(() => !written.IsEmpty, "the initial scan");
+
+            // When the store's folder is removed under it, then an article arrives
+            Directory.Delete(folder.Store, recursive: true);
+            File.WriteAllText(Path.Combine(folder.Root, "repost.txt"), "From our partners: " + Story);
+
+            // Then the rescan's reports are written, and the worker stops with the store's reason, in one line
+            await Until(() => worker.Failure is not null, "the worker to stop");
+            Assert.Equal([1, 2], written);
+            string failure = worker.Failure!;
+            Assert.StartsWith($"Cannot write the store {folder.Store}", failure, StringComparison.Ordinal);
+            Assert.DoesNotContain('\n', failure);
+        }
+        finally
+        {
+            await host.StopAsync(TestContext.Current.CancellationToken);
+        }
+    }
+
     static async Task Until(Func<bool> condition, string what)
     {
         for (int i = 0; i < 600 && !condition(); i++) await Task.Delay(50, TestContext.Current.CancellationToken);
