@@ -181,7 +181,8 @@ public sealed partial class IssuesTests
         await host.StartAsync(TestContext.Current.CancellationToken);
         try
         {
-            await Until(() => !written.IsEmpty, "the initial scan");
+            // (done, its commit included: the reports are written while the store commits)
+            await Until(() => worker.Scans >= 1, "the initial scan");
 
             // When the store's folder is removed under it, then an article arrives
             Directory.Delete(folder.Store, recursive: true);
