@@ -287,48 +287,46 @@ sealed partial class WatchWorker(
         // the store); every way out of this method waits for the commit first, so the next scan finds it done. The
         // store, open for the worker's life, keeps its documents and pairs as the engine reads them, for every rescan.
         var cache = new Store.StoreScanCache(store) { DeferCommit = true, KeepConversions = true };
+        bool waited = false;
         try
         {
-            var options = _detectOptions with { Ingest = _detectOptions.Ingest with { ExcludedFolders = [outDir, storeDir] } };
-            // One detector for the worker's life: it keeps the candidate index of its last scan and updates it with what changed.
-            _detector ??= new ReuseDetector(options) { KeepIndex = true };
-            report = _detector.Scan(new FolderSource(root, options.Ingest), cache, null, stoppingToken);
+            try
+            {
+                var options = _detectOptions with { Ingest = _detectOptions.Ingest with { ExcludedFolders = [outDir, storeDir] } };
+                // One detector for the worker's life: it keeps the candidate index of its last scan and updates it with what changed.
+                _detector ??= new ReuseDetector(options) { KeepIndex = true };
+                report = _detector.Scan(new FolderSource(root, options.Ingest), cache, null, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                LogCancelled();
+                return;
+            }
+            catch (Exception e) when (e is UnauthorizedAccessException || e is IOException and not StoreUnavailableException)
+            {
+                // A transient problem with the scanned folder (a file locked or gone, the folder briefly away).
+                LogScanFailed(reason, DisplayText.Name(e.Message));
+                return;
+            }
+            Exception? unwritten = null;
+            try
+            {
+                sink.Write(outDir, report);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                unwritten = e;
+            }
+            // A store that cannot be written stops the worker, as reports that cannot be written do (after the commit is over).
+            waited = true;
+            cache.WaitCommitted();
+            if (unwritten is not null) throw new IOException($"Cannot write the reports to {outDir}: {unwritten.Message}", unwritten);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        finally
         {
-            Settle(cache);
-            LogCancelled();
-            return;
+            // The scan or the writer failed first: the commit is waited for, and its own failure is secondary.
+            if (!waited) Settle(cache);
         }
-        catch (Exception e) when (e is UnauthorizedAccessException || e is IOException and not StoreUnavailableException)
-        {
-            // A transient problem with the scanned folder (a file locked or gone, the folder briefly away).
-            Settle(cache);
-            LogScanFailed(reason, DisplayText.Name(e.Message));
-            return;
-        }
-        catch
-        {
-            Settle(cache);
-            throw;
-        }
-        Exception? unwritten = null;
-        try
-        {
-            sink.Write(outDir, report);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            unwritten = e;
-        }
-        catch
-        {
-            Settle(cache);
-            throw;
-        }
-        // A store that cannot be written stops the worker, as reports that cannot be written do (after the commit is over).
-        cache.WaitCommitted();
-        if (unwritten is not null) throw new IOException($"Cannot write the reports to {outDir}: {unwritten.Message}", unwritten);
         IReadOnlySet<string> signedIds = cache.SignedFileIds;
         if (nameFromScan && ScannedChanges(_last, report, signedIds) is { } found) reason = found;
         foreach (string line in ReuseChanges.Describe(_last, report, signedIds)) LogNewReuse(line);
@@ -355,7 +353,7 @@ sealed partial class WatchWorker(
         Interlocked.Increment(ref _scans);
     }
 
-    /// <summary>Waits for the scan's commit when the scan itself failed: its own failure is secondary to the scan's.</summary>
+    /// <summary>Waits for the scan's commit when the scan or its reports failed: its own failure is secondary to theirs.</summary>
     static void Settle(Store.StoreScanCache cache)
     {
         try
