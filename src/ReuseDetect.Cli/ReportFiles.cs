@@ -47,11 +47,11 @@ static class ReportFiles
             ParallelShare.Action(() => WriteAtomic(Path.Combine(folder, name), write));
             Timed(name, start, $", heap {GC.GetTotalMemory(false) >> 20} MiB");
         };
-        static Action<Stream> Chunks(StringBuilder content, Encoding encoding) => stream =>
+        static void Text(Stream stream, Encoding encoding, Action<TextWriter> write)
         {
             using var writer = new StreamWriter(stream, encoding, 1 << 16, leaveOpen: true);
-            foreach (ReadOnlyMemory<char> chunk in content.GetChunks()) writer.Write(chunk.Span);
-        };
+            write(writer);
+        }
         // report.html and the GraphML file show one graph, built once (ReuseGraph.From): by its own action, first, beside
         // the writers that do not need it (report.html needs it only at its end, and waits for it if it is not done).
         Action graph = () =>
@@ -65,9 +65,9 @@ static class ReportFiles
             graph,
             Put(Html, stream => HtmlReportWriter.Write(stream, report, parallelism, fragments)),
             Put(Json, stream => JsonReportWriter.Write(stream, report, parallelism, fragments)),
-            Put(Markdown, stream => Chunks(MarkdownReportWriter.Build(report), s_utf8)(stream)),
+            Put(Markdown, stream => Text(stream, s_utf8, w => MarkdownReportWriter.Write(w, report, fragments))),
             // Spreadsheet programs need the byte order mark to read the CSV as UTF-8.
-            Put(Csv, stream => Chunks(CsvReportWriter.Build(report), s_utf8Bom)(stream)),
+            Put(Csv, stream => Text(stream, s_utf8Bom, w => CsvReportWriter.Write(w, report, fragments))),
             Put(GraphMl, stream => GraphMlReportWriter.Write(stream, ReuseGraph.From(report))),
         ];
         try

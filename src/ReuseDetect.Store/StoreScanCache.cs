@@ -43,7 +43,7 @@ public sealed class StoreScanCache(SignatureStore store) : IScanCache
             return false;
         }
         Interlocked.Increment(ref _reused);
-        documents = KeepConversions ? [.. stored.Documents.Select(d => store.Signed.GetValue(d, FromStored))] : [.. stored.Documents.Select(FromStored)];
+        documents = KeepConversions ? store.SignedDocuments(stored, FromStored) : [.. stored.Documents.Select(FromStored)];
         var list = new List<IngestError>();
         if (stored.Error is not null) list.Add(new IngestError(file.Id, stored.Error));
         foreach (StoredError e in stored.RecordErrors ?? []) list.Add(new IngestError(e.Id, e.Reason));
@@ -69,20 +69,8 @@ public sealed class StoreScanCache(SignatureStore store) : IScanCache
     /// <inheritdoc/>
     public IReadOnlyList<CachedPassage>? TryGetPassages(SignedDocument a, SignedDocument b)
     {
-        StoredPair? pair = store.TryGetPair(a.Id, a.ContentHash, b.Id, b.ContentHash);
-        if (pair is null || !pair.Aligned) return null;
-        Interlocked.Increment(ref _pairsReused);
-        return KeepConversions ? store.Passages.GetValue(pair, Passages) : Passages(pair);
-    }
-
-    static CachedPassage[] Passages(StoredPair pair)
-    {
-        var passages = new CachedPassage[pair.Passages.Length];
-        for (int i = 0; i < passages.Length; i++)
-        {
-            StoredPassage p = pair.Passages[i];
-            passages[i] = new CachedPassage(p.AStart, p.AEnd, p.BStart, p.BEnd, p.Identity, p.Anchored ?? true);
-        }
+        CachedPassage[]? passages = store.TryGetPassages(a.Id, a.ContentHash, b.Id, b.ContentHash, KeepConversions);
+        if (passages is not null) Interlocked.Increment(ref _pairsReused);
         return passages;
     }
 

@@ -288,6 +288,7 @@ sealed partial class WatchWorker(
         // store, open for the worker's life, keeps its documents and pairs as the engine reads them, for every rescan.
         var cache = new Store.StoreScanCache(store) { DeferCommit = true, KeepConversions = true };
         bool waited = false;
+        var clock = new StageClock(time);
         try
         {
             try
@@ -295,7 +296,8 @@ sealed partial class WatchWorker(
                 var options = _detectOptions with { Ingest = _detectOptions.Ingest with { ExcludedFolders = [outDir, storeDir] } };
                 // One detector for the worker's life: it keeps the candidate index of its last scan and updates it with what changed.
                 _detector ??= new ReuseDetector(options) { KeepIndex = true };
-                report = _detector.Scan(new FolderSource(root, options.Ingest), cache, null, stoppingToken);
+                report = _detector.Scan(new FolderSource(root, options.Ingest), cache, clock, stoppingToken);
+                clock.Scanned();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -318,8 +320,10 @@ sealed partial class WatchWorker(
                 unwritten = e;
             }
             // A store that cannot be written stops the worker, as reports that cannot be written do (after the commit is over).
+            clock.Written();
             waited = true;
             cache.WaitCommitted();
+            clock.Committed();
             if (unwritten is not null) throw new IOException($"Cannot write the reports to {outDir}: {unwritten.Message}", unwritten);
         }
         finally
@@ -333,6 +337,7 @@ sealed partial class WatchWorker(
         Volatile.Write(ref _last, report);
         // Logged as soon as the reports are in place: opening the new query index (below) is for the next change.
         LogScanned(reason, report.Summary.Documents, report.Summary.Skipped, cache.Signed, cache.Reused, report.Summary.PassageClusters, report.Summary.NearDuplicatePairs);
+        if (logger.IsEnabled(LogLevel.Debug)) LogStages(clock.Describe());
         var index = new Lazy<ReuseIndex?>(() => QueryIndexFile.Open(storeDir, _detectOptions, root, out _));
         Volatile.Write(ref _index, index);
         // Opened now, so that the quick answer to the next change does not wait for it; after the first scan, one
@@ -371,6 +376,9 @@ sealed partial class WatchWorker(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scan ({Reason}): {Documents} documents, {Skipped} skipped, {Signed} signed, {Reused} unchanged; {Passages} reposted passages, {NearDuplicates} near-duplicate pairs")]
     partial void LogScanned(string reason, int documents, int skipped, int signed, int reused, int passages, int nearDuplicates);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Scan stages, ms: {Stages}")]
+    partial void LogStages(string stages);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Quick answer to {Files} changed file(s) in changes.jsonl: {Documents} document(s), {Matched} with matches in the index ({Milliseconds:F1} ms); a rescan follows")]
     partial void LogLive(int files, int documents, int matched, double milliseconds);

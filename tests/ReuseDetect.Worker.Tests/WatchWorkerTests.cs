@@ -64,7 +64,7 @@ public sealed class WatchWorkerTests
             s.DebounceMilliseconds = 100;
             s.ReconcileSeconds = 3600;
             more?.Invoke(s);
-        }, options, sink, logging: b => { b.ClearProviders(); if (logs is not null) b.AddProvider(new ListLogger(logs)); });
+        }, options, sink, logging: b => { b.ClearProviders(); b.SetMinimumLevel(LogLevel.Debug); if (logs is not null) b.AddProvider(new ListLogger(logs)); });
 
     [Fact]
     public async Task Should_answer_queries_in_process_from_the_index_of_its_last_scan()
@@ -115,6 +115,9 @@ public sealed class WatchWorkerTests
             // Then the report is rewritten with the reposted passage, and the new reuse is logged
             await Until(() => worker.LastReport?.Summary.PassageClusters == 1, "the repost to be found");
             Assert.Contains(logs, l => l == "repost.txt shares 1 passage with wire.txt");
+            // and where each scan's time went is logged at Debug, stage by stage in the order they ran
+            Assert.Contains(logs, l => System.Text.RegularExpressions.Regex.IsMatch(l,
+                @"^Scan stages, ms: listing \d+, sign \d+, candidates \d+, align \d+, cluster \d+, attribute \d+, report model \d+, reports \d+, commit wait \d+ \(of \d+ ms\)$"));
             ReuseReport? onDisk = JsonReportWriter.FromJson(File.ReadAllText(Path.Combine(outDir, "report.json")));
             Assert.Equal(2, onDisk!.Summary.Documents);
 

@@ -80,6 +80,7 @@ static class HtmlReportModel
             // When only their indexes moved (a document added or removed before them), it is written again from its kept
             // word diffs.
             var made = new (int[] Documents, byte[]?[] Diffs)?[report.Clusters.Count];
+            var keep = new ReportFragments.HtmlCluster?[report.Clusters.Count];
             batches.Write(w, report.Clusters.Count, (cw, i) =>
             {
                 ReportCluster c = report.Clusters[i];
@@ -88,6 +89,7 @@ static class HtmlReportModel
                 if (kept is not null && kept.Documents.AsSpan().SequenceEqual(documents))
                 {
                     cw.WriteRawValue(kept.Bytes, skipInputValidation: true);
+                    keep[i] = kept;
                     fragments.CountReuse();
                     return;
                 }
@@ -96,8 +98,9 @@ static class HtmlReportModel
                 made[i] = (documents, diffs);
             }, (i, bytes) =>
             {
-                if (made[i] is var (documents, diffs)) fragments.Html.AddOrUpdate(report.Clusters[i], new ReportFragments.HtmlCluster(documents, bytes.ToArray(), diffs));
+                if (made[i] is var (documents, diffs)) keep[i] = new ReportFragments.HtmlCluster(documents, bytes.ToArray(), diffs);
             });
+            fragments.Html.Keep(report.Clusters, keep);
         }
         w.WriteEndArray();
 

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -86,8 +85,9 @@ public static class JsonReportWriter
         var slots = new byte[]?[Math.Min(Batch, items.Count)];
         var lengths = new int[slots.Length];
         // Kept bytes are an element without its comma: the comma goes before it unless it is first. Only clusters are
-        // kept (the table is keyed by ReportCluster, so for documents the cast gives null).
-        var kept = fragments?.Json as ConditionalWeakTable<T, byte[]>;
+        // kept; what this report used replaces what the last kept once it is written.
+        ReportFragments.Kept<byte[]>? kept = typeof(T) == typeof(ReportCluster) ? fragments?.Json : null;
+        byte[]?[]? keep = kept is null ? null : new byte[]?[items.Count];
         var copied = new byte[]?[slots.Length];
         for (int from = 0; from < items.Count; from += Batch)
         {
@@ -97,14 +97,14 @@ public static class JsonReportWriter
                 T item = items[from + i];
                 bool comma = from + i > 0;
                 copied[i] = null;
-                if (kept is not null && kept.TryGetValue(item, out byte[]? bytes))
+                if (kept is not null && kept.TryGetValue((ReportCluster)(object)item, out byte[]? bytes))
                 {
-                    copied[i] = bytes;
+                    copied[i] = keep![from + i] = bytes;
                     fragments!.CountReuse();
                     return;
                 }
                 lengths[i] = Indented(Serialized(item, type), comma, ref slots[i]);
-                if (kept is not null) kept.AddOrUpdate(item, slots[i].AsSpan(comma ? 1 : 0, lengths[i] - (comma ? 1 : 0)).ToArray());
+                if (keep is not null) keep[from + i] = slots[i].AsSpan(comma ? 1 : 0, lengths[i] - (comma ? 1 : 0)).ToArray();
             });
             for (int i = 0; i < count; i++)
             {
@@ -117,6 +117,7 @@ public static class JsonReportWriter
             }
         }
         stream.Write("\n  ]"u8);
+        if (keep is not null) kept!.Keep((IReadOnlyList<ReportCluster>)items, keep);
     }
 
     /// <summary>The thread's buffer and writer for one element's JSON, kept between elements.</summary>

@@ -15,102 +15,152 @@ public static class MarkdownReportWriter
     const int MaxQuoteChars = 700;
 
     /// <summary>The report as Markdown.</summary>
-    public static string ToMarkdown(ReuseReport report) => Build(report).ToString();
-
-    /// <summary>The report as Markdown, left in the builder (a file writer copies its chunks without one big string).</summary>
-    public static StringBuilder Build(ReuseReport report)
+    public static string ToMarkdown(ReuseReport report)
     {
+        var text = new StringWriter(CultureInfo.InvariantCulture);
+        Write(text, report);
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Writes the report as Markdown to <paramref name="w"/> as it goes (no copy of the whole is held). With
+    /// <paramref name="fragments"/>, a cluster object written before is copied from its kept text, and the text of each
+    /// cluster written is kept for the next report.
+    /// </summary>
+    public static void Write(TextWriter w, ReuseReport report, ReportFragments? fragments = null)
+    {
+        ArgumentNullException.ThrowIfNull(w);
         ArgumentNullException.ThrowIfNull(report);
-        var sb = new StringBuilder();
         ReportSummary s = report.Summary;
-        sb.AppendLine("# ReuseDetect duplication report").AppendLine();
-        sb.AppendLine(Inv($"{s.Documents} documents read ({s.Skipped} skipped, {s.Ignored} ignored), {s.PassageClusters} reposted passages, {s.InternalClusters} internal repeats, {s.BoilerplateClusters} boilerplate passages, {s.NearDuplicatePairs} near-duplicate pairs."));
-        sb.AppendLine(Inv($"Reused text: {s.ReusedChars:N0} of {s.TotalChars:N0} characters ({s.ReusedFraction:P1}).")).AppendLine();
+        Section(w, "# ReuseDetect duplication report");
+        w.WriteLine(Inv($"{s.Documents} documents read ({s.Skipped} skipped, {s.Ignored} ignored), {s.PassageClusters} reposted passages, {s.InternalClusters} internal repeats, {s.BoilerplateClusters} boilerplate passages, {s.NearDuplicatePairs} near-duplicate pairs."));
+        w.WriteLine(Inv($"Reused text: {s.ReusedChars:N0} of {s.TotalChars:N0} characters ({s.ReusedFraction:P1})."));
+        w.WriteLine();
         ReportParameters p = report.Parameters;
-        sb.AppendLine(Inv($"Parameters: {p.Shingle}-word shingles, MinHash-{p.Permutations}, near-duplicate Jaccard ≥ {p.NearDuplicateThreshold} (LSH {p.LshBands}×{p.LshRows}), winnowing window {p.WinnowWindow}, passages ≥ {p.MinWords} words with ≥ {p.MinCoverage:P0} seed coverage.")).AppendLine();
+        w.WriteLine(Inv($"Parameters: {p.Shingle}-word shingles, MinHash-{p.Permutations}, near-duplicate Jaccard ≥ {p.NearDuplicateThreshold} (LSH {p.LshBands}×{p.LshRows}), winnowing window {p.WinnowWindow}, passages ≥ {p.MinWords} words with ≥ {p.MinCoverage:P0} seed coverage."));
+        w.WriteLine();
+
+        // Every cluster's text, in report order, is kept (when asked) once the report is written.
+        var kept = fragments is null ? null : new string?[report.Clusters.Count];
+        var clusterIndex = kept is null ? null : new Dictionary<ReportCluster, int>(report.Clusters.Count, ReferenceEqualityComparer.Instance);
+        for (int i = 0; clusterIndex is not null && i < report.Clusters.Count; i++) clusterIndex[report.Clusters[i]] = i;
+        var scratch = new StringBuilder();
+        void Clusters(IEnumerable<ReportCluster> clusters)
+        {
+            foreach (ReportCluster c in clusters)
+            {
+                if (fragments is null)
+                {
+                    scratch.Clear();
+                    AppendCluster(scratch, c);
+                    w.Write(scratch);
+                    continue;
+                }
+                if (!fragments.Markdown.TryGetValue(c, out string? text))
+                {
+                    scratch.Clear();
+                    AppendCluster(scratch, c);
+                    text = scratch.ToString();
+                }
+                else fragments.CountReuse();
+                kept![clusterIndex![c]] = text;
+                w.Write(text);
+            }
+        }
 
         var passages = report.Clusters.Where(c => c.Kind == "passage" && !c.Boilerplate).ToList();
-        sb.AppendLine("## Reposted passages").AppendLine();
-        if (passages.Count == 0) sb.AppendLine("None found.").AppendLine();
-        foreach (ReportCluster c in passages) AppendCluster(sb, c);
+        Section(w, "## Reposted passages");
+        if (passages.Count == 0) Section(w, "None found.");
+        Clusters(passages);
 
-        sb.AppendLine("## Documents").AppendLine();
-        sb.AppendLine("| Document | Outlet | Chars | Reused | Shared with | Internal repeats |");
-        sb.AppendLine("|---|---|---:|---:|---|---:|");
+        Section(w, "## Documents");
+        w.WriteLine("| Document | Outlet | Chars | Reused | Shared with | Internal repeats |");
+        w.WriteLine("|---|---|---:|---:|---|---:|");
         foreach (ReportDocument d in report.Documents.Where(d => d.Error is null))
         {
             string shared = d.SharedWith.Count == 0 ? "–" : string.Join(", ", d.SharedWith.Take(ReportShare.Shown).Select(x => Inv($"{Name(x.Id)} ({x.Chars:N0} chars)")))
                 + (d.SharedWithCount > ReportShare.Shown ? Inv($" and {d.SharedWithCount - ReportShare.Shown:N0} more") : "");
-            sb.AppendLine(Inv($"| {Name(d.Id)} | {Name(d.Outlet)} | {d.Length:N0} | {d.ReusedFraction:P1} | {shared} | {d.InternalRepeatChars:N0} |"));
+            w.WriteLine(Inv($"| {Name(d.Id)} | {Name(d.Outlet)} | {d.Length:N0} | {d.ReusedFraction:P1} | {shared} | {d.InternalRepeatChars:N0} |"));
         }
-        sb.AppendLine();
+        w.WriteLine();
 
-        sb.AppendLine("## Near-duplicate documents").AppendLine();
-        if (report.NearDuplicates.Count == 0) sb.AppendLine("None found.").AppendLine();
+        Section(w, "## Near-duplicate documents");
+        if (report.NearDuplicates.Count == 0) Section(w, "None found.");
         else
         {
-            sb.AppendLine("| Documents | Jaccard | MinHash estimate | SimHash distance |").AppendLine("|---|---:|---:|---:|");
+            w.WriteLine("| Documents | Jaccard | MinHash estimate | SimHash distance |");
+            w.WriteLine("|---|---:|---:|---:|");
             foreach (ReportNearDuplicate n in report.NearDuplicates)
-                sb.AppendLine(Inv($"| {Name(n.Ids[0])} ~ {Name(n.Ids[1])} | {n.Jaccard:F3} | {n.Estimate:F3} | {n.SimHashDistance} |"));
-            sb.AppendLine();
+                w.WriteLine(Inv($"| {Name(n.Ids[0])} ~ {Name(n.Ids[1])} | {n.Jaccard:F3} | {n.Estimate:F3} | {n.SimHashDistance} |"));
+            w.WriteLine();
         }
 
         var internals = report.Clusters.Where(c => c.Kind == "internal" && !c.Boilerplate).ToList();
-        sb.AppendLine("## Passages repeated inside one document").AppendLine();
-        if (internals.Count == 0) sb.AppendLine("None found.").AppendLine();
-        foreach (ReportCluster c in internals) AppendCluster(sb, c);
+        Section(w, "## Passages repeated inside one document");
+        if (internals.Count == 0) Section(w, "None found.");
+        Clusters(internals);
 
         var boiler = report.Clusters.Where(c => c.Boilerplate).ToList();
         if (boiler.Count > 0)
         {
-            sb.AppendLine("## Boilerplate (excluded from reuse figures)").AppendLine();
-            foreach (ReportCluster c in boiler) AppendCluster(sb, c);
+            Section(w, "## Boilerplate (excluded from reuse figures)");
+            Clusters(boiler);
         }
 
         var skipped = report.Documents.Where(d => d.Error is not null).ToList();
         if (skipped.Count > 0)
         {
-            sb.AppendLine("## Skipped files").AppendLine();
-            foreach (ReportDocument d in skipped) sb.AppendLine(Inv($"- {Code(d.Id)}: {Text(d.Error)}"));
-            sb.AppendLine();
+            Section(w, "## Skipped files");
+            foreach (ReportDocument d in skipped) w.WriteLine(Inv($"- {Code(d.Id)}: {Text(d.Error)}"));
+            w.WriteLine();
         }
 
         var warned = report.Documents.Where(d => d.Warnings.Count > 0).ToList();
         if (warned.Count > 0)
         {
-            sb.AppendLine("## Read with warnings").AppendLine();
-            foreach (ReportDocument d in warned) sb.AppendLine(Inv($"- {Code(d.Id)}: {Text(string.Join("; ", d.Warnings))}"));
-            sb.AppendLine();
+            Section(w, "## Read with warnings");
+            foreach (ReportDocument d in warned) w.WriteLine(Inv($"- {Code(d.Id)}: {Text(string.Join("; ", d.Warnings))}"));
+            w.WriteLine();
         }
 
         if (report.Ignored.Count > 0)
         {
-            sb.AppendLine("## Ignored files (not articles by their extension)").AppendLine();
-            foreach (ReportIgnoredFile i in report.Ignored) sb.AppendLine(Inv($"- {Code(i.Path)}: {Text(i.Reason)}"));
-            sb.AppendLine();
+            Section(w, "## Ignored files (not articles by their extension)");
+            foreach (ReportIgnoredFile i in report.Ignored) w.WriteLine(Inv($"- {Code(i.Path)}: {Text(i.Reason)}"));
+            w.WriteLine();
         }
-        return sb;
+        if (kept is not null) fragments!.Markdown.Keep(report.Clusters, kept);
+    }
+
+    /// <summary>A line and the blank line after it.</summary>
+    static void Section(TextWriter w, string line)
+    {
+        w.WriteLine(line);
+        w.WriteLine();
     }
 
     static void AppendCluster(StringBuilder sb, ReportCluster c)
     {
         ReportOrigin o = c.Origin;
         string origin = o.Id is not null ? $"{Code(o.Id)} ({Name(o.Outlet)})" : o.Outlet is not null ? $"{Name(o.Outlet)} (outside the corpus)" : "undetermined";
-        sb.AppendLine(Inv($"### {c.Id}: {c.Words} words in {c.Members.Count} places across {c.Documents} document(s)")).AppendLine();
-        sb.AppendLine(Inv($"Likely origin: {origin}; basis: {Name(o.Basis)}{(o.Evidence is null ? "" : $" (\"{Text(o.Evidence)}\")")}."));
-        if (c.Source is { } source) sb.AppendLine(Inv($"Credited source: {Name(source.Name)} (\"{Text(source.Evidence)}\")."));
-        sb.AppendLine();
-        sb.AppendLine("| Document | Outlet | Span | Credited |").AppendLine("|---|---|---|---|");
+        sb.Append(Inv($"### {c.Id}: {c.Words} words in {c.Members.Count} places across {c.Documents} document(s)")).Append(NewLine).Append(NewLine);
+        sb.Append(Inv($"Likely origin: {origin}; basis: {Name(o.Basis)}{(o.Evidence is null ? "" : $" (\"{Text(o.Evidence)}\")")}.")).Append(NewLine);
+        if (c.Source is { } source) sb.Append(Inv($"Credited source: {Name(source.Name)} (\"{Text(source.Evidence)}\").")).Append(NewLine);
+        sb.Append(NewLine);
+        sb.Append("| Document | Outlet | Span | Credited |").Append(NewLine).Append("|---|---|---|---|").Append(NewLine);
         foreach (ReportMember m in c.Members)
         {
             string credited = m.Credited switch { true => "yes", false => "**no**", null => "–" };
-            sb.AppendLine(Inv($"| {Name(m.Id)} | {Name(m.Outlet)} | {m.Start}–{m.End} | {credited} |"));
+            sb.Append(Inv($"| {Name(m.Id)} | {Name(m.Outlet)} | {m.Start}–{m.End} | {credited} |")).Append(NewLine);
         }
-        sb.AppendLine();
+        sb.Append(NewLine);
         string text = c.Members[0].Text.ReplaceLineEndings(" ");
         if (text.Length > MaxQuoteChars) text = text[..MaxQuoteChars] + " …";
-        sb.AppendLine("> " + Text(text)).AppendLine();
+        sb.Append("> ").Append(Text(text)).Append(NewLine).Append(NewLine);
     }
+
+    /// <summary>The line end of the report, the platform's (as <see cref="TextWriter.WriteLine()"/> writes it).</summary>
+    static readonly string NewLine = Environment.NewLine;
 
     static string Name(string? s) => DisplayText.MarkdownName(s);
 

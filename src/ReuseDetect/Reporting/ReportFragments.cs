@@ -1,22 +1,26 @@
-using System.Runtime.CompilerServices;
-
 namespace ReuseDetect.Reporting;
 
 /// <summary>
-/// The bytes each cluster took in <c>report.json</c> and <c>report.html</c>, kept for writing the reports again: a
+/// What each cluster took in <c>report.json</c>, <c>report.html</c>, <c>report.md</c> and <c>report.csv</c>, kept for writing the reports again: a
 /// cluster object written before (the same object, which a detector with <see cref="Pipeline.ReuseDetector.KeepIndex"/>
 /// keeps from one scan to the next when the cluster did not change) is copied instead of serialized, and its word diffs
 /// are not made again. For a writer of successive reports of one folder (<c>reuse watch</c>); a one-off report gains
-/// nothing from it. Entries live as long as their cluster objects (weak keys), so it holds about one report's clusters.
-/// Safe to share between threads.
+/// nothing from it. Each format keeps what the last report written in it used, so it holds about one report's clusters.
+/// One report at a time per format; the formats may be written side by side.
 /// </summary>
 public sealed class ReportFragments
 {
     /// <summary>A cluster's element of <c>report.json</c>'s <c>clusters</c> array: a line break and its indented lines.</summary>
-    internal readonly ConditionalWeakTable<ReportCluster, byte[]> Json = [];
+    internal readonly Kept<byte[]> Json = new();
 
     /// <summary>A cluster's object in <c>report.html</c>'s data, valid while its members' documents keep their indexes.</summary>
-    internal readonly ConditionalWeakTable<ReportCluster, HtmlCluster> Html = [];
+    internal readonly Kept<HtmlCluster> Html = new();
+
+    /// <summary>A cluster's section of <c>report.md</c>.</summary>
+    internal readonly Kept<string> Markdown = new();
+
+    /// <summary>A cluster's rows of <c>report.csv</c>.</summary>
+    internal readonly Kept<string> Csv = new();
 
     /// <summary>
     /// The page's bytes for a cluster, the document index of each member they name, and each member's word diff (null
@@ -30,4 +34,29 @@ public sealed class ReportFragments
     int _reused;
 
     internal void CountReuse() => Interlocked.Increment(ref _reused);
+
+    /// <summary>
+    /// What one format kept of each cluster object (by reference) of the last report written in it. A writer reads it
+    /// (from any thread) while it writes a report, and then <see cref="Keep"/>s what that report used: clusters of older
+    /// reports are let go then. A weak table keyed by the cluster objects did the same through the collector, but its
+    /// dependent handles, one for every cluster, were scanned at every collection of the watch worker (with the store's
+    /// conversions, 10 % of its CPU, perf, 2026-12-02).
+    /// </summary>
+    internal sealed class Kept<T> where T : class
+    {
+        Dictionary<ReportCluster, T> _last = new(ReferenceEqualityComparer.Instance);
+
+        /// <summary>What the last report kept for <paramref name="cluster"/>.</summary>
+        public bool TryGetValue(ReportCluster cluster, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out T value) =>
+            Volatile.Read(ref _last).TryGetValue(cluster, out value);
+
+        /// <summary>Keeps <paramref name="values"/> (null: nothing) of <paramref name="clusters"/>, the report just written, in place of the last's.</summary>
+        public void Keep(IReadOnlyList<ReportCluster> clusters, T?[] values)
+        {
+            var next = new Dictionary<ReportCluster, T>(values.Count(v => v is not null), ReferenceEqualityComparer.Instance);
+            for (int i = 0; i < clusters.Count; i++)
+                if (values[i] is { } value) next[clusters[i]] = value;
+            Volatile.Write(ref _last, next);
+        }
+    }
 }

@@ -81,7 +81,7 @@ public sealed partial class HtmlReportWriterTests
         Assert.Equal([1000L, 990, 980, 970, 960], shared.Select(x => (long)x![1]!));
         Assert.Equal(1, (int)shared[0]![0]!);
         // And report.md's table names the same five and counts the rest
-        string row = MarkdownReportWriter.Build(report).ToString().Split('\n').Single(l => l.StartsWith("| a.txt | outlet-a | 50 |", StringComparison.Ordinal));
+        string row = MarkdownReportWriter.ToMarkdown(report).Split('\n').Single(l => l.StartsWith("| a.txt | outlet-a | 50 |", StringComparison.Ordinal));
         Assert.Contains("b.txt (1,000 chars), copy1.txt (990 chars), copy2.txt (980 chars), copy3.txt (970 chars), copy4.txt (960 chars) and 3 more |", row, StringComparison.Ordinal);
     }
 

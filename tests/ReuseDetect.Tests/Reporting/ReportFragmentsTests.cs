@@ -6,7 +6,7 @@ namespace ReuseDetect.Tests.Reporting;
 
 /// <summary>
 /// What the watch worker keeps between rescans (<see cref="ReportMemo"/> in a detector that keeps its index, the writers'
-/// <see cref="ReportFragments"/>) changes no byte of the reports: each rescan's report.json and report.html equal those
+/// <see cref="ReportFragments"/>) changes no byte of the reports: each rescan's report.json, report.html, report.md and report.csv equal those
 /// written without anything kept, while the clusters a change did not touch are passed on and copied.
 /// </summary>
 public sealed class ReportFragmentsTests
@@ -45,6 +45,8 @@ public sealed class ReportFragmentsTests
             // Then both reports are byte for byte those written without kept fragments
             Assert.Equal(Json(report, null), Json(report, fragments));
             Assert.Equal(Html(report, null), Html(report, fragments));
+            Assert.Equal(MarkdownReportWriter.ToMarkdown(report), Markdown(report, fragments));
+            Assert.Equal(CsvReportWriter.ToCsv(report), Csv(report, fragments));
             if (before is not null) passedOn += report.Clusters.Count(c => before.Clusters.Any(b => ReferenceEquals(b, c)));
             before = report;
         }
@@ -94,6 +96,20 @@ public sealed class ReportFragmentsTests
         using var stream = new MemoryStream();
         JsonReportWriter.Write(stream, report, 2, fragments);
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    static string Markdown(ReuseReport report, ReportFragments fragments)
+    {
+        var text = new StringWriter();
+        MarkdownReportWriter.Write(text, report, fragments);
+        return text.ToString();
+    }
+
+    static string Csv(ReuseReport report, ReportFragments fragments)
+    {
+        var text = new StringWriter();
+        CsvReportWriter.Write(text, report, fragments);
+        return text.ToString();
     }
 
     static string Html(ReuseReport report, ReportFragments? fragments)
