@@ -142,9 +142,18 @@ sealed class BoilerplateLearner(int minDocuments)
     (Dictionary<string, HashSet<ulong>> ByGroup, HashSet<ulong> Common) Recurring(IReadOnlyList<string> groups, IReadOnlyList<Fingerprint[]> fingerprints,
         IReadOnlyList<ulong[]>? lines, ParallelOptions options)
     {
+        var (names, groupOf) = Number(groups);
+        var sizes = new int[names.Count];
+        foreach (int g in groupOf) sizes[g]++;
+        var (hash, group, count) = Postings(groupOf, fingerprints, lines, options);
+        return Recurring(hash.AsSpan(0, count), group.AsSpan(0, count), names, sizes, minDocuments);
+    }
+
+    /// <summary>The distinct group keys of <paramref name="groups"/> numbered by first appearance, and each document's number.</summary>
+    internal static (List<string> Names, int[] GroupOf) Number(IReadOnlyList<string> groups)
+    {
         var groupIds = new Dictionary<string, int>(StringComparer.Ordinal);
         var names = new List<string>();
-        var sizes = new List<int>();
         var groupOf = new int[groups.Count];
         for (int d = 0; d < groups.Count; d++)
         {
@@ -152,25 +161,23 @@ sealed class BoilerplateLearner(int minDocuments)
             {
                 groupIds[groups[d]] = g = names.Count;
                 names.Add(groups[d]);
-                sizes.Add(0);
             }
-            sizes[g]++;
             groupOf[d] = g;
         }
+        return (names, groupOf);
+    }
+
+    /// <summary>
+    /// One (hash, group) posting for each document and each of its distinct hashes (fingerprints and line hashes; a
+    /// document counts once however often it repeats one), sorted by hash and then group: the first <c>Count</c> items
+    /// of the two arrays.
+    /// </summary>
+    internal static (ulong[] Hashes, int[] Groups, int Count) Postings(IReadOnlyList<int> groupOf, IReadOnlyList<Fingerprint[]> fingerprints,
+        IReadOnlyList<ulong[]>? lines, ParallelOptions options)
+    {
         // Each document's distinct hashes, sorted, side by side: a document counts once however often it repeats one.
-        var own = new ulong[groups.Count][];
-        Parallel.For(0, groups.Count, options, d =>
-        {
-            ulong[] hashes = new ulong[fingerprints[d].Length + (lines is null ? 0 : lines[d].Length)];
-            int k = 0;
-            foreach (Fingerprint f in fingerprints[d]) hashes[k++] = f.Hash;
-            lines?[d].CopyTo(hashes, k);
-            NumberSort.Sort(hashes.AsSpan());
-            int distinct = 0;
-            for (int x = 0; x < hashes.Length; x++)
-                if (x == 0 || hashes[x] != hashes[x - 1]) hashes[distinct++] = hashes[x];
-            own[d] = distinct == hashes.Length ? hashes : hashes[..distinct];
-        });
+        var own = new ulong[groupOf.Count][];
+        Parallel.For(0, groupOf.Count, options, d => own[d] = DistinctHashes(fingerprints[d], lines?[d] ?? []));
         // Laid out once, in document order, at their exact size: growing lists of millions leaves each smaller copy
         // behind as a large object.
         int postings = 0;
@@ -186,9 +193,32 @@ sealed class BoilerplateLearner(int minDocuments)
         }
         // (hash, group) pairs sorted by hash, then group: a radix sort by hash, then each hash's groups.
         RadixSort.Sort(hashArray, groupArray, postings, options);
-        Span<ulong> hash = hashArray;
-        Span<int> group = groupArray;
-        RadixSort.SortRuns(hash, group);
+        RadixSort.SortRuns(hashArray, groupArray);
+        return (hashArray, groupArray, postings);
+    }
+
+    /// <summary>A document's distinct fingerprint and line hashes, ascending.</summary>
+    internal static ulong[] DistinctHashes(Fingerprint[] fingerprints, ulong[] lines)
+    {
+        ulong[] hashes = new ulong[fingerprints.Length + lines.Length];
+        int k = 0;
+        foreach (Fingerprint f in fingerprints) hashes[k++] = f.Hash;
+        lines.CopyTo(hashes, k);
+        NumberSort.Sort(hashes.AsSpan());
+        int distinct = 0;
+        for (int x = 0; x < hashes.Length; x++)
+            if (x == 0 || hashes[x] != hashes[x - 1]) hashes[distinct++] = hashes[x];
+        return distinct == hashes.Length ? hashes : hashes[..distinct];
+    }
+
+    /// <summary>
+    /// The furniture of each group and the stock phrases from the postings (<see cref="Postings"/>: sorted by hash, then
+    /// group number), with each group's key (<paramref name="names"/>) and number of documents (<paramref name="sizes"/>).
+    /// Nothing depends on how the groups are numbered.
+    /// </summary>
+    internal static (Dictionary<string, HashSet<ulong>> ByGroup, HashSet<ulong> Common) Recurring(ReadOnlySpan<ulong> hash, ReadOnlySpan<int> group,
+        IReadOnlyList<string> names, int[] sizes, int minDocuments)
+    {
         var byGroup = new Dictionary<string, HashSet<ulong>>(StringComparer.Ordinal);
         var common = new HashSet<ulong>();
         int i = 0;
@@ -198,7 +228,9 @@ sealed class BoilerplateLearner(int minDocuments)
             int total = j - i;
             if (total >= minDocuments)
             {
-                // Within a hash run, pairs are sorted by group: find the largest group run.
+                // Within a hash run, pairs are sorted by group: find the largest group run. Of two as large, either
+                // may be taken: neither holds more than half the holders, so the hash is no group's furniture, and
+                // whether it is a stock phrase does not depend on the group.
                 int best = -1, bestCount = 0;
                 for (int k = i; k < j;)
                 {
@@ -257,14 +289,20 @@ sealed class BoilerplateLearner(int minDocuments)
     /// </summary>
     internal static HashSet<ulong> CommonWordsOf(IReadOnlyList<ulong[]>? words)
     {
-        var common = new HashSet<ulong>();
-        if (words is null || words.Count == 0) return common;
+        if (words is null || words.Count == 0) return [];
         // Counted in a table of the distinct stems (tens of thousands), not sorted among all postings (millions): a
         // document lists each of its stems once, so a stem's count is its number of documents.
         var counts = new Dictionary<ulong, int>(1 << 14);
         foreach (ulong[] w in words)
             foreach (ulong stem in w) CollectionsMarshal.GetValueRefOrAddDefault(counts, stem, out _)++;
-        int least = Math.Max(CommonDocuments, (int)Math.Ceiling(CommonWordShare * words.Count));
+        return CommonWordsOf(counts, words.Count);
+    }
+
+    /// <summary>The common words of a corpus of <paramref name="documents"/> documents whose stems are held by <paramref name="counts"/> of them each.</summary>
+    internal static HashSet<ulong> CommonWordsOf(Dictionary<ulong, int> counts, int documents)
+    {
+        var common = new HashSet<ulong>();
+        int least = Math.Max(CommonDocuments, (int)Math.Ceiling(CommonWordShare * documents));
         foreach (var (stem, count) in counts)
             if (count >= least) common.Add(stem);
         return common;

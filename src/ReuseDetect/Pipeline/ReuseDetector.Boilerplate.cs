@@ -13,10 +13,21 @@ public sealed partial class ReuseDetector
         return model;
     }
 
-    /// <summary>Each source group's furniture, the corpus's stock phrases and common words.</summary>
-    BoilerplateModel LearnModel(List<DocumentRecord> records) =>
-        new BoilerplateLearner(_options.BoilerplateMinDocuments)
+    /// <summary>
+    /// Each source group's furniture, the corpus's stock phrases and common words. With <see cref="KeepIndex"/>, from the
+    /// counts of the last scan updated with the documents that changed (<see cref="FurnitureCounts"/>; called by the
+    /// candidates stage only, under its lock).
+    /// </summary>
+    BoilerplateModel LearnModel(List<DocumentRecord> records) => KeepIndex
+        ? (_furniture ??= new FurnitureCounts(_options.BoilerplateMinDocuments)).Learn(
+            records.ConvertAll(r => new FurnitureCounts.Holder(r.Id, r.ContentHash, r.Group, r.Fingerprints, r.Lines, r.Words)), Parallel(CancellationToken.None))
+        : new BoilerplateLearner(_options.BoilerplateMinDocuments)
             .Learn(records.ConvertAll(r => r.Group), records.ConvertAll(r => r.Fingerprints), records.ConvertAll(r => r.Lines), records.ConvertAll(r => r.Words), _options.Parallelism);
+
+    FurnitureCounts? _furniture;
+
+    /// <summary>Scans of this detector whose boilerplate model came from counts updated with what changed (<see cref="KeepIndex"/>).</summary>
+    internal int FurnitureUpdates => _furniture?.Updates ?? 0;
 
     /// <summary>Gives each of <paramref name="records"/> its marks signature under <paramref name="model"/> (each its own: side by side).</summary>
     void SignMarks(IReadOnlyList<DocumentRecord> records, BoilerplateModel model) =>

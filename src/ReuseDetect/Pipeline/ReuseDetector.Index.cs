@@ -58,6 +58,7 @@ public sealed partial class ReuseDetector
         {
             // Cancelled or failed half way, the index may be half updated: the next scan counts cold.
             _kept = null;
+            _furniture = null;
             throw;
         }
     }
