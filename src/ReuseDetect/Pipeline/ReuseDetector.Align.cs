@@ -174,7 +174,11 @@ public sealed partial class ReuseDetector
         }
         // Also when nothing was aligned: the documents released above gave their arrays back.
         cache.ClearRecycled();
-        return [.. results.SelectMany(r => r!)];
+        int total = 0;
+        foreach (List<PassageLink>? r in results) total += r!.Count;
+        var all = new List<PassageLink>(total);
+        foreach (List<PassageLink>? r in results) all.AddRange(r!);
+        return all;
     }
 
     void ForEachScheduled(List<DocumentRecord> records, List<CandidatePair> pairs, TextCache cache, CancellationToken ct, Action<CandidatePair> work) =>
@@ -214,6 +218,9 @@ public sealed partial class ReuseDetector
         }
     }
 
+    /// <summary>The links of a pair with no passage: never changed (the lists of the pairs are only read, into one).</summary>
+    static readonly List<PassageLink> s_noLinks = [];
+
     /// <summary>The links of a pair as the store holds them (its alignment under the same keys), or null when it holds none.</summary>
     static List<PassageLink>? StoredLinks(DocumentRecord a, DocumentRecord b, bool anchoredOnly, IScanCache scanCache)
     {
@@ -227,6 +234,8 @@ public sealed partial class ReuseDetector
 
     static List<PassageLink> Links(DocumentRecord a, DocumentRecord b, IReadOnlyList<CachedPassage> passages)
     {
+        // Most candidate pairs share no passage (Reuters-21578: 13,000 links from 143,000 pairs): they share one empty list.
+        if (passages.Count == 0) return s_noLinks;
         var links = new List<PassageLink>(passages.Count);
         foreach (CachedPassage p in passages)
             links.Add(new PassageLink(a.Index, p.AStart, p.AEnd, b.Index, p.BStart, p.BEnd, p.Identity, p.Anchored));
