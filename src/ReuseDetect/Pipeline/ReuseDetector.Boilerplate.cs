@@ -26,9 +26,6 @@ public sealed partial class ReuseDetector
 
     FurnitureCounts? _furniture;
 
-    /// <summary>Scans of this detector whose boilerplate model came from counts updated with what changed (<see cref="KeepIndex"/>).</summary>
-    internal int FurnitureUpdates => _furniture?.Updates ?? 0;
-
     /// <summary>Gives each of <paramref name="records"/> its marks signature under <paramref name="model"/> (each its own: side by side).</summary>
     void SignMarks(IReadOnlyList<DocumentRecord> records, BoilerplateModel model) =>
         System.Threading.Tasks.Parallel.For(0, records.Count, Parallel(CancellationToken.None), i =>
