@@ -57,9 +57,9 @@ public static class JsonReportWriter
         var options = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
         int dOpen = d + documents.Length - 2, cOpen = c + clusters.Length - 2; // at each "[]"
         stream.Write(frame.AsSpan(0, dOpen));
-        WriteElements(stream, report.Documents, s_document, options);
+        WriteElements(stream, report.Documents, s_document, options, fragments, fragments?.JsonDocuments);
         stream.Write(frame.AsSpan(dOpen + 2, cOpen - dOpen - 2));
-        WriteElements(stream, report.Clusters, s_cluster, options, fragments);
+        WriteElements(stream, report.Clusters, s_cluster, options, fragments, fragments?.Json);
         stream.Write(frame.AsSpan(cOpen + 2));
         stream.WriteByte((byte)'\n');
     }
@@ -67,11 +67,11 @@ public static class JsonReportWriter
     /// <summary>
     /// The elements of a top-level array of the report as the serializer indents them there: an opening bracket, each
     /// element four spaces in (its own line breaks, which only indentation makes, shifted as much), commas between, and
-    /// the closing bracket's line. Empty: <c>[]</c>. With <paramref name="fragments"/> (clusters), an element kept there
+    /// the closing bracket's line. Empty: <c>[]</c>. With <paramref name="kept"/> (a table of <paramref name="fragments"/>), an element kept there
     /// is copied, and the others are kept.
     /// </summary>
-    static void WriteElements<T>(Stream stream, IReadOnlyList<T> items, JsonTypeInfo<T> type, ParallelOptions options, ReportFragments? fragments = null)
-        where T : class
+    static void WriteElements<T>(Stream stream, IReadOnlyList<T> items, JsonTypeInfo<T> type, ParallelOptions options, ReportFragments? fragments,
+        ReportFragments.Kept<T, byte[]>? kept) where T : class
     {
         if (items.Count == 0)
         {
@@ -84,9 +84,8 @@ public static class JsonReportWriter
         // twice over (about 45 MB of the 1.2 GB a Reuters-21578 scan allocated).
         var slots = new byte[]?[Math.Min(Batch, items.Count)];
         var lengths = new int[slots.Length];
-        // Kept bytes are an element without its comma: the comma goes before it unless it is first. Only clusters are
-        // kept; what this report used replaces what the last kept once it is written.
-        ReportFragments.Kept<byte[]>? kept = typeof(T) == typeof(ReportCluster) ? fragments?.Json : null;
+        // Kept bytes are an element without its comma: the comma goes before it unless it is first. What this report
+        // used replaces what the last kept once it is written.
         byte[]?[]? keep = kept is null ? null : new byte[]?[items.Count];
         var copied = new byte[]?[slots.Length];
         for (int from = 0; from < items.Count; from += Batch)
@@ -97,7 +96,7 @@ public static class JsonReportWriter
                 T item = items[from + i];
                 bool comma = from + i > 0;
                 copied[i] = null;
-                if (kept is not null && kept.TryGetValue((ReportCluster)(object)item, out byte[]? bytes))
+                if (kept is not null && kept.TryGetValue(item, out byte[]? bytes))
                 {
                     copied[i] = keep![from + i] = bytes;
                     fragments!.CountReuse();
@@ -117,7 +116,7 @@ public static class JsonReportWriter
             }
         }
         stream.Write("\n  ]"u8);
-        if (keep is not null) kept!.Keep((IReadOnlyList<ReportCluster>)items, keep);
+        if (keep is not null) kept!.Keep(items, keep);
     }
 
     /// <summary>The thread's buffer and writer for one element's JSON, kept between elements.</summary>

@@ -76,12 +76,17 @@ public static class MarkdownReportWriter
         Section(w, "## Documents");
         w.WriteLine("| Document | Outlet | Chars | Reused | Shared with | Internal repeats |");
         w.WriteLine("|---|---|---:|---:|---|---:|");
-        foreach (ReportDocument d in report.Documents.Where(d => d.Error is null))
+        // Each row is kept (when asked) by its document entry, which a watching detector passes on while it is the same.
+        var rows = fragments is null ? null : new string?[report.Documents.Count];
+        for (int i = 0; i < report.Documents.Count; i++)
         {
-            string shared = d.SharedWith.Count == 0 ? "–" : string.Join(", ", d.SharedWith.Take(ReportShare.Shown).Select(x => Inv($"{Name(x.Id)} ({x.Chars:N0} chars)")))
-                + (d.SharedWithCount > ReportShare.Shown ? Inv($" and {d.SharedWithCount - ReportShare.Shown:N0} more") : "");
-            w.WriteLine(Inv($"| {Name(d.Id)} | {Name(d.Outlet)} | {d.Length:N0} | {d.ReusedFraction:P1} | {shared} | {d.InternalRepeatChars:N0} |"));
+            ReportDocument d = report.Documents[i];
+            if (d.Error is not null) continue;
+            if (fragments is null || !fragments.MarkdownDocuments.TryGetValue(d, out string? row)) row = DocumentRow(d);
+            if (rows is not null) rows[i] = row;
+            w.WriteLine(row);
         }
+        if (rows is not null) fragments!.MarkdownDocuments.Keep(report.Documents, rows);
         w.WriteLine();
 
         Section(w, "## Near-duplicate documents");
@@ -130,6 +135,14 @@ public static class MarkdownReportWriter
             w.WriteLine();
         }
         if (kept is not null) fragments!.Markdown.Keep(report.Clusters, kept);
+    }
+
+    /// <summary>A document's row of the table of documents (without its line end).</summary>
+    static string DocumentRow(ReportDocument d)
+    {
+        string shared = d.SharedWith.Count == 0 ? "–" : string.Join(", ", d.SharedWith.Take(ReportShare.Shown).Select(x => Inv($"{Name(x.Id)} ({x.Chars:N0} chars)")))
+            + (d.SharedWithCount > ReportShare.Shown ? Inv($" and {d.SharedWithCount - ReportShare.Shown:N0} more") : "");
+        return Inv($"| {Name(d.Id)} | {Name(d.Outlet)} | {d.Length:N0} | {d.ReusedFraction:P1} | {shared} | {d.InternalRepeatChars:N0} |");
     }
 
     /// <summary>A line and the blank line after it.</summary>

@@ -92,6 +92,13 @@ static class ReportBuilder
             else documents.Add(new ReportDocument { Id = e.Id, Path = e.Id, Error = e.Reason });
         }
         documents.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        if (memo is not null)
+        {
+            // An entry equal in everything to the last scan's is that object, so the writers copy what they wrote of it.
+            for (int i = 0; i < documents.Count; i++)
+                if (memo.Document(documents[i].Id) is { } kept && ReportMemo.SameDocument(kept, documents[i])) documents[i] = kept;
+            memo.KeepDocuments(documents);
+        }
 
         // Cross-document reuse first, uncredited reposts before credited ones, biggest first; then internal repeats; boilerplate last.
         var ordered = reportClusters

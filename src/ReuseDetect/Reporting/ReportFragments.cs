@@ -11,16 +11,22 @@ namespace ReuseDetect.Reporting;
 public sealed class ReportFragments
 {
     /// <summary>A cluster's element of <c>report.json</c>'s <c>clusters</c> array: a line break and its indented lines.</summary>
-    internal readonly Kept<byte[]> Json = new();
+    internal readonly Kept<ReportCluster, byte[]> Json = new();
+
+    /// <summary>A document's element of <c>report.json</c>'s <c>documents</c> array, as <see cref="Json"/>.</summary>
+    internal readonly Kept<ReportDocument, byte[]> JsonDocuments = new();
 
     /// <summary>A cluster's object in <c>report.html</c>'s data, valid while its members' documents keep their indexes.</summary>
-    internal readonly Kept<HtmlCluster> Html = new();
+    internal readonly Kept<ReportCluster, HtmlCluster> Html = new();
 
     /// <summary>A cluster's section of <c>report.md</c>.</summary>
-    internal readonly Kept<string> Markdown = new();
+    internal readonly Kept<ReportCluster, string> Markdown = new();
+
+    /// <summary>A document's row of <c>report.md</c>'s table of documents.</summary>
+    internal readonly Kept<ReportDocument, string> MarkdownDocuments = new();
 
     /// <summary>A cluster's rows of <c>report.csv</c>.</summary>
-    internal readonly Kept<string> Csv = new();
+    internal readonly Kept<ReportCluster, string> Csv = new();
 
     /// <summary>
     /// The page's bytes for a cluster, the document index of each member they name, and each member's word diff (null
@@ -36,26 +42,26 @@ public sealed class ReportFragments
     internal void CountReuse() => Interlocked.Increment(ref _reused);
 
     /// <summary>
-    /// What one format kept of each cluster object (by reference) of the last report written in it. A writer reads it
+    /// What one format kept of each cluster or document entry object (by reference) of the last report written in it. A writer reads it
     /// (from any thread) while it writes a report, and then <see cref="Keep"/>s what that report used: clusters of older
     /// reports are let go then. A weak table keyed by the cluster objects did the same through the collector, but its
     /// dependent handles, one for every cluster, were scanned at every collection of the watch worker (with the store's
     /// conversions, 10 % of its CPU, perf, 2026-12-02).
     /// </summary>
-    internal sealed class Kept<T> where T : class
+    internal sealed class Kept<TKey, T> where TKey : class where T : class
     {
-        Dictionary<ReportCluster, T> _last = new(ReferenceEqualityComparer.Instance);
+        Dictionary<TKey, T> _last = new(ReferenceEqualityComparer.Instance);
 
-        /// <summary>What the last report kept for <paramref name="cluster"/>.</summary>
-        public bool TryGetValue(ReportCluster cluster, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out T value) =>
-            Volatile.Read(ref _last).TryGetValue(cluster, out value);
+        /// <summary>What the last report kept for <paramref name="item"/> (a cluster or a document entry).</summary>
+        public bool TryGetValue(TKey item, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out T value) =>
+            Volatile.Read(ref _last).TryGetValue(item, out value);
 
-        /// <summary>Keeps <paramref name="values"/> (null: nothing) of <paramref name="clusters"/>, the report just written, in place of the last's.</summary>
-        public void Keep(IReadOnlyList<ReportCluster> clusters, T?[] values)
+        /// <summary>Keeps <paramref name="values"/> (null: nothing) of <paramref name="items"/>, the report just written, in place of the last's.</summary>
+        public void Keep(IReadOnlyList<TKey> items, T?[] values)
         {
-            var next = new Dictionary<ReportCluster, T>(values.Count(v => v is not null), ReferenceEqualityComparer.Instance);
-            for (int i = 0; i < clusters.Count; i++)
-                if (values[i] is { } value) next[clusters[i]] = value;
+            var next = new Dictionary<TKey, T>(values.Count(v => v is not null), ReferenceEqualityComparer.Instance);
+            for (int i = 0; i < items.Count; i++)
+                if (values[i] is { } value) next[items[i]] = value;
             Volatile.Write(ref _last, next);
         }
     }

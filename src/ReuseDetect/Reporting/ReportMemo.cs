@@ -4,8 +4,8 @@ namespace ReuseDetect.Reporting;
 /// What the report stage of one scan leaves for the next scan of the same detector (<see cref="Pipeline.ReuseDetector.KeepIndex"/>,
 /// the <c>watch</c> worker's): the member quotes of each document, by the content they were cut from, and the clusters
 /// built. A later scan takes a document's quotes from here when its content is the same (instead of reading the file
-/// again), and keeps a cluster's object when the new one equals it in everything (so the writers' per-cluster bytes,
-/// <see cref="ReportFragments"/>, are reused). Only exact matches are taken, so the report is the same as without it.
+/// again), and keeps a cluster's or a document entry's object when the new one equals it in everything (so the writers'
+/// per-cluster and per-document bytes, <see cref="ReportFragments"/>, are reused). Only exact matches are taken, so the report is the same as without it.
 /// Each scan replaces what it found with what it used, so what is kept follows the folder: no more than one report's
 /// quotes and clusters.
 /// </summary>
@@ -46,6 +46,29 @@ sealed class ReportMemo
         foreach (ReportCluster c in clusters) map.TryAdd(c.Id, c);
         Volatile.Write(ref _clusters, map);
     }
+
+    /// <summary>The last scan's document with id <paramref name="id"/>, if any.</summary>
+    internal ReportDocument? Document(string id) => Volatile.Read(ref _documents).GetValueOrDefault(id);
+
+    /// <summary>Replaces the kept documents by this scan's.</summary>
+    internal void KeepDocuments(IEnumerable<ReportDocument> documents)
+    {
+        var map = new Dictionary<string, ReportDocument>(StringComparer.Ordinal);
+        foreach (ReportDocument d in documents) map.TryAdd(d.Id, d);
+        Volatile.Write(ref _documents, map);
+    }
+
+    Dictionary<string, ReportDocument> _documents = new(StringComparer.Ordinal);
+
+    /// <summary>Whether <paramref name="kept"/> and <paramref name="built"/> are the same document entry in every field (lists by their items).</summary>
+    internal static bool SameDocument(ReportDocument kept, ReportDocument built) =>
+        kept.Id == built.Id && kept.Path == built.Path && kept.Outlet == built.Outlet && kept.Published == built.Published
+        && kept.Title == built.Title && kept.Url == built.Url && kept.Encoding == built.Encoding && kept.Length == built.Length
+        && kept.BodyStart == built.BodyStart && kept.Tokens == built.Tokens && kept.ReusedChars == built.ReusedChars
+        && kept.ReusedFraction.Equals(built.ReusedFraction) && kept.InternalRepeatChars == built.InternalRepeatChars
+        && kept.BoilerplateChars == built.BoilerplateChars && kept.SharedWithCount == built.SharedWithCount && kept.Error == built.Error
+        && kept.SharedWith.SequenceEqual(built.SharedWith) && kept.Credits.SequenceEqual(built.Credits)
+        && kept.Warnings.SequenceEqual(built.Warnings, StringComparer.Ordinal);
 
     /// <summary>
     /// Whether <paramref name="kept"/> and <paramref name="built"/> are the same cluster in every field but

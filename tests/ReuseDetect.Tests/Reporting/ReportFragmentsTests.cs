@@ -26,7 +26,7 @@ public sealed class ReportFragmentsTests
         Assert.True(texts.Length > 5);
         string copied = File.ReadAllText(texts[0]);
         ReuseReport? before = null;
-        int passedOn = 0;
+        int passedOn = 0, documentsPassedOn = 0;
         // When the folder changes step by step: nothing, an article whose name sorts first (every document's index in the
         // page moves), an edit, a removal
         Action[] steps =
@@ -48,10 +48,12 @@ public sealed class ReportFragmentsTests
             Assert.Equal(MarkdownReportWriter.ToMarkdown(report), Markdown(report, fragments));
             Assert.Equal(CsvReportWriter.ToCsv(report), Csv(report, fragments));
             if (before is not null) passedOn += report.Clusters.Count(c => before.Clusters.Any(b => ReferenceEquals(b, c)));
+            if (before is not null) documentsPassedOn += report.Documents.Count(d => before.Documents.Any(b => ReferenceEquals(b, d)));
             before = report;
         }
         // and unchanged clusters were passed on from scan to scan and copied from their kept bytes
         Assert.True(passedOn > 0, "no cluster was passed on from one scan to the next");
+        Assert.True(documentsPassedOn > 0, "no document entry was passed on from one scan to the next");
         Assert.True(fragments.Reused > 0, "no cluster was copied from its kept bytes");
     }
 
@@ -71,6 +73,40 @@ public sealed class ReportFragmentsTests
         Assert.Equal(Html(moved, null), Html(moved, fragments));
         Assert.Equal(1, fragments.Reused);
     }
+
+    [Fact]
+    public void Should_pass_a_document_entry_on_only_when_every_field_is_the_same()
+    {
+        // Given a document entry with every field set, and one made the same way (other list objects, equal items)
+        Assert.True(ReportMemo.SameDocument(FullDocument(), FullDocument()));
+        // When any one property differs, then the entries are not the same (a field added later must be compared too)
+        foreach (System.Reflection.PropertyInfo property in typeof(ReportDocument).GetProperties())
+        {
+            ReportDocument other = FullDocument();
+            object? value = property.GetValue(other);
+            object changed = value switch
+            {
+                string text => text + "x",
+                int number => number + 1,
+                long number => number + 1,
+                double number => number + 0.25,
+                IReadOnlyList<ReportShare> => new List<ReportShare> { new("c.txt", "outlet-c", 9, 2) },
+                IReadOnlyList<ReportCredit> => new List<ReportCredit>(),
+                IReadOnlyList<string> => new List<string> { "another warning" },
+                _ => throw new InvalidOperationException($"ReportDocument.{property.Name}: no change made for its type {property.PropertyType}"),
+            };
+            property.SetValue(other, changed);
+            Assert.False(ReportMemo.SameDocument(FullDocument(), other), $"a change of {property.Name} went unseen");
+        }
+    }
+
+    static ReportDocument FullDocument() => new()
+    {
+        Id = "a.txt", Path = "news/a.txt", Outlet = "outlet-a", Published = "2026-12-02", Title = "Title", Url = "https://a.example/1",
+        Encoding = "utf-8", Length = 100, BodyStart = 5, Tokens = 20, ReusedChars = 40, ReusedFraction = 0.4, InternalRepeatChars = 3,
+        BoilerplateChars = 7, SharedWithCount = 1, SharedWith = [new ReportShare("b.txt", "outlet-b", 40, 1)],
+        Credits = [new ReportCredit("Reuters", "(Reuters)", 0, 9, "dateline")], Error = "an error", Warnings = ["a warning"],
+    };
 
     static ReuseReport Report(string[] ids) => new()
     {
