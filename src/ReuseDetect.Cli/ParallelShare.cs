@@ -44,6 +44,9 @@ sealed class ParallelShare : EventListener
     readonly Stack<Frame> _open = new();
     readonly Lock _gate = new();
     long _topTicks, _topSpan;
+    // Whether any parallel loop was heard: a scan runs hundreds, so none means the task library's events never came
+    // (a native AOT build does not write them), and the share would read 100 %.
+    bool _sawLoop;
 
     public ParallelShare() => s_active = this;
 
@@ -92,6 +95,7 @@ sealed class ParallelShare : EventListener
         Stack<Frame> open = _open;
         if (begin)
         {
+            if (kind == Kind.Loop) _sawLoop = true;
             open.Push(new Frame(kind, ticks, kind == Kind.Loop ? GC.GetTotalPauseDuration() : default));
             return;
         }
@@ -147,6 +151,9 @@ sealed class ParallelShare : EventListener
         double all = total.TotalSeconds;
         if (threads != 1)
             return string.Create(CultureInfo.InvariantCulture, $"{all,8:F2} s  Done  (the serial share is measured with --threads 1)");
+        if (!_sawLoop)
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{all,8:F2} s  Done  serial share not measured: no parallel loop was heard (a native build does not write the task library's events; the JIT build, dotnet reuse.dll, does)");
         double serial = SerialSeconds(total), inside = InsideSeconds;
         return string.Create(CultureInfo.InvariantCulture,
             $"{all,8:F2} s  Done  inside parallel loops and invokes {inside:F2} s; span (what no number of cores shortens) {serial:F2} s: serial share {100 * serial / all:F1} %");

@@ -38,6 +38,20 @@ public sealed class ParallelShareTests
     }
 
     [Fact]
+    public void Should_say_the_share_is_not_measured_when_no_parallel_loop_was_heard()
+    {
+        // Given a one-thread scan in which only the report writers' marked actions were heard (a native build writes no
+        // task library events)
+        using var share = new ParallelShare();
+        share.Record(Kind.Action, begin: true, At(1));
+        share.Record(Kind.Action, begin: false, At(2));
+        // Then it does not claim a serial share of 100 %, and says why
+        string line = share.Describe(TimeSpan.FromSeconds(10), threads: 1);
+        Assert.DoesNotContain("%", line, StringComparison.Ordinal);
+        Assert.Contains("serial share not measured", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Should_count_an_invoke_without_marked_actions_as_serial()
     {
         using var share = new ParallelShare();
