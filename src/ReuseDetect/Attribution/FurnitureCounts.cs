@@ -96,17 +96,16 @@ sealed class FurnitureCounts(int minDocuments)
                 r++;
                 continue;
             }
+            if (o == count) return false;
             bool kept = a == inHashes.Length
                 || (i < _count && (_hashes[i] < inHashes[a] || (_hashes[i] == inHashes[a] && _groups[i] <= inGroups[a])));
             if (kept)
             {
-                if (o == count) return false;
                 (hashes[o], groups[o]) = (_hashes[i], _groups[i]);
                 i++;
             }
             else
             {
-                if (o == count) return false;
                 (hashes[o], groups[o]) = (inHashes[a], inGroups[a]);
                 a++;
             }
@@ -174,6 +173,6 @@ sealed class FurnitureCounts(int minDocuments)
         var sizes = new int[_names.Count];
         foreach (Holder d in documents) sizes[_groupIds[d.Group]]++;
         var (byGroup, common) = BoilerplateLearner.Recurring(_hashes.AsSpan(0, _count), _groups.AsSpan(0, _count), _names, sizes, minDocuments);
-        return new BoilerplateModel(byGroup, common, documents.Count == 0 ? [] : BoilerplateLearner.CommonWordsOf(_words, documents.Count));
+        return new BoilerplateModel(byGroup, common, BoilerplateLearner.CommonWordsOf(_words, documents.Count));
     }
 }

@@ -42,33 +42,28 @@ public static class MarkdownReportWriter
 
         // Every cluster's text, in report order, is kept (when asked) once the report is written.
         var kept = fragments is null ? null : new string?[report.Clusters.Count];
-        var clusterIndex = kept is null ? null : new Dictionary<ReportCluster, int>(report.Clusters.Count, ReferenceEqualityComparer.Instance);
-        for (int i = 0; clusterIndex is not null && i < report.Clusters.Count; i++) clusterIndex[report.Clusters[i]] = i;
         var scratch = new StringBuilder();
-        void Clusters(IEnumerable<ReportCluster> clusters)
+        List<int> Where(Func<ReportCluster, bool> kind) => [.. Enumerable.Range(0, report.Clusters.Count).Where(i => kind(report.Clusters[i]))];
+        void Clusters(List<int> indexes)
         {
-            foreach (ReportCluster c in clusters)
+            foreach (int i in indexes)
             {
-                if (fragments is null)
+                ReportCluster c = report.Clusters[i];
+                if (fragments is not null && fragments.Markdown.TryGetValue(c, out string? text))
                 {
-                    scratch.Clear();
-                    AppendCluster(scratch, c);
-                    w.Write(scratch);
+                    fragments.CountReuse();
+                    kept![i] = text;
+                    w.Write(text);
                     continue;
                 }
-                if (!fragments.Markdown.TryGetValue(c, out string? text))
-                {
-                    scratch.Clear();
-                    AppendCluster(scratch, c);
-                    text = scratch.ToString();
-                }
-                else fragments.CountReuse();
-                kept![clusterIndex![c]] = text;
-                w.Write(text);
+                scratch.Clear();
+                AppendCluster(scratch, c);
+                if (kept is null) w.Write(scratch);
+                else w.Write(kept[i] = scratch.ToString());
             }
         }
 
-        var passages = report.Clusters.Where(c => c.Kind == "passage" && !c.Boilerplate).ToList();
+        var passages = Where(c => c.Kind == "passage" && !c.Boilerplate);
         Section(w, "## Reposted passages");
         if (passages.Count == 0) Section(w, "None found.");
         Clusters(passages);
@@ -100,12 +95,12 @@ public static class MarkdownReportWriter
             w.WriteLine();
         }
 
-        var internals = report.Clusters.Where(c => c.Kind == "internal" && !c.Boilerplate).ToList();
+        var internals = Where(c => c.Kind == "internal" && !c.Boilerplate);
         Section(w, "## Passages repeated inside one document");
         if (internals.Count == 0) Section(w, "None found.");
         Clusters(internals);
 
-        var boiler = report.Clusters.Where(c => c.Boilerplate).ToList();
+        var boiler = Where(c => c.Boilerplate);
         if (boiler.Count > 0)
         {
             Section(w, "## Boilerplate (excluded from reuse figures)");

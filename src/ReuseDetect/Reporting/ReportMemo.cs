@@ -15,7 +15,8 @@ sealed class ReportMemo
     internal sealed record Quoted(UInt128 ContentHash, Dictionary<(int Start, int End), string> Quotes);
 
     Dictionary<string, Quoted> _quotes = new(StringComparer.Ordinal);
-    Dictionary<string, ReportCluster> _clusters = new(StringComparer.Ordinal);
+    readonly ById<ReportCluster> _clusters = new(c => c.Id);
+    readonly ById<ReportDocument> _documents = new(d => d.Id);
 
     /// <summary>
     /// The quotes of document <paramref name="id"/> at <paramref name="spans"/> when the last scan cut every one of them from
@@ -37,28 +38,31 @@ sealed class ReportMemo
     internal void KeepQuotes(Dictionary<string, Quoted> quotes) => Volatile.Write(ref _quotes, quotes);
 
     /// <summary>The last scan's cluster with id <paramref name="id"/>, if any.</summary>
-    internal ReportCluster? Cluster(string id) => Volatile.Read(ref _clusters).GetValueOrDefault(id);
+    internal ReportCluster? Cluster(string id) => _clusters.Get(id);
 
     /// <summary>Replaces the kept clusters by this scan's.</summary>
-    internal void KeepClusters(IEnumerable<ReportCluster> clusters)
-    {
-        var map = new Dictionary<string, ReportCluster>(StringComparer.Ordinal);
-        foreach (ReportCluster c in clusters) map.TryAdd(c.Id, c);
-        Volatile.Write(ref _clusters, map);
-    }
+    internal void KeepClusters(IEnumerable<ReportCluster> clusters) => _clusters.Keep(clusters);
 
     /// <summary>The last scan's document with id <paramref name="id"/>, if any.</summary>
-    internal ReportDocument? Document(string id) => Volatile.Read(ref _documents).GetValueOrDefault(id);
+    internal ReportDocument? Document(string id) => _documents.Get(id);
 
     /// <summary>Replaces the kept documents by this scan's.</summary>
-    internal void KeepDocuments(IEnumerable<ReportDocument> documents)
-    {
-        var map = new Dictionary<string, ReportDocument>(StringComparer.Ordinal);
-        foreach (ReportDocument d in documents) map.TryAdd(d.Id, d);
-        Volatile.Write(ref _documents, map);
-    }
+    internal void KeepDocuments(IEnumerable<ReportDocument> documents) => _documents.Keep(documents);
 
-    Dictionary<string, ReportDocument> _documents = new(StringComparer.Ordinal);
+    /// <summary>The last scan's objects of one kind by id (the first of an id), replaced by each scan's.</summary>
+    sealed class ById<T>(Func<T, string> idOf) where T : class
+    {
+        Dictionary<string, T> _last = new(StringComparer.Ordinal);
+
+        public T? Get(string id) => Volatile.Read(ref _last).GetValueOrDefault(id);
+
+        public void Keep(IEnumerable<T> items)
+        {
+            var map = new Dictionary<string, T>(StringComparer.Ordinal);
+            foreach (T item in items) map.TryAdd(idOf(item), item);
+            Volatile.Write(ref _last, map);
+        }
+    }
 
     /// <summary>Whether <paramref name="kept"/> and <paramref name="built"/> are the same document entry in every field (lists by their items).</summary>
     internal static bool SameDocument(ReportDocument kept, ReportDocument built) =>
