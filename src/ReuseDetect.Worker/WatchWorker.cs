@@ -334,10 +334,11 @@ sealed partial class WatchWorker(
         IReadOnlySet<string> signedIds = cache.SignedFileIds;
         if (nameFromScan && ScannedChanges(_last, report, signedIds) is { } found) reason = found;
         foreach (string line in ReuseChanges.Describe(_last, report, signedIds)) LogNewReuse(line);
-        Volatile.Write(ref _last, report);
-        // Logged as soon as the reports are in place: opening the new query index (below) is for the next change.
+        // Logged as soon as the reports are in place: opening the new query index (below) is for the next change. The
+        // report is published after its log line, so that whoever sees it (LastReport) finds the line written too.
         LogScanned(reason, report.Summary.Documents, report.Summary.Skipped, cache.Signed, cache.Reused, report.Summary.PassageClusters, report.Summary.NearDuplicatePairs);
         if (logger.IsEnabled(LogLevel.Debug)) LogStages(clock.Describe());
+        Volatile.Write(ref _last, report);
         var index = new Lazy<ReuseIndex?>(() => QueryIndexFile.Open(storeDir, _detectOptions, root, out _));
         Volatile.Write(ref _index, index);
         // Opened now, so that the quick answer to the next change does not wait for it; after the first scan, one
