@@ -54,10 +54,10 @@ public static class QueryIndexFile
     /// Builds and writes the index of <paramref name="files"/> (live files only, in file id order) held in the segments
     /// numbered <paramref name="segments"/>: updated from the index in the folder when <paramref name="basis"/> names it
     /// and it is sound (<see cref="QueryIndexUpdate"/>), else cold from every document; the bytes are the same either way.
-    /// Returns true when it was updated.
+    /// An update merges into <paramref name="scratch"/>'s arrays when given. Returns true when it was updated.
     /// </summary>
     internal static bool Write(string storeDir, StoreParameters parameters, string? root, long[] segments, IReadOnlyList<StoredFile> files,
-        QueryIndexUpdate.Basis? basis = null)
+        QueryIndexUpdate.Basis? basis = null, QueryIndexUpdate.Scratch? scratch = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         var stored = files.SelectMany(f => f.Documents.Select(d => (File: f, Document: d))).ToList();
@@ -70,7 +70,7 @@ public static class QueryIndexFile
                 BinaryPrimitives.ReadUInt128LittleEndian(d.ContentHash), d.Url, d.Title));
         }
         string path = Path.Combine(storeDir, FileName);
-        QueryIndexUpdate.Postings? updated = basis is null ? null : QueryIndexUpdate.TryUpdate(path, parameters, basis, stored);
+        QueryIndexUpdate.Postings? updated = basis is null ? null : QueryIndexUpdate.TryUpdate(path, parameters, basis, stored, scratch);
         QueryIndexUpdate.Postings postings = updated ?? Cold(stored);
         ulong[] common = QueryIndexData.CommonWordsOf([.. stored.Select(s => s.Document.Words ?? [])]);
         var meta = new QueryIndexMeta(parameters, root, segments, names, common, postings.CommonContent);

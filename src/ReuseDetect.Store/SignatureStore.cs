@@ -55,6 +55,8 @@ public sealed class SignatureStore : IDisposable
     // base only when it names exactly these segments.
     long[]? _indexedSegments;
     readonly HashSet<string> _changedSinceIndex = new(StringComparer.Ordinal);
+    // The arrays each commit's query index update merges into (commits run one at a time, under the store's lock).
+    readonly QueryIndexUpdate.Scratch _indexScratch = new();
     string? _committedRoot;
     long _sequence;
 
@@ -401,7 +403,7 @@ public sealed class SignatureStore : IDisposable
         long[] segments = [.. _segments.Select(SequenceOf).Order()];
         IReadOnlyList<StoredFile> files = [.. _files.Values.Where(f => !f.Deleted && live.Contains(f.FileId)).OrderBy(f => f.FileId, StringComparer.Ordinal)];
         bool updated = QueryIndexFile.Write(_directory, _parameters, Root, segments, files,
-            _indexedSegments is null ? null : new QueryIndexUpdate.Basis(_indexedSegments, _changedSinceIndex));
+            _indexedSegments is null ? null : new QueryIndexUpdate.Basis(_indexedSegments, _changedSinceIndex), _indexScratch);
         if (updated) QueryIndexUpdates++;
         else QueryIndexRebuilds++;
         _indexedSegments = segments;

@@ -117,7 +117,7 @@ public sealed class WatchWorkerTests
             Assert.Contains(logs, l => l == "repost.txt shares 1 passage with wire.txt");
             // and where each scan's time went is logged at Debug, stage by stage in the order they ran
             Assert.Contains(logs, l => System.Text.RegularExpressions.Regex.IsMatch(l,
-                @"^Scan stages, ms: listing \d+, sign \d+, candidates \d+, align \d+, cluster \d+, attribute \d+, report model \d+, reports \d+, commit wait \d+ \(of \d+ ms\)$"));
+                @"^Scan stages, ms: listing \d+, sign \d+, candidates \d+, align \d+, cluster \d+, attribute \d+, report model \d+, reports \d+, commit wait \d+ \(of \d+ ms\); allocated \d+ MB, collections \d+/\d+/\d+, paused \d+ ms$"));
             ReuseReport? onDisk = JsonReportWriter.FromJson(File.ReadAllText(Path.Combine(outDir, "report.json")));
             Assert.Equal(2, onDisk!.Summary.Documents);
 

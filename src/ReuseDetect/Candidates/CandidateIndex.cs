@@ -58,7 +58,7 @@ sealed class CandidateIndex(int maxDocuments, int cliqueLimit, int contentMaxDoc
     HashSet<ulong> _common = [];
     readonly List<int> _holders = [], _others = [];
 
-    /// <summary>Slots in use or freed (a freed slot's number is not given out again before the next <see cref="Compact"/>).</summary>
+    /// <summary>Slots in use or freed (a freed slot's number is never given out again).</summary>
     public int SlotCount => _slots.Count;
 
     /// <summary>The content fingerprints held by more than <c>contentMaxDocuments</c> documents.</summary>
@@ -108,9 +108,9 @@ sealed class CandidateIndex(int maxDocuments, int cliqueLimit, int contentMaxDoc
             Contribute(+1);
         }
         _edited.RemoveWhere(k => (int)(k >> 32) == slot || (int)(uint)k == slot);
-        _verbatim.Kill(slot);
-        _content.Kill(slot);
-        _bands.Kill(slot);
+        _verbatim.Kill(slot, s.Verbatim.Length);
+        _content.Kill(slot, s.ContentDistinct.Length);
+        _bands.Kill(slot, s.Bands.Length);
         _slots[slot] = null;
         Recount(uncommon, becomeCommon: false);
     }
@@ -202,12 +202,18 @@ sealed class CandidateIndex(int maxDocuments, int cliqueLimit, int contentMaxDoc
         foreach (int x in holders) RewordedPairs(x);
     }
 
-    /// <summary>Folds what was added and removed into the sorted postings.</summary>
-    public void Compact()
+    /// <summary>
+    /// Folds what was added and removed into the sorted postings once it is an eighth of them: every posting is then
+    /// copied at most a bounded number of times over the index's life, and a rescan that changes one document copies
+    /// none (it used to rewrite every posting array, the rescan's largest allocation). The answers do not depend on it:
+    /// every reader of holders looks in both parts and orders what it takes. <paramref name="force"/> folds in
+    /// whatever there is.
+    /// </summary>
+    public void Compact(bool force = false)
     {
-        _verbatim.Compact();
-        _content.Compact();
-        _bands.Compact();
+        _verbatim.Compact(force);
+        _content.Compact(force);
+        _bands.Compact(force);
     }
 
     /// <summary>
@@ -282,6 +288,8 @@ sealed class CandidateIndex(int maxDocuments, int cliqueLimit, int contentMaxDoc
         int[] _slots = [];
         readonly HashSet<int> _dead = [];
         readonly Dictionary<ulong, List<int>> _added = [];
+        // Postings added, and postings of slots taken out, since the last compaction.
+        long _pending;
 
         public void Add(ReadOnlySpan<ulong> distinct, int slot)
         {
@@ -290,9 +298,14 @@ sealed class CandidateIndex(int maxDocuments, int cliqueLimit, int contentMaxDoc
                 ref List<int>? list = ref CollectionsMarshal.GetValueRefOrAddDefault(_added, h, out _);
                 (list ??= []).Add(slot);
             }
+            _pending += distinct.Length;
         }
 
-        public void Kill(int slot) => _dead.Add(slot);
+        /// <summary>Takes out <paramref name="slot"/>, which holds <paramref name="postings"/> postings.</summary>
+        public void Kill(int slot, int postings)
+        {
+            if (_dead.Add(slot)) _pending += postings;
+        }
 
         /// <summary>Lays out the postings of <paramref name="slots"/> (slot = position) at once, sorted.</summary>
         public void Load(Slot[] slots, Func<Slot, ulong[]> hashesOf, ParallelOptions parallel)
@@ -313,6 +326,7 @@ sealed class CandidateIndex(int maxDocuments, int cliqueLimit, int contentMaxDoc
             (_hashes, _slots) = (hashes, owners);
             _added.Clear();
             _dead.Clear();
+            _pending = 0;
         }
 
         /// <summary>The live holders of <paramref name="hash"/>, into <paramref name="into"/> (cleared first).</summary>
@@ -346,11 +360,16 @@ sealed class CandidateIndex(int maxDocuments, int cliqueLimit, int contentMaxDoc
             return (from, to);
         }
 
-        public void Compact()
+        /// <summary>
+        /// Merges the added postings into the sorted part and drops those of dead slots: always when
+        /// <paramref name="force"/>, else once they are an eighth of the sorted part (at least 4,096), so the copying
+        /// is amortized over the changes that caused it.
+        /// </summary>
+        public void Compact(bool force)
         {
+            if (_pending == 0 || (!force && _pending < Math.Max(4096, _hashes.Length / 8))) return;
             int added = 0;
             foreach (List<int> list in _added.Values) added += list.Count;
-            if (added == 0 && _dead.Count == 0) return;
             var fresh = new ulong[added];
             var freshSlots = new int[added];
             int k = 0;
@@ -374,6 +393,7 @@ sealed class CandidateIndex(int maxDocuments, int cliqueLimit, int contentMaxDoc
             (_hashes, _slots) = (hashes, slots);
             _added.Clear();
             _dead.Clear();
+            _pending = 0;
         }
 
         int CountDead()

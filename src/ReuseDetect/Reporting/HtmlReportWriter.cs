@@ -95,13 +95,23 @@ public static class HtmlReportWriter
         }
     }
 
-    /// <summary>UTF-8 JSON with the escapes of <see cref="EmbeddableJson"/> applied byte-wise.</summary>
+    /// <summary>The bytes that may need an escape: '&lt;', '&gt;' and the first byte of U+2028 and U+2029.</summary>
+    static readonly SearchValues<byte> s_escapable = SearchValues.Create([(byte)'<', (byte)'>', (byte)0xE2]);
+
+    /// <summary>
+    /// UTF-8 JSON with the escapes of <see cref="EmbeddableJson"/> applied byte-wise: the bytes between two that may need
+    /// one are found with a vectorized search (the page's data is most of it, 16 MB on Reuters-21578, and almost none of
+    /// it needs escaping).
+    /// </summary>
     static void WriteEmbeddable(Stream stream, ReadOnlySpan<byte> json)
     {
         ReadOnlySpan<byte> lt = "\\u003c"u8, gt = "\\u003e"u8, ls = "\\u2028"u8, ps = "\\u2029"u8;
         int from = 0;
         for (int i = 0; i < json.Length; i++)
         {
+            int next = json[i..].IndexOfAny(s_escapable);
+            if (next < 0) break;
+            i += next;
             byte b = json[i];
             ReadOnlySpan<byte> escape;
             int skip = 1;

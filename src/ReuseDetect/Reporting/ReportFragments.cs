@@ -19,6 +19,9 @@ public sealed class ReportFragments
     /// <summary>A cluster's object in <c>report.html</c>'s data, valid while its members' documents keep their indexes.</summary>
     internal readonly Kept<ReportCluster, HtmlCluster> Html = new();
 
+    /// <summary>A document's object in <c>report.html</c>'s data, valid while its spans and shared documents keep their indexes.</summary>
+    internal readonly Kept<ReportDocument, HtmlDocument> HtmlDocuments = new();
+
     /// <summary>A cluster's section of <c>report.md</c>.</summary>
     internal readonly Kept<ReportCluster, string> Markdown = new();
 
@@ -33,6 +36,9 @@ public sealed class ReportFragments
     /// for the base member; empty for a member with the base's text), to write it again when only the indexes moved.
     /// </summary>
     internal sealed record HtmlCluster(int[] Documents, byte[] Bytes, byte[]?[] Diffs);
+
+    /// <summary>The page's bytes for a document entry and the shape they were written for (HtmlReportModel.Shape).</summary>
+    internal sealed record HtmlDocument(int[] Shape, byte[] Bytes);
 
     /// <summary>Fragments written from the kept bytes (for tests and measurements).</summary>
     public int Reused => Volatile.Read(ref _reused);

@@ -37,34 +37,63 @@ public sealed record ReuseGraph(string NodeKind, IReadOnlyList<ReuseGraphNode> N
 
     static ReuseGraph Build(ReuseReport report)
     {
-        var docs = report.Documents.Where(d => d.Error is null).ToList();
-        bool byDocument = docs.All(d => d.Outlet is null or UnknownOutlet);
-        var outletOf = docs.ToDictionary(d => d.Id, d => d.Outlet ?? UnknownOutlet, StringComparer.Ordinal);
-        string KeyOf(string documentId) => byDocument ? documentId : outletOf.GetValueOrDefault(documentId, UnknownOutlet);
+        // One pass over the documents: whether any names an outlet, and each valid document's key.
+        bool byDocument = true;
+        foreach (ReportDocument d in report.Documents)
+            if (d.Error is null && d.Outlet is not (null or UnknownOutlet)) byDocument = false;
+        Dictionary<string, string>? outletOf = null;
+        if (!byDocument)
+        {
+            outletOf = new Dictionary<string, string>(report.Documents.Count, StringComparer.Ordinal);
+            foreach (ReportDocument d in report.Documents)
+                if (d.Error is null) outletOf.TryAdd(d.Id, d.Outlet ?? UnknownOutlet);
+        }
+        string KeyOf(string documentId) => outletOf is null ? documentId : outletOf.GetValueOrDefault(documentId, UnknownOutlet);
 
-        var nodes = new SortedDictionary<string, ReuseGraphNode>(StringComparer.Ordinal);
-        foreach (var group in docs.GroupBy(d => KeyOf(d.Id), StringComparer.Ordinal))
+        // Every key an edge or a node can have, numbered in ordinal order (one sort of the distinct keys): the counting
+        // below compares and hashes numbers, not strings, and sorting by number is sorting by key. A node's figures are
+        // summed by number too.
+        var rank = new Dictionary<string, int>(report.Documents.Count + 16, StringComparer.Ordinal);
+        var distinct = new List<string>(report.Documents.Count + 16);
+        void Key(string key)
         {
-            nodes[group.Key] = new ReuseGraphNode(group.Key, group.Key, byDocument ? "document" : "outlet",
-                group.Count(), group.Sum(d => d.ReusedChars));
+            if (rank.TryAdd(key, 0)) distinct.Add(key);
         }
-        List<ReportCluster> passages = [.. report.Clusters.Where(c => c.Kind == "passage" && !c.Boilerplate)];
-        string? OriginOf(ReportCluster c) => c.Origin.Id is { } oid ? KeyOf(oid) : c.Origin.Outlet;
-        // Every key an edge can join, numbered in ordinal order: the counting below compares and hashes numbers, not
-        // strings, and sorting by number is sorting by key.
-        var keys = new SortedSet<string>(nodes.Keys, StringComparer.Ordinal);
-        foreach (ReportCluster c in passages)
+        foreach (ReportDocument d in report.Documents)
+            if (d.Error is null) Key(KeyOf(d.Id));
+        var passages = new List<ReportCluster>();
+        foreach (ReportCluster c in report.Clusters)
         {
-            if (OriginOf(c) is { } origin)
-            {
-                if (c.Origin.Id is null && !nodes.ContainsKey(origin)) nodes[origin] = new ReuseGraphNode(origin, origin, "external", 0, 0);
-                keys.Add(origin);
-            }
-            foreach (ReportMember m in c.Members) keys.Add(KeyOf(m.Id));
+            if (c.Kind != "passage" || c.Boilerplate) continue;
+            passages.Add(c);
+            if (OriginOf(c) is { } origin) Key(origin);
+            foreach (ReportMember m in c.Members) Key(KeyOf(m.Id));
         }
-        string[] names = [.. keys];
-        var rank = new Dictionary<string, int>(names.Length, StringComparer.Ordinal);
+        string[] names = [.. distinct];
+        Array.Sort(names, StringComparer.Ordinal);
         for (int i = 0; i < names.Length; i++) rank[names[i]] = i;
+
+        // Nodes: the keys of valid documents, with their documents and reused characters, and the origins outside the
+        // corpus (an origin named by outlet, not by document, that no document has).
+        var documents = new int[names.Length];
+        var reused = new long[names.Length];
+        var external = new bool[names.Length];
+        foreach (ReportDocument d in report.Documents)
+        {
+            if (d.Error is not null) continue;
+            int k = rank[KeyOf(d.Id)];
+            documents[k]++;
+            reused[k] += d.ReusedChars;
+        }
+        foreach (ReportCluster c in passages)
+            if (c.Origin.Id is null && OriginOf(c) is { } origin && documents[rank[origin]] == 0) external[rank[origin]] = true;
+        var nodes = new List<ReuseGraphNode>();
+        string kind = byDocument ? "document" : "outlet";
+        for (int k = 0; k < names.Length; k++)
+        {
+            if (documents[k] > 0) nodes.Add(new ReuseGraphNode(names[k], names[k], kind, documents[k], reused[k]));
+            else if (external[k]) nodes.Add(new ReuseGraphNode(names[k], names[k], "external", 0, 0));
+        }
 
         var edges = new Dictionary<long, (long Chars, int Clusters, bool Directed)>();
         var seen = new HashSet<long>();
@@ -92,10 +121,17 @@ public sealed record ReuseGraph(string NodeKind, IReadOnlyList<ReuseGraphNode> N
                 else AddEdge(edges, seen, kb, ka, al.AEnd - al.AStart, directed: false);
             }
         }
-        var sorted = edges.OrderBy(e => e.Key)
-            .Select(e => new ReuseGraphEdge(names[(int)(e.Key >> 32)], names[(int)e.Key], e.Value.Chars, e.Value.Clusters, e.Value.Directed))
-            .ToList();
-        return new ReuseGraph(byDocument ? "document" : "outlet", [.. nodes.Values], sorted);
+        long[] order = [.. edges.Keys];
+        Array.Sort(order);
+        var sorted = new List<ReuseGraphEdge>(order.Length);
+        foreach (long key in order)
+        {
+            var (chars, clusters, directed) = edges[key];
+            sorted.Add(new ReuseGraphEdge(names[(int)(key >> 32)], names[(int)key], chars, clusters, directed));
+        }
+        return new ReuseGraph(kind, nodes, sorted);
+
+        string? OriginOf(ReportCluster c) => c.Origin.Id is { } oid ? KeyOf(oid) : c.Origin.Outlet;
     }
 
     /// <summary>Adds <paramref name="chars"/> to the edge from key number <paramref name="source"/> to <paramref name="target"/>, counting the cluster once.</summary>

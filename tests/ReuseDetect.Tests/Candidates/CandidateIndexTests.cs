@@ -96,7 +96,9 @@ public sealed class CandidateIndexTests
                     .Select(i => slots[i]).Order().ToList();
                 Assert.Equal(expected, partners);
             }
-            index.Compact();
+            // Compacted at some steps, at others left with what was added and removed beside the sorted postings
+            // (as a rescan leaves it until the changes are an eighth of them): the answers are the same either way.
+            index.Compact(force: r.Next(3) == 0);
             if (!before.SetEquals(Cold(docs).Common)) crossed++;
 
             // Then the pairs are those a cold count of the corpus gives
