@@ -98,7 +98,7 @@ static class BoilerplatePassages
             if (model.FurnitureOf(holder.Group) is not { } furniture) return;
             List<Region>? found = null;
             Region? open = null;
-            foreach (Fingerprint f in holder.Fingerprints.Where(f => furniture.Contains(f.Hash)).OrderBy(f => f.Position))
+            foreach (Fingerprint f in FurnitureHits(holder.Fingerprints, furniture))
             {
                 if (open is null || f.Position > open.End + window)
                 {
@@ -114,6 +114,23 @@ static class BoilerplatePassages
         foreach (List<Region>? found in byDocument)
             if (found is not null) regions.AddRange(found);
         return regions;
+    }
+
+    /// <summary>
+    /// The fingerprints of <paramref name="fingerprints"/> that are <paramref name="furniture"/>, by position (equal
+    /// positions in their order). Winnowing gives them in position order already, so they are only filtered; a watch
+    /// rescan goes through every furnished document, and a query sorting each one's hits was most of this stage's
+    /// allocations.
+    /// </summary>
+    static IEnumerable<Fingerprint> FurnitureHits(Fingerprint[] fingerprints, IReadOnlySet<ulong> furniture)
+    {
+        for (int i = 1; i < fingerprints.Length; i++)
+            if (fingerprints[i].Position < fingerprints[i - 1].Position)
+                return fingerprints.Where(f => furniture.Contains(f.Hash)).OrderBy(f => f.Position);
+        var hits = new List<Fingerprint>();
+        foreach (Fingerprint f in fingerprints)
+            if (furniture.Contains(f.Hash)) hits.Add(f);
+        return hits;
     }
 
     /// <summary>Widens <paramref name="region"/> while its tokens equal <paramref name="other"/>'s at the offset of a shared fingerprint.</summary>

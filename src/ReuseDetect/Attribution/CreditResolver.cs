@@ -48,6 +48,7 @@ sealed class CreditResolver
     CreditResolver(IReadOnlyList<CreditDocument> corpus, Prepared[]? prepared)
     {
         ArgumentNullException.ThrowIfNull(corpus);
+        var seen = new HashSet<(string, string)>();
         for (int d = 0; d < corpus.Count; d++)
         {
             CreditDocument doc = corpus[d];
@@ -56,7 +57,7 @@ sealed class CreditResolver
             if (doc.Metadata.Outlet != DocumentMetadata.UnknownOutlet) Add(_outlets, CreditLineDetector.OutletKey(doc.Metadata.Outlet));
             if (OutletNames.FromUrl(doc.Metadata.Url) is { } host) Add(_outlets, CreditLineDetector.OutletKey(host));
             _groupSizes[p.Group] = _groupSizes.GetValueOrDefault(p.Group) + 1;
-            var seen = new HashSet<(string, string)>();
+            seen.Clear();
             for (int i = 0; i < p.Keys.Length; i++)
             {
                 string kind = doc.Candidates[i].Kind;

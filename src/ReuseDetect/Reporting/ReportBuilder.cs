@@ -140,6 +140,9 @@ static class ReportBuilder
         foreach (var (ci, _, _) in spans) most += clusterDocs[ci]!.Length;
         var shared = ArrayPool<(int Other, int Cluster, int Start, int End)>.Shared.Rent(most);
         var merged = ArrayPool<(int Start, int End)>.Shared.Rent(most);
+        // One entry per other document (at most one per shared span), pooled too: a document in a large cluster shares
+        // with hundreds of others, and a list grown for each was most of a watch rescan's report-model allocations.
+        var others = ArrayPool<(long Chars, int Other, int Clusters)>.Shared.Rent(most);
         try
         {
             int n = 0;
@@ -150,7 +153,7 @@ static class ReportBuilder
             all.Sort();
             // The boilerplate's spans, disjoint and in order, to leave out of every share.
             (int Start, int End)[] excluded = Disjoint(boilerplate);
-            var list = new List<(long Chars, int Other, int Clusters)>();
+            int count = 0;
             for (int from = 0; from < n;)
             {
                 int other = all[from].Other, to = from, clusters = 0, last = -1;
@@ -161,22 +164,24 @@ static class ReportBuilder
                 }
                 Span<(int Start, int End)> group = merged.AsSpan(0, to - from);
                 group.Sort();
-                list.Add((LengthOutside(group, excluded), other, clusters));
+                others[count++] = (LengthOutside(group, excluded), other, clusters);
                 from = to;
             }
+            Span<(long Chars, int Other, int Clusters)> list = others.AsSpan(0, count);
             list.Sort((x, y) => x.Chars != y.Chars ? y.Chars.CompareTo(x.Chars) : string.CompareOrdinal(inputs[x.Other].Id, inputs[y.Other].Id));
-            var listed = new List<ReportShare>(Math.Min(ReportShare.Listed, list.Count));
+            var listed = new List<ReportShare>(Math.Min(ReportShare.Listed, count));
             for (int k = 0; k < listed.Capacity; k++)
             {
                 var (chars, other, clusters) = list[k];
                 listed.Add(new ReportShare(inputs[other].Id, inputs[other].Metadata.Outlet, chars, clusters));
             }
-            return (list.Count, listed);
+            return (count, listed);
         }
         finally
         {
             ArrayPool<(int, int, int, int)>.Shared.Return(shared);
             ArrayPool<(int, int)>.Shared.Return(merged);
+            ArrayPool<(long, int, int)>.Shared.Return(others);
         }
     }
 
