@@ -36,20 +36,29 @@ static class ClusterBuilder
     /// Candidates share no link, so they are peeled side by side (at most <paramref name="parallelism"/> at once, -1: one
     /// per core); their clusters are gathered in candidate order before the final sort, as one thread would give them.
     /// </remarks>
-    public static List<SpanCluster> Build(IReadOnlyList<PassageLink> links, int documentCount, int parallelism = -1)
+    public static List<SpanCluster> Build(IReadOnlyList<PassageLink> links, int documentCount, int parallelism = -1, ClusterMemo? memo = null)
     {
         ArgumentNullException.ThrowIfNull(links);
-        // Links in content order, so that nothing below depends on the order they were found in.
-        PassageLink[] ordered = [.. links.OrderBy(l => l.DocA).ThenBy(l => l.AStart).ThenBy(l => l.AEnd)
-            .ThenBy(l => l.DocB).ThenBy(l => l.BStart).ThenBy(l => l.BEnd).ThenBy(l => l.Identity)];
+        // Links in content order, so that nothing below depends on the order they were found in (every field compared:
+        // two links equal in all of them are the same value).
+        PassageLink[] ordered = [.. links];
+        Array.Sort(ordered, ContentOrder);
         List<int[]> candidates = Candidates(ordered, documentCount);
         var peeled = new List<SpanCluster>[candidates.Count];
         Parallel.For(0, candidates.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, c =>
         {
+            // A candidate's clusters depend on its links alone (their values, in content order): one the last build
+            // peeled from the same links is taken from the memo.
+            if (memo is not null && memo.TryGet(ordered, candidates[c], out List<SpanCluster>? kept))
+            {
+                peeled[c] = kept;
+                return;
+            }
             var own = new List<SpanCluster>();
             Peel(ordered, candidates[c], own);
             peeled[c] = own;
         });
+        memo?.Keep(ordered, candidates, peeled);
         var clusters = new List<SpanCluster>(peeled.Sum(p => p.Count));
         foreach (List<SpanCluster> own in peeled) clusters.AddRange(own);
         clusters.Sort((a, b) =>
@@ -58,6 +67,20 @@ static class ClusterBuilder
             return x.Document != y.Document ? x.Document.CompareTo(y.Document) : x.Start != y.Start ? x.Start.CompareTo(y.Start) : x.End.CompareTo(y.End);
         });
         return clusters;
+    }
+
+    /// <summary>Links by document A, its span, document B, its span, identity, then anchored.</summary>
+    static int ContentOrder(PassageLink x, PassageLink y)
+    {
+        int c = x.DocA.CompareTo(y.DocA);
+        if (c == 0) c = x.AStart.CompareTo(y.AStart);
+        if (c == 0) c = x.AEnd.CompareTo(y.AEnd);
+        if (c == 0) c = x.DocB.CompareTo(y.DocB);
+        if (c == 0) c = x.BStart.CompareTo(y.BStart);
+        if (c == 0) c = x.BEnd.CompareTo(y.BEnd);
+        if (c == 0) c = x.Identity.CompareTo(y.Identity);
+        if (c == 0) c = x.Anchored.CompareTo(y.Anchored);
+        return c;
     }
 
     /// <summary>Groups of link indexes joined by spans of one document carrying the same text.</summary>

@@ -117,7 +117,7 @@ public sealed partial class ReuseDetector
     {
         // 7. Cluster aligned spans.
         progress?.Report(new ScanProgress(PipelineStage.Cluster, 0, links.Count));
-        List<SpanCluster> clusters = ClusterBuilder.Build(links, records.Count, _options.Parallelism);
+        List<SpanCluster> clusters = ClusterBuilder.Build(links, records.Count, _options.Parallelism, ClusterMemo);
         // 8. Attribute: origins, credits, boilerplate.
         progress?.Report(new ScanProgress(PipelineStage.Attribute, 0, clusters.Count));
         var attributor = new SourceAttributor(_options.BoilerplateMinDocuments);
@@ -140,6 +140,11 @@ public sealed partial class ReuseDetector
     ReportMemo? ReportMemo => KeepIndex ? LazyInitializer.EnsureInitialized(ref _reportMemo) : null;
 
     ReportMemo? _reportMemo;
+
+    /// <summary>With <see cref="KeepIndex"/>: the clusters of the last scan's candidates, peeled again only where their links changed.</summary>
+    ClusterMemo? ClusterMemo => KeepIndex ? LazyInitializer.EnsureInitialized(ref _clusterMemo) : null;
+
+    ClusterMemo? _clusterMemo;
 
     /// <summary>
     /// Texts of every cluster member (<see cref="Reporting.MemberQuotes"/>): from the text cache when it holds them, else
