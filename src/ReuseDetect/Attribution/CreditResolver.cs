@@ -48,6 +48,7 @@ sealed class CreditResolver
     CreditResolver(IReadOnlyList<CreditDocument> corpus, Prepared[]? prepared)
     {
         ArgumentNullException.ThrowIfNull(corpus);
+        _prepared.Capacity = corpus.Count;
         var seen = new HashSet<(string, string)>();
         for (int d = 0; d < corpus.Count; d++)
         {
