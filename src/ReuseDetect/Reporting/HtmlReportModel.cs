@@ -179,7 +179,6 @@ static class HtmlReportModel
         w.WriteEndObject();
     }
 
-    /// <summary>One document's object: its figures, the documents it shares most with, and its spans (<paramref name="spans"/>, sorted here).</summary>
     /// <summary>A document's spans in the page's order: start, then end; equal spans keep the cluster order they were added in.</summary>
     static void SortSpans(List<(int Start, int End, int Cluster, int Kind)>? spans) =>
         spans?.Sort(static (x, y) => x.Start != y.Start ? x.Start.CompareTo(y.Start) : x.End != y.End ? x.End.CompareTo(y.End) : x.Cluster.CompareTo(y.Cluster));
@@ -199,7 +198,10 @@ static class HtmlReportModel
         return shape;
     }
 
-    /// <summary>A document's object; <paramref name="spans"/> already sorted (<see cref="SortSpans"/>).</summary>
+    /// <summary>
+    /// One document's object: its figures, the documents it shares most with, and its spans (<paramref name="spans"/>,
+    /// already sorted by <see cref="SortSpans"/>).
+    /// </summary>
     static void Document(Utf8JsonWriter w, ReportDocument d, List<(int Start, int End, int Cluster, int Kind)>? spans, Dictionary<string, int> docIndex)
     {
         w.WriteStartObject();
