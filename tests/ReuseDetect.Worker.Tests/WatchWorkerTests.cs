@@ -281,6 +281,76 @@ public sealed class WatchWorkerTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    public void Should_describe_new_reuse_as_comparing_every_cluster_of_both_reports_would(int seed)
+    {
+        // Describe looks only at clusters the last report does not hold as objects, and at last clusters of the same
+        // shape; the answer must be the one of comparing every edge of both reports (written out here), for reports
+        // that share cluster objects, hold equal copies of last clusters, and new ones.
+        var random = new Random(seed);
+        string[] ids = ["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"];
+        ReportCluster Random()
+        {
+            int n = random.Next(2, 5);
+            var members = Enumerable.Range(0, n).Select(_ => new ReportMember(ids[random.Next(ids.Length)], "x", random.Next(3) * 10, random.Next(3) * 10 + 20, "t", null, null)).ToList();
+            string? origin = random.Next(3) == 0 ? null : members[random.Next(n)].Id;
+            return new ReportCluster
+            {
+                Id = "c" + random.Next(1000), Kind = random.Next(8) == 0 ? "internal" : "passage", Boilerplate = random.Next(10) == 0,
+                Origin = new ReportOrigin(origin, null, origin is null ? "undetermined" : "earliest-date", null), Members = members,
+            };
+        }
+        static ReuseReport Report(IEnumerable<ReportCluster> clusters) => new()
+        {
+            Parameters = new ReportParameters(5, 128, "0", 0.8, 9, 13, 6, 20, 3, 12, 0.5, 1000, 3),
+            Summary = new ReportSummary(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+            Documents = [], Clusters = [.. clusters], NearDuplicates = [],
+        };
+        static IEnumerable<(string, string, string, bool)> AllEdges(ReuseReport r, IReadOnlySet<string> changed)
+        {
+            foreach (ReportCluster c in r.Clusters.Where(c => c.Kind == "passage" && !c.Boilerplate))
+            {
+                var members = c.Members.Select(m => m.Id).Distinct().Order(StringComparer.Ordinal).ToList();
+                string key = string.Join('|', c.Members.Select(m => $"{m.Id}:{m.Start}-{m.End}"));
+                string source = c.Origin.Id is { } o && members.Contains(o) ? o : members.FirstOrDefault(i => !changed.Contains(i)) ?? members[0];
+                foreach (string id in members.Where(i => i != source)) yield return (id, source, key, c.Origin.Id == source);
+            }
+        }
+        static List<string> Expected(ReuseReport? before, ReuseReport after, IReadOnlySet<string> changed)
+        {
+            var old = before is null ? [] : AllEdges(before, changed).ToHashSet();
+            return [.. AllEdges(after, changed).Where(e => !old.Contains(e)).GroupBy(e => (e.Item1, e.Item2))
+                .OrderBy(g => g.Key.Item1, StringComparer.Ordinal).ThenBy(g => g.Key.Item2, StringComparer.Ordinal)
+                .Select(g => $"{g.Key.Item1} {(g.All(e => e.Item4) ? "reposts" : "shares")} {g.Count()} passage{(g.Count() == 1 ? "" : "s")} {(g.All(e => e.Item4) ? "from" : "with")} {g.Key.Item2}")];
+        }
+        int nonEmpty = 0;
+        for (int step = 0; step < 200; step++)
+        {
+            var last = Enumerable.Range(0, random.Next(0, 8)).Select(_ => Random()).ToList();
+            // The next report: last clusters kept as objects, as equal copies, or gone, and new ones.
+            var next = new List<ReportCluster>();
+            foreach (ReportCluster c in last)
+                switch (random.Next(3))
+                {
+                    case 0: next.Add(c); break;
+                    case 1: next.Add(c with { Members = [.. c.Members] }); break;
+                }
+            next.AddRange(Enumerable.Range(0, random.Next(0, 4)).Select(_ => Random()));
+            next = [.. next.OrderBy(_ => random.Next())];
+            var changed = ids.Where(_ => random.Next(3) == 0).ToHashSet();
+            ReuseReport? before = random.Next(6) == 0 ? null : Report(last);
+            List<string> expected = Expected(before, Report(next), changed);
+            Assert.Equal(expected, ReuseChanges.Describe(before, Report(next), changed));
+            if (expected.Count > 0) nonEmpty++;
+        }
+        Assert.InRange(nonEmpty, 20, 200);
+    }
+
     [Fact]
     public void Should_describe_new_reuse_from_the_reposting_side()
     {

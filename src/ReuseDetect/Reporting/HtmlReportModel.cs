@@ -126,7 +126,7 @@ static class HtmlReportModel
                     fragments.CountReuse();
                     return;
                 }
-                byte[]?[] diffs = kept?.Diffs ?? new byte[]?[c.Members.Count];
+                byte[]?[] diffs = kept?.Diffs ?? DiffsOfLast(c, fragments);
                 Cluster(cw, c, docIndex, diffs);
                 made[i] = (documents, diffs);
             }, (i, bytes) =>
@@ -134,6 +134,7 @@ static class HtmlReportModel
                 if (made[i] is var (documents, diffs)) keep[i] = new ReportFragments.HtmlCluster(documents, bytes.ToArray(), diffs);
             });
             fragments.Html.Keep(report.Clusters, keep);
+            fragments.KeepHtmlById(report.Clusters, keep);
         }
         w.WriteEndArray();
 
@@ -281,6 +282,41 @@ static class HtmlReportModel
         }
     }
 
+    /// <summary>The member whose text the others are shown against: the origin's (its first member), else the first.</summary>
+    static int BaseIndex(ReportCluster c)
+    {
+        if (c.Origin.Id is { } originId)
+            for (int i = 0; i < c.Members.Count; i++)
+                if (c.Members[i].Id == originId) return i;
+        return 0;
+    }
+
+    /// <summary>
+    /// The word diffs a new cluster object can take from the last page's cluster of its id (one per member; null where
+    /// there is none). A member's diff depends on its text and its base's alone, so when the base's text is the same, each
+    /// member whose text the last cluster had takes its diff: a repost added to a story of 240 copies costs one diff,
+    /// not 239 (the cluster changed, so its bytes were not copied whole).
+    /// </summary>
+    static byte[]?[] DiffsOfLast(ReportCluster c, ReportFragments fragments)
+    {
+        var diffs = new byte[]?[c.Members.Count];
+        if (c.Members.Count == 0 || !fragments.HtmlById.TryGetValue(c.Id, out var last) || last.Cluster.Members.Count == 0) return diffs;
+        int lastBase = BaseIndex(last.Cluster);
+        if (DisplayText.Text(last.Cluster.Members[lastBase].Text) != DisplayText.Text(c.Members[BaseIndex(c)].Text)) return diffs;
+        var byText = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        for (int i = 0; i < last.Cluster.Members.Count; i++)
+            if (i != lastBase && last.Kept.Diffs[i] is { } diff) byText.TryAdd(last.Cluster.Members[i].Text, diff);
+        int taken = 0;
+        for (int i = 0; i < diffs.Length; i++)
+            if (byText.TryGetValue(c.Members[i].Text, out byte[]? diff))
+            {
+                diffs[i] = diff;
+                taken++;
+            }
+        fragments.CountDiffReuse(taken);
+        return diffs;
+    }
+
     /// <summary>
     /// One cluster's object: its base member's text once, every other member as a word diff against it. With
     /// <paramref name="diffs"/> (one per member), a member's diff found there is copied instead of made (empty: the same
@@ -288,16 +324,7 @@ static class HtmlReportModel
     /// </summary>
     static void Cluster(Utf8JsonWriter w, ReportCluster c, Dictionary<string, int> docIndex, byte[]?[]? diffs = null)
     {
-        int baseIndex = 0;
-        if (c.Origin.Id is { } originId)
-        {
-            for (int i = 0; i < c.Members.Count; i++)
-            {
-                if (c.Members[i].Id != originId) continue;
-                baseIndex = i;
-                break;
-            }
-        }
+        int baseIndex = BaseIndex(c);
         string baseText = c.Members.Count > 0 ? DisplayText.Text(c.Members[baseIndex].Text) : "";
         w.WriteStartObject();
         w.WriteString("id", Name(c.Id));

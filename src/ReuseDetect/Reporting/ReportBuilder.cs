@@ -77,28 +77,27 @@ static class ReportBuilder
                 Tokens = doc.Tokens, ReusedChars = reusedChars, ReusedFraction = Math.Round((double)reusedChars / bodyLength, 4),
                 InternalRepeatChars = UnionLength(internalSpans[d]), BoilerplateChars = UnionLength(boilerplate[d]),
                 SharedWithCount = shares.Count, SharedWith = shares.Listed,
-                Credits = [.. attributionDocs[d].Credits.Select(c => new ReportCredit(c.Outlet, c.Evidence, c.Start, c.End, c.Kind))],
+                Credits = Credits(attributionDocs[d].Credits),
                 Warnings = doc.Warnings ?? [],
             };
         });
         var documents = new List<ReportDocument>(inputs.Count + errors.Count);
         documents.AddRange(perDocument);
         // A document read and signed but not aligned later (changed or gone during the scan) keeps its one entry, with the reason.
-        var signedAt = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (int d = 0; d < documents.Count; d++) signedAt.TryAdd(documents[d].Id, d);
-        foreach (IngestError e in errors)
+        if (errors.Count > 0)
         {
-            if (signedAt.TryGetValue(e.Id, out int at)) documents[at] = documents[at] with { Error = e.Reason };
-            else documents.Add(new ReportDocument { Id = e.Id, Path = e.Id, Error = e.Reason });
+            var signedAt = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (int d = 0; d < documents.Count; d++) signedAt.TryAdd(documents[d].Id, d);
+            foreach (IngestError e in errors)
+            {
+                if (signedAt.TryGetValue(e.Id, out int at)) documents[at] = documents[at] with { Error = e.Reason };
+                else documents.Add(new ReportDocument { Id = e.Id, Path = e.Id, Error = e.Reason });
+            }
         }
-        documents.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
-        if (memo is not null)
-        {
-            // An entry equal in everything to the last scan's is that object, so the writers copy what they wrote of it.
-            for (int i = 0; i < documents.Count; i++)
-                if (memo.Document(documents[i].Id) is { } kept && ReportMemo.SameDocument(kept, documents[i])) documents[i] = kept;
-            memo.KeepDocuments(documents);
-        }
+        // Documents come in file order, which is id order for a folder: sorted only when they are not already.
+        if (!InIdOrder(documents)) documents.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id));
+        // An entry equal in everything to the last scan's is that object, so the writers copy what they wrote of it.
+        memo?.KeepDocuments(documents);
 
         // Cross-document reuse first, uncredited reposts before credited ones, biggest first; then internal repeats; boilerplate last.
         var ordered = reportClusters
@@ -123,6 +122,27 @@ static class ReportBuilder
             NearDuplicates = [.. nearDuplicates.Select(n => new ReportNearDuplicate([inputs[n.A].Id, inputs[n.B].Id],
                 Math.Round(n.Jaccard, 4), Math.Round(n.Estimate, 4), n.SimHashDistance))],
         };
+    }
+
+    /// <summary>A document's credit lines as the report lists them (none: the one empty list).</summary>
+    static IReadOnlyList<ReportCredit> Credits(IReadOnlyList<CreditLine> credits)
+    {
+        if (credits.Count == 0) return [];
+        var listed = new ReportCredit[credits.Count];
+        for (int i = 0; i < listed.Length; i++)
+        {
+            CreditLine c = credits[i];
+            listed[i] = new ReportCredit(c.Outlet, c.Evidence, c.Start, c.End, c.Kind);
+        }
+        return listed;
+    }
+
+    /// <summary>Whether <paramref name="documents"/> are in ascending ordinal order of their ids.</summary>
+    static bool InIdOrder(List<ReportDocument> documents)
+    {
+        for (int i = 1; i < documents.Count; i++)
+            if (string.CompareOrdinal(documents[i - 1].Id, documents[i].Id) > 0) return false;
+        return true;
     }
 
     /// <summary>

@@ -43,9 +43,31 @@ public sealed class ReportFragments
     /// <summary>Fragments written from the kept bytes (for tests and measurements).</summary>
     public int Reused => Volatile.Read(ref _reused);
 
-    int _reused;
+    int _reused, _diffsReused;
 
     internal void CountReuse() => Interlocked.Increment(ref _reused);
+
+    /// <summary>Word diffs of <c>report.html</c> taken from the last page's cluster of the same id (for tests and measurements).</summary>
+    internal int DiffsReused => Volatile.Read(ref _diffsReused);
+
+    internal void CountDiffReuse(int count) => Interlocked.Add(ref _diffsReused, count);
+
+    /// <summary>
+    /// The clusters of the last page and what they kept, by cluster id (the first of an id): where a cluster that changed
+    /// finds the word diffs of its members that did not (HtmlReportModel.DiffsOfLast).
+    /// </summary>
+    internal IReadOnlyDictionary<string, (ReportCluster Cluster, HtmlCluster Kept)> HtmlById => Volatile.Read(ref _htmlById);
+
+    Dictionary<string, (ReportCluster Cluster, HtmlCluster Kept)> _htmlById = new(StringComparer.Ordinal);
+
+    /// <summary>Keeps the clusters of the page just written, by id, with what each kept (<see cref="HtmlById"/>).</summary>
+    internal void KeepHtmlById(IReadOnlyList<ReportCluster> clusters, HtmlCluster?[] kept)
+    {
+        var next = new Dictionary<string, (ReportCluster, HtmlCluster)>(clusters.Count, StringComparer.Ordinal);
+        for (int i = 0; i < clusters.Count; i++)
+            if (kept[i] is { } k) next.TryAdd(clusters[i].Id, (clusters[i], k));
+        Volatile.Write(ref _htmlById, next);
+    }
 
     /// <summary>
     /// What one format kept of each cluster or document entry object (by reference) of the last report written in it. A writer reads it

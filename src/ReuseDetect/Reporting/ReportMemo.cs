@@ -16,7 +16,8 @@ sealed class ReportMemo
 
     Dictionary<string, Quoted> _quotes = new(StringComparer.Ordinal);
     readonly ById<ReportCluster> _clusters = new(c => c.Id);
-    readonly ById<ReportDocument> _documents = new(d => d.Id);
+    // The last scan's document entries, in id order (as the report lists them).
+    List<ReportDocument> _documents = [];
 
     /// <summary>
     /// The quotes of document <paramref name="id"/> at <paramref name="spans"/> when the last scan cut every one of them from
@@ -43,11 +44,28 @@ sealed class ReportMemo
     /// <summary>Replaces the kept clusters by this scan's.</summary>
     internal void KeepClusters(IEnumerable<ReportCluster> clusters) => _clusters.Keep(clusters);
 
-    /// <summary>The last scan's document with id <paramref name="id"/>, if any.</summary>
-    internal ReportDocument? Document(string id) => _documents.Get(id);
-
-    /// <summary>Replaces the kept documents by this scan's.</summary>
-    internal void KeepDocuments(IEnumerable<ReportDocument> documents) => _documents.Keep(documents);
+    /// <summary>
+    /// Puts in <paramref name="documents"/> (in ascending ordinal order of their ids) the last scan's entry for each entry
+    /// equal to it in everything, then keeps them for the next scan. Both lists in id order, they are matched in one walk
+    /// of the two, without hashing an id (a rescan of 19,043 documents hashed each twice).
+    /// </summary>
+    internal void KeepDocuments(List<ReportDocument> documents)
+    {
+        List<ReportDocument> last = _documents;
+        for (int i = 0, j = 0; i < documents.Count && j < last.Count;)
+        {
+            int c = string.CompareOrdinal(documents[i].Id, last[j].Id);
+            if (c < 0) i++;
+            else if (c > 0) j++;
+            else
+            {
+                if (SameDocument(last[j], documents[i])) documents[i] = last[j];
+                i++;
+                j++;
+            }
+        }
+        _documents = [.. documents];
+    }
 
     /// <summary>The last scan's objects of one kind by id (the first of an id), replaced by each scan's.</summary>
     sealed class ById<T>(Func<T, string> idOf) where T : class

@@ -55,6 +55,7 @@ public sealed class ReportFragmentsTests
         Assert.True(passedOn > 0, "no cluster was passed on from one scan to the next");
         Assert.True(documentsPassedOn > 0, "no document entry was passed on from one scan to the next");
         Assert.True(fragments.Reused > 0, "no cluster was copied from its kept bytes");
+        Assert.True(fragments.DiffsReused > 0, $"no word diff was taken from a changed cluster's last page ({fragments.DiffsReused})");
     }
 
     [Fact]
@@ -99,6 +100,38 @@ public sealed class ReportFragmentsTests
             property.SetValue(other, changed);
             Assert.False(ReportMemo.SameDocument(FullDocument(), other), $"a change of {property.Name} went unseen");
         }
+    }
+
+    [Fact]
+    public void Should_take_the_word_diffs_of_unchanged_members_when_a_cluster_changes()
+    {
+        // Given a page written with a cluster of four members, three against the origin's text
+        ReuseReport first = Report(["a.txt", "b.txt", "c.txt", "d.txt"]);
+        ReportCluster cluster = first.Clusters[0];
+        IReadOnlyList<ReportMember> m = cluster.Members;
+        var fragments = new ReportFragments();
+        _ = Html(first, fragments);
+        // When the cluster changes (a new object of the same id): one member's text is edited, one member is added
+        ReuseReport next = first with
+        {
+            Documents = [.. first.Documents, Document("e.txt")],
+            Clusters =
+            [
+                cluster with
+                {
+                    Documents = 5,
+                    Members = [m[0], m[1], m[2] with { Text = "one five four" }, m[3] with { Credited = true }, new ReportMember("e.txt", "unknown", 0, 15, "six two four", false, null)],
+                },
+            ],
+        };
+        // Then the page is the one written without kept fragments, and only the diffs of the two members whose texts
+        // the last page had (b and d; d's other fields changed) were taken: the edited one and the new one were made
+        Assert.Equal(Html(next, null), Html(next, fragments));
+        Assert.Equal(2, fragments.DiffsReused);
+        // and none is taken when the base's text changed
+        ReuseReport rebased = next with { Clusters = [next.Clusters[0] with { Members = [m[0] with { Text = "zero two three" }, .. next.Clusters[0].Members.Skip(1)] }] };
+        Assert.Equal(Html(rebased, null), Html(rebased, fragments));
+        Assert.Equal(2, fragments.DiffsReused);
     }
 
     static ReportDocument FullDocument() => new()
