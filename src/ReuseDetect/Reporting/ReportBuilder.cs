@@ -33,10 +33,14 @@ static class ReportBuilder
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism };
         var built = new ReportCluster[clusters.Count];
         var clusterDocs = new int[]?[clusters.Count];
+        // One id per cluster: each from its anchor member, and from all its members where two share an anchor.
+        string[] ids = ClusterIds(clusters.Count, ci => Member(clusters[ci].Cluster.Members[0]),
+            ci => new ClusterKey(clusters[ci].Kind, clusters[ci].Boilerplate, [.. clusters[ci].Cluster.Members.Select(Member)]));
+        (string, int, int) Member(ClusterMember m) => (inputs[m.Document].Id, m.Start, m.End);
         Parallel.For(0, clusters.Count, parallel, ci =>
         {
             AttributedCluster ac = clusters[ci];
-            built[ci] = ToReportCluster(ac, inputs, spanText, memo);
+            built[ci] = ToReportCluster(ac, ids[ci], inputs, spanText, memo);
             if (ac.Boilerplate || ac.Kind == "internal") return;
             // The cluster's documents, once per cluster (not once per member).
             var docs = new int[ac.Cluster.Members.Count];
@@ -249,11 +253,10 @@ static class ReportBuilder
     /// The report's view of one cluster. With a <paramref name="memo"/>, the last scan's object for the same cluster when
     /// it equals the one built here (then its words are not counted again, and the writers' bytes for it are reused).
     /// </summary>
-    static ReportCluster ToReportCluster(AttributedCluster ac, IReadOnlyList<ReportInputDocument> inputs, Func<int, int, int, string> spanText,
+    static ReportCluster ToReportCluster(AttributedCluster ac, string id, IReadOnlyList<ReportInputDocument> inputs, Func<int, int, int, string> spanText,
         ReportMemo? memo)
     {
         IReadOnlyList<ClusterMember> members = ac.Cluster.Members;
-        ClusterMember anchor = members[0];
         var members2 = new List<ReportMember>(members.Count);
         for (int i = 0; i < members.Count; i++)
         {
@@ -264,7 +267,7 @@ static class ReportBuilder
         Origin o = ac.Origin;
         ReportCluster built = new()
         {
-            Id = ClusterId(inputs[anchor.Document].Id, anchor.Start, anchor.End),
+            Id = id,
             Kind = ac.Kind,
             Boilerplate = ac.Boilerplate,
             Documents = members.Select(m => m.Document).Distinct().Count(),
@@ -307,10 +310,57 @@ static class ReportBuilder
     /// A cluster id from its anchor member (first document in id order, first span): stable across runs and
     /// across added documents that do not precede the anchor or change its span.
     /// </summary>
-    internal static string ClusterId(string anchorId, int start, int end)
+    internal static string ClusterId(string anchorId, int start, int end) =>
+        Hashed(string.Create(CultureInfo.InvariantCulture, $"{anchorId}\n{start}\n{end}"));
+
+    static string Hashed(string key) => "c" + (XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(key)) & 0xFFFF_FFFFFF).ToString("x10", CultureInfo.InvariantCulture);
+
+    /// <summary>What a cluster's id is made from: its kind and its members (document id and span), the anchor first.</summary>
+    internal readonly record struct ClusterKey(string Kind, bool Boilerplate, (string Document, int Start, int End)[] Members);
+
+    /// <summary>
+    /// The id of each cluster, every one different. A cluster's id comes from its anchor member (<see cref="ClusterId"/>).
+    /// Two clusters can have the same anchor span (one document's passage in two clusters whose other members differ:
+    /// Reuters-21578 has ten such pairs), and one id for two clusters is no id: those take theirs from their kind and
+    /// every member, which tells them apart and stays while the cluster's members do; clusters alike in all of that (or a
+    /// hash collision) are numbered after the first in the order given ("-2", "-3"; the clusters' content order, the same
+    /// for the same input).
+    /// </summary>
+    internal static string[] ClusterIds(IReadOnlyList<ClusterKey> clusters) => ClusterIds(clusters.Count, i => clusters[i].Members[0], i => clusters[i]);
+
+    /// <summary>
+    /// <see cref="ClusterIds(IReadOnlyList{ClusterKey})"/> of <paramref name="count"/> clusters, each given by its
+    /// <paramref name="anchor"/>, and by its whole <paramref name="key"/> only when another cluster has the same anchor.
+    /// </summary>
+    internal static string[] ClusterIds(int count, Func<int, (string Document, int Start, int End)> anchor, Func<int, ClusterKey> key)
     {
-        ulong h = XxHash3.HashToUInt64(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{anchorId}\n{start}\n{end}")));
-        return "c" + (h & 0xFFFF_FFFFFF).ToString("x10", CultureInfo.InvariantCulture);
+        var ids = new string[count];
+        var seen = new Dictionary<string, int>(count, StringComparer.Ordinal);
+        for (int i = 0; i < ids.Length; i++)
+        {
+            var (document, start, end) = anchor(i);
+            ids[i] = ClusterId(document, start, end);
+            seen[ids[i]] = seen.GetValueOrDefault(ids[i]) + 1;
+        }
+        for (int i = 0; i < ids.Length; i++)
+        {
+            if (seen[ids[i]] < 2) continue;
+            ClusterKey cluster = key(i);
+            var text = new StringBuilder();
+            text.Append(cluster.Kind).Append(cluster.Boilerplate ? "\nboilerplate" : "\n");
+            foreach (var (document, start, end) in cluster.Members)
+                text.Append('\n').Append(document).Append('\n').Append(start.ToString(CultureInfo.InvariantCulture)).Append('\n').Append(end.ToString(CultureInfo.InvariantCulture));
+            ids[i] = Hashed(text.ToString());
+        }
+        var taken = new HashSet<string>(ids.Length, StringComparer.Ordinal);
+        for (int i = 0; i < ids.Length; i++)
+        {
+            if (taken.Add(ids[i])) continue;
+            int n = 2;
+            while (!taken.Add(string.Create(CultureInfo.InvariantCulture, $"{ids[i]}-{n}"))) n++;
+            ids[i] = string.Create(CultureInfo.InvariantCulture, $"{ids[i]}-{n}");
+        }
+        return ids;
     }
 
     /// <summary>Files read or tried: distinct document paths, plus files that gave only errors (a record's error id is <c>file#record</c>).</summary>

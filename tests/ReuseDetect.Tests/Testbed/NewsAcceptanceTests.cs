@@ -40,7 +40,13 @@ public sealed class NewsAcceptanceTests
         string table = s.ToTable();
         TestContext.Current.TestOutputHelper?.WriteLine(table);
 
-        // Then every target is met
+        // Then every cluster has an id of its own
+        using (var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(corpus + ".reuse", "report.json"))))
+        {
+            string[] ids = [.. json.RootElement.GetProperty("clusters").EnumerateArray().Select(c => c.GetProperty("id").GetString()!)];
+            Assert.Equal(ids.Length, ids.Distinct(StringComparer.Ordinal).Count());
+        }
+        // and every target is met
         Assert.Empty(s.Missing);
         var failures = new List<string>();
         void Target(string name, double value, double threshold, bool atMost = false)
