@@ -134,7 +134,7 @@ static class HtmlReportModel
                 if (made[i] is var (documents, diffs)) keep[i] = new ReportFragments.HtmlCluster(documents, bytes.ToArray(), diffs);
             });
             fragments.Html.Keep(report.Clusters, keep);
-            fragments.KeepHtmlById(report.Clusters, keep);
+            fragments.KeepHtmlLast(report.Clusters, keep, BaseIndex);
         }
         w.WriteEndArray();
 
@@ -292,17 +292,32 @@ static class HtmlReportModel
     }
 
     /// <summary>
-    /// The word diffs a new cluster object can take from the last page's cluster of its id (one per member; null where
-    /// there is none). A member's diff depends on its text and its base's alone, so when the base's text is the same, each
-    /// member whose text the last cluster had takes its diff: a repost added to a story of 240 copies costs one diff,
-    /// not 239 (the cluster changed, so its bytes were not copied whole).
+    /// The word diffs a new cluster object can take from the last page (one per member; null where there is none): from
+    /// its cluster of the same id, else from one with the same base document. A member's diff depends on its text and
+    /// its base's alone, so when the base's text is the same, each member whose text the last cluster had takes its
+    /// diff: a repost added to a story of 240 copies costs one diff, not 239 (the cluster changed, so its bytes were not
+    /// copied whole).
     /// </summary>
     static byte[]?[] DiffsOfLast(ReportCluster c, ReportFragments fragments)
     {
         var diffs = new byte[]?[c.Members.Count];
-        if (c.Members.Count == 0 || !fragments.HtmlById.TryGetValue(c.Id, out var last) || last.Cluster.Members.Count == 0) return diffs;
+        if (c.Members.Count == 0) return diffs;
+        var (byId, byBase) = fragments.HtmlLast;
+        ReportMember baseMember = c.Members[BaseIndex(c)];
+        string baseText = DisplayText.Text(baseMember.Text);
+        bool SameBase((ReportCluster Cluster, ReportFragments.HtmlCluster Kept) last) =>
+            DisplayText.Text(last.Cluster.Members[BaseIndex(last.Cluster)].Text) == baseText;
+        (ReportCluster Cluster, ReportFragments.HtmlCluster Kept)? found = null;
+        if (byId.TryGetValue(c.Id, out var sameId) && SameBase(sameId)) found = sameId;
+        else if (byBase.TryGetValue(baseMember.Id, out var sameBase))
+            foreach (var candidate in sameBase)
+                if (SameBase(candidate))
+                {
+                    found = candidate;
+                    break;
+                }
+        if (found is not { } last) return diffs;
         int lastBase = BaseIndex(last.Cluster);
-        if (DisplayText.Text(last.Cluster.Members[lastBase].Text) != DisplayText.Text(c.Members[BaseIndex(c)].Text)) return diffs;
         var byText = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         for (int i = 0; i < last.Cluster.Members.Count; i++)
             if (i != lastBase && last.Kept.Diffs[i] is { } diff) byText.TryAdd(last.Cluster.Members[i].Text, diff);

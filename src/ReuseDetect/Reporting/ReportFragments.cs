@@ -53,20 +53,33 @@ public sealed class ReportFragments
     internal void CountDiffReuse(int count) => Interlocked.Add(ref _diffsReused, count);
 
     /// <summary>
-    /// The clusters of the last page and what they kept, by cluster id (the first of an id): where a cluster that changed
-    /// finds the word diffs of its members that did not (HtmlReportModel.DiffsOfLast).
+    /// The clusters of the last page and what they kept, by cluster id and by the document of the member the others are
+    /// shown against (its base): where a cluster that changed finds the word diffs of its members that did not
+    /// (HtmlReportModel.DiffsOfLast). A cluster a document joined often keeps its id; when the join moved its first
+    /// member's span, its id is new but its base, the origin, is most often the same.
     /// </summary>
-    internal IReadOnlyDictionary<string, (ReportCluster Cluster, HtmlCluster Kept)> HtmlById => Volatile.Read(ref _htmlById);
+    internal HtmlPage HtmlLast => Volatile.Read(ref _htmlLast);
 
-    Dictionary<string, (ReportCluster Cluster, HtmlCluster Kept)> _htmlById = new(StringComparer.Ordinal);
+    HtmlPage _htmlLast = new(new(StringComparer.Ordinal), new(StringComparer.Ordinal));
 
-    /// <summary>Keeps the clusters of the page just written, by id, with what each kept (<see cref="HtmlById"/>).</summary>
-    internal void KeepHtmlById(IReadOnlyList<ReportCluster> clusters, HtmlCluster?[] kept)
+    /// <summary>A page's clusters with what each kept, by id and by base document (<see cref="HtmlLast"/>).</summary>
+    internal sealed record HtmlPage(Dictionary<string, (ReportCluster Cluster, HtmlCluster Kept)> ById,
+        Dictionary<string, List<(ReportCluster Cluster, HtmlCluster Kept)>> ByBase);
+
+    /// <summary>Keeps the clusters of the page just written with what each kept (<see cref="HtmlLast"/>); <paramref name="baseOf"/> gives a cluster's base member.</summary>
+    internal void KeepHtmlLast(IReadOnlyList<ReportCluster> clusters, HtmlCluster?[] kept, Func<ReportCluster, int> baseOf)
     {
-        var next = new Dictionary<string, (ReportCluster, HtmlCluster)>(clusters.Count, StringComparer.Ordinal);
+        var byId = new Dictionary<string, (ReportCluster, HtmlCluster)>(clusters.Count, StringComparer.Ordinal);
+        var byBase = new Dictionary<string, List<(ReportCluster, HtmlCluster)>>(StringComparer.Ordinal);
         for (int i = 0; i < clusters.Count; i++)
-            if (kept[i] is { } k) next.TryAdd(clusters[i].Id, (clusters[i], k));
-        Volatile.Write(ref _htmlById, next);
+        {
+            if (kept[i] is not { } k || clusters[i].Members.Count == 0) continue;
+            byId.TryAdd(clusters[i].Id, (clusters[i], k));
+            string baseDocument = clusters[i].Members[baseOf(clusters[i])].Id;
+            if (!byBase.TryGetValue(baseDocument, out var list)) byBase[baseDocument] = list = [];
+            list.Add((clusters[i], k));
+        }
+        Volatile.Write(ref _htmlLast, new HtmlPage(byId, byBase));
     }
 
     /// <summary>

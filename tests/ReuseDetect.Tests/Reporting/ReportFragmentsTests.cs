@@ -128,10 +128,15 @@ public sealed class ReportFragmentsTests
         // the last page had (b and d; d's other fields changed) were taken: the edited one and the new one were made
         Assert.Equal(Html(next, null), Html(next, fragments));
         Assert.Equal(2, fragments.DiffsReused);
+        // and when the cluster's id changes too (a join moved its first member's span), its base document's last cluster
+        // gives the diffs of all four other members
+        ReuseReport renamed = next with { Clusters = [next.Clusters[0] with { Id = "c0000000002", Words = 4 }] };
+        Assert.Equal(Html(renamed, null), Html(renamed, fragments));
+        Assert.Equal(6, fragments.DiffsReused);
         // and none is taken when the base's text changed
-        ReuseReport rebased = next with { Clusters = [next.Clusters[0] with { Members = [m[0] with { Text = "zero two three" }, .. next.Clusters[0].Members.Skip(1)] }] };
+        ReuseReport rebased = renamed with { Clusters = [renamed.Clusters[0] with { Members = [m[0] with { Text = "zero two three" }, .. renamed.Clusters[0].Members.Skip(1)] }] };
         Assert.Equal(Html(rebased, null), Html(rebased, fragments));
-        Assert.Equal(2, fragments.DiffsReused);
+        Assert.Equal(6, fragments.DiffsReused);
     }
 
     static ReportDocument FullDocument() => new()
